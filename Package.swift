@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Swift 6 settings Hummingbird uses: explicit `any`, imports visible only where declared,
+/// internal imports unless a module is part of the public API.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "spor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "spor", targets: ["SporCLI"]),
+        .library(name: "SporInstruments", targets: ["SporInstruments"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // Questionnaire definitions, validation and scoring. No dependencies, by design.
+        .target(name: "SporInstruments", swiftSettings: swiftSettings),
+        // The `spor` command: thin commands over the modules above.
+        .executableTarget(
+            name: "SporCLI",
+            dependencies: [
+                "SporInstruments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Shared test helpers: temporary data folders, generated data, running the real binary.
+        .target(name: "SporTesting", dependencies: ["SporInstruments"], swiftSettings: swiftSettings),
+        .testTarget(name: "SporInstrumentsTests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SporCLITests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
+    ]
+)

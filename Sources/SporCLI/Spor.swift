@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `spor` command: dispatches to one subcommand per task.
+@main
+struct Spor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spor",
+        abstract: "Outcome measurement for municipal social psychiatry: WHO-5 and Brief INSPIRE-O.",
+        subcommands: []
+    )
+}

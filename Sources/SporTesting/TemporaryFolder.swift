@@ -1,0 +1,1 @@
+// SporTesting: helpers shared by the test targets.
