@@ -25,6 +25,16 @@ let package = Package(
     targets: [
         // Questionnaire definitions, validation and scoring. No dependencies, by design.
         .target(name: "SporInstruments", swiftSettings: swiftSettings),
+        // The append-only, hash-chained event log, the pseudonymiser and the state replayed from the log.
+        .target(
+            name: "SporLog",
+            dependencies: [
+                "SporInstruments",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The `spor` command: thin commands over the modules above.
         .executableTarget(
             name: "SporCLI",
