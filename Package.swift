@@ -47,6 +47,5 @@ let package = Package(
         // Shared test helpers: temporary data folders, generated data, running the real binary.
         .target(name: "SporTesting", dependencies: ["SporInstruments"], swiftSettings: swiftSettings),
         .testTarget(name: "SporInstrumentsTests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "SporCLITests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
     ]
 )

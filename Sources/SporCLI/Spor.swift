@@ -6,6 +6,6 @@ struct Spor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spor",
         abstract: "Outcome measurement for municipal social psychiatry: WHO-5 and Brief INSPIRE-O.",
-        subcommands: []
+        subcommands: [ScoreCommand.self]
     )
 }

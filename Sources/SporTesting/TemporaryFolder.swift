@@ -1,1 +1,0 @@
-// SporTesting: helpers shared by the test targets.
