@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "spor", targets: ["SporCLI"]),
         .library(name: "SporInstruments", targets: ["SporInstruments"]),
+        .library(name: "SporLog", targets: ["SporLog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -40,7 +41,9 @@ let package = Package(
             name: "SporCLI",
             dependencies: [
                 "SporInstruments",
+                "SporLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -48,5 +51,10 @@ let package = Package(
         .target(name: "SporTesting", dependencies: ["SporInstruments"], swiftSettings: swiftSettings),
         .testTarget(name: "SporInstrumentsTests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SporCLITests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SporLogTests",
+            dependencies: ["SporLog", "SporInstruments", "SporTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
