@@ -99,6 +99,8 @@ public actor EventLog {
     private var inFlight: [UInt64: LogEvent] = [:]
     private var tail: Tail
     private var machine = GroupCommitStateMachine<PendingBatch>()
+    /// `close` calls waiting for the write in flight.
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
     private init(
         folder: URL, opened: OpenSummary, configuration: Configuration, logger: Logger, lock: FolderLock,
@@ -304,9 +306,12 @@ public actor EventLog {
         Statistics(records: tail.sequence, responses: index.count, flushes: writer.flushes, indexBytes: index.residentBytes)
     }
 
-    /// Stops accepting appends; the lock is released when the last reference goes. Call it when nothing is in flight.
-    public func close() {
-        _ = machine.close()
+    /// Waits for the write in flight, stops accepting appends and releases the data folder's lock.
+    public func close() async {
+        while !machine.close() {
+            await withCheckedContinuation { idleWaiters.append($0) }
+        }
+        lock.release()
     }
 
     private func run(_ action: GroupCommitStateMachine<PendingBatch>.Action) {
@@ -336,12 +341,20 @@ public actor EventLog {
                 batch.continuation.resume()
             }
             run(machine.flushSucceeded())
+            if case .idle = machine.state { resumeIdleWaiters() }
         case .failure(let error):
             let waiting = machine.flushFailed()
             logger.error("writing the log failed; no more appends until it is opened again", metadata: ["error": "\(error)"])
             let failure = LogError(.failed, "writing the log failed (\(error)); open the data folder again")
             for batch in batches + waiting { batch.continuation.resume(throwing: failure) }
+            resumeIdleWaiters()
         }
+    }
+
+    private func resumeIdleWaiters() {
+        let waiters = idleWaiters
+        idleWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     private func storedEvent(at value: UInt64) throws -> LogEvent {

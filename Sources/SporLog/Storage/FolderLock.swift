@@ -27,5 +27,10 @@ final class FolderLock: Sendable {
         self.descriptor = descriptor
     }
 
+    /// Releases the lock before the object goes (the descriptor closes then).
+    func release() {
+        _ = flock(descriptor, LOCK_UN)
+    }
+
     deinit { close(descriptor) }
 }
