@@ -36,13 +36,27 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The HTTP daemon: tokens and roles, the access audit trail, problem+json errors, the routes.
+        .target(
+            name: "SporServer",
+            dependencies: [
+                "SporInstruments",
+                "SporLog",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The `spor` command: thin commands over the modules above.
         .executableTarget(
             name: "SporCLI",
             dependencies: [
                 "SporInstruments",
                 "SporLog",
+                "SporServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -54,6 +68,15 @@ let package = Package(
         .testTarget(
             name: "SporLogTests",
             dependencies: ["SporLog", "SporInstruments", "SporTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SporServerTests",
+            dependencies: [
+                "SporServer", "SporLog", "SporInstruments", "SporTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,39 @@
+public import Foundation
+public import Logging
+import SporInstruments
+import SporLog
+
+/// A data folder as the daemon uses it: the event log (holding the folder's lock), the pseudonymiser, the
+/// tokens, the access audit trail and the in-memory directory of responses.
+public final class Storage: Sendable {
+    public let folder: URL
+    public let tokens: TokenStore
+    public let audit: AuditTrail
+    let log: EventLog
+    let pseudonymiser: Pseudonymiser
+    let directory: CitizenDirectory
+
+    /// Opens `folder` (created if missing): takes its lock, replays the log and loads or creates the pseudonym key.
+    /// - Throws: ``LogError`` when the folder is locked by another process or damaged.
+    public init(folder: URL, logger: Logger) throws {
+        let directory = CitizenDirectory()
+        self.folder = folder
+        self.log = try EventLog.open(folder: folder, logger: logger) { directory.apply($0) }
+        self.directory = directory
+        self.pseudonymiser = try Pseudonymiser.load(folder: folder)
+        self.tokens = TokenStore(folder: folder)
+        self.audit = try AuditTrail(folder: folder)
+    }
+
+    /// Appends events as one all-or-nothing batch, durably, and brings the directory up to date.
+    func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
+        let results = try await log.append(events)
+        for case .appended(let entry) in results { directory.apply(entry) }
+        return results
+    }
+
+    /// Finishes the write in flight and releases the folder's lock.
+    public func close() async {
+        await log.close()
+    }
+}
