@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
             let summary = try await DemoData.populate(folder: folder, logger: logger)
             printDemo(summary)
         } else if try TokenStore(folder: folder).list().allSatisfy({ $0.revoked != nil }) {
-            print("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME")
+            say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
         }
         let app = try buildApplication(ServerConfiguration(dataFolder: folder, host: host, port: port), logger: logger)
         try await app.runService()
@@ -35,11 +35,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func printDemo(_ summary: DemoData.Summary) {
         let base = "http://\(host):\(port)"
-        print("Demo data: \(summary.responses) responses of 24 citizens in \(DemoData.units.joined(separator: " and ")).")
-        for (role, token) in summary.tokens { print("  \(role.rawValue) token: \(token)") }
+        var text = "Demo data: \(summary.responses) responses of 24 citizens in \(DemoData.units.joined(separator: " and ")).\n"
+        for (role, token) in summary.tokens { text += "  \(role.rawValue) token: \(token)\n" }
         let today = CalendarDate.today()
         let token = { (role: Role) in summary.tokens.first { $0.role == role }!.token }
-        print("""
+        text += """
 
             Staff (unit \(DemoData.units[0])) records a WHO-5 response:
               curl -s -X POST \(base)/v1/responses -H 'Authorization: Bearer \(token(.staff))' -H 'Content-Type: application/json' \\
@@ -50,6 +50,12 @@ struct ServeCommand: AsyncParsableCommand {
             The strategic level reads no individual data (403):
               curl -s \(base)/v1/citizens/\(summary.citizen)/trajectory -H 'Authorization: Bearer \(token(.strategic))'
 
-            """)
+            """
+        say(text)
+    }
+
+    /// Writes to standard output at once, unbuffered, so a supervisor or a test sees it while the daemon runs.
+    private func say(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
