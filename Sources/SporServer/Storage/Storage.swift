@@ -26,10 +26,29 @@ public final class Storage: Sendable {
     }
 
     /// Appends events as one all-or-nothing batch, durably, and brings the directory up to date.
+    ///
+    /// Returns only when every response of the batch is durable, including those the log answers
+    /// `alreadyStored` because a concurrent request's append of the same response is still being written.
     func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
         let results = try await log.append(events)
         for case .appended(let entry) in results { directory.apply(entry) }
+        for case .alreadyStored(let response) in results { try await awaitDurable(response.id) }
         return results
+    }
+
+    /// Waits until a response appended by another request is durable (its append has returned and reached the
+    /// directory); throws after `timeout` when that append does not succeed.
+    private func awaitDurable(_ id: UUID, timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while directory.version(of: id) == nil {
+            guard ContinuousClock.now < deadline else { throw StorageError.notDurable }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
+    /// A concurrent append of the same response did not become durable in time.
+    enum StorageError: Error {
+        case notDurable
     }
 
     /// Finishes the write in flight and releases the folder's lock.
