@@ -19,6 +19,8 @@ struct ImportFile {
     /// Column names of a CSV file, and for each the item number (1-based) when it is an item column.
     private var columns: [(name: String, item: Int?)] = []
     private var itemCount = 0
+    /// The bytes of the line `next()` returned last.
+    private(set) var lastLine: [UInt8]?
 
     init(path: String, validator: ResponseValidator) throws {
         self.path = path
@@ -71,6 +73,7 @@ struct ImportFile {
                     message: "the line is longer than \(LineReader.defaultLimit) bytes")], text: nil)
             }
             if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            lastLine = bytes
             do {
                 switch kind {
                 case .jsonl: return .valid(line: line.number, draft: try validator.validate(json: bytes))
