@@ -99,6 +99,8 @@ public actor EventLog {
     private var inFlight: [UInt64: LogEvent] = [:]
     private var tail: Tail
     private var machine = GroupCommitStateMachine<PendingBatch>()
+    /// Segments open for reading stored records, by number.
+    private var readers: [UInt32: Int32] = [:]
     /// `close` calls waiting for the write in flight.
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -250,6 +252,7 @@ public actor EventLog {
         var results = [AppendResult?](repeating: nil, count: events.count)
         var toWrite: [(Int, LogEvent)] = []
         var batchRecorded: [UUID: Response] = [:]
+        batchRecorded.reserveCapacity(events.count)
         var batchRetracted: Set<UUID> = []
         for (position, event) in events.enumerated() {
             switch event {
@@ -311,6 +314,8 @@ public actor EventLog {
         while !machine.close() {
             await withCheckedContinuation { idleWaiters.append($0) }
         }
+        for descriptor in readers.values { Foundation.close(descriptor) }
+        readers = [:]
         lock.release()
     }
 
@@ -360,7 +365,9 @@ public actor EventLog {
     private func storedEvent(at value: UInt64) throws -> LogEvent {
         let location = value & ~ResponseIndex.retractedBit
         if let event = inFlight[location] { return event }
-        return try scanner.record(segment: UInt32(location >> 40), offset: Int(location & 0xFF_FFFF_FFFF)).event
+        let segment = UInt32(location >> 40)
+        if readers[segment] == nil { readers[segment] = try scanner.openForReading(segment: segment) }
+        return try scanner.record(segment: segment, offset: Int(location & 0xFF_FFFF_FFFF), descriptor: readers[segment]!).event
     }
 
     private func storedResponse(_ id: UUID, batchRecorded: [UUID: Response]) throws -> Response? {

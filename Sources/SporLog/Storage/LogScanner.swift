@@ -99,16 +99,20 @@ struct LogScanner {
                     throw LogError.corrupt("record checksum does not match", segment: segment, offset: position)
                 }
                 let (entry, header): (LogEntry, RecordCodec.Header)
-                switch RecordCodec.decode(bytes, body: bodyStart..<bodyEnd) {
-                case .success(let decoded): (entry, header) = decoded
-                case .failure(let failure): throw LogError.corrupt(failure.reason, segment: segment, offset: position)
+                do {
+                    (entry, header) = try RecordCodec.decode(bytes, body: bodyStart..<bodyEnd)
+                } catch {
+                    throw LogError.corrupt(error.reason, segment: segment, offset: position)
                 }
                 guard header.sequence == nextSequence else {
                     throw LogError.corrupt(
                         "record has sequence number \(header.sequence) where \(nextSequence) was expected (a record is missing or out of order)",
                         segment: segment, offset: position)
                 }
-                guard header.previousHash.elementsEqual(previousHash) else {
+                let linked = header.previousHash.withUnsafeBytes { stored in
+                    previousHash.withUnsafeBytes { expected in memcmp(stored.baseAddress!, expected.baseAddress!, 32) == 0 }
+                }
+                guard linked else {
                     throw LogError.corrupt(
                         "record does not carry the hash of the record before it (the chain is broken)",
                         segment: segment, offset: position)
@@ -178,12 +182,17 @@ struct LogScanner {
 }
 
 extension LogScanner {
-    /// Reads the one record at `offset` in `segment`, checking its frame and checksum.
-    func record(segment: UInt32, offset: Int) throws -> LogEntry {
+    /// Opens a segment for reading single records.
+    func openForReading(segment: UInt32) throws -> Int32 {
         let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw LogError.io("open", path) }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    /// Reads the one record at `offset` in `segment` (open as `descriptor`), checking its frame and checksum.
+    func record(segment: UInt32, offset: Int, descriptor: Int32) throws -> LogEntry {
+        let path = SegmentName.fileName(segment)
         var header = [UInt8](repeating: 0, count: RecordCodec.frameHeaderSize)
         guard pread(descriptor, &header, header.count, off_t(offset)) == header.count else { throw LogError.io("read", path) }
         var reader = ByteReader(header, from: 0, to: header.count)
@@ -197,9 +206,10 @@ extension LogScanner {
         guard RecordCodec.checksum(length: UInt32(length), body: body[...]) == crc else {
             throw LogError.corrupt("record checksum does not match", segment: segment, offset: offset)
         }
-        switch RecordCodec.decode(body, body: 0..<length) {
-        case .success(let (entry, _)): return entry
-        case .failure(let failure): throw LogError.corrupt(failure.reason, segment: segment, offset: offset)
+        do {
+            return try RecordCodec.decode(body, body: 0..<length).0
+        } catch {
+            throw LogError.corrupt(error.reason, segment: segment, offset: offset)
         }
     }
 }
