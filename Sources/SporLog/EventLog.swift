@@ -120,6 +120,10 @@ public actor EventLog {
         self.tail = tail
     }
 
+    deinit {
+        for descriptor in readers.values { Foundation.close(descriptor) }
+    }
+
     /// Opens the log in `folder` (created if missing), taking the folder's lock and replaying every record.
     ///
     /// - Parameters:
