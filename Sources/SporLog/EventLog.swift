@@ -99,6 +99,8 @@ public actor EventLog {
     private var inFlight: [UInt64: LogEvent] = [:]
     private var tail: Tail
     private var machine = GroupCommitStateMachine<PendingBatch>()
+    /// Write-and-sync rounds completed.
+    private var flushes = 0
     /// Segments open for reading stored records, by number.
     private var readers: [UInt32: Int32] = [:]
     /// `close` calls waiting for the write in flight.
@@ -310,7 +312,7 @@ public actor EventLog {
 
     /// Counters since opening.
     public var statistics: Statistics {
-        Statistics(records: tail.sequence, responses: index.count, flushes: writer.flushes, indexBytes: index.residentBytes)
+        Statistics(records: tail.sequence, responses: index.count, flushes: flushes, indexBytes: index.residentBytes)
     }
 
     /// Waits for the write in flight, stops accepting appends and releases the data folder's lock.
@@ -345,6 +347,7 @@ public actor EventLog {
     private func finish(_ batches: [PendingBatch], _ result: Result<Void, any Error>) {
         switch result {
         case .success:
+            flushes += 1
             for batch in batches {
                 for location in batch.locations { inFlight[location] = nil }
                 batch.continuation.resume()
