@@ -85,7 +85,12 @@ enum RecordCodec {
 
     /// The SHA-256 of a body: the link the next record carries.
     static func hash(_ body: ArraySlice<UInt8>) -> [UInt8] {
-        body.withUnsafeBytes { SHA256.hash(data: $0).withUnsafeBytes { Array($0) } }
+        digest(body).withUnsafeBytes { Array($0) }
+    }
+
+    /// The SHA-256 of a body, without copying it into an array.
+    static func digest(_ body: ArraySlice<UInt8>) -> SHA256Digest {
+        body.withUnsafeBytes { SHA256.hash(data: $0) }
     }
 
     /// Decodes a body; throws the reason on failure.

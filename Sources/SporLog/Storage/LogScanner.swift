@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Reads every segment of a data folder in order, checking frames, checksums, sequence numbers and the hash chain.
@@ -12,7 +13,7 @@ struct LogScanner {
     /// A checked record with its place in the log.
     struct Record {
         var entry: LogEntry
-        var hash: [UInt8]
+        var hash: SHA256Digest
         var segment: UInt32
         var offset: Int
     }
@@ -36,9 +37,9 @@ struct LogScanner {
 
     func scan(_ visit: (Record) throws -> Void) throws -> Outcome {
         let segments = try SegmentName.list(in: folder)
-        var previousHash = RecordCodec.zeroHash
+        var previousHash: SHA256Digest?
         var nextSequence: UInt64 = 0
-        var committedHash = RecordCodec.zeroHash
+        var committedHash: SHA256Digest?
         var committedCount: UInt64 = 0
         var committedEnd: Position?
         var batch: [Record] = []
@@ -110,21 +111,25 @@ struct LogScanner {
                         segment: segment, offset: position)
                 }
                 let linked = header.previousHash.withUnsafeBytes { stored in
-                    previousHash.withUnsafeBytes { expected in memcmp(stored.baseAddress!, expected.baseAddress!, 32) == 0 }
+                    guard let previousHash else { return stored.allSatisfy { $0 == 0 } }
+                    return previousHash.withUnsafeBytes { expected in memcmp(stored.baseAddress!, expected.baseAddress!, 32) == 0 }
                 }
                 guard linked else {
                     throw LogError.corrupt(
                         "record does not carry the hash of the record before it (the chain is broken)",
                         segment: segment, offset: position)
                 }
-                let hash = RecordCodec.hash(bytes[bodyStart..<bodyEnd])
-                batch.append(Record(entry: entry, hash: hash, segment: segment, offset: position))
+                let hash = RecordCodec.digest(bytes[bodyStart..<bodyEnd])
+                let record = Record(entry: entry, hash: hash, segment: segment, offset: position)
                 previousHash = hash
                 nextSequence += 1
                 position = bodyEnd
-                if !header.continuesBatch {
-                    for record in batch { try visit(record) }
-                    committedCount += UInt64(batch.count)
+                if header.continuesBatch {
+                    batch.append(record)
+                } else {
+                    for earlier in batch { try visit(earlier) }
+                    try visit(record)
+                    committedCount += UInt64(batch.count + 1)
                     committedHash = hash
                     committedEnd = Position(segment: segment, offset: position)
                     batch.removeAll(keepingCapacity: true)
@@ -135,7 +140,8 @@ struct LogScanner {
             // An unfinished batch at the end: everything from its first record on is torn.
             tornBytes = try bytesAfter(Position(segment: first.segment, offset: first.offset), segments: segments)
         }
-        return Outcome(records: committedCount, headHash: committedHash, segments: segments, end: committedEnd, tornBytes: tornBytes)
+        let headHash = committedHash.map { $0.withUnsafeBytes { Array($0) } } ?? RecordCodec.zeroHash
+        return Outcome(records: committedCount, headHash: headHash, segments: segments, end: committedEnd, tornBytes: tornBytes)
     }
 
     /// The number of bytes in the log after `position`.
