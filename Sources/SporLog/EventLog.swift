@@ -142,9 +142,10 @@ public actor EventLog {
             throw LogError(.io, "cannot create the data folder \(folder.path)")
         }
         let lock = try FolderLock(folder: folder)
-        var index = ResponseIndex()
-        var latestVersion: [UUID: UInt64] = [:]
         let scanner = LogScanner(folder: folder)
+        // Size the index for the records the segments can hold (a record is about 100 bytes), to avoid rehashing.
+        var index = ResponseIndex(minimumCapacity: try scanner.totalBytes() / 100)
+        var latestVersion: [UUID: UInt64] = [:]
         let outcome = try scanner.scan { record in
             let location = ResponseIndex.pack(segment: record.segment, offset: record.offset)
             let id = record.entry.event.responseID

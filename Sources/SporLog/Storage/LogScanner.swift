@@ -144,6 +144,11 @@ struct LogScanner {
         return Outcome(records: committedCount, headHash: headHash, segments: segments, end: committedEnd, tornBytes: tornBytes)
     }
 
+    /// The size of all segments together.
+    func totalBytes() throws -> Int {
+        try SegmentName.list(in: folder).reduce(0) { $0 + (try fileSize(SegmentName.fileName($1))) }
+    }
+
     /// The number of bytes in the log after `position`.
     private func bytesAfter(_ position: Position, segments: [UInt32]) throws -> Int {
         var total = 0
