@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "spor", targets: ["SporCLI"]),
         .library(name: "SporInstruments", targets: ["SporInstruments"]),
         .library(name: "SporLog", targets: ["SporLog"]),
+        .executable(name: "spor-bench", targets: ["SporBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -57,6 +58,17 @@ let package = Package(
                 "SporServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks, run in release mode: `swift build -c release && .build/release/spor-bench log`.
+        .executableTarget(
+            name: "SporBench",
+            dependencies: [
+                "SporLog",
+                "SporTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

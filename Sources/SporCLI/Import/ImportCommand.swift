@@ -44,36 +44,61 @@ struct ImportCommand: AsyncParsableCommand {
         var rejectedLines: Set<Int> = []
         var digests: [UUID: Int] = [:]
         var rejectedOutput = skipInvalid ? try RejectedFile(path: rejected ?? file + ".rejected") : nil
+        /// Rows with an id, checked against the log a batch at a time.
+        var checks: [(line: Int, text: [UInt8]?, event: LogEvent)] = []
+
+        func reject(_ line: Int, _ rowProblems: [ImportProblem], text: [UInt8]?) {
+            rejectedLines.insert(line)
+            problemCount += rowProblems.count
+            problems.append(contentsOf: rowProblems)
+            if problems.count > 4 * Self.errorsShown {
+                problems.sort { $0.line < $1.line }
+                problems.removeLast(problems.count - Self.errorsShown)
+            }
+            rejectedOutput?.write(line: line, problems: rowProblems, text: text)
+        }
+        func checkAgainstLog() async throws {
+            var pending = checks
+            checks.removeAll(keepingCapacity: true)
+            while !pending.isEmpty {
+                do {
+                    try await log.check(pending.map(\.event))
+                    return
+                } catch let error as LogError where error.code == .conflict && error.responseID != nil {
+                    for row in pending where row.event.responseID == error.responseID {
+                        reject(row.line, [ImportProblem(
+                            line: row.line, field: "id", rule: "conflict", message: "the id is already stored with other content")],
+                            text: row.text)
+                    }
+                    pending.removeAll { $0.event.responseID == error.responseID }
+                }
+            }
+        }
+
         while let row = try source.next() {
             total += 1
             progress.tick("checked", total)
-            var rowProblems: [ImportProblem] = []
-            var text: [UInt8]?
             switch row {
-            case .invalid(_, let found, let bytes):
-                rowProblems = found
-                text = bytes
+            case .invalid(let line, let found, let bytes):
+                reject(line, found, text: bytes)
             case .valid(let line, let draft):
                 guard let id = draft.id else { continue }
                 let response = try resolver.resolve(draft, id: id)
                 let digest = response.hashValue
                 if let earlier = digests.updateValue(digest, forKey: id), earlier != digest {
-                    rowProblems = [ImportProblem(line: line, field: "id", rule: "conflict", message: "the id appears earlier in the file with other content")]
-                } else {
-                    let version = validator.catalog[response.instrument]!.version
-                    do {
-                        try await log.check([.responseRecorded(response, definitionVersion: version)])
-                    } catch let error as LogError where error.code == .conflict {
-                        rowProblems = [ImportProblem(line: line, field: "id", rule: "conflict", message: "the id is already stored with other content")]
-                    }
+                    reject(line, [ImportProblem(
+                        line: line, field: "id", rule: "conflict", message: "the id appears earlier in the file with other content")],
+                        text: skipInvalid ? source.lastLine : nil)
+                    continue
                 }
+                let version = validator.catalog[response.instrument]!.version
+                checks.append((line, skipInvalid ? source.lastLine : nil, .responseRecorded(response, definitionVersion: version)))
+                if checks.count == Self.batchSize { try await checkAgainstLog() }
             }
-            guard let line = rowProblems.first?.line else { continue }
-            rejectedLines.insert(line)
-            problemCount += rowProblems.count
-            if problems.count < Self.errorsShown { problems.append(contentsOf: rowProblems.prefix(Self.errorsShown - problems.count)) }
-            rejectedOutput?.write(line: line, problems: rowProblems, text: text)
         }
+        try await checkAgainstLog()
+        problems.sort { $0.line < $1.line }
+        problems = Array(problems.prefix(Self.errorsShown))
         source.close()
         progress.done()
         guard total > 0 else { throw ImportFailure("the file holds no rows to import") }
@@ -91,15 +116,24 @@ struct ImportCommand: AsyncParsableCommand {
         defer { source.close() }
         _ = try source.readHeader()
         var batch: [LogEvent] = []
-        func flush() async throws {
-            for result in try await log.append(batch) {
+        // One batch is written while the next is read: at most one append in flight, in file order.
+        var inFlight: Task<[EventLog.AppendResult], any Error>?
+        func awaitInFlight() async throws {
+            guard let previous = inFlight else { return }
+            inFlight = nil
+            for result in try await previous.value {
                 switch result {
                 case .appended: written += 1
                 case .alreadyStored: alreadyStored += 1
                 }
             }
-            batch.removeAll(keepingCapacity: true)
             progress.tick("written", written + alreadyStored)
+        }
+        func flush() async throws {
+            try await awaitInFlight()
+            let events = batch
+            batch.removeAll(keepingCapacity: true)
+            inFlight = Task { try await log.append(events) }
         }
         while let row = try source.next() {
             switch row {
@@ -114,6 +148,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         if !batch.isEmpty { try await flush() }
+        try await awaitInFlight()
         progress.done()
         await log.close()
         let rejectedCount = rejectedLines.count

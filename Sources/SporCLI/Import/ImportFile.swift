@@ -19,6 +19,8 @@ struct ImportFile {
     /// Column names of a CSV file, and for each the item number (1-based) when it is an item column.
     private var columns: [(name: String, item: Int?)] = []
     private var itemCount = 0
+    /// The bytes of the line `next()` returned last.
+    private(set) var lastLine: [UInt8]?
 
     init(path: String, validator: ResponseValidator) throws {
         self.path = path
@@ -43,7 +45,7 @@ struct ImportFile {
         var problems: [ImportProblem] = []
         var seen: Set<String> = []
         for raw in names {
-            let name = raw.trimmingCharacters(in: .whitespaces)
+            let name = CSVLine.string(CSVLine.trimmed(raw))
             if !seen.insert(name).inserted {
                 problems.append(ImportProblem(line: line.number, field: name, rule: "duplicateField", message: "column \(name) appears twice"))
             }
@@ -71,6 +73,7 @@ struct ImportFile {
                     message: "the line is longer than \(LineReader.defaultLimit) bytes")], text: nil)
             }
             if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            lastLine = bytes
             do {
                 switch kind {
                 case .jsonl: return .valid(line: line.number, draft: try validator.validate(json: bytes))
@@ -97,10 +100,10 @@ struct ImportFile {
         var items = [JSONValue](repeating: .null, count: itemCount)
         for ((name, item), value) in zip(columns, fields) {
             if let item {
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
-                items[item - 1] = trimmed.isEmpty ? .null : Int(trimmed).map(JSONValue.integer) ?? .string(trimmed)
+                let trimmed = CSVLine.trimmed(value)
+                items[item - 1] = trimmed.isEmpty ? .null : CSVLine.integer(trimmed).map(JSONValue.integer) ?? .string(CSVLine.string(trimmed))
             } else if !value.isEmpty {
-                raw.set(name, .string(value))
+                raw.set(name, .string(CSVLine.string(value)))
             }
         }
         if itemCount > 0 { raw.set("answers", .array(items)) }
