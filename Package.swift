@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "spor", targets: ["SporCLI"]),
         .library(name: "SporInstruments", targets: ["SporInstruments"]),
+        .library(name: "SporReports", targets: ["SporReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -35,6 +36,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Trajectories, follow-up summaries and trend reports over the state replayed from the log. No I/O.
+        .target(name: "SporReports", dependencies: ["SporInstruments", "SporLog"], swiftSettings: swiftSettings),
         // The `spor` command: thin commands over the modules above.
         .executableTarget(
             name: "SporCLI",
@@ -47,6 +50,7 @@ let package = Package(
         // Shared test helpers: temporary data folders, generated data, running the real binary.
         .target(name: "SporTesting", dependencies: ["SporInstruments"], swiftSettings: swiftSettings),
         .testTarget(name: "SporInstrumentsTests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SporReportsTests", dependencies: ["SporReports", "SporInstruments", "SporLog"], swiftSettings: swiftSettings),
         .testTarget(name: "SporCLITests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
     ]
 )
