@@ -15,7 +15,9 @@ let package = Package(
     products: [
         .executable(name: "spor", targets: ["SporCLI"]),
         .library(name: "SporInstruments", targets: ["SporInstruments"]),
+        .library(name: "SporLog", targets: ["SporLog"]),
         .library(name: "SporReports", targets: ["SporReports"]),
+        .executable(name: "spor-bench", targets: ["SporBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -43,7 +45,21 @@ let package = Package(
             name: "SporCLI",
             dependencies: [
                 "SporInstruments",
+                "SporLog",
+                "SporReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks, run in release mode: `swift build -c release && .build/release/spor-bench log`.
+        .executableTarget(
+            name: "SporBench",
+            dependencies: [
+                "SporLog",
+                "SporTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -52,5 +68,10 @@ let package = Package(
         .testTarget(name: "SporInstrumentsTests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SporReportsTests", dependencies: ["SporReports", "SporInstruments", "SporLog"], swiftSettings: swiftSettings),
         .testTarget(name: "SporCLITests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SporLogTests",
+            dependencies: ["SporLog", "SporInstruments", "SporTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -6,6 +6,9 @@ struct Spor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spor",
         abstract: "Outcome measurement for municipal social psychiatry: WHO-5 and Brief INSPIRE-O.",
-        subcommands: []
+        subcommands: [
+            RecordCommand.self, CorrectCommand.self, RetractCommand.self, ImportCommand.self, VerifyCommand.self,
+            LogCommand.self, StressCommand.self,
+        ]
     )
 }
