@@ -8,7 +8,7 @@ struct Spor: AsyncParsableCommand {
         abstract: "Outcome measurement for municipal social psychiatry: WHO-5 and Brief INSPIRE-O.",
         subcommands: [
             RecordCommand.self, CorrectCommand.self, RetractCommand.self, ImportCommand.self, VerifyCommand.self,
-            LogCommand.self, StressCommand.self,
+            LogCommand.self, StressCommand.self, TrajectoryCommand.self, SummaryCommand.self, ReportCommand.self,
         ]
     )
 }

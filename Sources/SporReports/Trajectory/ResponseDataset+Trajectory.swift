@@ -19,7 +19,7 @@ extension ResponseDataset {
             let series = self.series(rows, instrument: UInt8(instrumentCode), includeRetracted: history)
             guard !series.isEmpty else { continue }
             instruments.append(InstrumentTrajectory(
-                instrument: definition.id, threshold: definition.change.threshold, cutoff: Self.cutoffScore(definition),
+                instrument: definition.id, threshold: definition.change.threshold, cutoff: Self.cutoffScore(of: definition),
                 points: points(series, definition: definition, history: history)))
         }
         return Trajectory(citizen: citizen.rawValue, history: history, instruments: instruments)
@@ -39,8 +39,9 @@ extension ResponseDataset {
             laterFlagged: flags(ofRow: later).contains(cutoff)))
     }
 
-    /// The score where the cut-off flag starts to hold, for charts: 50 for both built-in instruments.
-    static func cutoffScore(_ definition: InstrumentDefinition) -> Int? {
+    /// The score at the cut-off flag's boundary, for charts: 50 for both built-in instruments; `nil` when the
+    /// cut-off flag is not a rule on the score.
+    public static func cutoffScore(of definition: InstrumentDefinition) -> Int? {
         definition.flags.first { $0.name == definition.change.cutoffFlag && $0.on == .score }?.value
     }
 

@@ -16,8 +16,11 @@ extension ResponseDataset {
             throw ReportError(field: "instrument", message: "unknown instrument")
         }
         let definition = definitions[Int(code)]
+        let flagNames = definition.flags.map(\.name.rawValue)
+        let domainNames = definition.items.compactMap(\.domain)
         let empty = TrendReport(
-            instrument: request.instrument, period: request.period, by: request.by, minCell: request.minCell, cells: [])
+            instrument: request.instrument, period: request.period, by: request.by, minCell: request.minCell, cells: [],
+            flagNames: flagNames, domainNames: domainNames)
         guard let dataRange = dayRange else { return empty }
         let low = max(dataRange.lowerBound, request.from.map { Int32($0.daysSinceEpoch) } ?? .min)
         let high = min(dataRange.upperBound, request.to.map { Int32($0.daysSinceEpoch) } ?? .max)
@@ -46,7 +49,7 @@ extension ResponseDataset {
         }
         return TrendReport(
             instrument: request.instrument, period: request.period, by: request.by, minCell: request.minCell,
-            cells: cells)
+            cells: cells, flagNames: flagNames, domainNames: domainNames)
     }
 
     /// Groups are codes 0..<n of the grouping's interner, plus n for responses without the label.
