@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "SporLog", targets: ["SporLog"]),
         .library(name: "SporReports", targets: ["SporReports"]),
         .executable(name: "spor-bench", targets: ["SporBench"]),
+        .executable(name: "spor-report-bench", targets: ["SporReportBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -60,6 +61,18 @@ let package = Package(
                 "SporTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Report benchmark, run in release mode: `swift build -c release && .build/release/spor-report-bench`.
+        .executableTarget(
+            name: "SporReportBench",
+            dependencies: [
+                "SporReports",
+                "SporLog",
+                "SporInstruments",
+                "SporTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

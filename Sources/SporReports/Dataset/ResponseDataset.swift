@@ -26,6 +26,8 @@ public struct ResponseDataset: Sendable {
     /// The catalog's definitions, indexed by the instrument code stored in ``instrument``.
     let definitions: [InstrumentDefinition]
     private let instrumentCodes: [InstrumentID: UInt8]
+    /// Per instrument code: the item count and the allowed item values, checked on every applied version.
+    private let itemShapes: [(count: Int, values: ClosedRange<Int>)]
     /// Per instrument code: packed answers → score (−1 when incomplete) and flag bits, filled as answers are seen.
     private var scoreCache: [[UInt64: UInt16]]
 
@@ -89,6 +91,7 @@ public struct ResponseDataset: Sendable {
             codes[definition.id] = UInt8(code)
         }
         instrumentCodes = codes
+        itemShapes = catalog.definitions.map { ($0.items.count, $0.minValue...$0.maxValue) }
         scoreCache = Array(repeating: [:], count: catalog.definitions.count)
     }
 
@@ -276,9 +279,9 @@ public struct ResponseDataset: Sendable {
         guard let code = instrumentCodes[response.instrument] else {
             throw ResponseDatasetError(responseID: response.id, message: "instrument is not in the catalog")
         }
-        let definition = definitions[Int(code)]
-        guard response.answers.count == definition.items.count, let packed = PackedAnswers.pack(response.answers),
-              response.answers.allSatisfy({ $0.map { (definition.minValue...definition.maxValue).contains($0) } ?? true })
+        let shape = itemShapes[Int(code)]
+        guard response.answers.count == shape.count, let packed = PackedAnswers.pack(response.answers),
+              response.answers.allSatisfy({ $0.map { shape.values.contains($0) } ?? true })
         else {
             throw ResponseDatasetError(responseID: response.id, message: "answers do not fit the instrument definition")
         }

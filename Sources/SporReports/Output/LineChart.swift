@@ -44,14 +44,9 @@ struct LineChart {
 
         """
         if let cutoff {
-            let zoneTop = y(Double(cutoff))
             out += """
-            <rect class="low-zone" x="\(x(minX))" y="\(zoneTop)" width="\(Self.number(plotWidth))" \
-            height="\(Self.number(Self.top + plotHeight - (Self.top + (100 - Double(cutoff)) / 100 * plotHeight)))" \
-            fill="#fbe3e3"/>
-            <line class="cutoff" x1="\(x(minX))" y1="\(zoneTop)" x2="\(x(maxX))" y2="\(zoneTop)" stroke="#c0392b" \
-            stroke-dasharray="6 4"/>
-            <text x="\(x(maxX))" y="\(zoneTop)" dx="4" dy="4" fill="#c0392b">cut-off \(cutoff)</text>
+            <rect class="low-zone" x="\(x(minX))" y="\(y(Double(cutoff)))" width="\(Self.number(plotWidth))" \
+            height="\(Self.number(Double(cutoff) / 100 * plotHeight))" fill="#fbe3e3"/>
 
             """
         }
@@ -59,6 +54,15 @@ struct LineChart {
             out += """
             <line x1="\(x(minX))" y1="\(y(Double(score)))" x2="\(x(maxX))" y2="\(y(Double(score)))" stroke="#e0e0e0"/>
             <text x="\(Self.number(Self.left - 6))" y="\(y(Double(score)))" dy="4" text-anchor="end">\(score)</text>
+
+            """
+        }
+        if let cutoff {
+            let level = y(Double(cutoff))
+            out += """
+            <line class="cutoff" x1="\(x(minX))" y1="\(level)" x2="\(x(maxX))" y2="\(level)" stroke="#c0392b" \
+            stroke-dasharray="6 4"/>
+            <text x="\(x(maxX))" y="\(level)" dx="4" dy="4" fill="#c0392b">cut-off \(cutoff)</text>
 
             """
         }

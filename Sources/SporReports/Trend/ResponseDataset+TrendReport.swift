@@ -75,80 +75,100 @@ extension ResponseDataset {
         return labelled + [(names.count, nil)]
     }
 
-    /// The passes over the columns: baselines and bucket sizes, a stable scatter of rows by bucket, then per bucket
-    /// each citizen's latest response, added to its group's cell; `finish` is called after each bucket.
+    /// The passes over the columns. Pass 1 (sequential) finds each citizen's baseline and the bucket sizes; pass 2
+    /// (sequential) copies what the figures need of each bucketed row into a compact entry, grouped by bucket in
+    /// row order; pass 3 walks one bucket at a time, keeps each citizen's latest entry (later rows win ties) and adds
+    /// it to its group. `finish` is called after each bucket. Entries keep pass 3 off the wide columns, whose rows
+    /// of one bucket are scattered over the whole table.
     private func accumulate(
         code: UInt8, low: Int32, high: Int32, periodOfDay: [Int32], periodCount: Int, by: ReportGrouping,
         into accumulator: inout TrendAccumulator, finish: (Int, inout TrendAccumulator) -> Void
     ) {
+        struct Entry {
+            var citizen: Int32
+            var day: Int32
+            var group: Int32
+            var score: Int8
+            var flags: UInt8
+            var answers: UInt64
+        }
         let citizenTotal = citizens.count
-        var baselineDay = [Int32](repeating: .max, count: citizenTotal)
-        var baselineRow = [Int32](repeating: -1, count: citizenTotal)
-        var bucketStart = [Int](repeating: 0, count: periodCount + 1)
+        let baselineDay = Scratch<Int32>(citizenTotal, .max)
+        let baselineScore = Scratch<Int8>(citizenTotal, -1)
+        let baselineFlags = Scratch<UInt8>(citizenTotal, 0)
+        let bucketStart = Scratch<Int>(periodCount + 1, 0)
+        defer { baselineDay.free(); baselineScore.free(); baselineFlags.free(); bucketStart.free() }
         let retracted = Self.retractedBit
-        let unlabelled = groupCount(by) - 1
+        let unlabelled = Int32(groupCount(by) - 1)
+        let groupColumn: [Int32] = switch by {
+        case .unit: unit
+        case .intervention: intervention
+        case .none: []
+        }
 
         instrument.withUnsafeBufferPointer { instrument in
         score.withUnsafeBufferPointer { score in
         state.withUnsafeBufferPointer { state in
         day.withUnsafeBufferPointer { day in
         citizen.withUnsafeBufferPointer { citizen in
-            // Pass 1: baselines and bucket sizes.
+        flagBits.withUnsafeBufferPointer { flagBits in
+        answers.withUnsafeBufferPointer { answers in
+        groupColumn.withUnsafeBufferPointer { groupColumn in
+        periodOfDay.withUnsafeBufferPointer { periodOfDay in
+            // Pass 1: baselines (earliest day; the earliest row on ties) and bucket sizes.
             for row in 0..<instrument.count
             where instrument[row] == code && score[row] >= 0 && state[row] & retracted == 0 {
                 let c = Int(citizen[row])
                 let d = day[row]
                 if d < baselineDay[c] {
                     baselineDay[c] = d
-                    baselineRow[c] = Int32(row)
+                    baselineScore[c] = score[row]
+                    baselineFlags[c] = flagBits[row]
                 }
                 if d >= low && d <= high { bucketStart[Int(periodOfDay[Int(d - low)]) + 1] += 1 }
             }
             for period in 0..<periodCount { bucketStart[period + 1] += bucketStart[period] }
 
-            // Pass 2: rows grouped by bucket, in row (recording) order within each.
-            var next = bucketStart
-            var order = [Int32](repeating: 0, count: bucketStart[periodCount])
+            // Pass 2: compact entries grouped by bucket, in row (recording) order within each.
+            let entries = Scratch<Entry>(bucketStart[periodCount], Entry(
+                citizen: 0, day: 0, group: 0, score: 0, flags: 0, answers: 0))
+            let next = Scratch<Int>(periodCount, 0)
+            defer { entries.free(); next.free() }
+            for period in 0..<periodCount { next[period] = bucketStart[period] }
             for row in 0..<instrument.count
             where instrument[row] == code && score[row] >= 0 && state[row] & retracted == 0 {
                 let d = day[row]
                 guard d >= low && d <= high else { continue }
                 let period = Int(periodOfDay[Int(d - low)])
-                order[next[period]] = Int32(row)
+                let group = groupColumn.isEmpty ? 0 : groupColumn[row] < 0 ? unlabelled : groupColumn[row]
+                entries[next[period]] = Entry(
+                    citizen: citizen[row], day: d, group: group, score: score[row], flags: flagBits[row],
+                    answers: answers[row])
                 next[period] += 1
             }
 
-            // Pass 3: per bucket, each citizen's latest response; later rows win ties.
-            var stamp = [Int32](repeating: -1, count: citizenTotal)
-            var latest = [Int32](repeating: -1, count: citizenTotal)
+            // Pass 3: per bucket, each citizen's latest entry; later entries win ties.
+            let stamp = Scratch<Int32>(citizenTotal, -1)
+            let latest = Scratch<Int32>(citizenTotal, -1)
+            defer { stamp.free(); latest.free() }
             var touched: [Int32] = []
             for period in 0..<periodCount {
                 for slot in bucketStart[period]..<bucketStart[period + 1] {
-                    let row = order[slot]
-                    let c = Int(citizen[Int(row)])
+                    let c = Int(entries[slot].citizen)
                     if stamp[c] != Int32(period) {
                         stamp[c] = Int32(period)
-                        latest[c] = row
+                        latest[c] = Int32(slot)
                         touched.append(Int32(c))
-                    } else if day[Int(row)] >= day[Int(latest[c])] {
-                        latest[c] = row
+                    } else if entries[slot].day >= entries[Int(latest[c])].day {
+                        latest[c] = Int32(slot)
                     }
                 }
                 for c in touched {
-                    let row = Int(latest[Int(c)])
-                    let group: Int
-                    switch by {
-                    case .unit: group = unit[row] < 0 ? unlabelled : Int(unit[row])
-                    case .intervention:
-                        group = intervention[row] < 0 ? unlabelled : Int(intervention[row])
-                    case .none: group = 0
-                    }
-                    let base = Int(baselineRow[Int(c)])
-                    let paired = day[base] < day[row]
+                    let entry = entries[Int(latest[Int(c)])]
+                    let paired = baselineDay[Int(c)] < entry.day
                     accumulator.add(
-                        group: group, score: Int(score[row]), flags: flagBits[row],
-                        answers: answers[row], baselineScore: paired ? Int(score[base]) : nil,
-                        baselineFlags: flagBits[base])
+                        group: Int(entry.group), score: Int(entry.score), flags: entry.flags, answers: entry.answers,
+                        baselineScore: paired ? Int(baselineScore[Int(c)]) : nil, baselineFlags: baselineFlags[Int(c)])
                 }
                 touched.removeAll(keepingCapacity: true)
                 finish(period, &accumulator)
@@ -158,5 +178,26 @@ extension ResponseDataset {
         }
         }
         }
+        }
+        }
+        }
+        }
     }
+}
+
+/// A scratch buffer for one report, filled with a value; freed by the caller.
+private struct Scratch<Element> {
+    let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ count: Int, _ value: Element) {
+        buffer = .allocate(capacity: max(1, count))
+        buffer.initialize(repeating: value)
+    }
+
+    subscript(index: Int) -> Element {
+        get { buffer[index] }
+        nonmutating set { buffer[index] = newValue }
+    }
+
+    func free() { buffer.deallocate() }
 }
