@@ -8,7 +8,8 @@ struct Spor: AsyncParsableCommand {
         abstract: "Outcome measurement for municipal social psychiatry: WHO-5 and Brief INSPIRE-O.",
         subcommands: [
             RecordCommand.self, CorrectCommand.self, RetractCommand.self, ImportCommand.self, VerifyCommand.self,
-            LogCommand.self, StressCommand.self, ServeCommand.self, TokenCommand.self, AuditCommand.self,
+            LogCommand.self, StressCommand.self, TrajectoryCommand.self, SummaryCommand.self, ReportCommand.self,
+            ServeCommand.self, TokenCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -39,6 +39,7 @@ func buildRouter(
     InstrumentsController().register(on: v1)
     ResponsesController(storage: storage, today: today).register(on: v1)
     CitizensController(storage: storage, now: now).register(on: v1)
+    ReportsController(storage: storage).register(on: v1)
     return router
 }
 

@@ -47,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
             A case worker reads the citizen's trajectory and the summary since a meeting:
               curl -s \(base)/v1/citizens/\(summary.citizen)/trajectory -H 'Authorization: Bearer \(token(.caseworker))'
               curl -s '\(base)/v1/citizens/\(summary.citizen)/summary?since=\(CalendarDate(daysSinceEpoch: today.daysSinceEpoch - 120))' -H 'Authorization: Bearer \(token(.caseworker))'
-            The strategic level reads no individual data (403):
+            The strategic level reads the trend report by quarter and unit (and no individual data: 403 there):
+              curl -s '\(base)/v1/reports/trends?instrument=who5&period=quarter&by=unit' -H 'Authorization: Bearer \(token(.strategic))'
               curl -s \(base)/v1/citizens/\(summary.citizen)/trajectory -H 'Authorization: Bearer \(token(.strategic))'
 
             """

@@ -10,7 +10,7 @@ info:
   summary: Outcome measurement for municipal social psychiatry (WHO-5 and Brief INSPIRE-O).
   description: |
     Staff record responses, case workers read one citizen's trajectory and summary, the strategic level reads
-    reports. Every route under /v1 needs a bearer token from `spor token create`; a missing, unknown or revoked
+    trend reports. Every route under /v1 needs a bearer token from `spor token create`; a missing, unknown or revoked
     token gets 401, a token outside its role or units 403. A CPR number is only ever accepted in a request body,
     never in a URL. Every read of one citizen's data and every CPR resolve is written to the access audit trail.
     Errors are RFC 9457 problem+json; nothing is written on any error.
@@ -300,6 +300,57 @@ paths:
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Forbidden" }
         "404": { $ref: "#/components/responses/NotFound" }
+        "422": { $ref: "#/components/responses/Invalid" }
+  /v1/reports/trends:
+    get:
+      operationId: trendReport
+      summary: The trend report by period and group, small cells suppressed (caseworker, strategic, admin).
+      description: DESIGN.md section 5; the body follows Schemas/report.schema.json. No individual data.
+      parameters:
+        - name: instrument
+          in: query
+          required: true
+          schema: { enum: [who5, brief-inspire-o] }
+        - name: period
+          in: query
+          required: false
+          schema: { enum: [month, quarter, year], default: quarter }
+        - name: by
+          in: query
+          required: false
+          schema: { enum: [unit, intervention, none], default: none }
+        - name: from
+          in: query
+          required: false
+          schema: { type: string, format: date }
+        - name: to
+          in: query
+          required: false
+          schema: { type: string, format: date }
+      responses:
+        "200":
+          description: The report; cells with fewer than minCell (5) citizens show only that they are suppressed.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [instrument, period, by, minCell, cells]
+                properties:
+                  instrument: { type: string }
+                  period: { enum: [month, quarter, year] }
+                  by: { enum: [unit, intervention, none] }
+                  minCell: { type: integer }
+                  cells:
+                    type: array
+                    items:
+                      type: object
+                      required: [period, group, suppressed]
+                      properties:
+                        period: { type: string }
+                        group: { type: string }
+                        suppressed: { type: boolean }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
         "422": { $ref: "#/components/responses/Invalid" }
 components:
   securitySchemes:
