@@ -25,7 +25,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
 /// token check in front of everything under `/v1`.
 ///
 /// - Parameters:
-///   - today: today's date, for the rule that a response is not dated in the future.
+///   - today: today's date, for the rule that a response is not dated in the future and for summaries.
 ///   - now: the time written to the audit trail.
 func buildRouter(
     storage: Storage, logger: Logger,
@@ -38,7 +38,7 @@ func buildRouter(
     let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(tokens: storage.tokens))
     InstrumentsController().register(on: v1)
     ResponsesController(storage: storage, today: today).register(on: v1)
-    CitizensController(storage: storage, now: now).register(on: v1)
+    CitizensController(storage: storage, today: today, now: now).register(on: v1)
     ReportsController(storage: storage).register(on: v1)
     return router
 }

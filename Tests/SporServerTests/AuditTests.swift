@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import SporInstruments
 import SporTesting
 import Testing
 

@@ -108,7 +108,8 @@ import FoundationNetworking
         let (status, data) = try await Self.request(restarted.port, "GET", "/v1/citizens/c-live/trajectory", token: token)
         #expect(status == 200)
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        let stored = Set((object?["responses"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        let points = (object?["instruments"] as? [[String: Any]] ?? []).flatMap { $0["points"] as? [[String: Any]] ?? [] }
+        let stored = Set(points.compactMap { ($0["id"] as? String)?.lowercased() })
         #expect(Set(acknowledged).isSubset(of: stored), "\(Set(acknowledged).subtracting(stored).count) acknowledged writes missing")
         #expect(restarted.stop() == 0)
     }

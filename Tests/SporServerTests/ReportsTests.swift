@@ -31,6 +31,27 @@ import Testing
         }
     }
 
+    @Test func trajectoryAndSummaryShowTheChange() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            let staff = fixture.tokens["staff"]
+            _ = try await client.post("/v1/responses", token: staff, body: responseJSON(citizen: "c-t", answers: "[2,2,2,2,2]", date: "2026-01-10"))
+            _ = try await client.post("/v1/responses", token: staff, body: responseJSON(citizen: "c-t", answers: "[3,3,3,3,3]", date: "2026-05-10"))
+            let trajectory = try await client.get("/v1/citizens/c-t/trajectory", token: staff)
+            let instruments = trajectory.json["instruments"] as? [[String: Any]] ?? []
+            let points = instruments.first?["points"] as? [[String: Any]] ?? []
+            #expect(points.map { $0["score"] as? Int } == [40, 60])
+            #expect((points.last?["changeSincePrevious"] as? [String: Any])?["delta"] as? Int == 20)
+            let summary = try await client.get("/v1/citizens/c-t/summary?since=2026-03-01", token: fixture.tokens["caseworker"])
+            #expect(summary.status == .ok)
+            #expect(summary.json["since"] as? String == "2026-03-01")
+            #expect(summary.json["asOf"] as? String == "2026-06-30")
+            let missing = try await client.get("/v1/citizens/c-t/summary", token: fixture.tokens["caseworker"])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.problemErrors == ["since:required"])
+        }
+    }
+
     @Test func badReportParametersAre422() async throws {
         let fixture = try Fixture()
         try await fixture.test { client in

@@ -39,7 +39,7 @@ struct ReportsController {
         do {
             try reportRequest.validate()
             let report = try storage.dataset.withLock { try $0.trendReport(reportRequest) }
-            return try JSONResponse.make(.ok, report)
+            return try JSONResponse.make(.ok, report: report)
         } catch let error as ReportError {
             throw Problem.invalid([FieldError(field: error.field, rule: .range, message: "\(error.field) \(error.message)")])
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import SporReports
 
 /// Builds JSON responses with sorted keys.
 enum JSONResponse {
@@ -10,5 +11,12 @@ enum JSONResponse {
         return Response(
             status: status, headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.sorted.encode(value))))
+    }
+
+    /// A trajectory, summary or trend report in the reports module's JSON form (`Schemas/*.schema.json`).
+    static func make(_ status: HTTPResponse.Status, report: some Encodable) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try ReportJSON.data(report))))
     }
 }

@@ -4,24 +4,14 @@ import SporInstruments
 /// A stored response with its score, as every route returns one (DESIGN.md section 2, "A scored response").
 struct ScoredResponseBody: Encodable {
     var version: StoredVersion
-    /// The change from the citizen's previous scored response to the same instrument, in trajectories.
-    var changeFromPrevious: Change?
-    /// The change from the citizen's first scored response to the same instrument, in trajectories.
-    var changeFromBaseline: Change?
 
-    init(_ version: StoredVersion, changeFromPrevious: Change? = nil, changeFromBaseline: Change? = nil) {
+    init(_ version: StoredVersion) {
         self.version = version
-        self.changeFromPrevious = changeFromPrevious
-        self.changeFromBaseline = changeFromBaseline
     }
 
     private enum Keys: String, CodingKey {
         case id, citizen, instrument, definitionVersion, administeredAt, answers, unit, intervention, mode
-        case complete, raw, score, flags, chime, changeFromPrevious, changeFromBaseline
-    }
-
-    private enum ChangeKeys: String, CodingKey {
-        case delta, direction, crossedCutoff
+        case complete, raw, score, flags, chime
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -46,13 +36,6 @@ struct ScoredResponseBody: Encodable {
             try container.encode(
                 Dictionary(score.profile.map { ($0.domain, $0.value) }, uniquingKeysWith: { first, _ in first }),
                 forKey: .chime)
-        }
-        for (key, change) in [(Keys.changeFromPrevious, changeFromPrevious), (.changeFromBaseline, changeFromBaseline)] {
-            guard let change else { continue }
-            var nested = container.nestedContainer(keyedBy: ChangeKeys.self, forKey: key)
-            try nested.encode(change.delta, forKey: .delta)
-            try nested.encode(change.direction, forKey: .direction)
-            try nested.encode(change.crossedCutoff, forKey: .crossedCutoff)
         }
     }
 }

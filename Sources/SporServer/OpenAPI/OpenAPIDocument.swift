@@ -233,22 +233,22 @@ paths:
   /v1/citizens/{citizen}/trajectory:
     get:
       operationId: citizenTrajectory
-      summary: Every live response of one citizen, scored, with changes (staff of a unit that saw the citizen, caseworker, admin; audited).
+      summary: One citizen's responses per instrument, scored, with changes (staff of a unit that saw the citizen, caseworker, admin; audited).
       parameters:
         - $ref: "#/components/parameters/Citizen"
       responses:
         "200":
-          description: The trajectory, by date.
+          description: The trajectory per instrument, as Schemas/trajectory.schema.json describes it.
           content:
             application/json:
               schema:
                 type: object
-                required: [citizen, responses]
+                required: [citizen, history, instruments]
+                description: Schemas/trajectory.schema.json
                 properties:
                   citizen: { $ref: "#/components/schemas/CitizenID" }
-                  responses:
-                    type: array
-                    items: { $ref: "#/components/schemas/ScoredResponse" }
+                  history: { type: boolean }
+                  instruments: { type: array, items: { type: object } }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Forbidden" }
         "404": { $ref: "#/components/responses/NotFound" }
@@ -261,42 +261,23 @@ paths:
         - $ref: "#/components/parameters/Citizen"
         - name: since
           in: query
-          required: false
+          required: true
           description: The date of the last meeting, YYYY-MM-DD.
           schema: { type: string, format: date }
       responses:
         "200":
-          description: The summary.
+          description: The follow-up summary, as Schemas/summary.schema.json describes it.
           content:
             application/json:
               schema:
                 type: object
-                required: [citizen, instruments]
+                required: [citizen, since, asOf, instruments]
+                description: Schemas/summary.schema.json
                 properties:
                   citizen: { $ref: "#/components/schemas/CitizenID" }
-                  since: { type: [string, "null"], format: date }
-                  instruments:
-                    type: array
-                    items:
-                      type: object
-                      required: [instrument, responsesSince, baseline, before, latest, changeSinceBefore, changeFromBaseline]
-                      properties:
-                        instrument: { type: string }
-                        responsesSince: { type: integer, minimum: 0 }
-                        baseline: { $ref: "#/components/schemas/ScoredResponse" }
-                        before:
-                          oneOf:
-                            - { $ref: "#/components/schemas/ScoredResponse" }
-                            - { type: "null" }
-                        latest: { $ref: "#/components/schemas/ScoredResponse" }
-                        changeSinceBefore:
-                          oneOf:
-                            - { $ref: "#/components/schemas/Change" }
-                            - { type: "null" }
-                        changeFromBaseline:
-                          oneOf:
-                            - { $ref: "#/components/schemas/Change" }
-                            - { type: "null" }
+                  since: { type: string, format: date }
+                  asOf: { type: string, format: date }
+                  instruments: { type: array, items: { type: object } }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Forbidden" }
         "404": { $ref: "#/components/responses/NotFound" }
@@ -405,13 +386,6 @@ components:
         unit: { $ref: "#/components/schemas/Label" }
         intervention: { $ref: "#/components/schemas/Label" }
         mode: { enum: [self, with-staff, paper] }
-    Change:
-      type: object
-      required: [delta, direction, crossedCutoff]
-      properties:
-        delta: { type: integer }
-        direction: { enum: [improved, unchanged, deteriorated] }
-        crossedCutoff: { type: boolean }
     ScoredResponse:
       type: object
       required: [id, citizen, instrument, definitionVersion, administeredAt, answers, complete, raw, score, flags]
@@ -435,8 +409,6 @@ components:
           type: object
           additionalProperties: { type: [integer, "null"] }
           description: Brief INSPIRE-O only, the item value per CHIME process.
-        changeFromPrevious: { $ref: "#/components/schemas/Change" }
-        changeFromBaseline: { $ref: "#/components/schemas/Change" }
     BatchResult:
       type: object
       required: [results]

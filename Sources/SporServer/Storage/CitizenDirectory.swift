@@ -51,6 +51,4 @@ final class CitizenDirectory: Sendable {
         responses(of: citizen).contains { $0.response.unit.map(units.contains) ?? false }
     }
 
-    /// Number of responses known.
-    var count: Int { state.withLock { $0.versions.count } }
 }
