@@ -15,6 +15,10 @@ let package = Package(
     products: [
         .executable(name: "spor", targets: ["SporCLI"]),
         .library(name: "SporInstruments", targets: ["SporInstruments"]),
+        .library(name: "SporLog", targets: ["SporLog"]),
+        .library(name: "SporReports", targets: ["SporReports"]),
+        .executable(name: "spor-bench", targets: ["SporBench"]),
+        .executable(name: "spor-report-bench", targets: ["SporReportBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -35,11 +39,54 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Trajectories, follow-up summaries and trend reports over the state replayed from the log. No I/O.
+        .target(name: "SporReports", dependencies: ["SporInstruments", "SporLog"], swiftSettings: swiftSettings),
+        // The HTTP daemon: tokens and roles, the access audit trail, problem+json errors, the routes.
+        .target(
+            name: "SporServer",
+            dependencies: [
+                "SporInstruments",
+                "SporLog",
+                "SporReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The `spor` command: thin commands over the modules above.
         .executableTarget(
             name: "SporCLI",
             dependencies: [
                 "SporInstruments",
+                "SporLog",
+                "SporServer",
+                "SporReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks, run in release mode: `swift build -c release && .build/release/spor-bench log`.
+        .executableTarget(
+            name: "SporBench",
+            dependencies: [
+                "SporLog",
+                "SporTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Report benchmark, run in release mode: `swift build -c release && .build/release/spor-report-bench`.
+        .executableTarget(
+            name: "SporReportBench",
+            dependencies: [
+                "SporReports",
+                "SporLog",
+                "SporInstruments",
+                "SporTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -47,5 +94,21 @@ let package = Package(
         // Shared test helpers: temporary data folders, generated data, running the real binary.
         .target(name: "SporTesting", dependencies: ["SporInstruments"], swiftSettings: swiftSettings),
         .testTarget(name: "SporInstrumentsTests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SporReportsTests", dependencies: ["SporReports", "SporInstruments", "SporLog"], swiftSettings: swiftSettings),
+        .testTarget(name: "SporCLITests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SporLogTests",
+            dependencies: ["SporLog", "SporInstruments", "SporTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SporServerTests",
+            dependencies: [
+                "SporServer", "SporLog", "SporInstruments", "SporTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SporInstruments
+import SporLog
+import SporReports
+
+/// The data folder of the read-only report commands, replayed into a ``ResponseDataset``.
+struct ReportDataOptions: ParsableArguments {
+    @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
+    var data: String?
+
+    /// The data folder to use.
+    var folder: URL {
+        URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["SPOR_DATA"] ?? "./spor-data")
+    }
+
+    /// Replays the whole log, checking every record and the hash chain, without taking the folder's lock (a
+    /// running daemon may hold it) and without changing anything.
+    func loadDataset() throws -> ResponseDataset {
+        var dataset = try ResponseDataset(catalog: .builtIn)
+        _ = try LogVerifier.verify(folder: folder) { entry, _ in try dataset.apply(entry) }
+        return dataset
+    }
+}
+
+/// Output formats of the report commands.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, svg
+}
+
+/// Parsers for the report commands' option values.
+enum ReportArgument {
+    /// `YYYY-MM-DD`.
+    static func date(_ text: String) throws -> CalendarDate {
+        guard let date = CalendarDate(iso8601: text) else { throw ValidationError("expected a date YYYY-MM-DD") }
+        return date
+    }
+
+    /// An instrument id of the built-in catalog.
+    static func instrument(_ text: String) throws -> InstrumentID {
+        let id = InstrumentID(text)
+        guard InstrumentCatalog.builtIn[id] != nil else { throw ValidationError("expected who5 or brief-inspire-o") }
+        return id
+    }
+
+    static func period(_ text: String) throws -> ReportPeriod {
+        guard let period = ReportPeriod(rawValue: text) else { throw ValidationError("expected month, quarter or year") }
+        return period
+    }
+
+    static func grouping(_ text: String) throws -> ReportGrouping {
+        guard let by = ReportGrouping(rawValue: text) else { throw ValidationError("expected unit, intervention or none") }
+        return by
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import SporInstruments
+import SporReports
+
+/// `spor summary CITIZEN --since DATE`: what changed since the last follow-up meeting.
+struct SummaryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Summarise one citizen's responses since a date (the last follow-up meeting).")
+
+    @Argument(help: "The pseudonymous citizen id.")
+    var citizen: String
+
+    @Option(help: "The date of the last follow-up meeting, YYYY-MM-DD.", transform: ReportArgument.date)
+    var since: CalendarDate
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: ReportFormat = .table
+
+    @OptionGroup var options: ReportDataOptions
+
+    func validate() throws {
+        guard CitizenID(rawValue: citizen) != nil else {
+            throw ValidationError("citizen: expected 1-64 of A-Z a-z 0-9 . _ - (a pseudonymous id, not a CPR number)")
+        }
+        if format == .svg { throw ValidationError("format: a summary is table, json or csv") }
+    }
+
+    func run() async throws {
+        let dataset = try options.loadDataset()
+        guard let summary = dataset.summary(of: CitizenID(rawValue: citizen)!, since: since, asOf: .today()) else {
+            throw ValidationError("citizen: no responses for this citizen")
+        }
+        switch format {
+        case .table: print(summary.table(), terminator: "")
+        case .json: print(try ReportJSON.string(summary, pretty: true))
+        case .csv: print(summary.csv(), terminator: "")
+        case .svg: break
+        }
+    }
+}

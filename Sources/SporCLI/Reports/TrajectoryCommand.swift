@@ -1,0 +1,45 @@
+import ArgumentParser
+import SporInstruments
+import SporReports
+
+/// `spor trajectory CITIZEN`: one citizen's responses over time, per instrument.
+struct TrajectoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trajectory",
+        abstract: "Show one citizen's scored responses in date order with flags and changes.")
+
+    @Argument(help: "The pseudonymous citizen id.")
+    var citizen: String
+
+    @Option(help: "Only this instrument (who5 or brief-inspire-o).", transform: ReportArgument.instrument)
+    var instrument: InstrumentID?
+
+    @ArgumentParser.Flag(help: "Include retracted responses and every revision of each response.")
+    var history = false
+
+    @Option(help: "Output format: table, json, csv or svg.")
+    var format: ReportFormat = .table
+
+    @OptionGroup var options: ReportDataOptions
+
+    func validate() throws {
+        guard CitizenID(rawValue: citizen) != nil else {
+            throw ValidationError("citizen: expected 1-64 of A-Z a-z 0-9 . _ - (a pseudonymous id, not a CPR number)")
+        }
+    }
+
+    func run() async throws {
+        let dataset = try options.loadDataset()
+        guard let trajectory = dataset.trajectory(
+            of: CitizenID(rawValue: citizen)!, instrument: instrument, history: history)
+        else {
+            throw ValidationError("citizen: no responses for this citizen")
+        }
+        switch format {
+        case .table: print(trajectory.table(), terminator: "")
+        case .json: print(try ReportJSON.string(trajectory, pretty: true))
+        case .csv: print(trajectory.csv(), terminator: "")
+        case .svg: print(trajectory.svg(), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import SporInstruments
+import SporServer
+
+/// `spor serve`: runs the HTTP daemon on a data folder until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the HTTP API (see docs/server.md); stops gracefully on SIGTERM or SIGINT.")
+
+    @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
+    var data: String?
+    @Option(help: "The address to bind. Keep loopback and put a TLS reverse proxy in front.")
+    var host = "127.0.0.1"
+    @Option(help: "The port to bind.")
+    var port = 8080
+    @ArgumentParser.Flag(help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
+    var demo = false
+
+    func run() async throws {
+        let folder = URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["SPOR_DATA"] ?? "./spor-data")
+        var logger = Logger(label: "spor", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = .info
+        if demo {
+            let summary = try await DemoData.populate(folder: folder, logger: logger)
+            printDemo(summary)
+        } else if try TokenStore(folder: folder).list().allSatisfy({ $0.revoked != nil }) {
+            say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
+        }
+        let app = try buildApplication(ServerConfiguration(dataFolder: folder, host: host, port: port), logger: logger)
+        try await app.runService()
+    }
+
+    private func printDemo(_ summary: DemoData.Summary) {
+        let base = "http://\(host):\(port)"
+        var text = "Demo data: \(summary.responses) responses of 24 citizens in \(DemoData.units.joined(separator: " and ")).\n"
+        for (role, token) in summary.tokens { text += "  \(role.rawValue) token: \(token)\n" }
+        let today = CalendarDate.today()
+        let token = { (role: Role) in summary.tokens.first { $0.role == role }!.token }
+        text += """
+
+            Staff (unit \(DemoData.units[0])) records a WHO-5 response:
+              curl -s -X POST \(base)/v1/responses -H 'Authorization: Bearer \(token(.staff))' -H 'Content-Type: application/json' \\
+                -d '{"citizen":"\(summary.citizen)","instrument":"who5","administeredAt":"\(today)","answers":[3,4,2,3,1],"unit":"\(DemoData.units[0])"}'
+            A case worker reads the citizen's trajectory and the summary since a meeting:
+              curl -s \(base)/v1/citizens/\(summary.citizen)/trajectory -H 'Authorization: Bearer \(token(.caseworker))'
+              curl -s '\(base)/v1/citizens/\(summary.citizen)/summary?since=\(CalendarDate(daysSinceEpoch: today.daysSinceEpoch - 120))' -H 'Authorization: Bearer \(token(.caseworker))'
+            The strategic level reads the trend report by quarter and unit (and no individual data: 403 there):
+              curl -s '\(base)/v1/reports/trends?instrument=who5&period=quarter&by=unit' -H 'Authorization: Bearer \(token(.strategic))'
+              curl -s \(base)/v1/citizens/\(summary.citizen)/trajectory -H 'Authorization: Bearer \(token(.strategic))'
+
+            """
+        say(text)
+    }
+
+    /// Writes to standard output at once, unbuffered, so a supervisor or a test sees it while the daemon runs.
+    private func say(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import SporInstruments
+import SporServer
+
+/// `spor token create`: prints a new token once; only its hash is stored.
+struct TokenCreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create a bearer token and print it once (only its hash is stored).")
+
+    @OptionGroup var options: DataFolderOptions
+
+    @Option(help: "staff, caseworker, strategic or admin.")
+    var role: String
+    @Option(help: "A unit a staff token works in; repeat for several.")
+    var unit: [String] = []
+    @Option(help: "A unique name for the token, such as the person or system using it; the audit trail shows it.")
+    var name: String
+
+    func validate() throws {
+        guard Role(rawValue: role) != nil else { throw ValidationError("--role must be staff, caseworker, strategic or admin") }
+        for text in unit where Label(rawValue: text) == nil {
+            throw ValidationError("--unit must be 1-64 of A-Z a-z 0-9 . _ -")
+        }
+    }
+
+    func run() throws {
+        let (token, record) = try TokenStore(folder: options.folder).create(
+            name: name, role: Role(rawValue: role)!, units: unit.compactMap { Label(rawValue: $0) })
+        switch options.format {
+        case .table:
+            print(token)
+            print("Token \(record.name) (\(record.role.rawValue)) created. It is shown only now: keep it safe.")
+        case .json:
+            print(
+                "{\"token\":\(JSONText.quoted(token)),\"name\":\(JSONText.quoted(record.name)),"
+                    + "\"role\":\(JSONText.quoted(record.role.rawValue))}")
+        }
+    }
+}

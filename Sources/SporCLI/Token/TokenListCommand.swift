@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import SporInstruments
+import SporServer
+
+/// `spor token list`: names, roles, units and dates; never a token or its hash.
+struct TokenListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tokens (never their values).")
+
+    @OptionGroup var options: DataFolderOptions
+
+    func run() throws {
+        let records = try TokenStore(folder: options.folder).list()
+        let time = Date.ISO8601FormatStyle()
+        switch options.format {
+        case .table:
+            if records.isEmpty { print("No tokens. Create one with: spor token create --role admin --name NAME") }
+            for record in records {
+                let units = record.units.map(\.rawValue).joined(separator: ",")
+                let state = record.revoked.map { "revoked \($0.formatted(time))" } ?? "active"
+                print([record.name, record.role.rawValue, units.isEmpty ? "-" : units, "created \(record.created.formatted(time))", state]
+                    .joined(separator: "\t"))
+            }
+        case .json:
+            let lines = records.map { record in
+                "{\"name\":\(JSONText.quoted(record.name)),\"role\":\(JSONText.quoted(record.role.rawValue)),"
+                    + "\"units\":[\(record.units.map { JSONText.quoted($0.rawValue) }.joined(separator: ","))],"
+                    + "\"created\":\(JSONText.quoted(record.created.formatted(time))),"
+                    + "\"revoked\":\(record.revoked.map { JSONText.quoted($0.formatted(time)) } ?? "null")}"
+            }
+            print("[" + lines.joined(separator: ",") + "]")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import SporServer
+
+/// `spor token revoke NAME`: a running daemon refuses the token from its next request on.
+struct TokenRevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token by its name.")
+
+    @OptionGroup var options: DataFolderOptions
+
+    @Argument(help: "The token's name.")
+    var name: String
+
+    func run() throws {
+        try TokenStore(folder: options.folder).revoke(name: name)
+        print("Token \(name) revoked.")
+    }
+}

@@ -1,0 +1,420 @@
+public import Foundation
+public import Logging
+public import SporInstruments
+
+/// The append-only, hash-chained event log of one data folder: the only source of truth.
+///
+/// ```swift
+/// let log = try EventLog.open(folder: dataFolder, logger: logger) { entry in trajectories.apply(entry) }
+/// let result = try await log.append([.responseRecorded(response, definitionVersion: "1.0.0")])
+/// ```
+///
+/// `append` returns once the events are on disk (fsync). Appends that arrive while a write is in flight go out
+/// together in the next write (group commit). One `append` call is one batch: it is checked as a whole before
+/// anything is written, and after a crash either all of its records are replayed or none.
+public actor EventLog {
+    /// Settings of the log.
+    public struct Configuration: Sendable {
+        /// Bytes after which a new segment is started.
+        public var segmentSize: Int
+        /// Milliseconds since 1970, stamped on each record.
+        public var clock: @Sendable () -> Int64
+
+        public init(
+            segmentSize: Int = 64 << 20,
+            clock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+        ) {
+            self.segmentSize = segmentSize
+            self.clock = clock
+        }
+    }
+
+    /// What opening found.
+    public struct OpenSummary: Hashable, Sendable {
+        /// Records replayed.
+        public var records: UInt64
+        /// The SHA-256 of the last record, hex; 64 zeros for an empty log.
+        public var headHash: String
+        /// Bytes of a torn record or unfinished batch cut off the end (0 after a clean shutdown).
+        public var truncatedBytes: Int
+    }
+
+    /// The answer to one event of an ``append(_:)``.
+    public enum AppendResult: Hashable, Sendable {
+        /// Written, at this place in the log.
+        case appended(LogEntry)
+        /// The same response was stored before; nothing written.
+        case alreadyStored(Response)
+    }
+
+    /// The current version of a stored response.
+    public struct StoredResponse: Hashable, Sendable {
+        public var response: Response
+        /// The instrument definition version it was last scored under.
+        public var definitionVersion: String
+        public var isRetracted: Bool
+    }
+
+    /// Counters for tests and benchmarks.
+    public struct Statistics: Hashable, Sendable {
+        /// Records in the log.
+        public var records: UInt64
+        /// Responses known (recorded, including retracted ones).
+        public var responses: Int
+        /// Write-and-sync rounds since opening: one per group commit.
+        public var flushes: Int
+        /// Bytes held by the id index.
+        public var indexBytes: Int
+    }
+
+    /// Where the next record goes.
+    private struct Tail {
+        var segment: UInt32
+        var offset: Int
+        var sequence: UInt64
+        var headHash: [UInt8]
+    }
+
+    /// Records of one `append` waiting to become durable.
+    private struct PendingBatch {
+        var chunks: [SegmentWriter.Chunk]
+        var locations: [UInt64]
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    public nonisolated let folder: URL
+    /// What opening found.
+    public nonisolated let opened: OpenSummary
+
+    private let configuration: Configuration
+    private let logger: Logger
+    private let lock: FolderLock
+    private let writer: SegmentWriter
+    private let scanner: LogScanner
+    private let flushQueue = DispatchQueue(label: "spor.log.flush")
+    private var index: ResponseIndex
+    /// Locations of the latest correction, for the few responses that have one.
+    private var latestVersion: [UUID: UInt64]
+    /// Events appended but not yet durable, by packed location.
+    private var inFlight: [UInt64: LogEvent] = [:]
+    private var tail: Tail
+    private var machine = GroupCommitStateMachine<PendingBatch>()
+    /// Write-and-sync rounds completed.
+    private var flushes = 0
+    /// Segments open for reading stored records, by number.
+    private var readers: [UInt32: Int32] = [:]
+    /// `close` calls waiting for the write in flight.
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+
+    private init(
+        folder: URL, opened: OpenSummary, configuration: Configuration, logger: Logger, lock: FolderLock,
+        writer: SegmentWriter, index: ResponseIndex, latestVersion: [UUID: UInt64], tail: Tail
+    ) {
+        self.folder = folder
+        self.opened = opened
+        self.configuration = configuration
+        self.logger = logger
+        self.lock = lock
+        self.writer = writer
+        self.scanner = LogScanner(folder: folder)
+        self.index = index
+        self.latestVersion = latestVersion
+        self.tail = tail
+    }
+
+    deinit {
+        for descriptor in readers.values { Foundation.close(descriptor) }
+    }
+
+    /// Opens the log in `folder` (created if missing), taking the folder's lock and replaying every record.
+    ///
+    /// - Parameters:
+    ///   - replay: called with every entry in order, so a caller can build its own state.
+    /// - Throws: ``LogError`` `locked` when another process holds the folder, `corrupt` with the segment and offset
+    ///   when a record other than a torn one at the very end is damaged, or whatever `replay` throws.
+    public static func open(
+        folder: URL, configuration: Configuration = Configuration(), logger: Logger,
+        replay: (LogEntry) throws -> Void = { _ in }
+    ) throws -> EventLog {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LogError(.io, "cannot create the data folder \(folder.path)")
+        }
+        let lock = try FolderLock(folder: folder)
+        let scanner = LogScanner(folder: folder)
+        // Size the index for the records the segments can hold (a record is about 100 bytes), to avoid rehashing.
+        var index = ResponseIndex(minimumCapacity: try scanner.totalBytes() / 100)
+        var latestVersion: [UUID: UInt64] = [:]
+        let outcome = try scanner.scan { record in
+            let location = ResponseIndex.pack(segment: record.segment, offset: record.offset)
+            let id = record.entry.event.responseID
+            let known = index.value(for: id)
+            switch record.entry.event {
+            case .responseRecorded:
+                guard known == nil else {
+                    throw LogError.corrupt("a response id is recorded twice", segment: record.segment, offset: record.offset)
+                }
+                index.insert(id, value: location)
+            case .responseCorrected, .responseRetracted:
+                guard let known, known & ResponseIndex.retractedBit == 0 else {
+                    throw LogError.corrupt(
+                        "a correction or retraction refers to a response that is unknown or retracted",
+                        segment: record.segment, offset: record.offset)
+                }
+                if case .responseCorrected = record.entry.event {
+                    latestVersion[id] = location
+                } else {
+                    index.markRetracted(id)
+                }
+            }
+            try replay(record.entry)
+        }
+        var end = outcome.end
+        if outcome.tornBytes > 0 {
+            logger.warning(
+                "cut a torn record or unfinished batch off the end of the log",
+                metadata: ["bytes": "\(outcome.tornBytes)", "records": "\(outcome.records)"])
+            if let end {
+                try SegmentWriter.truncate(folder: folder, to: end, segments: outcome.segments)
+            }
+        }
+        if end == nil {
+            for segment in outcome.segments {
+                let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
+                guard unlink(path) == 0 else { throw LogError.io("remove", path) }
+            }
+            try SegmentWriter.createSegment(1, in: folder)
+            end = LogScanner.Position(segment: 1, offset: SegmentName.magic.count)
+        }
+        let tail = Tail(segment: end!.segment, offset: end!.offset, sequence: outcome.records, headHash: outcome.headHash)
+        let summary = OpenSummary(records: outcome.records, headHash: hex(outcome.headHash), truncatedBytes: outcome.tornBytes)
+        logger.debug("opened the log", metadata: ["records": "\(outcome.records)", "responses": "\(index.count)"])
+        return EventLog(
+            folder: folder, opened: summary, configuration: configuration, logger: logger, lock: lock,
+            writer: try SegmentWriter(folder: folder, segment: end!.segment), index: index,
+            latestVersion: latestVersion, tail: tail)
+    }
+
+    /// Appends events as one batch and returns once they are durable.
+    ///
+    /// A recorded response whose id is stored with the same content is answered with `alreadyStored` and not
+    /// written again. Nothing is written when any event is refused.
+    /// - Throws: ``LogError``: `conflict` (an id stored with other content), `unknownResponse` or `retracted`
+    ///   (a correction or retraction of a response that is not live), `invalidEvent`, `failed`, `closed`.
+    public func append(_ events: [LogEvent]) async throws -> [AppendResult] {
+        switch machine.state {
+        case .failed: throw LogError(.failed, "an earlier write failed; open the data folder again")
+        case .closed: throw LogError(.closed, "the log is closed")
+        case .idle, .flushing: break
+        }
+        var (results, toWrite) = try admit(events)
+        if toWrite.isEmpty { return results.map { $0! } }
+
+        let now = configuration.clock()
+        var chunks: [SegmentWriter.Chunk] = []
+        var locations: [UInt64] = []
+        locations.reserveCapacity(toWrite.count)
+        for (number, (position, event)) in toWrite.enumerated() {
+            let entry = LogEntry(sequence: tail.sequence, recordedAtMillis: now, event: event)
+            let body = RecordCodec.encodeBody(entry, previousHash: tail.headHash, continuesBatch: number < toWrite.count - 1)
+            let frame = RecordCodec.frame(body)
+            var starts = false
+            if tail.offset + frame.count > configuration.segmentSize, tail.offset > SegmentName.magic.count {
+                tail.segment += 1
+                tail.offset = SegmentName.magic.count
+                starts = true
+            }
+            if starts || chunks.last?.segment != tail.segment {
+                chunks.append(SegmentWriter.Chunk(segment: tail.segment, startsSegment: starts, bytes: []))
+            }
+            chunks[chunks.count - 1].bytes.append(contentsOf: frame)
+            let location = ResponseIndex.pack(segment: tail.segment, offset: tail.offset)
+            tail.offset += frame.count
+            tail.sequence += 1
+            tail.headHash = RecordCodec.hash(body[...])
+            inFlight[location] = event
+            locations.append(location)
+            switch event {
+            case .responseRecorded(let response, _): index.insert(response.id, value: location)
+            case .responseCorrected(let response, _, _): latestVersion[response.id] = location
+            case .responseRetracted(let id, _): index.markRetracted(id)
+            }
+            results[position] = .appended(entry)
+        }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            run(machine.enqueue(PendingBatch(chunks: chunks, locations: locations, continuation: continuation)))
+        }
+        return results.map { $0! }
+    }
+
+    /// Checks events as ``append(_:)`` would, without writing anything.
+    /// - Throws: the ``LogError`` that `append` would throw.
+    public func check(_ events: [LogEvent]) throws {
+        _ = try admit(events)
+    }
+
+    /// Decides each event of a batch: already stored (answered), to write, or a refusal of the whole batch.
+    private func admit(_ events: [LogEvent]) throws -> ([AppendResult?], [(Int, LogEvent)]) {
+        var results = [AppendResult?](repeating: nil, count: events.count)
+        var toWrite: [(Int, LogEvent)] = []
+        var batchRecorded: [UUID: Response] = [:]
+        batchRecorded.reserveCapacity(events.count)
+        var batchRetracted: Set<UUID> = []
+        for (position, event) in events.enumerated() {
+            switch event {
+            case .responseRecorded(let response, let version):
+                try Self.checkEncodable(response, version: version)
+                let existing: Response?
+                if let earlier = batchRecorded[response.id] {
+                    existing = earlier
+                } else if let value = index.value(for: response.id), case .responseRecorded(let stored, _) = try storedEvent(at: value) {
+                    existing = stored
+                } else {
+                    existing = nil
+                }
+                if let existing {
+                    guard existing == response else {
+                        throw LogError(.conflict, "response \(response.id.uuidString.lowercased()) is already stored with other content", responseID: response.id)
+                    }
+                    results[position] = .alreadyStored(existing)
+                    continue
+                }
+                batchRecorded[response.id] = response
+            case .responseCorrected(let response, let version, let reason):
+                try Self.checkEncodable(response, version: version)
+                try Self.checkReason(reason)
+                try requireLive(response.id, batchRecorded: batchRecorded, batchRetracted: batchRetracted)
+                if let current = try storedResponse(response.id, batchRecorded: batchRecorded),
+                   current.citizen != response.citizen || current.instrument != response.instrument {
+                    throw LogError(.invalidEvent, "a correction must keep the response's citizen and instrument", responseID: response.id)
+                }
+            case .responseRetracted(let id, let reason):
+                try Self.checkReason(reason)
+                try requireLive(id, batchRecorded: batchRecorded, batchRetracted: batchRetracted)
+                batchRetracted.insert(id)
+            }
+            toWrite.append((position, event))
+        }
+        return (results, toWrite)
+    }
+
+    /// The current version of a response, or `nil` when the log does not hold its id.
+    public func response(id: UUID) throws -> StoredResponse? {
+        guard let value = index.value(for: id) else { return nil }
+        let location = latestVersion[id] ?? value
+        switch try storedEvent(at: location) {
+        case .responseRecorded(let response, let version), .responseCorrected(let response, let version, _):
+            return StoredResponse(response: response, definitionVersion: version, isRetracted: value & ResponseIndex.retractedBit != 0)
+        case .responseRetracted:
+            throw LogError(.corrupt, "the index points at a retraction")
+        }
+    }
+
+    /// Counters since opening.
+    public var statistics: Statistics {
+        Statistics(records: tail.sequence, responses: index.count, flushes: flushes, indexBytes: index.residentBytes)
+    }
+
+    /// Waits for the write in flight, stops accepting appends and releases the data folder's lock.
+    public func close() async {
+        while !machine.close() {
+            await withCheckedContinuation { idleWaiters.append($0) }
+        }
+        for descriptor in readers.values { Foundation.close(descriptor) }
+        readers = [:]
+        lock.release()
+    }
+
+    private func run(_ action: GroupCommitStateMachine<PendingBatch>.Action) {
+        switch action {
+        case .wait:
+            return
+        case .refuse:
+            preconditionFailure("append checks the state before enqueueing")
+        case .flush(let batches):
+            let chunks = batches.flatMap(\.chunks)
+            let writer = self.writer
+            let queue = flushQueue
+            Task {
+                let result: Result<Void, any Error> = await withCheckedContinuation { continuation in
+                    queue.async { continuation.resume(returning: Result { try writer.write(chunks) }) }
+                }
+                self.finish(batches, result)
+            }
+        }
+    }
+
+    private func finish(_ batches: [PendingBatch], _ result: Result<Void, any Error>) {
+        switch result {
+        case .success:
+            flushes += 1
+            for batch in batches {
+                for location in batch.locations { inFlight[location] = nil }
+                batch.continuation.resume()
+            }
+            run(machine.flushSucceeded())
+            if case .idle = machine.state { resumeIdleWaiters() }
+        case .failure(let error):
+            let waiting = machine.flushFailed()
+            logger.error("writing the log failed; no more appends until it is opened again", metadata: ["error": "\(error)"])
+            let failure = LogError(.failed, "writing the log failed (\(error)); open the data folder again")
+            for batch in batches + waiting { batch.continuation.resume(throwing: failure) }
+            resumeIdleWaiters()
+        }
+    }
+
+    private func resumeIdleWaiters() {
+        let waiters = idleWaiters
+        idleWaiters = []
+        for waiter in waiters { waiter.resume() }
+    }
+
+    private func storedEvent(at value: UInt64) throws -> LogEvent {
+        let location = value & ~ResponseIndex.retractedBit
+        if let event = inFlight[location] { return event }
+        let segment = UInt32(location >> 40)
+        if readers[segment] == nil { readers[segment] = try scanner.openForReading(segment: segment) }
+        return try scanner.record(segment: segment, offset: Int(location & 0xFF_FFFF_FFFF), descriptor: readers[segment]!).event
+    }
+
+    private func storedResponse(_ id: UUID, batchRecorded: [UUID: Response]) throws -> Response? {
+        if let response = batchRecorded[id] { return response }
+        return try response(id: id)?.response
+    }
+
+    private func requireLive(_ id: UUID, batchRecorded: [UUID: Response], batchRetracted: Set<UUID>) throws {
+        let text = id.uuidString.lowercased()
+        if batchRetracted.contains(id) {
+            throw LogError(.retracted, "response \(text) is retracted", responseID: id)
+        }
+        if batchRecorded[id] != nil { return }
+        guard let value = index.value(for: id) else {
+            throw LogError(.unknownResponse, "no response with id \(text) is stored", responseID: id)
+        }
+        guard value & ResponseIndex.retractedBit == 0 else {
+            throw LogError(.retracted, "response \(text) is retracted", responseID: id)
+        }
+    }
+
+    private static func checkReason(_ reason: String) throws {
+        if let error = ReasonRule.check(reason) { throw LogError(.invalidEvent, error.message) }
+    }
+
+    private static func checkEncodable(_ response: Response, version: String) throws {
+        guard response.instrument.rawValue.utf8.count <= 255, version.utf8.count <= 255, response.answers.count <= 254,
+              response.answers.allSatisfy({ ($0 ?? 0) >= 0 && ($0 ?? 0) < 255 })
+        else { throw LogError(.invalidEvent, "response \(response.id.uuidString.lowercased()) cannot be stored: a field is out of range", responseID: response.id) }
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,109 @@
+import Crypto
+public import Foundation
+public import SporInstruments
+
+/// Turns a CPR number into a pseudonymous ``CitizenID`` with a keyed hash, so the number itself is never stored.
+///
+/// The id is `p-` and the lowercase base32 of the first 20 bytes of HMAC-SHA-256(key, the ten digits): the same
+/// number always gives the same id under one key, and without the key the number cannot be recovered.
+///
+/// ```swift
+/// let pseudonymiser = try Pseudonymiser.load(folder: dataFolder)
+/// let citizen = pseudonymiser.citizenID(for: try CPRNumber(parsing: "0101901234"))
+/// ```
+public struct Pseudonymiser: Sendable {
+    /// The environment variable that may hold the key: 32 bytes as 64 hex digits or base64.
+    public static let environmentVariable = "SPOR_PSEUDONYM_KEY"
+    /// The key file in the data folder, created with mode 0600 at first use when the variable is not set.
+    public static let keyFileName = "pseudonym.key"
+
+    private let key: SymmetricKey
+
+    /// A pseudonymiser with a 32-byte key.
+    public init(key: [UInt8]) throws {
+        guard key.count == 32 else { throw LogError(.invalidKey, "the pseudonymisation key must be 32 bytes") }
+        self.key = SymmetricKey(data: key)
+    }
+
+    /// The key from `SPOR_PSEUDONYM_KEY`, else from `pseudonym.key` in `folder`, created there if missing.
+    public static func load(
+        folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Pseudonymiser {
+        if let text = environment[environmentVariable] {
+            guard let key = decodeKey(text) else {
+                throw LogError(.invalidKey, "\(environmentVariable) must be 32 bytes written as 64 hex digits or in base64")
+            }
+            return try Pseudonymiser(key: key)
+        }
+        let path = folder.appendingPathComponent(keyFileName).path
+        if let data = FileManager.default.contents(atPath: path) {
+            guard data.count == 32 else { throw LogError(.invalidKey, "\(path) must hold exactly 32 bytes") }
+            return try Pseudonymiser(key: Array(data))
+        }
+        // Write a new key to a temporary file, then link it into place: the key file appears whole or not at all,
+        // and when another process got there first, its key wins.
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw LogError.io("create", temporary) }
+        defer { unlink(temporary) }
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let written = write(descriptor, key, key.count) == key.count && fsync(descriptor) == 0
+        close(descriptor)
+        guard written else { throw LogError.io("write", temporary) }
+        if link(temporary, path) != 0 {
+            guard errno == EEXIST else { throw LogError.io("create", path) }
+            return try load(folder: folder, environment: environment)
+        }
+        try SegmentWriter.syncFolder(folder)
+        return try Pseudonymiser(key: key)
+    }
+
+    /// The pseudonymous id of a CPR number.
+    public func citizenID(for cpr: CPRNumber) -> CitizenID {
+        let code = Array(HMAC<SHA256>.authenticationCode(for: Array(cpr.digits.utf8), using: key))
+        return CitizenID(rawValue: "p-" + Self.base32(code.prefix(20)))!
+    }
+
+    /// The response to store for a validated draft: its citizen pseudonymised when given as a CPR number.
+    public func resolve(_ draft: ResponseDraft, id: UUID) -> Response {
+        switch draft.citizen {
+        case .id(let citizen): draft.resolved(id: id, citizen: citizen)
+        case .cpr(let cpr): draft.resolved(id: id, citizen: citizenID(for: cpr))
+        }
+    }
+
+    static func base32(_ bytes: ArraySlice<UInt8>) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
+        var output: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = buffer << 8 | UInt32(byte)
+            bits += 8
+            while bits >= 5 {
+                output.append(alphabet[Int((buffer >> UInt32(bits - 5)) & 31)])
+                bits -= 5
+            }
+        }
+        if bits > 0 { output.append(alphabet[Int((buffer << UInt32(5 - bits)) & 31)]) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func decodeKey(_ text: String) -> [UInt8]? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let utf8 = Array(trimmed.utf8)
+        if utf8.count == 64 {
+            var key: [UInt8] = []
+            var index = 0
+            while index < 64 {
+                guard let value = UInt8(String(decoding: utf8[index..<index + 2], as: UTF8.self), radix: 16) else { break }
+                key.append(value)
+                index += 2
+            }
+            if key.count == 32 { return key }
+        }
+        if let data = Data(base64Encoded: trimmed), data.count == 32 { return Array(data) }
+        return nil
+    }
+}

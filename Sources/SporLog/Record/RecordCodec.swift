@@ -1,0 +1,216 @@
+import Crypto
+import Foundation
+import SporInstruments
+
+/// The binary form of one log record.
+///
+/// A record on disk is a frame: `length` (UInt32, little-endian, the body's size), `crc` (UInt32, CRC-32C of the
+/// four length bytes and the body), then the body:
+///
+/// | bytes | field |
+/// | --- | --- |
+/// | 1 | schema version (1) |
+/// | 1 | event type: 1 recorded, 2 corrected, 3 retracted |
+/// | 1 | flags: bit 0 set when more records of the same batch follow |
+/// | 1 | reserved, 0 |
+/// | 8 | sequence number |
+/// | 8 | time appended, milliseconds since 1970 |
+/// | 32 | SHA-256 of the previous record's body (zeros for the first record) |
+/// | … | payload |
+///
+/// Payload of a recorded or corrected response: id (16), citizen (length byte + UTF-8), instrument (same),
+/// administeredAt (Int32 days since 1970), answer count (1) and one byte per answer (255 unanswered), unit and
+/// intervention (length byte, 0 when absent), mode (0 none, 1 self, 2 with-staff, 3 paper), definition version
+/// (length byte + UTF-8), and for a correction the reason (UInt16 length + UTF-8). A retraction: id (16), reason.
+enum RecordCodec {
+    static let schemaVersion: UInt8 = 1
+    static let frameHeaderSize = 8
+    static let bodyHeaderSize = 52
+    /// The largest body accepted; a longer length field is damage, and is never allocated.
+    static let maximumBodySize = 1 << 20
+    static let zeroHash = [UInt8](repeating: 0, count: 32)
+
+    /// A record's header fields.
+    struct Header {
+        var sequence: UInt64
+        var recordedAtMillis: Int64
+        var previousHash: ArraySlice<UInt8>
+        var continuesBatch: Bool
+    }
+
+    /// The body of a record for `entry`.
+    static func encodeBody(_ entry: LogEntry, previousHash: [UInt8], continuesBatch: Bool) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.bytes.reserveCapacity(128)
+        writer.byte(schemaVersion)
+        switch entry.event {
+        case .responseRecorded: writer.byte(1)
+        case .responseCorrected: writer.byte(2)
+        case .responseRetracted: writer.byte(3)
+        }
+        writer.byte(continuesBatch ? 1 : 0)
+        writer.byte(0)
+        writer.integer(entry.sequence)
+        writer.integer(entry.recordedAtMillis)
+        writer.bytes.append(contentsOf: previousHash)
+        switch entry.event {
+        case .responseRecorded(let response, let version):
+            encode(response, version: version, into: &writer)
+        case .responseCorrected(let response, let version, let reason):
+            encode(response, version: version, into: &writer)
+            writer.longString(reason)
+        case .responseRetracted(let id, let reason):
+            encode(id, into: &writer)
+            writer.longString(reason)
+        }
+        return writer.bytes
+    }
+
+    /// A frame around `body`: length, checksum, body.
+    static func frame(_ body: [UInt8]) -> [UInt8] {
+        var frame = ByteWriter()
+        frame.bytes.reserveCapacity(frameHeaderSize + body.count)
+        frame.integer(UInt32(body.count))
+        frame.integer(checksum(length: UInt32(body.count), body: body[...]))
+        frame.bytes.append(contentsOf: body)
+        return frame.bytes
+    }
+
+    /// The CRC-32C of the length field's four bytes followed by the body.
+    static func checksum(length: UInt32, body: ArraySlice<UInt8>) -> UInt32 {
+        var lengthBytes = length.littleEndian
+        let seed = withUnsafeBytes(of: &lengthBytes) { CRC32C.checksum($0) }
+        return body.withUnsafeBytes { CRC32C.checksum($0, seed: seed) }
+    }
+
+    /// The SHA-256 of a body: the link the next record carries.
+    static func hash(_ body: ArraySlice<UInt8>) -> [UInt8] {
+        digest(body).withUnsafeBytes { Array($0) }
+    }
+
+    /// The SHA-256 of a body, without copying it into an array.
+    static func digest(_ body: ArraySlice<UInt8>) -> SHA256Digest {
+        body.withUnsafeBytes { SHA256.hash(data: $0) }
+    }
+
+    /// Decodes a body; throws the reason on failure.
+    static func decode(_ bytes: [UInt8], body: Range<Int>) throws(DecodeFailure) -> (LogEntry, Header) {
+        var reader = ByteReader(bytes, from: body.lowerBound, to: body.upperBound)
+        guard let version = reader.byte(), let type = reader.byte(), let flags = reader.byte(), reader.byte() != nil,
+              let sequence = reader.integer(UInt64.self), let millis = reader.integer(Int64.self),
+              let previous = reader.slice(32)
+        else { throw DecodeFailure("record header is truncated") }
+        guard version == schemaVersion else { throw DecodeFailure("unknown schema version \(version)") }
+        let event: LogEvent
+        switch type {
+        case 1, 2:
+            guard let (response, definitionVersion) = decodeResponse(&reader) else {
+                throw DecodeFailure("response payload is malformed")
+            }
+            if type == 1 {
+                event = .responseRecorded(response, definitionVersion: definitionVersion)
+            } else {
+                guard let length = reader.integer(UInt16.self), let reason = reader.string(length: Int(length)) else {
+                    throw DecodeFailure("correction reason is malformed")
+                }
+                event = .responseCorrected(response, definitionVersion: definitionVersion, reason: reason)
+            }
+        case 3:
+            guard let id = decodeID(&reader), let length = reader.integer(UInt16.self),
+                  let reason = reader.string(length: Int(length))
+            else { throw DecodeFailure("retraction payload is malformed") }
+            event = .responseRetracted(id: id, reason: reason)
+        default:
+            throw DecodeFailure("unknown event type \(type)")
+        }
+        guard reader.isAtEnd else { throw DecodeFailure("record has trailing bytes") }
+        let entry = LogEntry(sequence: sequence, recordedAtMillis: millis, event: event)
+        return (entry, Header(sequence: sequence, recordedAtMillis: millis, previousHash: previous, continuesBatch: flags & 1 == 1))
+    }
+
+    /// Why a body could not be decoded.
+    struct DecodeFailure: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    private static func encode(_ id: UUID, into writer: inout ByteWriter) {
+        withUnsafeBytes(of: id.uuid) { writer.bytes.append(contentsOf: $0) }
+    }
+
+    private static func encode(_ response: Response, version: String, into writer: inout ByteWriter) {
+        encode(response.id, into: &writer)
+        writer.shortString(response.citizen.rawValue)
+        writer.shortString(response.instrument.rawValue)
+        writer.integer(Int32(truncatingIfNeeded: response.administeredAt.daysSinceEpoch))
+        writer.byte(UInt8(response.answers.count))
+        for answer in response.answers { writer.byte(answer.map { UInt8($0) } ?? 255) }
+        writer.shortString(response.unit?.rawValue ?? "")
+        writer.shortString(response.intervention?.rawValue ?? "")
+        switch response.mode {
+        case nil: writer.byte(0)
+        case .self?: writer.byte(1)
+        case .withStaff?: writer.byte(2)
+        case .paper?: writer.byte(3)
+        }
+        writer.shortString(version)
+    }
+
+    private static func decodeID(_ reader: inout ByteReader) -> UUID? {
+        guard let bytes = reader.slice(16) else { return nil }
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &uuid) { target in
+            for (index, byte) in bytes.enumerated() { target[index] = byte }
+        }
+        return UUID(uuid: uuid)
+    }
+
+    private static func decodeResponse(_ reader: inout ByteReader) -> (Response, String)? {
+        guard let id = decodeID(&reader),
+              let citizenLength = reader.byte(), let citizenText = reader.string(length: Int(citizenLength)),
+              let citizen = CitizenID(rawValue: citizenText),
+              let instrumentLength = reader.byte(), let instrument = reader.string(length: Int(instrumentLength)),
+              let days = reader.integer(Int32.self), let count = reader.byte()
+        else { return nil }
+        var answers: [Int?] = []
+        answers.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let value = reader.byte() else { return nil }
+            answers.append(value == 255 ? nil : Int(value))
+        }
+        guard let unit = decodeLabel(&reader), let intervention = decodeLabel(&reader), let modeByte = reader.byte(),
+              let versionLength = reader.byte(), let version = reader.string(length: Int(versionLength))
+        else { return nil }
+        let mode: AdministrationMode?
+        switch modeByte {
+        case 0: mode = nil
+        case 1: mode = .self
+        case 2: mode = .withStaff
+        case 3: mode = .paper
+        default: return nil
+        }
+        let response = Response(
+            id: id, citizen: citizen, instrument: InstrumentID(instrument),
+            administeredAt: CalendarDate(daysSinceEpoch: Int(days)), answers: answers,
+            unit: unit.label, intervention: intervention.label, mode: mode)
+        return (response, version)
+    }
+
+    /// A label field: `.absent` when its length is 0, `nil` when malformed.
+    private static func decodeLabel(_ reader: inout ByteReader) -> OptionalLabel? {
+        guard let length = reader.byte(), let text = reader.string(length: Int(length)) else { return nil }
+        if length == 0 { return .absent }
+        guard let label = Label(rawValue: text) else { return nil }
+        return .present(label)
+    }
+
+    /// A label field that may be absent.
+    private enum OptionalLabel {
+        case absent
+        case present(Label)
+
+        var label: Label? {
+            if case .present(let label) = self { label } else { nil }
+        }
+    }
+}

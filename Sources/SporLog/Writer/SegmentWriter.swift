@@ -1,0 +1,112 @@
+import Foundation
+
+/// Appends framed records to the segment files and makes them durable.
+///
+/// Only one flush runs at a time (the ``GroupCommitStateMachine`` sees to that), so the class needs no lock.
+final class SegmentWriter: @unchecked Sendable {
+    /// Bytes of records for one segment; `startsSegment` when the segment must be created first.
+    struct Chunk {
+        var segment: UInt32
+        var startsSegment: Bool
+        var bytes: [UInt8]
+    }
+
+    private let folder: URL
+    private var segment: UInt32
+    private var descriptor: Int32
+
+    /// Opens `segment` for appending.
+    init(folder: URL, segment: UInt32) throws {
+        self.folder = folder
+        self.segment = segment
+        let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
+        descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { throw LogError.io("open", path) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Writes the chunks in order and syncs every file written and, after a new segment, the folder.
+    func write(_ chunks: [Chunk]) throws {
+        var created = false
+        var touched: [Int32] = [descriptor]
+        defer {
+            for old in touched where old != descriptor { close(old) }
+        }
+        for chunk in chunks {
+            if chunk.startsSegment {
+                let path = folder.appendingPathComponent(SegmentName.fileName(chunk.segment)).path
+                let next = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                guard next >= 0 else { throw LogError.io("create", path) }
+                descriptor = next
+                segment = chunk.segment
+                touched.append(next)
+                created = true
+                try writeAll(SegmentName.magic, path: path)
+            }
+            try writeAll(chunk.bytes, path: SegmentName.fileName(chunk.segment))
+        }
+        for file in touched {
+            guard Self.sync(file) == 0 else { throw LogError.io("fsync", SegmentName.fileName(segment)) }
+        }
+        if created { try Self.syncFolder(folder) }
+    }
+
+    private func writeAll(_ bytes: [UInt8], path: String) throws {
+        var done = 0
+        try bytes.withUnsafeBytes { buffer in
+            while done < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw LogError.io("write", path)
+                }
+                done += count
+            }
+        }
+    }
+
+    /// `fdatasync` where there is one (it also syncs the file size), else `fsync`.
+    static func sync(_ descriptor: Int32) -> Int32 {
+        #if os(Linux)
+        fdatasync(descriptor)
+        #else
+        fsync(descriptor)
+        #endif
+    }
+
+    /// Syncs a folder, so new or removed entries in it survive a crash.
+    static func syncFolder(_ folder: URL) throws {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw LogError.io("open", folder.path) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw LogError.io("fsync", folder.path) }
+    }
+
+    /// Creates a segment holding only the header, durably.
+    static func createSegment(_ segment: UInt32, in folder: URL) throws {
+        let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw LogError.io("create", path) }
+        defer { close(descriptor) }
+        let magic = SegmentName.magic
+        guard Foundation.write(descriptor, magic, magic.count) == magic.count, fsync(descriptor) == 0 else {
+            throw LogError.io("write", path)
+        }
+        try syncFolder(folder)
+    }
+
+    /// Cuts the log back to `end`: truncates that segment and removes the segments after it, durably.
+    static func truncate(folder: URL, to end: LogScanner.Position, segments: [UInt32]) throws {
+        for segment in segments where segment > end.segment {
+            let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
+            guard unlink(path) == 0 else { throw LogError.io("remove", path) }
+        }
+        let path = folder.appendingPathComponent(SegmentName.fileName(end.segment)).path
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw LogError.io("open", path) }
+        defer { close(descriptor) }
+        guard ftruncate(descriptor, off_t(end.offset)) == 0, fsync(descriptor) == 0 else { throw LogError.io("truncate", path) }
+        try syncFolder(folder)
+    }
+}

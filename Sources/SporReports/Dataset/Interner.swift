@@ -1,0 +1,24 @@
+/// Gives each distinct string a small dense code, so columns store 4 bytes instead of a `String`.
+struct Interner: Sendable {
+    /// The strings by code.
+    private(set) var strings: [String] = []
+    private var codes: [String: Int32] = [:]
+
+    /// The code of `text`, assigning the next free one the first time it is seen.
+    mutating func code(for text: String) -> Int32 {
+        if let code = codes[text] { return code }
+        let code = Int32(strings.count)
+        strings.append(text)
+        codes[text] = code
+        return code
+    }
+
+    /// The code of `text` if it has been seen.
+    func existingCode(for text: String) -> Int32? { codes[text] }
+
+    /// The string with this code.
+    subscript(code: Int32) -> String { strings[Int(code)] }
+
+    /// How many distinct strings have been seen.
+    var count: Int { strings.count }
+}

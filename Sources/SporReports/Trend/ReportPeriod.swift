@@ -1,0 +1,31 @@
+public import SporInstruments
+
+/// The calendar bucket of a trend report.
+public enum ReportPeriod: String, Hashable, Sendable, Codable, CaseIterable {
+    case month, quarter, year
+
+    /// A number that increases by one from each bucket to the next.
+    func ordinal(of date: CalendarDate) -> Int {
+        switch self {
+        case .month: date.year * 12 + date.month - 1
+        case .quarter: date.year * 4 + (date.month - 1) / 3
+        case .year: date.year
+        }
+    }
+
+    /// The label of the bucket with this ordinal: `2026-03`, `2026-Q1` or `2026`.
+    func label(ofOrdinal ordinal: Int) -> String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        switch self {
+        case .month: return "\(pad(ordinal / 12, 4))-\(pad(ordinal % 12 + 1, 2))"
+        case .quarter: return "\(pad(ordinal / 4, 4))-Q\(ordinal % 4 + 1)"
+        case .year: return pad(ordinal, 4)
+        }
+    }
+
+    /// The label of the bucket holding `date`.
+    public func label(of date: CalendarDate) -> String { label(ofOrdinal: ordinal(of: date)) }
+}

@@ -1,0 +1,54 @@
+import Foundation
+public import Hummingbird
+public import Logging
+import ServiceLifecycle
+import SporInstruments
+
+/// Assembles the daemon: opens the data folder, builds the router and the `Application`.
+///
+/// ```swift
+/// let app = try buildApplication(ServerConfiguration(dataFolder: folder), logger: logger)
+/// try await app.runService()   // until SIGTERM or SIGINT
+/// ```
+/// The application's services include the storage: on graceful shutdown the server stops accepting, finishes
+/// in-flight requests, and then the log finishes its last write and releases the folder's lock.
+public func buildApplication(_ configuration: ServerConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+    let storage = try Storage(folder: configuration.dataFolder, logger: logger)
+    return Application(
+        router: buildRouter(storage: storage, logger: logger),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "spor"),
+        services: [StorageService(storage: storage)],
+        logger: logger)
+}
+
+/// The routes over an open data folder, with the logging and error edge in front of all of them and the bearer
+/// token check in front of everything under `/v1`.
+///
+/// - Parameters:
+///   - today: today's date, for the rule that a response is not dated in the future and for summaries.
+///   - now: the time written to the audit trail.
+func buildRouter(
+    storage: Storage, logger: Logger,
+    today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
+    now: @escaping @Sendable () -> Date = { Date() }
+) -> Router<SporRequestContext> {
+    let router = Router(context: SporRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(logger: logger))
+    SystemController().register(on: router)
+    let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(tokens: storage.tokens))
+    InstrumentsController().register(on: v1)
+    ResponsesController(storage: storage, today: today).register(on: v1)
+    CitizensController(storage: storage, today: today, now: now).register(on: v1)
+    ReportsController(storage: storage).register(on: v1)
+    return router
+}
+
+/// Keeps the storage open while the application runs and closes it after the server has stopped.
+struct StorageService: Service {
+    let storage: Storage
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await storage.close()
+    }
+}

@@ -1,0 +1,128 @@
+import Crypto
+public import Foundation
+public import SporInstruments
+import Synchronization
+
+/// The bearer tokens of a data folder, in `tokens.json` (mode 0600), stored only as SHA-256 hashes.
+///
+/// ```swift
+/// let store = TokenStore(folder: dataFolder)
+/// let (token, _) = try store.create(name: "anna", role: .staff, units: [Label(rawValue: "bostotte-nord")!])
+/// let identity = try store.identity(for: token)   // Identity(name: "anna", role: .staff, …)
+/// ```
+///
+/// The file is read again whenever it changed, so `spor token revoke` takes effect in a running daemon at the
+/// next request.
+public final class TokenStore: Sendable {
+    /// The file name in the data folder.
+    public static let fileName = "tokens.json"
+    /// Every token begins with this, so a leaked one is easy to recognise in a secret scanner.
+    public static let prefix = "spor_"
+
+    public let folder: URL
+    private let cache = Mutex<(version: [Int], byHash: [String: TokenRecord])?>(nil)
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    private var url: URL { folder.appendingPathComponent(Self.fileName) }
+
+    /// All tokens, revoked ones included, in the order they were created.
+    public func list() throws -> [TokenRecord] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            if FileManager.default.fileExists(atPath: url.path) { throw TokenError(.storage, "cannot read \(url.path)") }
+            return []
+        }
+        do {
+            return try Self.decoder.decode([TokenRecord].self, from: data)
+        } catch {
+            throw TokenError(.storage, "\(url.path) is not a valid token file")
+        }
+    }
+
+    /// Creates a token and returns it: the only time its value is ever available.
+    public func create(name: String, role: Role, units: [Label], now: Date = Date()) throws -> (token: String, record: TokenRecord) {
+        guard Label(rawValue: name) != nil else {
+            throw TokenError(.invalidName, "a token name must be 1-64 of A-Z a-z 0-9 . _ -")
+        }
+        if role == .staff, units.isEmpty {
+            throw TokenError(.invalidUnits, "a staff token needs at least one --unit")
+        }
+        if role != .staff, !units.isEmpty {
+            throw TokenError(.invalidUnits, "only staff tokens are limited to units")
+        }
+        var records = try list()
+        guard !records.contains(where: { $0.name == name }) else {
+            throw TokenError(.invalidName, "a token named \(name) exists already")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let token = Self.prefix + Data(secret).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let record = TokenRecord(
+            name: name, role: role, units: Array(Set(units)).sorted(), hash: Self.hash(token),
+            created: Self.wholeSeconds(now))
+        records.append(record)
+        try save(records)
+        return (token, record)
+    }
+
+    /// Revokes the token named `name`; requests with it get 401 from then on.
+    @discardableResult
+    public func revoke(name: String, now: Date = Date()) throws -> TokenRecord {
+        var records = try list()
+        guard let index = records.firstIndex(where: { $0.name == name }) else {
+            throw TokenError(.unknownName, "no token is named \(name)")
+        }
+        guard records[index].revoked == nil else { throw TokenError(.alreadyRevoked, "the token \(name) is revoked already") }
+        records[index].revoked = Self.wholeSeconds(now)
+        try save(records)
+        return records[index]
+    }
+
+    /// The identity of a live token, or `nil` for an unknown or revoked one.
+    public func identity(for token: String) throws -> Identity? {
+        let version = DurableFile.version(of: url)
+        let byHash = try cache.withLock { cached -> [String: TokenRecord] in
+            if let cached, cached.version == version { return cached.byHash }
+            let records = try list()
+            let byHash = Dictionary(records.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
+            cached = (version, byHash)
+            return byHash
+        }
+        guard let record = byHash[Self.hash(token)], record.revoked == nil else { return nil }
+        return record.identity
+    }
+
+    private func save(_ records: [TokenRecord]) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try DurableFile.replace(url, with: Array(try Self.encoder.encode(records)))
+        } catch {
+            throw TokenError(.storage, "cannot write \(url.path): \(error)")
+        }
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

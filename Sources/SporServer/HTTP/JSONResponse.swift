@@ -1,0 +1,22 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SporReports
+
+/// Builds JSON responses with sorted keys.
+enum JSONResponse {
+    static func make(_ status: HTTPResponse.Status, _ value: some Encodable, headers extra: HTTPFields = [:]) throws -> Response {
+        var headers = extra
+        headers[.contentType] = "application/json"
+        return Response(
+            status: status, headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.sorted.encode(value))))
+    }
+
+    /// A trajectory, summary or trend report in the reports module's JSON form (`Schemas/*.schema.json`).
+    static func make(_ status: HTTPResponse.Status, report: some Encodable) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try ReportJSON.data(report))))
+    }
+}

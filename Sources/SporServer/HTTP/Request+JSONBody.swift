@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SporInstruments
+
+extension Request {
+    /// The body as a parsed JSON value: 415 unless the content type is JSON, 413 over `limit` bytes, 400 when it is
+    /// not JSON.
+    func jsonBody(limit: Int) async throws -> JSONValue {
+        let bytes = try await jsonBytes(limit: limit)
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw Problem.malformed(error.description)
+        }
+    }
+
+    /// The body's bytes after the content-type and size checks of ``jsonBody(limit:)``.
+    func jsonBytes(limit: Int) async throws -> [UInt8] {
+        let mediaType = headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard mediaType == "application/json" else { throw Problem.unsupportedMediaType }
+        if let length = headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit: limit) }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await self.body.collect(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw Problem.tooLarge(limit: limit)
+        }
+        return Array(buffer.readableBytesView)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import SporInstruments
+import SporTesting
+import Testing
+
+@testable import SporLog
+
+@Suite struct EventLogTests {
+    @Test func appendsAndReplaysAfterReopening() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var (log, entries) = try openLog(folder)
+        #expect(entries.isEmpty)
+        let responses = try await recordResponses(log, count: 5)
+        let correction = makeResponse(id: responses[1].id, citizen: "c-1", answers: [0, 0, 0, 0, 0])
+        _ = try await log.append([.responseCorrected(correction, definitionVersion: "1", reason: "typo")])
+        _ = try await log.append([.responseRetracted(id: responses[2].id, reason: "wrong citizen")])
+        await log.close()
+        log = try EventLog.open(folder: folder.url, logger: testLogger) { entries.append($0) }
+        #expect(entries.map(\.sequence) == Array(0..<7))
+        #expect(entries.prefix(5).map(\.event) == responses.map { .responseRecorded($0, definitionVersion: "1") })
+        #expect(entries[5].event == .responseCorrected(correction, definitionVersion: "1", reason: "typo"))
+        #expect(log.opened.records == 7)
+        #expect(log.opened.truncatedBytes == 0)
+        #expect(try await log.response(id: responses[1].id)?.response == correction)
+        #expect(try await log.response(id: responses[2].id)?.isRetracted == true)
+        #expect(try await log.response(id: responses[0].id) == EventLog.StoredResponse(response: responses[0], definitionVersion: "1", isRetracted: false))
+        #expect(try LogVerifier.verify(folder: folder.url).headHash == log.opened.headHash)
+    }
+
+    @Test func sameIdAndContentIsStoredOnce() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder)
+        let response = makeResponse()
+        let first = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+        guard case .appended = first[0] else { Issue.record("expected appended"); return }
+        let again = try await log.append([.responseRecorded(response, definitionVersion: "1"), .responseRecorded(response, definitionVersion: "1")])
+        #expect(again == [.alreadyStored(response), .alreadyStored(response)])
+        #expect(await log.statistics.records == 1)
+        let inOneBatch = makeResponse(citizen: "c-2")
+        let results = try await log.append([.responseRecorded(inOneBatch, definitionVersion: "1"), .responseRecorded(inOneBatch, definitionVersion: "1")])
+        #expect(results.last == .alreadyStored(inOneBatch))
+        #expect(await log.statistics.records == 2)
+    }
+
+    @Test func sameIdWithOtherContentIsAConflictAndWritesNothing() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder)
+        let response = makeResponse()
+        _ = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+        let other = makeResponse(id: response.id, answers: [5, 5, 5, 5, 5])
+        let fresh = makeResponse(citizen: "c-9")
+        let error = await #expect(throws: LogError.self) {
+            try await log.append([.responseRecorded(fresh, definitionVersion: "1"), .responseRecorded(other, definitionVersion: "1")])
+        }
+        #expect(error?.code == .conflict)
+        #expect(error?.responseID == response.id)
+        #expect(await log.statistics.records == 1)
+        #expect(try await log.response(id: fresh.id) == nil)
+    }
+
+    @Test func correctionsAndRetractionsNeedALiveResponse() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder)
+        let unknown = makeResponse()
+        var error = await #expect(throws: LogError.self) {
+            try await log.append([.responseCorrected(unknown, definitionVersion: "1", reason: "x")])
+        }
+        #expect(error?.code == .unknownResponse)
+        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: unknown.id, reason: "x")]) }
+        #expect(error?.code == .unknownResponse)
+
+        let response = makeResponse()
+        _ = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+        error = await #expect(throws: LogError.self) {
+            try await log.append([.responseCorrected(makeResponse(id: response.id, citizen: "c-other"), definitionVersion: "1", reason: "x")])
+        }
+        #expect(error?.code == .invalidEvent)
+        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: response.id, reason: "  ")]) }
+        #expect(error?.code == .invalidEvent)
+        _ = try await log.append([.responseRetracted(id: response.id, reason: "entered in error")])
+        error = await #expect(throws: LogError.self) {
+            try await log.append([.responseCorrected(response, definitionVersion: "1", reason: "x")])
+        }
+        #expect(error?.code == .retracted)
+        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: response.id, reason: "again")]) }
+        #expect(error?.code == .retracted)
+        #expect(await log.statistics.records == 2)
+    }
+
+    @Test func concurrentAppendsShareFsyncs() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder)
+        let count = 200
+        let acknowledged = try await withThrowingTaskGroup(of: UUID.self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    let response = makeResponse(citizen: "c-\(index)")
+                    _ = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+                    return response.id
+                }
+            }
+            return try await group.reduce(into: Set<UUID>()) { $0.insert($1) }
+        }
+        #expect(acknowledged.count == count)
+        let statistics = await log.statistics
+        #expect(statistics.records == UInt64(count))
+        #expect(statistics.flushes >= 1)
+        #expect(statistics.flushes < count / 2, "appends waiting on one fsync must go out together")
+        await log.close()
+        var replayed = Set<UUID>()
+        _ = try EventLog.open(folder: folder.url, logger: testLogger) { replayed.insert($0.event.responseID) }
+        #expect(replayed == acknowledged)
+    }
+
+    @Test func rollsOverSegmentsAndReplaysAcrossThem() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder, segmentSize: 1024)
+        let responses = try await recordResponses(log, count: 60)
+        var batch: [LogEvent] = []
+        for index in 0..<40 { batch.append(.responseRecorded(makeResponse(citizen: "b-\(index)"), definitionVersion: "1")) }
+        _ = try await log.append(batch)
+        await log.close()
+        #expect(try SegmentName.list(in: folder.url).count > 5)
+        let (reopened, entries) = try openLog(folder, segmentSize: 1024)
+        #expect(entries.count == 100)
+        #expect(entries.prefix(60).map(\.event.responseID) == responses.map(\.id))
+        #expect(try LogVerifier.verify(folder: folder.url).records == 100)
+        _ = try await recordResponses(reopened, count: 3)
+        #expect(try LogVerifier.verify(folder: folder.url).records == 103)
+    }
+
+    @Test func secondOpenOfAFolderIsRefusedWithThePid() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder)
+        let error = #expect(throws: LogError.self) { try EventLog.open(folder: folder.url, logger: testLogger) }
+        #expect(error?.code == .locked)
+        #expect(error?.pid == getpid())
+        #expect(error?.description.contains("\(getpid())") == true)
+        _ = log
+    }
+
+    @Test func replayErrorsStopTheOpen() async throws {
+        struct Stop: Error {}
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        do {
+            let (log, _) = try openLog(folder)
+            try await recordResponses(log, count: 2)
+        }
+        #expect(throws: Stop.self) { try EventLog.open(folder: folder.url, logger: testLogger) { _ in throw Stop() } }
+    }
+}

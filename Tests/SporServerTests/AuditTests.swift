@@ -1,0 +1,52 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import SporInstruments
+import SporTesting
+import Testing
+
+@testable import SporServer
+
+@Suite struct AuditTests {
+    @Test func everyReadOfOneCitizenAndEveryResolveIsAudited() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            _ = try await client.post("/v1/responses", token: fixture.tokens["staff"], body: responseJSON(citizen: "c-7"))
+            #expect(try AuditTrail.read(folder: fixture.folder.url).isEmpty)
+            _ = try await client.get("/v1/citizens/c-7/trajectory", token: fixture.tokens["staff"])
+            _ = try await client.get("/v1/citizens/c-7/summary?since=2026-01-01", token: fixture.tokens["caseworker"])
+            let resolved = try await client.post("/v1/citizens/resolve", token: fixture.tokens["admin"], body: #"{"cpr":"0101901234"}"#)
+            // Refused reads are not data reads: nothing audited for them.
+            _ = try await client.get("/v1/citizens/c-7/trajectory", token: fixture.tokens["staff-syd"])
+            _ = try await client.get("/v1/citizens/c-7/trajectory", token: fixture.tokens["strategic"])
+            let records = try AuditTrail.read(folder: fixture.folder.url)
+            #expect(records.map(\.who) == ["staff", "caseworker", "admin"])
+            #expect(records.map(\.role) == [.staff, .caseworker, .admin])
+            #expect(records.map(\.citizen.rawValue) == ["c-7", "c-7", resolved.json["citizen"] as? String ?? "?"])
+            #expect(records.map(\.endpoint) == [
+                "GET /v1/citizens/{citizen}/trajectory", "GET /v1/citizens/{citizen}/summary", "POST /v1/citizens/resolve",
+            ])
+            #expect(records.allSatisfy { abs($0.at.timeIntervalSinceNow) < 60 })
+            let attributes = try FileManager.default.attributesOfItem(atPath: fixture.folder.path(AuditTrail.fileName).path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        }
+    }
+
+    @Test func theAuditCommandFiltersByCitizenAndDate() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            for citizen in ["c-1", "c-2"] {
+                _ = try await client.post("/v1/responses", token: fixture.tokens["admin"], body: responseJSON(citizen: citizen))
+                _ = try await client.get("/v1/citizens/\(citizen)/trajectory", token: fixture.tokens["caseworker"])
+            }
+            let all = try SporBinary.run(["audit", "--data", fixture.folder.url.path])
+            #expect(all.status == 0)
+            #expect(all.stdout.split(separator: "\n").count == 2)
+            let one = try SporBinary.run(["audit", "--data", fixture.folder.url.path, "--citizen", "c-2", "--format", "json"])
+            #expect(one.stdout.split(separator: "\n").count == 1)
+            #expect(one.stdout.contains(#""citizen":"c-2""#) && one.stdout.contains(#""who":"caseworker""#))
+            let future = try SporBinary.run(["audit", "--data", fixture.folder.url.path, "--since", "2999-01-01"])
+            #expect(future.stdout.isEmpty)
+        }
+    }
+}

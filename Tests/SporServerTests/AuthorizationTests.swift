@@ -1,0 +1,110 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import SporTesting
+import Testing
+
+@testable import SporServer
+
+/// Every endpoint × every role, no token and a revoked token: the exact status.
+@Suite struct AuthorizationTests {
+    static let callers = ["staff", "staff-syd", "caseworker", "strategic", "admin", "revoked", "none"]
+
+    /// Expected statuses by caller, in the order of ``callers``.
+    static func expect(_ statuses: [Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: zip(callers, statuses))
+    }
+
+    @Test func everyEndpointAndRole() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            let token = { (caller: String) in fixture.tokens[caller] }
+            // A citizen seen in bostotte-nord only.
+            let seed = try await client.post("/v1/responses", token: token("admin"), body: responseJSON(citizen: "c-nord"))
+            #expect(seed.status == .created)
+
+            let table: [(String, (String) async throws -> TestResponse, [String: Int])] = [
+                ("GET /v1/instruments", { try await client.get("/v1/instruments", token: token($0)) },
+                 Self.expect([200, 200, 200, 200, 200, 401, 401])),
+                ("POST /v1/responses", { try await client.post("/v1/responses", token: token($0), body: responseJSON(citizen: "c-new")) },
+                 Self.expect([201, 403, 403, 403, 201, 401, 401])),
+                ("POST /v1/responses/batch", {
+                    try await client.post("/v1/responses/batch", token: token($0), body: #"{"responses":[\#(responseJSON())]}"#)
+                }, Self.expect([201, 403, 403, 403, 201, 401, 401])),
+                ("POST correction", { caller in
+                    let id = try await Self.seed(client, fixture)
+                    return try await client.post(
+                        "/v1/responses/\(id)/correction", token: token(caller), body: #"{"answers":[1,1,1,1,1],"reason":"typo"}"#)
+                }, Self.expect([200, 403, 403, 403, 200, 401, 401])),
+                ("POST retraction", { caller in
+                    let id = try await Self.seed(client, fixture)
+                    return try await client.post("/v1/responses/\(id)/retraction", token: token(caller), body: #"{"reason":"wrong citizen"}"#)
+                }, Self.expect([200, 403, 403, 403, 200, 401, 401])),
+                ("POST /v1/citizens/resolve", { try await client.post("/v1/citizens/resolve", token: token($0), body: #"{"cpr":"010190-1234"}"#) },
+                 Self.expect([200, 200, 200, 403, 200, 401, 401])),
+                ("GET trajectory", { try await client.get("/v1/citizens/c-nord/trajectory", token: token($0)) },
+                 Self.expect([200, 403, 200, 403, 200, 401, 401])),
+                ("GET summary", { try await client.get("/v1/citizens/c-nord/summary?since=2026-01-01", token: token($0)) },
+                 Self.expect([200, 403, 200, 403, 200, 401, 401])),
+                ("GET /v1/reports/trends", { try await client.get("/v1/reports/trends?instrument=who5&by=unit", token: token($0)) },
+                 Self.expect([403, 403, 200, 200, 200, 401, 401])),
+                ("GET /healthz", { try await client.get("/healthz", token: token($0)) }, Self.expect([200, 200, 200, 200, 200, 200, 200])),
+                ("GET /openapi.yaml", { try await client.get("/openapi.yaml", token: token($0)) },
+                 Self.expect([200, 200, 200, 200, 200, 200, 200])),
+            ]
+            for (endpoint, call, expected) in table {
+                for caller in Self.callers {
+                    let response = try await call(caller)
+                    #expect(Int(response.status.code) == expected[caller], "\(endpoint) as \(caller)")
+                    if response.status.code >= 400 {
+                        #expect(response.headers[.contentType] == "application/problem+json", "\(endpoint) as \(caller)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func malformedAuthorizationHeaders() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            for header in ["Basic abc", "Bearer", "Bearer ", "Bearer spor_unknown", fixture.tokens["admin"]!] {
+                let response = try await client.execute(uri: "/v1/instruments", method: .get, headers: [.authorization: header])
+                #expect(response.status == .unauthorized, "\(header.prefix(8))")
+                #expect(response.headers[.wwwAuthenticate] == "Bearer realm=\"spor\"")
+            }
+        }
+    }
+
+    @Test func staffReadCitizensSeenInTheirUnitsOnly() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            // Recorded in the other unit by its staff: staff of bostotte-nord cannot read it, nor an unknown citizen.
+            let recorded = try await client.post(
+                "/v1/responses", token: fixture.tokens["staff-syd"], body: responseJSON(citizen: "c-syd", unit: Fixture.otherUnit))
+            #expect(recorded.status == .created)
+            #expect(try await client.get("/v1/citizens/c-syd/trajectory", token: fixture.tokens["staff"]).status == .forbidden)
+            #expect(try await client.get("/v1/citizens/c-unknown/trajectory", token: fixture.tokens["staff"]).status == .forbidden)
+            #expect(try await client.get("/v1/citizens/c-unknown/trajectory", token: fixture.tokens["caseworker"]).status == .notFound)
+            // Staff may not record without a unit of theirs.
+            let noUnit = #"{"citizen":"c-1","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1]}"#
+            #expect(try await client.post("/v1/responses", token: fixture.tokens["staff"], body: noUnit).status == .forbidden)
+        }
+    }
+
+    @Test func aTokenRevokedWhileRunningIsRefusedAtTheNextRequest() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            #expect(try await client.get("/v1/instruments", token: fixture.tokens["caseworker"]).status == .ok)
+            try TokenStore(folder: fixture.folder.url).revoke(name: "caseworker")
+            #expect(try await client.get("/v1/instruments", token: fixture.tokens["caseworker"]).status == .unauthorized)
+        }
+    }
+
+    /// Records a fresh response in bostotte-nord as admin and returns its id.
+    static func seed(_ client: some TestClientProtocol, _ fixture: Fixture) async throws -> String {
+        let id = UUID()
+        let response = try await client.post("/v1/responses", token: fixture.tokens["admin"], body: responseJSON(id: id, citizen: "c-seed"))
+        #expect(response.status == .created)
+        return id.uuidString.lowercased()
+    }
+}

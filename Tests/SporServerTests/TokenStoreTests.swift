@@ -1,0 +1,68 @@
+import Foundation
+import SporInstruments
+import SporTesting
+import Testing
+
+@testable import SporServer
+
+@Suite struct TokenStoreTests {
+    @Test func storesOnlyHashesWithMode0600() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = TokenStore(folder: folder.url)
+        let (token, record) = try store.create(name: "anna", role: .staff, units: [Label(rawValue: "bostotte-nord")!])
+        #expect(token.hasPrefix("spor_") && token.count > 40)
+        #expect(record.hash == TokenStore.hash(token))
+        let file = folder.path(TokenStore.fileName)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(!text.contains(token) && !text.contains(String(token.dropFirst(5))))
+        #expect(text.contains(record.hash))
+        #expect((try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int) == 0o600)
+        #expect(try store.identity(for: token) == Identity(name: "anna", role: .staff, units: [Label(rawValue: "bostotte-nord")!]))
+        #expect(try store.identity(for: token + "x") == nil)
+    }
+
+    @Test func revokeAndList() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = TokenStore(folder: folder.url)
+        let (token, _) = try store.create(name: "bo", role: .caseworker, units: [])
+        _ = try store.create(name: "cy", role: .admin, units: [])
+        #expect(try store.identity(for: token)?.role == .caseworker)
+        try store.revoke(name: "bo")
+        #expect(try store.identity(for: token) == nil)
+        #expect(try store.list().map(\.name) == ["bo", "cy"])
+        #expect(try store.list().map { $0.revoked != nil } == [true, false])
+        #expect(throws: TokenError.self) { try store.revoke(name: "bo") }
+        #expect(throws: TokenError.self) { try store.revoke(name: "nobody") }
+    }
+
+    @Test func refusesBadNamesAndUnits() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = TokenStore(folder: folder.url)
+        let unit = Label(rawValue: "u")!
+        #expect(throws: TokenError(.invalidUnits, "a staff token needs at least one --unit")) {
+            try store.create(name: "a", role: .staff, units: [])
+        }
+        #expect(throws: TokenError.self) { try store.create(name: "a", role: .strategic, units: [unit]) }
+        #expect(throws: TokenError.self) { try store.create(name: "has space", role: .admin, units: []) }
+        _ = try store.create(name: "a", role: .admin, units: [])
+        #expect(throws: TokenError.self) { try store.create(name: "a", role: .admin, units: []) }
+    }
+
+    @Test func theTokenCommandsPrintATokenOnceAndNeverAgain() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let created = try SporBinary.run(["token", "create", "--data", folder.url.path, "--role", "staff", "--unit", "u-1", "--name", "dina"])
+        #expect(created.status == 0)
+        let token = try #require(created.stdout.split(separator: "\n").first.map(String.init))
+        #expect(try TokenStore(folder: folder.url).identity(for: token)?.name == "dina")
+        let listed = try SporBinary.run(["token", "list", "--data", folder.url.path])
+        #expect(listed.stdout.contains("dina") && listed.stdout.contains("staff") && listed.stdout.contains("u-1"))
+        #expect(!listed.stdout.contains(token))
+        #expect(try SporBinary.run(["token", "revoke", "--data", folder.url.path, "dina"]).status == 0)
+        #expect(try TokenStore(folder: folder.url).identity(for: token) == nil)
+        #expect(try SporBinary.run(["token", "create", "--data", folder.url.path, "--role", "boss", "--name", "x"]).status != 0)
+    }
+}
