@@ -143,8 +143,9 @@ public actor EventLog {
         }
         let lock = try FolderLock(folder: folder)
         let scanner = LogScanner(folder: folder)
-        // Size the index for the records the segments can hold (a record is about 100 bytes), to avoid rehashing.
-        var index = ResponseIndex(minimumCapacity: try scanner.totalBytes() / 100)
+        // Size the index for the records the segments hold (a record takes 110-140 bytes; erring low costs at
+        // most one rehash, erring high a table twice the size).
+        var index = ResponseIndex(minimumCapacity: try scanner.totalBytes() / 128)
         var latestVersion: [UUID: UInt64] = [:]
         let outcome = try scanner.scan { record in
             let location = ResponseIndex.pack(segment: record.segment, offset: record.offset)
