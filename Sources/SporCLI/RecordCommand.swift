@@ -55,10 +55,10 @@ struct RecordCommand: AsyncParsableCommand {
             if let answers { raw.set("answers", AnswersArgument.parse(answers)) }
             draft = try validator.validate(raw)
         }
+        let log = try options.openLog()
         var resolver = CitizenResolver(folder: options.folder)
         let response = try resolver.resolve(draft, id: draft.id ?? UUID())
         let version = InstrumentCatalog.builtIn[response.instrument]!.version
-        let log = try options.openLog()
         let result = try await log.append([.responseRecorded(response, definitionVersion: version)])
         await log.close()
         switch result[0] {

@@ -99,6 +99,10 @@ public actor EventLog {
     private var inFlight: [UInt64: LogEvent] = [:]
     private var tail: Tail
     private var machine = GroupCommitStateMachine<PendingBatch>()
+    /// Write-and-sync rounds completed.
+    private var flushes = 0
+    /// Segments open for reading stored records, by number.
+    private var readers: [UInt32: Int32] = [:]
     /// `close` calls waiting for the write in flight.
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -118,6 +122,10 @@ public actor EventLog {
         self.tail = tail
     }
 
+    deinit {
+        for descriptor in readers.values { Foundation.close(descriptor) }
+    }
+
     /// Opens the log in `folder` (created if missing), taking the folder's lock and replaying every record.
     ///
     /// - Parameters:
@@ -134,9 +142,10 @@ public actor EventLog {
             throw LogError(.io, "cannot create the data folder \(folder.path)")
         }
         let lock = try FolderLock(folder: folder)
-        var index = ResponseIndex()
-        var latestVersion: [UUID: UInt64] = [:]
         let scanner = LogScanner(folder: folder)
+        // Size the index for the records the segments can hold (a record is about 100 bytes), to avoid rehashing.
+        var index = ResponseIndex(minimumCapacity: try scanner.totalBytes() / 100)
+        var latestVersion: [UUID: UInt64] = [:]
         let outcome = try scanner.scan { record in
             let location = ResponseIndex.pack(segment: record.segment, offset: record.offset)
             let id = record.entry.event.responseID
@@ -250,6 +259,7 @@ public actor EventLog {
         var results = [AppendResult?](repeating: nil, count: events.count)
         var toWrite: [(Int, LogEvent)] = []
         var batchRecorded: [UUID: Response] = [:]
+        batchRecorded.reserveCapacity(events.count)
         var batchRetracted: Set<UUID> = []
         for (position, event) in events.enumerated() {
             switch event {
@@ -303,7 +313,7 @@ public actor EventLog {
 
     /// Counters since opening.
     public var statistics: Statistics {
-        Statistics(records: tail.sequence, responses: index.count, flushes: writer.flushes, indexBytes: index.residentBytes)
+        Statistics(records: tail.sequence, responses: index.count, flushes: flushes, indexBytes: index.residentBytes)
     }
 
     /// Waits for the write in flight, stops accepting appends and releases the data folder's lock.
@@ -311,6 +321,8 @@ public actor EventLog {
         while !machine.close() {
             await withCheckedContinuation { idleWaiters.append($0) }
         }
+        for descriptor in readers.values { Foundation.close(descriptor) }
+        readers = [:]
         lock.release()
     }
 
@@ -336,6 +348,7 @@ public actor EventLog {
     private func finish(_ batches: [PendingBatch], _ result: Result<Void, any Error>) {
         switch result {
         case .success:
+            flushes += 1
             for batch in batches {
                 for location in batch.locations { inFlight[location] = nil }
                 batch.continuation.resume()
@@ -360,7 +373,9 @@ public actor EventLog {
     private func storedEvent(at value: UInt64) throws -> LogEvent {
         let location = value & ~ResponseIndex.retractedBit
         if let event = inFlight[location] { return event }
-        return try scanner.record(segment: UInt32(location >> 40), offset: Int(location & 0xFF_FFFF_FFFF)).event
+        let segment = UInt32(location >> 40)
+        if readers[segment] == nil { readers[segment] = try scanner.openForReading(segment: segment) }
+        return try scanner.record(segment: segment, offset: Int(location & 0xFF_FFFF_FFFF), descriptor: readers[segment]!).event
     }
 
     private func storedResponse(_ id: UUID, batchRecorded: [UUID: Response]) throws -> Response? {

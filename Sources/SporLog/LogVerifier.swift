@@ -1,3 +1,4 @@
+import Crypto
 public import Foundation
 
 /// Walks a data folder's log without taking its lock or changing anything: every frame, checksum and chain link.
@@ -14,11 +15,13 @@ public enum LogVerifier {
 
     /// Checks the whole log, handing each entry and its hash (hex) to `visit`.
     /// - Throws: ``LogError`` `corrupt` naming the segment and byte offset of the first break.
-    public static func verify(folder: URL, visit: (LogEntry, String) throws -> Void = { _, _ in }) throws -> Report {
+    public static func verify(folder: URL, visit: ((LogEntry, String) throws -> Void)? = nil) throws -> Report {
         guard FileManager.default.fileExists(atPath: folder.path) else {
             throw LogError(.io, "the data folder \(folder.path) does not exist")
         }
-        let outcome = try LogScanner(folder: folder).scan { record in try visit(record.entry, EventLog.hex(record.hash)) }
+        let outcome = try LogScanner(folder: folder).scan { record in
+            try visit?(record.entry, EventLog.hex(record.hash.withUnsafeBytes { Array($0) }))
+        }
         return Report(records: outcome.records, headHash: EventLog.hex(outcome.headHash), tornBytes: outcome.tornBytes)
     }
 }

@@ -15,7 +15,7 @@ import Testing
         let entry = LogEntry(sequence: 42, recordedAtMillis: 1_700_000_000_123, event: event)
         let previous = [UInt8](repeating: 7, count: 32)
         let body = RecordCodec.encodeBody(entry, previousHash: previous, continuesBatch: true)
-        let decoded = try RecordCodec.decode(body, body: 0..<body.count).get()
+        let decoded = try RecordCodec.decode(body, body: 0..<body.count)
         #expect(decoded.0 == entry)
         #expect(Array(decoded.1.previousHash) == previous)
         #expect(decoded.1.continuesBatch)
@@ -28,7 +28,7 @@ import Testing
         response.mode = nil
         let entry = LogEntry(sequence: 0, recordedAtMillis: 0, event: .responseRecorded(response, definitionVersion: "1"))
         let body = RecordCodec.encodeBody(entry, previousHash: RecordCodec.zeroHash, continuesBatch: false)
-        #expect(try RecordCodec.decode(body, body: 0..<body.count).get().0 == entry)
+        #expect(try RecordCodec.decode(body, body: 0..<body.count).0 == entry)
     }
 
     @Test func frameCarriesLengthAndChecksum() {
@@ -47,12 +47,12 @@ import Testing
             LogEntry(sequence: 0, recordedAtMillis: 0, event: .responseRecorded(makeResponse(), definitionVersion: "1")),
             previousHash: RecordCodec.zeroHash, continuesBatch: false)
         for cut in [10, 60, body.count - 1] {
-            #expect(throws: RecordCodec.DecodeFailure.self) { try RecordCodec.decode(body, body: 0..<cut).get() }
+            #expect(throws: RecordCodec.DecodeFailure.self) { try RecordCodec.decode(body, body: 0..<cut) }
         }
         let longer = body + [0]
-        #expect(throws: RecordCodec.DecodeFailure.self) { try RecordCodec.decode(longer, body: 0..<longer.count).get() }
+        #expect(throws: RecordCodec.DecodeFailure.self) { try RecordCodec.decode(longer, body: 0..<longer.count) }
         var badType = body
         badType[1] = 9
-        #expect(throws: RecordCodec.DecodeFailure.self) { try RecordCodec.decode(badType, body: 0..<badType.count).get() }
+        #expect(throws: RecordCodec.DecodeFailure.self) { try RecordCodec.decode(badType, body: 0..<badType.count) }
     }
 }

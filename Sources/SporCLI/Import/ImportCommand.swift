@@ -116,15 +116,24 @@ struct ImportCommand: AsyncParsableCommand {
         defer { source.close() }
         _ = try source.readHeader()
         var batch: [LogEvent] = []
-        func flush() async throws {
-            for result in try await log.append(batch) {
+        // One batch is written while the next is read: at most one append in flight, in file order.
+        var inFlight: Task<[EventLog.AppendResult], any Error>?
+        func awaitInFlight() async throws {
+            guard let previous = inFlight else { return }
+            inFlight = nil
+            for result in try await previous.value {
                 switch result {
                 case .appended: written += 1
                 case .alreadyStored: alreadyStored += 1
                 }
             }
-            batch.removeAll(keepingCapacity: true)
             progress.tick("written", written + alreadyStored)
+        }
+        func flush() async throws {
+            try await awaitInFlight()
+            let events = batch
+            batch.removeAll(keepingCapacity: true)
+            inFlight = Task { try await log.append(events) }
         }
         while let row = try source.next() {
             switch row {
@@ -139,6 +148,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         if !batch.isEmpty { try await flush() }
+        try await awaitInFlight()
         progress.done()
         await log.close()
         let rejectedCount = rejectedLines.count

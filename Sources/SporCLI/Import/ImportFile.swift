@@ -45,7 +45,7 @@ struct ImportFile {
         var problems: [ImportProblem] = []
         var seen: Set<String> = []
         for raw in names {
-            let name = raw.trimmingCharacters(in: .whitespaces)
+            let name = CSVLine.string(CSVLine.trimmed(raw))
             if !seen.insert(name).inserted {
                 problems.append(ImportProblem(line: line.number, field: name, rule: "duplicateField", message: "column \(name) appears twice"))
             }
@@ -100,10 +100,10 @@ struct ImportFile {
         var items = [JSONValue](repeating: .null, count: itemCount)
         for ((name, item), value) in zip(columns, fields) {
             if let item {
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
-                items[item - 1] = trimmed.isEmpty ? .null : Int(trimmed).map(JSONValue.integer) ?? .string(trimmed)
+                let trimmed = CSVLine.trimmed(value)
+                items[item - 1] = trimmed.isEmpty ? .null : CSVLine.integer(trimmed).map(JSONValue.integer) ?? .string(CSVLine.string(trimmed))
             } else if !value.isEmpty {
-                raw.set(name, .string(value))
+                raw.set(name, .string(CSVLine.string(value)))
             }
         }
         if itemCount > 0 { raw.set("answers", .array(items)) }

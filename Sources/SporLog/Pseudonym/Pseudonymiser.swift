@@ -36,18 +36,27 @@ public struct Pseudonymiser: Sendable {
             return try Pseudonymiser(key: key)
         }
         let path = folder.appendingPathComponent(keyFileName).path
-        let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if created >= 0 {
-            defer { close(created) }
-            var generator = SystemRandomNumberGenerator()
-            let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            guard write(created, key, key.count) == key.count, fsync(created) == 0 else { throw LogError.io("write", path) }
-            try SegmentWriter.syncFolder(folder)
-            return try Pseudonymiser(key: key)
+        if let data = FileManager.default.contents(atPath: path) {
+            guard data.count == 32 else { throw LogError(.invalidKey, "\(path) must hold exactly 32 bytes") }
+            return try Pseudonymiser(key: Array(data))
         }
-        guard errno == EEXIST, let data = FileManager.default.contents(atPath: path) else { throw LogError.io("open", path) }
-        guard data.count == 32 else { throw LogError(.invalidKey, "\(path) must hold exactly 32 bytes") }
-        return try Pseudonymiser(key: Array(data))
+        // Write a new key to a temporary file, then link it into place: the key file appears whole or not at all,
+        // and when another process got there first, its key wins.
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw LogError.io("create", temporary) }
+        defer { unlink(temporary) }
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let written = write(descriptor, key, key.count) == key.count && fsync(descriptor) == 0
+        close(descriptor)
+        guard written else { throw LogError.io("write", temporary) }
+        if link(temporary, path) != 0 {
+            guard errno == EEXIST else { throw LogError.io("create", path) }
+            return try load(folder: folder, environment: environment)
+        }
+        try SegmentWriter.syncFolder(folder)
+        return try Pseudonymiser(key: key)
     }
 
     /// The pseudonymous id of a CPR number.

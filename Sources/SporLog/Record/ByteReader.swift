@@ -33,8 +33,10 @@ struct ByteReader {
         return bytes[position..<position + count]
     }
 
+    /// UTF-8 text; the writer only writes valid UTF-8 and the frame's checksum guards it, so decoding repairs
+    /// rather than validates (the id and label types check their own characters).
     mutating func string(length: Int) -> String? {
         guard let slice = slice(length) else { return nil }
-        return String(validating: slice, as: UTF8.self)
+        return slice.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -85,42 +85,47 @@ enum RecordCodec {
 
     /// The SHA-256 of a body: the link the next record carries.
     static func hash(_ body: ArraySlice<UInt8>) -> [UInt8] {
-        body.withUnsafeBytes { Array(SHA256.hash(data: $0)) }
+        digest(body).withUnsafeBytes { Array($0) }
     }
 
-    /// Decodes a body; returns a reason on failure.
-    static func decode(_ bytes: [UInt8], body: Range<Int>) -> Result<(LogEntry, Header), DecodeFailure> {
+    /// The SHA-256 of a body, without copying it into an array.
+    static func digest(_ body: ArraySlice<UInt8>) -> SHA256Digest {
+        body.withUnsafeBytes { SHA256.hash(data: $0) }
+    }
+
+    /// Decodes a body; throws the reason on failure.
+    static func decode(_ bytes: [UInt8], body: Range<Int>) throws(DecodeFailure) -> (LogEntry, Header) {
         var reader = ByteReader(bytes, from: body.lowerBound, to: body.upperBound)
         guard let version = reader.byte(), let type = reader.byte(), let flags = reader.byte(), reader.byte() != nil,
               let sequence = reader.integer(UInt64.self), let millis = reader.integer(Int64.self),
               let previous = reader.slice(32)
-        else { return .failure(DecodeFailure("record header is truncated")) }
-        guard version == schemaVersion else { return .failure(DecodeFailure("unknown schema version \(version)")) }
+        else { throw DecodeFailure("record header is truncated") }
+        guard version == schemaVersion else { throw DecodeFailure("unknown schema version \(version)") }
         let event: LogEvent
         switch type {
         case 1, 2:
             guard let (response, definitionVersion) = decodeResponse(&reader) else {
-                return .failure(DecodeFailure("response payload is malformed"))
+                throw DecodeFailure("response payload is malformed")
             }
             if type == 1 {
                 event = .responseRecorded(response, definitionVersion: definitionVersion)
             } else {
                 guard let length = reader.integer(UInt16.self), let reason = reader.string(length: Int(length)) else {
-                    return .failure(DecodeFailure("correction reason is malformed"))
+                    throw DecodeFailure("correction reason is malformed")
                 }
                 event = .responseCorrected(response, definitionVersion: definitionVersion, reason: reason)
             }
         case 3:
             guard let id = decodeID(&reader), let length = reader.integer(UInt16.self),
                   let reason = reader.string(length: Int(length))
-            else { return .failure(DecodeFailure("retraction payload is malformed")) }
+            else { throw DecodeFailure("retraction payload is malformed") }
             event = .responseRetracted(id: id, reason: reason)
         default:
-            return .failure(DecodeFailure("unknown event type \(type)"))
+            throw DecodeFailure("unknown event type \(type)")
         }
-        guard reader.isAtEnd else { return .failure(DecodeFailure("record has trailing bytes")) }
+        guard reader.isAtEnd else { throw DecodeFailure("record has trailing bytes") }
         let entry = LogEntry(sequence: sequence, recordedAtMillis: millis, event: event)
-        return .success((entry, Header(sequence: sequence, recordedAtMillis: millis, previousHash: previous, continuesBatch: flags & 1 == 1)))
+        return (entry, Header(sequence: sequence, recordedAtMillis: millis, previousHash: previous, continuesBatch: flags & 1 == 1))
     }
 
     /// Why a body could not be decoded.
@@ -187,18 +192,25 @@ enum RecordCodec {
         let response = Response(
             id: id, citizen: citizen, instrument: InstrumentID(instrument),
             administeredAt: CalendarDate(daysSinceEpoch: Int(days)), answers: answers,
-            unit: unit.value, intervention: intervention.value, mode: mode)
+            unit: unit.label, intervention: intervention.label, mode: mode)
         return (response, version)
     }
 
-    /// A label field: `.some(nil)` when absent (length 0), `nil` when malformed.
-    private static func decodeLabel(_ reader: inout ByteReader) -> Box<Label?>? {
+    /// A label field: `.absent` when its length is 0, `nil` when malformed.
+    private static func decodeLabel(_ reader: inout ByteReader) -> OptionalLabel? {
         guard let length = reader.byte(), let text = reader.string(length: Int(length)) else { return nil }
-        if length == 0 { return Box(value: nil) }
+        if length == 0 { return .absent }
         guard let label = Label(rawValue: text) else { return nil }
-        return Box(value: label)
+        return .present(label)
     }
 
-    /// Keeps an optional inside an optional readable.
-    private struct Box<Value> { var value: Value }
+    /// A label field that may be absent.
+    private enum OptionalLabel {
+        case absent
+        case present(Label)
+
+        var label: Label? {
+            if case .present(let label) = self { label } else { nil }
+        }
+    }
 }

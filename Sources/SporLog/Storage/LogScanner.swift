@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Reads every segment of a data folder in order, checking frames, checksums, sequence numbers and the hash chain.
@@ -12,7 +13,7 @@ struct LogScanner {
     /// A checked record with its place in the log.
     struct Record {
         var entry: LogEntry
-        var hash: [UInt8]
+        var hash: SHA256Digest
         var segment: UInt32
         var offset: Int
     }
@@ -36,9 +37,9 @@ struct LogScanner {
 
     func scan(_ visit: (Record) throws -> Void) throws -> Outcome {
         let segments = try SegmentName.list(in: folder)
-        var previousHash = RecordCodec.zeroHash
+        var previousHash: SHA256Digest?
         var nextSequence: UInt64 = 0
-        var committedHash = RecordCodec.zeroHash
+        var committedHash: SHA256Digest?
         var committedCount: UInt64 = 0
         var committedEnd: Position?
         var batch: [Record] = []
@@ -99,28 +100,36 @@ struct LogScanner {
                     throw LogError.corrupt("record checksum does not match", segment: segment, offset: position)
                 }
                 let (entry, header): (LogEntry, RecordCodec.Header)
-                switch RecordCodec.decode(bytes, body: bodyStart..<bodyEnd) {
-                case .success(let decoded): (entry, header) = decoded
-                case .failure(let failure): throw LogError.corrupt(failure.reason, segment: segment, offset: position)
+                do {
+                    (entry, header) = try RecordCodec.decode(bytes, body: bodyStart..<bodyEnd)
+                } catch {
+                    throw LogError.corrupt(error.reason, segment: segment, offset: position)
                 }
                 guard header.sequence == nextSequence else {
                     throw LogError.corrupt(
                         "record has sequence number \(header.sequence) where \(nextSequence) was expected (a record is missing or out of order)",
                         segment: segment, offset: position)
                 }
-                guard header.previousHash.elementsEqual(previousHash) else {
+                let linked = header.previousHash.withUnsafeBytes { stored in
+                    guard let previousHash else { return stored.allSatisfy { $0 == 0 } }
+                    return previousHash.withUnsafeBytes { expected in memcmp(stored.baseAddress!, expected.baseAddress!, 32) == 0 }
+                }
+                guard linked else {
                     throw LogError.corrupt(
                         "record does not carry the hash of the record before it (the chain is broken)",
                         segment: segment, offset: position)
                 }
-                let hash = RecordCodec.hash(bytes[bodyStart..<bodyEnd])
-                batch.append(Record(entry: entry, hash: hash, segment: segment, offset: position))
+                let hash = RecordCodec.digest(bytes[bodyStart..<bodyEnd])
+                let record = Record(entry: entry, hash: hash, segment: segment, offset: position)
                 previousHash = hash
                 nextSequence += 1
                 position = bodyEnd
-                if !header.continuesBatch {
-                    for record in batch { try visit(record) }
-                    committedCount += UInt64(batch.count)
+                if header.continuesBatch {
+                    batch.append(record)
+                } else {
+                    for earlier in batch { try visit(earlier) }
+                    try visit(record)
+                    committedCount += UInt64(batch.count + 1)
                     committedHash = hash
                     committedEnd = Position(segment: segment, offset: position)
                     batch.removeAll(keepingCapacity: true)
@@ -131,7 +140,13 @@ struct LogScanner {
             // An unfinished batch at the end: everything from its first record on is torn.
             tornBytes = try bytesAfter(Position(segment: first.segment, offset: first.offset), segments: segments)
         }
-        return Outcome(records: committedCount, headHash: committedHash, segments: segments, end: committedEnd, tornBytes: tornBytes)
+        let headHash = committedHash.map { $0.withUnsafeBytes { Array($0) } } ?? RecordCodec.zeroHash
+        return Outcome(records: committedCount, headHash: headHash, segments: segments, end: committedEnd, tornBytes: tornBytes)
+    }
+
+    /// The size of all segments together.
+    func totalBytes() throws -> Int {
+        try SegmentName.list(in: folder).reduce(0) { $0 + (try fileSize(SegmentName.fileName($1))) }
     }
 
     /// The number of bytes in the log after `position`.
@@ -178,12 +193,17 @@ struct LogScanner {
 }
 
 extension LogScanner {
-    /// Reads the one record at `offset` in `segment`, checking its frame and checksum.
-    func record(segment: UInt32, offset: Int) throws -> LogEntry {
+    /// Opens a segment for reading single records.
+    func openForReading(segment: UInt32) throws -> Int32 {
         let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw LogError.io("open", path) }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    /// Reads the one record at `offset` in `segment` (open as `descriptor`), checking its frame and checksum.
+    func record(segment: UInt32, offset: Int, descriptor: Int32) throws -> LogEntry {
+        let path = SegmentName.fileName(segment)
         var header = [UInt8](repeating: 0, count: RecordCodec.frameHeaderSize)
         guard pread(descriptor, &header, header.count, off_t(offset)) == header.count else { throw LogError.io("read", path) }
         var reader = ByteReader(header, from: 0, to: header.count)
@@ -197,9 +217,10 @@ extension LogScanner {
         guard RecordCodec.checksum(length: UInt32(length), body: body[...]) == crc else {
             throw LogError.corrupt("record checksum does not match", segment: segment, offset: offset)
         }
-        switch RecordCodec.decode(body, body: 0..<length) {
-        case .success(let (entry, _)): return entry
-        case .failure(let failure): throw LogError.corrupt(failure.reason, segment: segment, offset: offset)
+        do {
+            return try RecordCodec.decode(body, body: 0..<length).0
+        } catch {
+            throw LogError.corrupt(error.reason, segment: segment, offset: offset)
         }
     }
 }

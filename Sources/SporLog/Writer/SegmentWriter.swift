@@ -14,8 +14,6 @@ final class SegmentWriter: @unchecked Sendable {
     private let folder: URL
     private var segment: UInt32
     private var descriptor: Int32
-    /// Flushes done: each is one write per touched segment and one sync.
-    private(set) var flushes = 0
 
     /// Opens `segment` for appending.
     init(folder: URL, segment: UInt32) throws {
@@ -52,7 +50,6 @@ final class SegmentWriter: @unchecked Sendable {
             guard Self.sync(file) == 0 else { throw LogError.io("fsync", SegmentName.fileName(segment)) }
         }
         if created { try Self.syncFolder(folder) }
-        flushes += 1
     }
 
     private func writeAll(_ bytes: [UInt8], path: String) throws {
