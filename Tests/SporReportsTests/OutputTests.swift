@@ -49,6 +49,14 @@ import Testing
         #expect(cells[2]["meanChange"] as? Double == 16)
     }
 
+    @Test func theSameDataGivesTheSameJSONBytes() throws {
+        let request = TrendReportRequest(instrument: .who5, period: .quarter, by: .unit)
+        let first = try ReportJSON.data(sampleLog().dataset().trendReport(request))
+        let second = try ReportJSON.data(sampleLog().dataset().trendReport(request))
+        #expect(first == second)
+        #expect(String(decoding: first, as: UTF8.self).hasPrefix("{\"by\":\"unit\",\"cells\":["))
+    }
+
     @Test func reportCSVHasOneLinePerCellAndEmptyFiguresWhenSuppressed() throws {
         let report = try sampleLog().dataset().trendReport(
             TrendReportRequest(instrument: .who5, period: .quarter, by: .unit))

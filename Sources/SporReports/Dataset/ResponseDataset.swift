@@ -15,7 +15,7 @@ public import SporLog
 ///
 /// ```swift
 /// var dataset = try ResponseDataset(catalog: .builtIn)
-/// try log.replay { entry in try dataset.apply(entry) }
+/// let log = try EventLog.open(folder: folder, logger: logger) { entry in try dataset.apply(entry) }
 /// let report = try dataset.trendReport(TrendReportRequest(instrument: .who5, period: .quarter, by: .unit))
 /// ```
 ///

@@ -1,19 +1,23 @@
 import Foundation
 
-/// An open-addressing hash table from response id to row, storing only row numbers (4 bytes a slot); the ids
-/// themselves stay in the dataset's id column.
+/// An open-addressing hash table from response id to row. A slot holds 32 bits of the id's hash and the row
+/// (8 bytes); the ids themselves stay in the dataset's id column and are compared only when the hash bits match,
+/// so a probe rarely touches the id column.
 struct ResponseIndex: Sendable {
-    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    private static let empty = UInt64.max
+    private var slots: [UInt64] = Array(repeating: ResponseIndex.empty, count: 16)
     private var used = 0
 
     /// The row of `id`, looking ids up in `ids`.
     func row(of id: UUID, in ids: [UUID]) -> Int? {
         let mask = slots.count - 1
-        var slot = Self.hash(id) & mask
+        let hash = Self.hash(id)
+        let tag = UInt64(UInt32(truncatingIfNeeded: hash >> 32))
+        var slot = hash & mask
         while true {
-            let row = slots[slot]
-            if row < 0 { return nil }
-            if ids[Int(row)] == id { return Int(row) }
+            let value = slots[slot]
+            if value == Self.empty { return nil }
+            if value >> 32 == tag, ids[Int(value & 0xFFFF_FFFF)] == id { return Int(value & 0xFFFF_FFFF) }
             slot = (slot + 1) & mask
         }
     }
@@ -21,7 +25,7 @@ struct ResponseIndex: Sendable {
     /// Adds `row`, whose id is `ids[row]` and not yet in the table.
     mutating func insert(row: Int, ids: [UUID]) {
         if (used + 1) * 10 > slots.count * 7 { grow(ids: ids) }
-        place(row: Int32(row), id: ids[row])
+        place(row: row, id: ids[row])
         used += 1
     }
 
@@ -33,21 +37,22 @@ struct ResponseIndex: Sendable {
     }
 
     /// Bytes held by the table.
-    var byteCount: Int { slots.capacity * MemoryLayout<Int32>.stride }
+    var byteCount: Int { slots.capacity * MemoryLayout<UInt64>.stride }
 
     private mutating func grow(ids: [UUID]) { rebuild(capacity: slots.count * 2, ids: ids) }
 
     private mutating func rebuild(capacity: Int, ids: [UUID]) {
         let old = slots
-        slots = Array(repeating: -1, count: capacity)
-        for row in old where row >= 0 { place(row: row, id: ids[Int(row)]) }
+        slots = Array(repeating: Self.empty, count: capacity)
+        for value in old where value != Self.empty { place(row: Int(value & 0xFFFF_FFFF), id: ids[Int(value & 0xFFFF_FFFF)]) }
     }
 
-    private mutating func place(row: Int32, id: UUID) {
+    private mutating func place(row: Int, id: UUID) {
         let mask = slots.count - 1
-        var slot = Self.hash(id) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = row
+        let hash = Self.hash(id)
+        var slot = hash & mask
+        while slots[slot] != Self.empty { slot = (slot + 1) & mask }
+        slots[slot] = UInt64(UInt32(truncatingIfNeeded: hash >> 32)) << 32 | UInt64(row)
     }
 
     /// Mixes the id's 128 bits (client-chosen ids need not be random).

@@ -1,4 +1,4 @@
-public import SporInstruments
+import SporInstruments
 
 /// The calendar bucket of a trend report.
 public enum ReportPeriod: String, Hashable, Sendable, Codable, CaseIterable {
@@ -25,7 +25,4 @@ public enum ReportPeriod: String, Hashable, Sendable, Codable, CaseIterable {
         case .year: return pad(ordinal, 4)
         }
     }
-
-    /// The label of the bucket holding `date`.
-    public func label(of date: CalendarDate) -> String { label(ofOrdinal: ordinal(of: date)) }
 }

@@ -92,12 +92,20 @@ extension ResponseDataset {
             var flags: UInt8
             var answers: UInt64
         }
+        /// Per citizen, side by side so one cache line serves a lookup.
+        struct Baseline {
+            var day: Int32
+            var score: Int8
+            var flags: UInt8
+        }
+        struct Latest {
+            var period: Int32
+            var slot: Int32
+        }
         let citizenTotal = citizens.count
-        let baselineDay = Scratch<Int32>(citizenTotal, .max)
-        let baselineScore = Scratch<Int8>(citizenTotal, -1)
-        let baselineFlags = Scratch<UInt8>(citizenTotal, 0)
+        let baseline = Scratch<Baseline>(citizenTotal, Baseline(day: .max, score: -1, flags: 0))
         let bucketStart = Scratch<Int>(periodCount + 1, 0)
-        defer { baselineDay.free(); baselineScore.free(); baselineFlags.free(); bucketStart.free() }
+        defer { baseline.free(); bucketStart.free() }
         let retracted = Self.retractedBit
         let unlabelled = Int32(groupCount(by) - 1)
         let groupColumn: [Int32] = switch by {
@@ -120,18 +128,14 @@ extension ResponseDataset {
             where instrument[row] == code && score[row] >= 0 && state[row] & retracted == 0 {
                 let c = Int(citizen[row])
                 let d = day[row]
-                if d < baselineDay[c] {
-                    baselineDay[c] = d
-                    baselineScore[c] = score[row]
-                    baselineFlags[c] = flagBits[row]
-                }
+                if d < baseline[c].day { baseline[c] = Baseline(day: d, score: score[row], flags: flagBits[row]) }
                 if d >= low && d <= high { bucketStart[Int(periodOfDay[Int(d - low)]) + 1] += 1 }
             }
             for period in 0..<periodCount { bucketStart[period + 1] += bucketStart[period] }
 
             // Pass 2: compact entries grouped by bucket, in row (recording) order within each.
-            let entries = Scratch<Entry>(bucketStart[periodCount], Entry(
-                citizen: 0, day: 0, group: 0, score: 0, flags: 0, answers: 0))
+            // Every slot is written below before it is read; `Entry` is a trivial type.
+            let entries = Scratch<Entry>(uninitialized: bucketStart[periodCount])
             let next = Scratch<Int>(periodCount, 0)
             defer { entries.free(); next.free() }
             for period in 0..<periodCount { next[period] = bucketStart[period] }
@@ -148,27 +152,27 @@ extension ResponseDataset {
             }
 
             // Pass 3: per bucket, each citizen's latest entry; later entries win ties.
-            let stamp = Scratch<Int32>(citizenTotal, -1)
-            let latest = Scratch<Int32>(citizenTotal, -1)
-            defer { stamp.free(); latest.free() }
+            let latest = Scratch<Latest>(citizenTotal, Latest(period: -1, slot: -1))
+            defer { latest.free() }
             var touched: [Int32] = []
             for period in 0..<periodCount {
                 for slot in bucketStart[period]..<bucketStart[period + 1] {
                     let c = Int(entries[slot].citizen)
-                    if stamp[c] != Int32(period) {
-                        stamp[c] = Int32(period)
-                        latest[c] = Int32(slot)
+                    let current = latest[c]
+                    if current.period != Int32(period) {
+                        latest[c] = Latest(period: Int32(period), slot: Int32(slot))
                         touched.append(Int32(c))
-                    } else if entries[slot].day >= entries[Int(latest[c])].day {
-                        latest[c] = Int32(slot)
+                    } else if entries[slot].day >= entries[Int(current.slot)].day {
+                        latest[c].slot = Int32(slot)
                     }
                 }
                 for c in touched {
-                    let entry = entries[Int(latest[Int(c)])]
-                    let paired = baselineDay[Int(c)] < entry.day
+                    let entry = entries[Int(latest[Int(c)].slot)]
+                    let base = baseline[Int(c)]
+                    let paired = base.day < entry.day
                     accumulator.add(
                         group: Int(entry.group), score: Int(entry.score), flags: entry.flags, answers: entry.answers,
-                        baselineScore: paired ? Int(baselineScore[Int(c)]) : nil, baselineFlags: baselineFlags[Int(c)])
+                        baselineScore: paired ? Int(base.score) : nil, baselineFlags: base.flags)
                 }
                 touched.removeAll(keepingCapacity: true)
                 finish(period, &accumulator)
@@ -192,6 +196,12 @@ private struct Scratch<Element> {
     init(_ count: Int, _ value: Element) {
         buffer = .allocate(capacity: max(1, count))
         buffer.initialize(repeating: value)
+    }
+
+    /// Room for `count` elements of a trivial type, each written before it is read.
+    init(uninitialized count: Int) {
+        precondition(_isPOD(Element.self), "only trivial types may stay uninitialised")
+        buffer = .allocate(capacity: max(1, count))
     }
 
     subscript(index: Int) -> Element {

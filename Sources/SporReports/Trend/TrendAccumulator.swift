@@ -1,4 +1,3 @@
-import Foundation
 import SporInstruments
 
 /// Sums for the cells of one period, one slot per group, turned into figures and cleared by ``drain()``.
@@ -8,6 +7,8 @@ struct TrendAccumulator {
     private let flagCount: Int
     /// Item positions that have a CHIME domain, with the domain's name.
     private let domains: [(item: Int, name: String)]
+    /// The same item positions alone, so the per-citizen loop touches no strings.
+    private let domainItems: [Int]
     /// The bit of the change rule's cut-off flag, 0 when the instrument has no such flag.
     private let cutoffBit: UInt8
 
@@ -32,6 +33,7 @@ struct TrendAccumulator {
         self.groupCount = groupCount
         flagCount = definition.flags.count
         domains = definition.items.enumerated().compactMap { index, item in item.domain.map { (index, $0) } }
+        domainItems = domains.map(\.item)
         cutoffBit = definition.flags.firstIndex { $0.name == definition.change.cutoffFlag }.map { 1 << $0 } ?? 0
         citizens = Array(repeating: 0, count: groupCount)
         sum = citizens
@@ -57,8 +59,8 @@ struct TrendAccumulator {
         sumOfSquares[group] += score * score
         histogram[group * 101 + score] += 1
         for bit in 0..<flagCount where flags & (1 << bit) != 0 { flagCounts[group * flagCount + bit] += 1 }
-        for (position, domain) in domains.enumerated() {
-            itemSums[group * domains.count + position] += PackedAnswers.completeItem(answers, domain.item)
+        for (position, item) in domainItems.enumerated() {
+            itemSums[group * domainItems.count + position] += PackedAnswers.completeItem(answers, item)
         }
         guard let baselineScore else { return }
         let change = definition.change(
