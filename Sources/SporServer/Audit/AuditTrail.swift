@@ -44,8 +44,7 @@ public final class AuditTrail: Sendable {
 
     /// Appends one record and returns once it is on disk.
     public func append(_ record: AuditRecord) async throws {
-        var line = Array(try JSONEncoder.audit.encode(record))
-        line.append(UInt8(ascii: "\n"))
+        let line = record.line
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let startFlushing: Bool = pending.withLock { pending in
                 if let failure = pending.failure {
@@ -108,17 +107,4 @@ public final class AuditTrail: Sendable {
         }
         return try data.split(separator: UInt8(ascii: "\n")).map { try decoder.decode(AuditRecord.self, from: Data($0)) }
     }
-}
-
-extension JSONEncoder {
-    /// One compact line with times to the millisecond.
-    static let audit: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
-        }
-        return encoder
-    }()
 }
