@@ -35,9 +35,9 @@ struct AuditCommand: ParsableCommand {
                     .joined(separator: "\t"))
             case .json:
                 print(
-                    "{\"at\":\(JSONText.quoted(record.at.formatted(time))),\"who\":\(JSONText.quoted(record.who)),"
-                        + "\"role\":\(JSONText.quoted(record.role.rawValue)),\"citizen\":\(JSONText.quoted(record.citizen.rawValue)),"
-                        + "\"endpoint\":\(JSONText.quoted(record.endpoint))}")
+                    "{\"at\":\(JSONWriter.quoted(record.at.formatted(time))),\"who\":\(JSONWriter.quoted(record.who)),"
+                        + "\"role\":\(JSONWriter.quoted(record.role.rawValue)),\"citizen\":\(JSONWriter.quoted(record.citizen.rawValue)),"
+                        + "\"endpoint\":\(JSONWriter.quoted(record.endpoint))}")
             }
         }
     }

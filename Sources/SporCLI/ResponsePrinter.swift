@@ -27,18 +27,18 @@ enum ResponsePrinter {
             return rows.map { $0.0.padding(toLength: 15, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
         case .json:
             var members: [String] = [
-                "\"status\":\(JSONText.quoted(status))", "\"id\":\(JSONText.quoted(response.id.uuidString.lowercased()))",
-                "\"citizen\":\(JSONText.quoted(response.citizen.rawValue))",
-                "\"instrument\":\(JSONText.quoted(response.instrument.rawValue))",
-                "\"definitionVersion\":\(JSONText.quoted(definitionVersion))",
-                "\"administeredAt\":\(JSONText.quoted(response.administeredAt.description))",
+                "\"status\":\(JSONWriter.quoted(status))", "\"id\":\(JSONWriter.quoted(response.id.uuidString.lowercased()))",
+                "\"citizen\":\(JSONWriter.quoted(response.citizen.rawValue))",
+                "\"instrument\":\(JSONWriter.quoted(response.instrument.rawValue))",
+                "\"definitionVersion\":\(JSONWriter.quoted(definitionVersion))",
+                "\"administeredAt\":\(JSONWriter.quoted(response.administeredAt.description))",
                 "\"answers\":[\(response.answers.map { $0.map(String.init) ?? "null" }.joined(separator: ","))]",
             ]
-            if let unit = response.unit { members.append("\"unit\":\(JSONText.quoted(unit.rawValue))") }
-            if let intervention = response.intervention { members.append("\"intervention\":\(JSONText.quoted(intervention.rawValue))") }
-            if let mode = response.mode { members.append("\"mode\":\(JSONText.quoted(mode.rawValue))") }
+            if let unit = response.unit { members.append("\"unit\":\(JSONWriter.quoted(unit.rawValue))") }
+            if let intervention = response.intervention { members.append("\"intervention\":\(JSONWriter.quoted(intervention.rawValue))") }
+            if let mode = response.mode { members.append("\"mode\":\(JSONWriter.quoted(mode.rawValue))") }
             if let score {
-                let flags = score.flags.map { JSONText.quoted($0.rawValue) }.joined(separator: ",")
+                let flags = score.flags.map { JSONWriter.quoted($0.rawValue) }.joined(separator: ",")
                 members.append(
                     "\"score\":{\"complete\":\(score.complete),\"raw\":\(score.raw.map(String.init) ?? "null"),"
                         + "\"score\":\(score.score.map(String.init) ?? "null"),\"flags\":[\(flags)]}")

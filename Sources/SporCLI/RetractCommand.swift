@@ -28,7 +28,7 @@ struct RetractCommand: AsyncParsableCommand {
         guard case .appended(let entry) = result[0] else { return }
         switch options.format {
         case .table: print("retracted \(id.uuidString.lowercased()) (sequence \(entry.sequence))")
-        case .json: print("{\"status\":\"retracted\",\"id\":\(JSONText.quoted(id.uuidString.lowercased())),\"sequence\":\(entry.sequence)}")
+        case .json: print("{\"status\":\"retracted\",\"id\":\(JSONWriter.quoted(id.uuidString.lowercased())),\"sequence\":\(entry.sequence)}")
         }
     }
 }

@@ -19,8 +19,8 @@ struct VerifyCommand: AsyncParsableCommand {
             case .table:
                 print("BROKEN: \(error.description)")
             case .json:
-                let segment = error.segment.map(JSONText.quoted) ?? "null"
-                print("{\"ok\":false,\"segment\":\(segment),\"offset\":\(error.offset.map(String.init) ?? "null"),\"message\":\(JSONText.quoted(error.message))}")
+                let segment = error.segment.map(JSONWriter.quoted) ?? "null"
+                print("{\"ok\":false,\"segment\":\(segment),\"offset\":\(error.offset.map(String.init) ?? "null"),\"message\":\(JSONWriter.quoted(error.message))}")
             }
             throw ExitCode(2)
         }

@@ -9,10 +9,10 @@ extension JSONValue {
         case .bool(let value): return value ? "true" : "false"
         case .integer(let value): return String(value)
         case .number(let value): return String(value)
-        case .string(let value): return Self.quoted(value)
+        case .string(let value): return JSONWriter.quoted(value)
         case .array(let values): return "[" + values.map(\.jsonText).joined(separator: ",") + "]"
         case .object(let members):
-            return "{" + members.map { Self.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
+            return "{" + members.map { JSONWriter.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
         }
     }
 
@@ -40,21 +40,6 @@ extension JSONValue {
         return nil
     }
 
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }
 
 /// Reads a JSON fixture file under `Fixtures/`.

@@ -158,7 +158,7 @@ struct ImportCommand: AsyncParsableCommand {
             if rejectedCount > 0, let path = rejectedOutput?.path { summary += " (see \(path))" }
             print(summary)
         case .json:
-            let path = rejectedCount > 0 ? rejectedOutput.map { JSONText.quoted($0.path) } ?? "null" : "null"
+            let path = rejectedCount > 0 ? rejectedOutput.map { JSONWriter.quoted($0.path) } ?? "null" : "null"
             print("{\"written\":\(written),\"alreadyStored\":\(alreadyStored),\"rejected\":\(rejectedCount),\"rejectedFile\":\(path)}")
         }
     }

@@ -32,8 +32,8 @@ struct TokenCreateCommand: ParsableCommand {
             print("Token \(record.name) (\(record.role.rawValue)) created. It is shown only now: keep it safe.")
         case .json:
             print(
-                "{\"token\":\(JSONText.quoted(token)),\"name\":\(JSONText.quoted(record.name)),"
-                    + "\"role\":\(JSONText.quoted(record.role.rawValue))}")
+                "{\"token\":\(JSONWriter.quoted(token)),\"name\":\(JSONWriter.quoted(record.name)),"
+                    + "\"role\":\(JSONWriter.quoted(record.role.rawValue))}")
         }
     }
 }

@@ -23,10 +23,10 @@ struct TokenListCommand: ParsableCommand {
             }
         case .json:
             let lines = records.map { record in
-                "{\"name\":\(JSONText.quoted(record.name)),\"role\":\(JSONText.quoted(record.role.rawValue)),"
-                    + "\"units\":[\(record.units.map { JSONText.quoted($0.rawValue) }.joined(separator: ","))],"
-                    + "\"created\":\(JSONText.quoted(record.created.formatted(time))),"
-                    + "\"revoked\":\(record.revoked.map { JSONText.quoted($0.formatted(time)) } ?? "null")}"
+                "{\"name\":\(JSONWriter.quoted(record.name)),\"role\":\(JSONWriter.quoted(record.role.rawValue)),"
+                    + "\"units\":[\(record.units.map { JSONWriter.quoted($0.rawValue) }.joined(separator: ","))],"
+                    + "\"created\":\(JSONWriter.quoted(record.created.formatted(time))),"
+                    + "\"revoked\":\(record.revoked.map { JSONWriter.quoted($0.formatted(time)) } ?? "null")}"
             }
             print("[" + lines.joined(separator: ",") + "]")
         }

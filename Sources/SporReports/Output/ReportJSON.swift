@@ -1,4 +1,5 @@
 public import Foundation
+import SporInstruments
 
 /// The JSON form of trajectories, summaries and trend reports, as the CLI prints it and the server returns it.
 public enum ReportJSON {

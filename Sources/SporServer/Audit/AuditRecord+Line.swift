@@ -8,13 +8,13 @@ extension AuditRecord {
         var text = #"{"at":""#
         text += Self.timestamp(at)
         text += #"","citizen":"#
-        text += Self.quoted(citizen.rawValue)
+        text += JSONWriter.quoted(citizen.rawValue)
         text += #","endpoint":"#
-        text += Self.quoted(endpoint)
+        text += JSONWriter.quoted(endpoint)
         text += #","role":"#
-        text += Self.quoted(role.rawValue)
+        text += JSONWriter.quoted(role.rawValue)
         text += #","who":"#
-        text += Self.quoted(who)
+        text += JSONWriter.quoted(who)
         text += "}\n"
         return Array(text.utf8)
     }
@@ -29,19 +29,5 @@ extension AuditRecord {
         let second = millisecondOfDay / 1000
         return "\(CalendarDate(daysSinceEpoch: dayNumber))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))."
             + (millisecond < 10 ? "00" : millisecond < 100 ? "0" : "") + "\(millisecond)Z"
-    }
-
-    /// A JSON string literal; names, roles, ids and route templates are plain ASCII, but nothing is assumed.
-    private static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
     }
 }

@@ -1,18 +1,28 @@
-/// Writes JSON by hand for the per-citizen outputs a running server answers many times a second, where
-/// `JSONEncoder` was half the cost of a request. Keys are written in sorted order, so the bytes equal those of
-/// `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` (a test holds the two together), except that
-/// response ids are lowercase, as everywhere else in Spor.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// Writes compact JSON by hand, for outputs written many times a second (a trajectory read, an audit line) where
+/// `JSONEncoder` costs more than the work behind them, and for JSON Lines output. Strings are escaped as
+/// `JSONEncoder` escapes them with `.withoutEscapingSlashes`; the caller writes members in the order it wants
+/// (sorted, to give the same bytes as `JSONEncoder` with `.sortedKeys`).
+///
+/// ```swift
+/// var json = JSONWriter()
+/// json.object { json in
+///     json.key("raw"); json.integer(13)
+///     json.key("unit"); json.string("bostotte-nord")
+/// }
+/// json.bytes   // {"raw":13,"unit":"bostotte-nord"}
+/// ```
+public struct JSONWriter {
+    /// The JSON written so far.
+    public private(set) var bytes: [UInt8] = []
     /// Whether the next member or element is the first of its object or array.
     private var first = true
 
-    init(capacity: Int = 1024) {
+    public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
     }
 
     /// Writes an object; `body` writes its members with ``key(_:)`` in sorted order.
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "{"))
         first = true
@@ -22,7 +32,7 @@ struct JSONWriter {
     }
 
     /// Writes an array; `body` writes its elements.
-    mutating func array(_ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "["))
         first = true
@@ -32,7 +42,7 @@ struct JSONWriter {
     }
 
     /// Writes a member name; the value follows.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
@@ -40,8 +50,21 @@ struct JSONWriter {
         first = true
     }
 
-    mutating func string(_ text: String) {
+    /// Writes a string value.
+    public mutating func string(_ text: String) {
         separate()
+        Self.appendQuoted(text, to: &bytes)
+    }
+
+    /// A JSON string literal, quotes included.
+    public static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -63,25 +86,30 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func string(_ text: String?) {
+    /// Writes a string value, or `null`.
+    public mutating func string(_ text: String?) {
         if let text { string(text) } else { null() }
     }
 
-    mutating func integer(_ value: some BinaryInteger) {
+    /// Writes an integer value.
+    public mutating func integer(_ value: some BinaryInteger) {
         separate()
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func integer(_ value: Int?) {
+    /// Writes an integer value, or `null`.
+    public mutating func integer(_ value: Int?) {
         if let value { integer(value) } else { null() }
     }
 
-    mutating func bool(_ value: Bool) {
+    /// Writes `true` or `false`.
+    public mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
     }
 
-    mutating func null() {
+    /// Writes `null`.
+    public mutating func null() {
         separate()
         bytes.append(contentsOf: Array("null".utf8))
     }
@@ -93,7 +121,7 @@ struct JSONWriter {
     }
 
     /// Indents compact JSON two spaces a level, one member or element a line (`"key": value`).
-    static func pretty(_ compact: [UInt8]) -> [UInt8] {
+    public static func pretty(_ compact: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(compact.count * 2)
         var depth = 0
@@ -138,9 +166,4 @@ struct JSONWriter {
         }
         return output
     }
-}
-
-/// A value ``ReportJSON`` writes with ``JSONWriter`` instead of `JSONEncoder`.
-protocol JSONWritable {
-    func write(to writer: inout JSONWriter)
 }

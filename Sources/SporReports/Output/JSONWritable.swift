@@ -1,0 +1,6 @@
+import SporInstruments
+
+/// A value ``ReportJSON`` writes with ``JSONWriter`` instead of `JSONEncoder`.
+protocol JSONWritable {
+    func write(to writer: inout JSONWriter)
+}
