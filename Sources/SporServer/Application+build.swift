@@ -15,7 +15,7 @@ import SporInstruments
 public func buildApplication(_ configuration: ServerConfiguration, logger: Logger) throws -> some ApplicationProtocol {
     let storage = try Storage(folder: configuration.dataFolder, logger: logger)
     return Application(
-        router: buildRouter(storage: storage, logger: logger),
+        router: buildRouter(storage: storage, logger: logger, settings: configuration.web),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "spor"),
         services: [StorageService(storage: storage)],
         logger: logger)
@@ -28,7 +28,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
 ///   - today: today's date, for the rule that a response is not dated in the future and for summaries.
 ///   - now: the time written to the audit trail.
 func buildRouter(
-    storage: Storage, logger: Logger,
+    storage: Storage, logger: Logger, settings: WebSettings = WebSettings(),
     today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
     now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<SporRequestContext> {
@@ -40,6 +40,7 @@ func buildRouter(
     ResponsesController(storage: storage, today: today).register(on: v1)
     CitizensController(storage: storage, today: today, now: now).register(on: v1)
     ReportsController(storage: storage).register(on: v1)
+    AttentionController(storage: storage, settings: settings, today: today, now: now).register(on: v1)
     return router
 }
 

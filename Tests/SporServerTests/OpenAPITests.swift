@@ -51,7 +51,7 @@ import Testing
         let router = buildRouter(storage: storage, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let served = Set(router.routes.map { "\($0.method) \($0.path)" })
         let documented = Self.documentedOperations(OpenAPIDocument.yaml)
-        #expect(served.count == 11)
+        #expect(served.count == 12)
         #expect(served == documented)
         await storage.close()
     }

@@ -16,6 +16,10 @@ struct ServeCommand: AsyncParsableCommand {
     var host = "127.0.0.1"
     @Option(help: "The port to bind.")
     var port = 8080
+    @Option(name: .customLong("attention-days"), help: "List citizens with no response for more than this many days.")
+    var attentionDays = 120
+    @ArgumentParser.Flag(name: .customLong("behind-tls"), help: "A TLS proxy is in front: mark session cookies Secure.")
+    var behindTLS = false
     @ArgumentParser.Flag(help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
     var demo = false
 
@@ -29,7 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
         } else if try TokenStore(folder: folder).list().allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
         }
-        let app = try buildApplication(ServerConfiguration(dataFolder: folder, host: host, port: port), logger: logger)
+        let app = try buildApplication(ServerConfiguration(
+            dataFolder: folder, host: host, port: port,
+            web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS)), logger: logger)
         try await app.runService()
     }
 

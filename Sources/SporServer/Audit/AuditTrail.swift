@@ -29,10 +29,19 @@ public final class AuditTrail: Sendable {
 
     /// Appends one record and returns once it is on disk.
     public func append(_ record: AuditRecord) throws {
-        var line = Array(try JSONEncoder.audit.encode(record))
-        line.append(UInt8(ascii: "\n"))
+        try append(contentsOf: [record])
+    }
+
+    /// Appends records with one sync, such as one per citizen on a list, and returns once they are on disk.
+    public func append(contentsOf records: [AuditRecord]) throws {
+        guard !records.isEmpty else { return }
+        var lines: [UInt8] = []
+        for record in records {
+            lines += try JSONEncoder.audit.encode(record)
+            lines.append(UInt8(ascii: "\n"))
+        }
         try descriptor.withLock { descriptor in
-            try DurableFile.writeAll(descriptor, line, path: path)
+            try DurableFile.writeAll(descriptor, lines, path: path)
             guard fsync(descriptor) == 0 else { throw DurableFile.failure("sync", path) }
         }
     }
