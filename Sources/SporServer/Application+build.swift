@@ -21,8 +21,9 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
         logger: logger)
 }
 
-/// The routes over an open data folder, with the logging and error edge in front of all of them and the bearer
-/// token check in front of everything under `/v1`.
+/// The routes over an open data folder, with the logging and error edge in front of all of them, the bearer
+/// token check in front of everything under `/v1`, and the web pages' sessions and security headers in front of
+/// the pages.
 ///
 /// - Parameters:
 ///   - today: today's date, for the rule that a response is not dated in the future and for summaries.
@@ -41,6 +42,12 @@ func buildRouter(
     CitizensController(storage: storage, today: today, now: now).register(on: v1)
     ReportsController(storage: storage).register(on: v1)
     AttentionController(storage: storage, settings: settings, today: today, now: now).register(on: v1)
+    let sessions = SessionStore(lifetime: settings.sessionLifetime)
+    let web = router.group()
+        .add(middleware: SecurityHeadersMiddleware())
+        .add(middleware: SessionMiddleware(sessions: sessions, tokens: storage.tokens, now: now))
+        .add(middleware: WebErrorMiddleware())
+    SignInController(tokens: storage.tokens, sessions: sessions, settings: settings, now: now).register(on: web)
     return router
 }
 
