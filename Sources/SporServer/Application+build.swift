@@ -38,7 +38,8 @@ func buildRouter(
     SystemController().register(on: router)
     let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(tokens: storage.tokens))
     InstrumentsController().register(on: v1)
-    ResponsesController(storage: storage, today: today).register(on: v1)
+    let responses = ResponsesController(storage: storage, today: today)
+    responses.register(on: v1)
     CitizensController(storage: storage, today: today, now: now).register(on: v1)
     ReportsController(storage: storage).register(on: v1)
     AttentionController(storage: storage, settings: settings, today: today, now: now).register(on: v1)
@@ -48,6 +49,8 @@ func buildRouter(
         .add(middleware: SessionMiddleware(sessions: sessions, tokens: storage.tokens, now: now))
         .add(middleware: WebErrorMiddleware())
     SignInController(tokens: storage.tokens, sessions: sessions, settings: settings, now: now).register(on: web)
+    NewResponseController(responses: responses, today: today).register(on: web)
+    ResultPageController(storage: storage, now: now).register(on: web)
     return router
 }
 
