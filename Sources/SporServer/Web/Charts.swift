@@ -32,7 +32,7 @@ enum Charts {
             parts.append(.tag("text", [("x", "\(labelWidth + barWidth + 10)"), ("y", "\(y + 21)")],
                               HTML("\(value.value.map(String.init) ?? "–") / \(maxValue)")))
         }
-        return .tag("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("width", "\(labelWidth + barWidth + 60)"),
+        return .tag("svg", [("role", "img"), ("xmlns", "http://www.w3.org/2000/svg"), ("width", "\(labelWidth + barWidth + 60)"),
                             ("height", "\(height)"), ("viewBox", "0 0 \(labelWidth + barWidth + 60) \(height)"),
                             ("font-family", "sans-serif"), ("font-size", "15"), ("fill", "#1b1b1b")], children: parts)
     }
