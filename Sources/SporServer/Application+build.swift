@@ -42,7 +42,8 @@ func buildRouter(
     responses.register(on: v1)
     CitizensController(storage: storage, today: today, now: now).register(on: v1)
     ReportsController(storage: storage).register(on: v1)
-    AttentionController(storage: storage, settings: settings, today: today, now: now).register(on: v1)
+    let attention = AttentionController(storage: storage, settings: settings, today: today, now: now)
+    attention.register(on: v1)
     let sessions = SessionStore(lifetime: settings.sessionLifetime)
     let web = router.group()
         .add(middleware: SecurityHeadersMiddleware())
@@ -53,6 +54,8 @@ func buildRouter(
     ResultPageController(storage: storage, now: now).register(on: web)
     ResponseChangeController(storage: storage, responses: responses, today: today).register(on: web)
     CitizenPageController(storage: storage, today: today, now: now).register(on: web)
+    AttentionPageController(attention: attention).register(on: web)
+    TrendsPageController(storage: storage).register(on: web)
     return router
 }
 

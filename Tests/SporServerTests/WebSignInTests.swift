@@ -12,7 +12,7 @@ import Testing
         let fixture = try Fixture()
         try await fixture.test { client in
             var browser = Browser()
-            for path in ["/"] {
+            for path in ["/", "/responses/new", "/citizens", "/citizens/c-1", "/attention", "/trends", "/trends.csv"] {
                 let response = try await browser.get(client, path)
                 #expect(response.status == .seeOther, "\(path)")
                 #expect(response.headers[.location] == "/sign-in", "\(path)")

@@ -9,7 +9,7 @@ final class SessionStore: Sendable {
     /// What a session cookie refers to.
     enum Lookup: Sendable {
         case live(WebSession)
-        /// The session existed and has expired; it is forgotten now.
+        /// The session existed and has expired.
         case expired
         case unknown
     }
@@ -27,7 +27,8 @@ final class SessionStore: Sendable {
             id: Self.randomToken(), tokenHash: tokenHash, csrf: Self.randomToken(),
             expires: now.addingTimeInterval(Double(lifetime.components.seconds)))
         sessions.withLock { sessions in
-            sessions = sessions.filter { $0.value.expires > now }
+            // Expired sessions are kept a day, so a browser coming back is told its session expired.
+            sessions = sessions.filter { $0.value.expires.addingTimeInterval(24 * 3600) > now }
             sessions[session.id] = session
         }
         return session
@@ -36,11 +37,7 @@ final class SessionStore: Sendable {
     func lookup(_ id: String, now: Date) -> Lookup {
         sessions.withLock { sessions in
             guard let session = sessions[id] else { return .unknown }
-            guard session.expires > now else {
-                sessions[id] = nil
-                return .expired
-            }
-            return .live(session)
+            return session.expires > now ? .live(session) : .expired
         }
     }
 

@@ -15,9 +15,12 @@ struct WebErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPError {
             status = error.status
         }
-        if status == .unauthorized {
-            return WebPage.redirect(context.sessionExpired ? "/sign-in?expired=1" : "/sign-in")
+        if status == .unauthorized, context.sessionExpired {
+            var response = WebPage.redirect("/sign-in?expired=1")
+            response.setCookie(Cookie(name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            return response
         }
+        if status == .unauthorized { return WebPage.redirect("/sign-in") }
         let page = WebPage(request, context)
         let language = page.language
         let message: String = switch status {
