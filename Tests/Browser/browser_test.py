@@ -54,8 +54,18 @@ def browser():
 def screenshot(driver, folder, name):
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(1100, max(600, min(height + 120, 6000)))
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(folder, name + ".png"))
     driver.set_window_size(1100, 900)
+
+
+def wait_for_url(driver, fragment):
+    """Waits until the address contains `fragment` (a submitted form loads the next page)."""
+    for _ in range(100):
+        if fragment in driver.current_url:
+            return
+        time.sleep(0.05)
+    sys.exit("FAILED: expected a page at %s, not %s" % (fragment, driver.current_url))
 
 
 def check(condition, message):
@@ -81,6 +91,11 @@ def sign_in(driver, base, token):
     field = driver.find_element(By.ID, "token")
     check(driver.switch_to.active_element == field, "the token field has focus on the sign-in page")
     keys(driver, token, Keys.ENTER)
+    for _ in range(100):
+        if "/sign-in" not in driver.current_url:
+            return
+        time.sleep(0.05)
+    sys.exit("FAILED: sign-in did not lead on")
 
 
 def main():
@@ -96,11 +111,11 @@ def main():
     started = time.time()
     driver = browser()
     try:
-        driver.get(base + "/sign-in")
+        driver.get(base + "/sign-in?lang=da")  # remembered in a cookie, whatever the browser's languages
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "da", "the page declares Danish")
         screenshot(driver, arguments.screenshots, "1-sign-in")
         sign_in(driver, base, tokens["staff"])
-        check(driver.current_url == base + "/responses/new", "staff land on the new-response page")
+        wait_for_url(driver, "/responses/new")
 
         # The WHO-5, keyboard only: Tab to the citizen field, type, Tab to each question, Space and arrows.
         tab_to(driver, lambda e: e.get_attribute("id") == "citizen", "the citizen field")
@@ -117,7 +132,11 @@ def main():
         tab_to(driver, lambda e: e.tag_name == "button" and e.get_attribute("type") == "submit", "the save button")
         keys(driver, Keys.ENTER)
 
-        check("/responses/" in driver.current_url, "the result page follows")
+        for _ in range(100):
+            if "/responses/new" not in driver.current_url:
+                break
+            time.sleep(0.05)
+        check(re.search(r"/responses/[0-9a-f-]{36}$", driver.current_url), "the result page follows: " + driver.current_url)
         score = driver.find_element(By.CSS_SELECTOR, "p.score").text
         check(score.startswith("52"), "the score is 52, not " + score)
         change = driver.find_element(By.ID, "change-previous").text
@@ -127,18 +146,20 @@ def main():
         screenshot(driver, arguments.screenshots, "3-result")
 
         driver.find_element(By.LINK_TEXT, "Se borgerens side").click()
+        wait_for_url(driver, "/citizens/" + CITIZEN)
         check(driver.find_element(By.TAG_NAME, "h1").text == "Borger " + CITIZEN, "the citizen page")
         check(len(driver.find_elements(By.CSS_SELECTOR, "figure svg")) == 3, "two trajectory charts and the CHIME bars")
         screenshot(driver, arguments.screenshots, "4-citizen")
 
         driver.find_element(By.LINK_TEXT, "Opmærksomhed").click()
+        wait_for_url(driver, "/attention")
         check(driver.find_element(By.TAG_NAME, "h1").text == "Opmærksomhed", "the attention list")
         rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr")
         check(all(row.find_elements(By.CSS_SELECTOR, "ul.reasons li") for row in rows), "every row says why")
         screenshot(driver, arguments.screenshots, "5-attention")
 
         driver.find_element(By.CSS_SELECTOR, "form.sign-out button").click()
-        check(driver.current_url == base + "/sign-in", "signed out")
+        wait_for_url(driver, "/sign-in")
         sign_in(driver, base, tokens["caseworker"])
         driver.get(base + "/trends?instrument=who5&period=quarter&by=unit")
         check(driver.find_element(By.TAG_NAME, "h1").text == "Tendenser", "the trends page")

@@ -84,8 +84,8 @@ import Testing
             let page = try await strategic.get(client, "/trends?instrument=who5&period=quarter&by=unit")
             #expect(page.status == .ok)
             let html = page.text
-            #expect(html.contains(#"<th scope="row">2026-Q2</th><td>bostotte-nord</td><td class="number">6</td><td class="number">60.0</td>"#))
-            #expect(html.contains(#"<td>bostotte-syd</td><td class="number suppressed">&lt; 5</td>"#))
+            #expect(html.contains(#"<th scope="row">2026-Q2</th><td class="nowrap">bostotte-nord</td><td class="number">6</td><td class="number">60.0</td>"#))
+            #expect(html.contains(#"<td class="nowrap">bostotte-syd</td><td class="number suppressed">&lt; 5</td>"#))
             #expect(!html.contains("40.0"), "the suppressed cell's mean is not shown")
             #expect(html.contains("<svg role=\"img\""))
             #expect(html.contains(#"<option value="unit" selected="selected">Enhed</option>"#))

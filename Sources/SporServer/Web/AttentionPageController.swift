@@ -40,8 +40,8 @@ struct AttentionPageController {
             .tag("tbody", [], children: list.entries.map { entry in
                 .tag("tr", [],
                     .tag("th", [("scope", "row")], .tag("a", [("href", "/citizens/\(entry.citizen)")], HTML(entry.citizen))),
-                    .tag("td", [], HTML(entry.unit ?? "–")),
-                    .tag("td", [], HTML(entry.lastResponse.description)),
+                    .tag("td", [("class", "nowrap")], HTML(entry.unit ?? "–")),
+                    .tag("td", [("class", "nowrap")], HTML(entry.lastResponse.description)),
                     .tag("td", [], .tag("ul", [("class", "reasons")], children: entry.reasons.map { reason in
                         .tag("li", [("data-reason", reason.code.rawValue)], HTML(reason.text.text(language.rawValue)))
                     })))

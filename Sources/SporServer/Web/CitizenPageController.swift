@@ -165,7 +165,7 @@ struct CitizenPageController {
             .tag("tbody", [], children: series.points.reversed().map { point in
                 let id = point.id.uuidString.lowercased()
                 var cells: [HTML] = [
-                    .tag("td", [], .tag("a", [("href", "/responses/\(id)")], HTML(point.administeredAt.description))),
+                    .tag("td", [("class", "nowrap")], .tag("a", [("href", "/responses/\(id)")], HTML(point.administeredAt.description))),
                     .tag("td", [("class", "number")], HTML(point.score.map(String.init) ?? "–")),
                     .tag("td", [], HTML(point.complete
                         ? ScoreText.flags(point.flags, language).joined(separator: ", ")

@@ -42,7 +42,7 @@ enum Stylesheet {
     .summary-errors { border: 2px solid var(--error); padding: .5rem 1rem; margin-bottom: 1.5rem; }
     fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 1.25rem; padding: .75rem 1rem 1rem; }
     legend { font-weight: 700; padding: 0 .35rem; }
-    .choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .5rem; }
+    .choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(6.8rem, 1fr)); gap: .5rem; }
     .choice { display: flex; align-items: center; gap: .6rem; font-weight: 400; padding: .7rem .8rem;
               border: 1px solid var(--line); border-radius: 8px; cursor: pointer; min-height: 3.2rem; }
     .choice input { width: 1.4rem; height: 1.4rem; margin: 0; flex: none; }
@@ -51,7 +51,15 @@ enum Stylesheet {
     .tabs { display: flex; gap: 1rem; margin-bottom: 1rem; }
     table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
     th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #c8c8c8; vertical-align: top; }
-    th { border-bottom: 2px solid var(--muted); }
+    thead th { border-bottom: 2px solid var(--muted); }
+    tbody th { font-weight: 600; }
+    caption { text-align: left; }
+    .table-scroll { overflow-x: auto; }
+    .table-scroll table { font-size: .9rem; }
+    .nowrap, tbody th { white-space: nowrap; }
+    form.filters { display: flex; flex-wrap: wrap; gap: 0 1.25rem; align-items: flex-end; }
+    form.filters input[type=date], form.filters select { min-width: 10rem; }
+    form.filters button { margin-bottom: 1.1rem; }
     td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
     .score { font-size: 2.2rem; font-weight: 700; margin: .25rem 0; }
     figure { margin: 1rem 0; }

@@ -66,7 +66,8 @@ struct TrendsPageController {
                 .tag("figcaption", [], HTML(language(
                     "Gennemsnitlig score pr. periode og gruppe. Grupper med færre end \(report.minCell) borgere vises ikke.",
                     "Mean score per period and group. Groups with fewer than \(report.minCell) citizens are not shown.")))))
-            content.append(table(report, language))
+            content.append(.tag("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"),
+                                        ("aria-label", language("Tabel over tendenser", "Trend table"))], table(report, language)))
         }
         return page.render(title: language("Tendenser", "Trends"), status: errors.isEmpty ? .ok : .unprocessableContent, content: content)
     }
@@ -134,7 +135,7 @@ struct TrendsPageController {
             .tag("tbody", [], children: report.cells.map { cell in
                 var cells: [HTML] = [
                     .tag("th", [("scope", "row")], HTML(cell.period)),
-                    .tag("td", [], HTML(cell.group ?? language("(ingen)", "(none)"))),
+                    .tag("td", [("class", "nowrap")], HTML(cell.group ?? language("(ingen)", "(none)"))),
                 ]
                 if let f = cell.figures {
                     let values = [String(f.citizens), number(f.meanScore), number(f.medianScore), number(f.sdScore)]
