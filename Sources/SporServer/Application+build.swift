@@ -26,8 +26,9 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
 /// the pages.
 ///
 /// - Parameters:
-///   - today: today's date, for the rule that a response is not dated in the future and for summaries.
-///   - now: the time written to the audit trail.
+///   - settings: the web sessions' lifetime and cookies, and the attention list's days without a response.
+///   - today: today's date, for the rule that a response is not dated in the future, summaries and the attention list.
+///   - now: the time written to the audit trail and the clock web sessions expire by.
 func buildRouter(
     storage: Storage, logger: Logger, settings: WebSettings = WebSettings(),
     today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },

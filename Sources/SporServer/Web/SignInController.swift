@@ -86,9 +86,10 @@ struct SignInController {
             content.append(.tag("p", [("class", "notice"), ("role", "status")],
                 HTML(language("Din session er udløbet. Log ind igen.", "Your session has expired. Please sign in again."))))
         }
+        let hours = settings.sessionLifetime.components.seconds / 3600
         content.append(.tag("p", [], HTML(language(
-            "Giv din adgangsnøgle (token) én gang. Du forbliver logget ind i 8 timer, eller til du logger ud.",
-            "Give your access token once. You stay signed in for 8 hours, or until you sign out."))))
+            "Giv din adgangsnøgle (token) én gang. Du forbliver logget ind i \(hours) timer, eller til du logger ud.",
+            "Give your access token once. You stay signed in for \(hours) hours, or until you sign out."))))
         content.append(.tag("form", [("method", "post"), ("action", "/sign-in")],
             .tag("input", [("type", "hidden"), ("name", "csrf"), ("value", csrf)]),
             .tag("div", [("class", wrongToken ? "field invalid" : "field")],
