@@ -23,6 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
     var demo = false
 
+    func validate() throws {
+        guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }
+    }
+
     func run() async throws {
         let folder = URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["SPOR_DATA"] ?? "./spor-data")
         var logger = Logger(label: "spor", factory: { StreamLogHandler.standardError(label: $0) })
@@ -46,6 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
         let today = CalendarDate.today()
         let token = { (role: Role) in summary.tokens.first { $0.role == role }!.token }
         text += """
+
+            In a browser: open \(base)/ and sign in with a token (docs/web.md); the staff token's citizens include \(summary.citizen).
 
             Staff (unit \(DemoData.units[0])) records a WHO-5 response:
               curl -s -X POST \(base)/v1/responses -H 'Authorization: Bearer \(token(.staff))' -H 'Content-Type: application/json' \\

@@ -138,7 +138,8 @@ struct CitizenPageController {
             let name = Wording.shortName(definition).text(language.rawValue)
             content.append(.tag("h2", [], HTML(name)))
             content.append(.tag("figure", [],
-                Charts.inline(Trajectory(citizen: citizen.rawValue, history: false, instruments: [series]).svg()),
+                Charts.inline(Trajectory(citizen: citizen.rawValue, history: false, instruments: [series]).svg(
+                    title: language("\(name) for \(citizen.rawValue)", "\(name) of \(citizen.rawValue)"))),
                 .tag("figcaption", [], HTML(language(
                     "\(name) over tid. Det skraverede felt ligger under grænsen på \(series.cutoff ?? 50).",
                     "\(name) over time. The shaded area lies below the cut-off of \(series.cutoff ?? 50).")))))

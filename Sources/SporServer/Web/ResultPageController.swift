@@ -83,7 +83,8 @@ struct ResultPageController {
         }
         content.append(.tag("h2", [], HTML(language("Forløb", "Trajectory"))))
         content.append(.tag("figure", [],
-            Charts.inline(Trajectory(citizen: trajectory.citizen, history: false, instruments: [series]).svg()),
+            Charts.inline(Trajectory(citizen: trajectory.citizen, history: false, instruments: [series]).svg(
+                title: language("\(name) for \(trajectory.citizen)", "\(name) of \(trajectory.citizen)"))),
             .tag("figcaption", [], HTML(language(
                 "\(name) over tid. Det skraverede felt ligger under grænsen på \(series.cutoff ?? 50).",
                 "\(name) over time. The shaded area lies below the cut-off of \(series.cutoff ?? 50).")))))

@@ -62,7 +62,9 @@ struct TrendsPageController {
             content.append(.tag("p", [],
                 .tag("a", [("href", "/trends.csv?\(queryString(reportRequest))")], HTML(language("Hent som CSV", "Download as CSV")))))
             content.append(.tag("figure", [],
-                Charts.inline(report.svg(cutoff: ResponseDataset.cutoffScore(of: definition))),
+                Charts.inline(report.svg(
+                    cutoff: ResponseDataset.cutoffScore(of: definition),
+                    title: language("Gennemsnitlig score", "Mean score") + ": " + Wording.shortName(definition).text(language.rawValue))),
                 .tag("figcaption", [], HTML(language(
                     "Gennemsnitlig score pr. periode og gruppe. Grupper med færre end \(report.minCell) borgere vises ikke.",
                     "Mean score per period and group. Groups with fewer than \(report.minCell) citizens are not shown.")))))
