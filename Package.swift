@@ -72,6 +72,7 @@ let package = Package(
         .executableTarget(
             name: "SporBench",
             dependencies: [
+                "SporInstruments",
                 "SporLog",
                 "SporTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -23,8 +23,14 @@ struct ScoreTable {
             let profile = score.profile.map { "\($0.domain) \($0.value.map(String.init) ?? "–")" }.joined(separator: ", ")
             rows.append(("CHIME profile", profile))
         }
-        rows.append(("Flags", score.flags.isEmpty ? "none" : score.flags.map(\.rawValue).joined(separator: ", ")))
+        var flags = definition.flags.filter { score.flags.contains($0.name) }.map { "\($0.name): \($0.label.en)" }
+        if score.flags.contains(.incomplete) { flags.insert("incomplete: an item is unanswered", at: 0) }
+        rows.append(("Flags", flags.isEmpty ? "none" : flags.joined(separator: "\n")))
         let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
+        let indent = String(repeating: " ", count: width + 2)
+        return rows.map { row in
+            row.0.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                + row.1.replacingOccurrences(of: "\n", with: "\n" + indent)
+        }.joined(separator: "\n")
     }
 }

@@ -31,7 +31,9 @@ enum BuiltInDefinitions {
     "source": "Brief INSPIRE-O: score = sum of the five items x 5 (= mean item score x 25), range 0-100."
   },
   "flags": [
-    { "name": "belowRecoveryCutoff", "on": "score", "comparison": "lt", "value": 50,
+    { "name": "belowRecoveryCutoff",
+      "label": { "da": "Under recovery-grænsen: score under 50", "en": "Below the recovery cut-off: score under 50" },
+      "on": "score", "comparison": "lt", "value": 50,
       "source": "Danish validation of Brief INSPIRE-O: cut-off 50 (general population mean about 71, outpatient mean about 40)." }
   ],
   "change": {
@@ -69,11 +71,17 @@ enum BuiltInDefinitions {
     "source": "WHO-5 guide: raw score 0-25 multiplied by 4 gives the percentage score 0-100; no rule for missing items is given, so none is imputed."
   },
   "flags": [
-    { "name": "lowWellbeing", "on": "score", "comparison": "lte", "value": 50,
+    { "name": "lowWellbeing",
+      "label": { "da": "Lav trivsel: score 50 eller derunder", "en": "Low wellbeing: score 50 or below" },
+      "on": "score", "comparison": "lte", "value": 50,
       "source": "WHO-5 guide: a raw score below 13 (percentage 50 or less) indicates poor wellbeing and is an indication for further assessment." },
-    { "name": "veryLowWellbeing", "on": "score", "comparison": "lte", "value": 28,
+    { "name": "veryLowWellbeing",
+      "label": { "da": "Meget lav trivsel: score 28 eller derunder", "en": "Very low wellbeing: score 28 or below" },
+      "on": "score", "comparison": "lte", "value": 28,
       "source": "WHO-5 guide: a percentage score of 28 or less (raw 7 or less) is used as the cut-off for likely depression; Spor only names it in neutral words." },
-    { "name": "itemAtFloor", "on": "anyItem", "comparison": "lte", "value": 1,
+    { "name": "itemAtFloor",
+      "label": { "da": "Et spørgsmål besvaret med 0 eller 1", "en": "An item answered 0 or 1" },
+      "on": "anyItem", "comparison": "lte", "value": 1,
       "source": "WHO-5 guide: if any item is answered 0 or 1, further assessment is advised." }
   ],
   "change": {

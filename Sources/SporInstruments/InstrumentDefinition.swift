@@ -48,6 +48,8 @@ public struct InstrumentDefinition: Hashable, Sendable, Codable {
             }
         }
         public var name: Flag
+        /// What the flag means, in neutral words (not a diagnosis), for people reading a score.
+        public var label: LocalizedText
         public var on: Target
         public var comparison: Comparison
         public var value: Int

@@ -24,15 +24,15 @@ struct LogBuilder {
     /// Records a new version of response `id`.
     mutating func correct(
         _ id: UUID, _ citizen: String, _ date: String, _ answers: [Int?], instrument: InstrumentID = .who5,
-        unit: String? = nil, intervention: String? = nil
+        unit: String? = nil, intervention: String? = nil, reason: String = "typo"
     ) {
         append(.responseCorrected(
             response(id, citizen, date, answers, instrument, unit, intervention), definitionVersion: "1",
-            reason: "typo"))
+            reason: reason))
     }
 
-    mutating func retract(_ id: UUID) {
-        append(.responseRetracted(id: id, reason: "entered in error"))
+    mutating func retract(_ id: UUID, reason: String = "entered in error") {
+        append(.responseRetracted(id: id, reason: reason))
     }
 
     /// The dataset replayed from the entries so far.

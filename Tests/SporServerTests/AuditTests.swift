@@ -32,6 +32,25 @@ import Testing
         }
     }
 
+    @Test func concurrentAppendsAreAllDurableAndWhole() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let trail = try AuditTrail(folder: folder.url)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<500 {
+                group.addTask {
+                    try await trail.append(AuditRecord(
+                        at: Date(), who: "reader-\(index)", role: .caseworker, citizen: CitizenID(rawValue: "c-\(index)")!,
+                        endpoint: "GET /v1/citizens/{citizen}/trajectory"))
+                }
+            }
+            try await group.waitForAll()
+        }
+        let records = try AuditTrail.read(folder: folder.url)
+        #expect(records.count == 500)
+        #expect(Set(records.map(\.who)) == Set((0..<500).map { "reader-\($0)" }))
+    }
+
     @Test func theAuditCommandFiltersByCitizenAndDate() async throws {
         let fixture = try Fixture()
         try await fixture.test { client in

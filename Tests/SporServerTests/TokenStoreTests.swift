@@ -6,6 +6,10 @@ import Testing
 @testable import SporServer
 
 @Suite struct TokenStoreTests {
+    @Test func theStoredHashIsTheTokensSHA256InHex() {
+        #expect(TokenStore.hash("spor_abc") == "f2fff54a9e5ae862b036b9bc15420745e1879345da94f72c728f26b631dd2a6b")
+    }
+
     @Test func storesOnlyHashesWithMode0600() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -64,7 +64,7 @@ import Testing
             let result = try await staff.get(client, location)
             #expect(result.status == .ok)
             #expect(result.text.contains(#"<p class="score">52"#))
-            #expect(result.text.contains("Et spørgsmål i bund"))
+            #expect(result.text.contains("<li>Et spørgsmål besvaret med 0 eller 1</li>"))
             #expect(result.text.contains(#"<li id="change-previous">Siden sidste besvarelse (2026-03-01): −28 point: forværret</li>"#))
             #expect(result.text.contains("<svg role=\"img\""))
             #expect(await fixture.records() == 2)

@@ -3,11 +3,20 @@ public import Foundation
 /// The JSON form of trajectories, summaries and trend reports, as the CLI prints it and the server returns it.
 public enum ReportJSON {
     /// Encodes a value (``Trajectory``, ``FollowUpSummary``, ``TrendReport``) with numbers at full precision and
-    /// keys sorted, so the same data always gives the same bytes.
+    /// keys sorted, so the same data always gives the same bytes. Response ids are lowercase. Trajectories and
+    /// summaries, which a server answers for every citizen read, are written by hand rather than by `JSONEncoder`.
     public static func data(_ value: some Encodable, pretty: Bool = false) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
+        let compact: [UInt8]
+        if let writable = value as? any JSONWritable {
+            var writer = JSONWriter()
+            writable.write(to: &writer)
+            compact = writer.bytes
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            compact = Array(try encoder.encode(value))
+        }
+        return Data(pretty ? JSONWriter.pretty(compact) : compact)
     }
 
     /// The same as text.

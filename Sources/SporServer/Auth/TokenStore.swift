@@ -110,8 +110,18 @@ public final class TokenStore: Sendable {
         }
     }
 
+    /// The SHA-256 of a token in lowercase hex, as `tokens.json` holds it; runs on every request.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 64) { output in
+            var index = 0
+            for byte in SHA256.hash(data: Array(token.utf8)) {
+                output[index] = digits.utf8Start[Int(byte >> 4)]
+                output[index + 1] = digits.utf8Start[Int(byte & 15)]
+                index += 2
+            }
+            return index
+        }
     }
 
     private static func wholeSeconds(_ date: Date) -> Date {

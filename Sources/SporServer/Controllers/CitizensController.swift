@@ -37,7 +37,7 @@ struct CitizensController {
         }
         guard reader.errors.isEmpty, let cpr else { throw Problem.invalid(reader.errors) }
         let citizen = storage.pseudonymiser.citizenID(for: cpr)
-        try audit(identity, citizen, request, context)
+        try await audit(identity, citizen, request, context)
         return try JSONResponse.make(.ok, ["citizen": citizen.rawValue])
     }
 
@@ -47,7 +47,7 @@ struct CitizensController {
         guard let trajectory = storage.dataset.withLock({ $0.trajectory(of: citizen) }) else {
             throw Problem.notFound("No responses are stored for that citizen.")
         }
-        try audit(identity, citizen, request, context)
+        try await audit(identity, citizen, request, context)
         return try JSONResponse.make(.ok, report: trajectory)
     }
 
@@ -64,7 +64,7 @@ struct CitizensController {
         guard let summary = storage.dataset.withLock({ $0.summary(of: citizen, since: since, asOf: asOf) }) else {
             throw Problem.notFound("No responses are stored for that citizen.")
         }
-        try audit(identity, citizen, request, context)
+        try await audit(identity, citizen, request, context)
         return try JSONResponse.make(.ok, report: summary)
     }
 
@@ -82,9 +82,9 @@ struct CitizensController {
         return (identity, citizen)
     }
 
-    private func audit(_ identity: Identity, _ citizen: CitizenID, _ request: Request, _ context: SporRequestContext) throws {
+    private func audit(_ identity: Identity, _ citizen: CitizenID, _ request: Request, _ context: SporRequestContext) async throws {
         let endpoint = "\(request.method) \(context.endpointPath ?? "-")"
-        try storage.audit.append(AuditRecord(
+        try await storage.audit.append(AuditRecord(
             at: now(), who: identity.name, role: identity.role, citizen: citizen, endpoint: endpoint))
     }
 }

@@ -13,7 +13,7 @@ struct AttentionPageController {
 
     @Sendable func show(_ request: Request, context: SporRequestContext) async throws -> Response {
         let identity = try context.require(.staff, .caseworker, .admin, for: "read the attention list")
-        let list = try attention.auditedList(for: identity, endpoint: "GET /attention")
+        let list = try await attention.auditedList(for: identity, endpoint: "GET /attention")
         let page = WebPage(request, context)
         let language = page.language
         var content: [HTML] = [

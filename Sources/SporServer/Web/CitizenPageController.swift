@@ -45,7 +45,7 @@ struct CitizenPageController {
                 return findPage(page, errors: [FieldError(field: "cpr", rule: rule, message: "cpr is invalid")], citizen: "", status: .unprocessableContent)
             }
             let citizen = storage.pseudonymiser.citizenID(for: cpr)
-            try storage.audit.append(AuditRecord(
+            try await storage.audit.append(AuditRecord(
                 at: now(), who: identity.name, role: identity.role, citizen: citizen, endpoint: "POST /citizens/find"))
             return WebPage.redirect("/citizens/\(citizen.rawValue)")
         case (_?, _?):
@@ -93,7 +93,7 @@ struct CitizenPageController {
             ($0.trajectory(of: citizen), $0.summary(of: citizen, since: since, asOf: asOf))
         }
         guard let trajectory, let summary else { throw Problem.notFound("No responses are stored for that citizen.") }
-        try storage.audit.append(AuditRecord(
+        try await storage.audit.append(AuditRecord(
             at: now(), who: identity.name, role: identity.role, citizen: citizen, endpoint: "GET /citizens/{citizen}"))
 
         let page = WebPage(request, context)
@@ -143,14 +143,16 @@ struct CitizenPageController {
                 .tag("figcaption", [], HTML(language(
                     "\(name) over tid. Det skraverede felt ligger under grænsen på \(series.cutoff ?? 50).",
                     "\(name) over time. The shaded area lies below the cut-off of \(series.cutoff ?? 50).")))))
-            content.append(responseTable(series, identity: identity, page: page, printView: printView))
+            content.append(responseTable(series, definition: definition, identity: identity, page: page, printView: printView))
         }
         return page.render(title: language("Borger", "Citizen") + " \(citizen.rawValue)", printView: printView, content: content)
     }
 
     /// The responses of one instrument, newest first, with correct and retract links for staff of the
     /// response's unit and admins.
-    private func responseTable(_ series: InstrumentTrajectory, identity: Identity, page: WebPage, printView: Bool) -> HTML {
+    private func responseTable(
+        _ series: InstrumentTrajectory, definition: InstrumentDefinition, identity: Identity, page: WebPage, printView: Bool
+    ) -> HTML {
         let language = page.language
         let mayChange = { (unit: String?) in
             identity.role == .admin || (identity.role == .staff && unit.flatMap(Label.init(rawValue:)).map(identity.units.contains) == true)
@@ -169,7 +171,7 @@ struct CitizenPageController {
                     .tag("td", [("class", "nowrap")], .tag("a", [("href", "/responses/\(id)")], HTML(point.administeredAt.description))),
                     .tag("td", [("class", "number")], HTML(point.score.map(String.init) ?? "–")),
                     .tag("td", [], HTML(point.complete
-                        ? ScoreText.flags(point.flags, language).joined(separator: ", ")
+                        ? ScoreText.flags(point.flags, of: definition, language).joined(separator: "; ")
                         : language("Ufuldstændig", "Incomplete"))),
                     .tag("td", [], HTML(point.changeSincePrevious.map { ScoreText.change($0, language) } ?? "–")),
                     .tag("td", [], HTML(point.unit ?? "–")),

@@ -28,7 +28,7 @@ struct ResultPageController {
               let trajectory = storage.dataset.withLock({ $0.trajectory(of: response.citizen, instrument: response.instrument) }),
               let series = trajectory.instruments.first, let index = series.points.firstIndex(where: { $0.id == id })
         else { throw Problem.notFound("No response with that id is stored.") }
-        try storage.audit.append(AuditRecord(
+        try await storage.audit.append(AuditRecord(
             at: now(), who: identity.name, role: identity.role, citizen: response.citizen, endpoint: "GET /responses/{id}"))
 
         let page = WebPage(request, context)
@@ -48,7 +48,7 @@ struct ResultPageController {
             content.append(.tag("p", [], HTML(language(
                 "Ikke alle spørgsmål er besvaret, så der er ingen score.", "Not every question is answered, so there is no score."))))
         }
-        let flags = ScoreText.flags(point.flags, language)
+        let flags = ScoreText.flags(point.flags, of: definition, language)
         content.append(.tag("h2", [], HTML(language("Det er værd at tale om", "Worth talking about"))))
         content.append(flags.isEmpty
             ? .tag("p", [], HTML(language("Ingen markeringer.", "No flags.")))

@@ -3,9 +3,10 @@ import SporReports
 
 /// Scores, flags and changes in plain, neutral words.
 enum ScoreText {
-    /// The flags in neutral words, capitalised: "Lav trivsel".
-    static func flags(_ flags: [Flag], _ language: Language) -> [String] {
+    /// The flags in the neutral words of the instrument's definition: "Lav trivsel: score 50 eller derunder".
+    static func flags(_ flags: [Flag], of definition: InstrumentDefinition, _ language: Language) -> [String] {
         flags.filter { $0 != .incomplete }.map { flag in
+            if let rule = definition.flags.first(where: { $0.name == flag }) { return rule.label.text(language.rawValue) }
             let text = Wording.flag(flag).text(language.rawValue)
             return text.prefix(1).uppercased() + text.dropFirst()
         }

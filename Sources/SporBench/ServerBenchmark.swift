@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import SporInstruments
+import SporTesting
+
+/// `spor-bench server`: durable writes and trajectory reads over HTTP against a real `spor serve`, driven by
+/// wrk (Debian's package `wrk`) from a second process on loopback.
+struct ServerBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
+        abstract: "Measure durable POST /v1/responses and GET trajectory throughput and latency of `spor serve` with wrk.")
+
+    @Option(help: "Responses to generate and import before the daemon starts.")
+    var responses = 5_000_000
+
+    @Option(help: "A scratch folder (emptied first).")
+    var work = "/tmp/spor-server-bench"
+
+    @Option(help: "Seed of the generated data.")
+    var seed: UInt64 = 2026
+
+    @Option(help: "Concurrent connections of the load generator.")
+    var connections = 64
+
+    @Option(help: "Seconds each load runs.")
+    var duration = 20
+
+    @Option(help: "The port the daemon binds on 127.0.0.1.")
+    var port = 18_181
+
+    func run() async throws {
+        let bench = try BenchRunner(work: work)
+        let wrk = URL(fileURLWithPath: "/usr/bin/wrk")
+        guard FileManager.default.isExecutableFile(atPath: wrk.path) else {
+            throw ValidationError("wrk is missing: apt-get install wrk")
+        }
+
+        print("generating \(responses) responses (seed \(seed)) in \(bench.folder.path)")
+        let csv = bench.folder.appendingPathComponent("responses.csv")
+        var citizens = 0
+        var seconds = try bench.time {
+            citizens = try Self.writeCSV(SyntheticData(seed: seed, responses: responses), to: csv)
+        }
+        bench.add("generate CSV", BenchRunner.format(seconds) + "  (\(citizens) citizens)")
+
+        let data = bench.folder.appendingPathComponent("data")
+        seconds = try bench.time { _ = try bench.run(bench.spor, ["import", csv.path, "--data", data.path]) }
+        bench.add("spor import CSV", BenchRunner.format(seconds))
+        let token = try bench.run(bench.spor, ["token", "create", "--data", data.path, "--role", "admin", "--name", "bench"])
+            .split(separator: "\n").first.map(String.init) ?? ""
+
+        let server = Process()
+        server.executableURL = bench.spor
+        server.arguments = ["serve", "--data", data.path, "--port", String(port)]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now().uptimeNanoseconds
+        try server.run()
+        defer {
+            if server.isRunning { server.terminate() }
+            server.waitUntilExit()
+        }
+        let base = "http://127.0.0.1:\(port)"
+        try await Self.waitUntilHealthy(base, server: server)
+        bench.add("daemon start (open + dataset) until /healthz answers",
+                  BenchRunner.format(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        let resident = BenchRunner.residentBytes(of: server.processIdentifier)
+        bench.add("daemon memory holding \(responses) responses",
+                  "\(resident / 1_048_576) MB, \(resident / max(responses, 1)) bytes/response", "< 1 GB")
+
+        let post = bench.folder.appendingPathComponent("post.lua")
+        try Self.postScript(token: token).write(to: post, atomically: true, encoding: .utf8)
+        let writes = try bench.wrk(wrk, script: post, url: base + "/v1/responses", connections: connections, duration: duration)
+        bench.add("POST /v1/responses, durable, \(connections) connections",
+                  writes.summary, "≥ 10,000/s, p99 < 50 ms")
+
+        let get = bench.folder.appendingPathComponent("get.lua")
+        try Self.getScript(token: token, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
+        let reads = try bench.wrk(wrk, script: get, url: base, connections: connections, duration: duration)
+        bench.add("GET /v1/citizens/{citizen}/trajectory, audited, \(connections) connections", reads.summary, "≥ 20,000/s")
+
+        let after = BenchRunner.residentBytes(of: server.processIdentifier)
+        bench.add("daemon memory after the load", "\(after / 1_048_576) MB")
+        server.terminate()
+        server.waitUntilExit()
+        bench.add("exit status after SIGTERM", String(server.terminationStatus))
+        bench.printTable(title: "Spor server benchmark, \(responses) responses")
+    }
+
+    /// Writes the generated responses as CSV and returns the number of citizens (`c-1` … `c-N`).
+    private static func writeCSV(_ data: SyntheticData, to url: URL) throws -> Int {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw ValidationError("cannot create \(url.path)")
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var buffer = SyntheticData.csvHeader + "\n"
+        var citizens = Set<String>()
+        var last = ""
+        try data.forEach { response in
+            if response.citizen.rawValue != last {
+                last = response.citizen.rawValue
+                citizens.insert(last)
+            }
+            buffer += SyntheticData.csvLine(response) + "\n"
+            if buffer.utf8.count > 1 << 20 {
+                try handle.write(contentsOf: Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        try handle.write(contentsOf: Data(buffer.utf8))
+        return citizens.count
+    }
+
+    private static func waitUntilHealthy(_ base: String, server: Process) async throws {
+        while server.isRunning {
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            curl.arguments = ["curl", "-sf", "-o", "/dev/null", base + "/healthz"]
+            try curl.run()
+            curl.waitUntilExit()
+            if curl.terminationStatus == 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ValidationError("spor serve exited with \(server.terminationStatus) before answering")
+    }
+
+    /// Every request records a new WHO-5 response with its own id, for one of 10,000 citizens.
+    private static func postScript(token: String) -> String {
+        """
+        math.randomseed(os.time())
+        wrk.method = "POST"
+        wrk.headers["Authorization"] = "Bearer \(token)"
+        wrk.headers["Content-Type"] = "application/json"
+        local function hex(n)
+          local s = ""
+          for _ = 1, n do s = s .. string.format("%x", math.random(0, 15)) end
+          return s
+        end
+        request = function()
+          local id = hex(8) .. "-" .. hex(4) .. "-4" .. hex(3) .. "-a" .. hex(3) .. "-" .. hex(12)
+          local body = string.format('{"id":"%s","citizen":"bench-%d","instrument":"who5","administeredAt":"2026-06-01",'
+            .. '"answers":[%d,%d,%d,%d,%d],"unit":"bench-unit","intervention":"SEL85"}',
+            id, math.random(1, 10000), math.random(0, 5), math.random(0, 5), math.random(0, 5), math.random(0, 5), math.random(0, 5))
+          return wrk.format(nil, nil, nil, body)
+        end
+        """
+    }
+
+    /// Every request reads the trajectory of a random citizen of the imported data.
+    private static func getScript(token: String, citizens: Int) -> String {
+        """
+        math.randomseed(os.time())
+        wrk.headers["Authorization"] = "Bearer \(token)"
+        request = function()
+          return wrk.format("GET", "/v1/citizens/c-" .. math.random(1, \(citizens)) .. "/trajectory")
+        end
+        """
+    }
+}
