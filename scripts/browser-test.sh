@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The browser test of the web pages (docs/web.md): headless Chromium driven by Selenium signs in with the demo
 # tokens, fills in a WHO-5 with the keyboard only, checks the result page, opens the citizen page, the attention
-# list and the trends page, and saves a screenshot of each page.
+# list and the trends page, checks each page against WCAG 2 A and AA with axe-core, and saves a screenshot of each.
 #
 #   scripts/browser-test.sh                      # screenshots in a temporary folder
 #   scripts/browser-test.sh docs/screenshots     # refresh the screenshots in the docs
 #
-# Installs what it needs when missing: Chromium and its driver from Debian's packages, Selenium from PyPI.
+# Installs what it needs when missing: Chromium and its driver from Debian's packages, Selenium and
+# axe-selenium-python (which carries axe-core) from PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,8 +17,9 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
-if ! python3 -c 'import selenium' 2>/dev/null; then
-  python3 -m pip install --quiet selenium || python3 -m pip install --quiet --break-system-packages selenium
+if ! python3 -c 'import selenium, axe_selenium_python' 2>/dev/null; then
+  python3 -m pip install --quiet selenium axe-selenium-python \
+    || python3 -m pip install --quiet --break-system-packages selenium axe-selenium-python
 fi
 
 swift build --product spor

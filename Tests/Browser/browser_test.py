@@ -2,7 +2,8 @@
 
 Signs in as the demo staff member, fills in a WHO-5 for a demo citizen with the keyboard only, submits, checks
 the score and the change on the result page, opens the citizen page and the attention list, signs in as the
-demo case worker for the trends page, and saves a screenshot of each page.
+demo case worker for the trends page, checks each page against WCAG 2 A and AA with axe-core, and saves a
+screenshot of each page.
 """
 
 import argparse
@@ -12,6 +13,7 @@ import sys
 import time
 import urllib.request
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -51,7 +53,20 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+def accessible(driver, name):
+    """Checks the page against the WCAG 2 A and AA rules of axe-core (labels, contrast, language, ...)."""
+    axe = Axe(driver)
+    axe.inject()
+    results = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+        ".then(done, function (error) { done({error: String(error)}); });")
+    check("error" not in results, name + ": axe-core failed: " + str(results.get("error")))
+    check(not results["violations"], name + ": " + axe.report(results["violations"]))
+
+
 def screenshot(driver, folder, name):
+    accessible(driver, name)
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(1100, max(600, min(height + 120, 6000)))
     driver.execute_script("window.scrollTo(0, 0)")
