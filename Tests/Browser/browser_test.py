@@ -101,6 +101,10 @@ def tab_to(driver, predicate, what, limit=40):
     sys.exit("FAILED: could not reach " + what + " with Tab")
 
 
+def is_save_button(element):
+    return element.tag_name == "button" and element.text == "Gem besvarelse"
+
+
 def sign_in(driver, base, token):
     driver.get(base + "/sign-in")
     field = driver.find_element(By.ID, "token")
@@ -132,6 +136,17 @@ def main():
         sign_in(driver, base, tokens["staff"])
         wait_for_url(driver, "/responses/new")
 
+        # Saving the empty form shows it again with the errors, which must be as accessible as the form.
+        tab_to(driver, is_save_button, "the save button", limit=80)
+        keys(driver, Keys.ENTER)
+        for _ in range(100):
+            if driver.find_elements(By.CSS_SELECTOR, ".summary-errors"):
+                break
+            time.sleep(0.05)
+        errors = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".summary-errors li")]
+        check(len(errors) == 6, "the empty form lists six errors: %s" % errors)
+        accessible(driver, "new-response with errors")
+
         # The WHO-5, keyboard only: Tab to the citizen field, type, Tab to each question, Space and arrows.
         tab_to(driver, lambda e: e.get_attribute("id") == "citizen", "the citizen field")
         keys(driver, CITIZEN)
@@ -144,7 +159,7 @@ def main():
             chosen = driver.find_element(By.CSS_SELECTOR, "input[name=item%d]:checked" % number)
             check(chosen.get_attribute("value") == str(value), "question %d answered %d" % (number, value))
         screenshot(driver, arguments.screenshots, "2-new-response")
-        tab_to(driver, lambda e: e.tag_name == "button" and e.get_attribute("type") == "submit", "the save button")
+        tab_to(driver, is_save_button, "the save button")
         keys(driver, Keys.ENTER)
 
         for _ in range(100):
