@@ -18,8 +18,12 @@ struct AttentionPageController {
         let language = page.language
         var content: [HTML] = [
             .tag("p", [], HTML(language(
-                "Borgere, hvis seneste besvarelse er faldet mindst den meningsfulde ændring, viser meget lav trivsel, har et WHO-5-spørgsmål i bund, ligger under recovery-grænsen og falder, eller som ikke har svaret i over \(list.silenceDays) dage. De mest presserende står øverst.",
-                "Citizens whose latest response fell by at least the meaningful change, shows very low wellbeing, has a WHO-5 item at the floor, is below the recovery cut-off and falling, or who have not answered for more than \(list.silenceDays) days. The most pressing come first."))),
+                "Borgere, hvis seneste besvarelse er faldet mindst den meningsfulde ændring, viser meget lav trivsel, "
+                    + "har et WHO-5-spørgsmål i bund, ligger under recovery-grænsen og falder, eller som ikke har svaret "
+                    + "i over \(list.silenceDays) dage. De mest presserende står øverst.",
+                "Citizens whose latest response fell by at least the meaningful change, shows very low wellbeing, has a "
+                    + "WHO-5 item at the floor, is below the recovery cut-off and falling, or who have not answered for "
+                    + "more than \(list.silenceDays) days. The most pressing come first."))),
         ]
         if identity.role == .staff {
             content.append(.tag("p", [("class", "hint")], HTML(

@@ -30,28 +30,29 @@ struct CitizenPageController {
         let identity = try context.require(.staff, .caseworker, .admin, for: "read individual citizens")
         let form = try await FormBody.read(request, session: context)
         let page = WebPage(request, context)
+        func refuse(_ field: String, _ rule: FieldError.Rule, keeping citizen: String = "") -> Response {
+            let error = FieldError(field: field, rule: rule, message: "\(field) breaks the rule \(rule.rawValue)")
+            return findPage(page, errors: [error], citizen: citizen, status: .unprocessableContent)
+        }
         switch (form.nonEmpty("citizen"), form.nonEmpty("cpr")) {
         case (let text?, nil):
-            guard let citizen = CitizenID(rawValue: text) else {
-                return findPage(page, errors: [FieldError(field: "citizen", rule: .format, message: "citizen is not an id")], citizen: text, status: .unprocessableContent)
-            }
+            guard let citizen = CitizenID(rawValue: text) else { return refuse("citizen", .format, keeping: text) }
             return WebPage.redirect("/citizens/\(citizen.rawValue)")
         case (nil, let text?):
             let cpr: CPRNumber
             do {
                 cpr = try CPRNumber(parsing: text)
             } catch {
-                let rule: FieldError.Rule = error == .date ? .date : .format
-                return findPage(page, errors: [FieldError(field: "cpr", rule: rule, message: "cpr is invalid")], citizen: "", status: .unprocessableContent)
+                return refuse("cpr", error == .date ? .date : .format)
             }
             let citizen = storage.pseudonymiser.citizenID(for: cpr)
             try await storage.audit.append(AuditRecord(
                 at: now(), who: identity.name, role: identity.role, citizen: citizen, endpoint: "POST /citizens/find"))
             return WebPage.redirect("/citizens/\(citizen.rawValue)")
-        case (_?, _?):
-            return findPage(page, errors: [FieldError(field: "cpr", rule: .exclusive, message: "give one")], citizen: form["citizen"] ?? "", status: .unprocessableContent)
+        case (let text?, _?):
+            return refuse("cpr", .exclusive, keeping: text)
         case (nil, nil):
-            return findPage(page, errors: [FieldError(field: "citizen", rule: .required, message: "give one")], citizen: "", status: .unprocessableContent)
+            return refuse("citizen", .required)
         }
     }
 
@@ -103,7 +104,8 @@ struct CitizenPageController {
         if !printView {
             var links: [HTML] = [.tag("a", [("href", "\(base)?since=\(since)&print=1")], HTML(language("Udskriftsvisning", "Print view")))]
             if [.staff, .admin].contains(identity.role) {
-                links.insert(.tag("a", [("href", "/responses/new?citizen=\(citizen.rawValue)")], HTML(language("Ny besvarelse", "New response"))), at: 0)
+                let newResponse = "/responses/new?citizen=\(citizen.rawValue)"
+                links.insert(.tag("a", [("href", newResponse)], HTML(language("Ny besvarelse", "New response"))), at: 0)
             }
             content.append(.tag("p", [("class", "tabs")], children: links))
         }
@@ -111,8 +113,12 @@ struct CitizenPageController {
         if !printView {
             let invalid = sinceText != nil && CalendarDate(iso8601: sinceText!) == nil
             content.append(.tag("form", [("method", "get"), ("action", base), ("class", invalid ? "invalid" : nil)],
-                .tag("label", [("for", "since")], HTML(language("Siden dato (fx sidste opfølgningsmøde)", "Since (e.g. the last follow-up meeting)"))),
-                invalid ? .tag("p", [("class", "error"), ("id", "since-error")], HTML(language("Skriv datoen som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."))) : .empty,
+                .tag("label", [("for", "since")],
+                     HTML(language("Siden dato (fx sidste opfølgningsmøde)", "Since (e.g. the last follow-up meeting)"))),
+                invalid
+                    ? .tag("p", [("class", "error"), ("id", "since-error")],
+                           HTML(language("Skriv datoen som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD.")))
+                    : .empty,
                 " ",
                 .tag("input", [("type", "date"), ("id", "since"), ("name", "since"), ("value", since.description),
                                ("aria-describedby", invalid ? "since-error" : nil)]),
@@ -125,8 +131,8 @@ struct CitizenPageController {
                         notes.isEmpty ? .empty : .tag("span", [("class", "hint")], HTML(" (" + notes.joined(separator: "; ") + ")")))
         }))
 
-        if let latest = trajectory.instruments.first(where: { $0.instrument == .briefInspireO })?.points.last(where: { $0.chime != nil && $0.score != nil }),
-           let chime = latest.chime {
+        let inspire = trajectory.instruments.first { $0.instrument == .briefInspireO }
+        if let latest = inspire?.points.last(where: { $0.chime != nil && $0.score != nil }), let chime = latest.chime {
             content.append(.tag("h2", [], HTML(language("CHIME-profil", "CHIME profile"))))
             content.append(.tag("figure", [], Charts.chime(chime, maxValue: InstrumentCatalog.builtIn.briefInspireO.maxValue, language),
                 .tag("figcaption", [], HTML(language(

@@ -40,7 +40,8 @@ struct ResponseChangeController {
             .array(given.map { $0.map(JSONValue.integer) ?? .null }), for: definition, field: "answers", into: &errors) {
             response.answers = answers
         }
-        if let date = validator.validateDate(body.nonEmpty("administeredAt").map(JSONValue.string), field: "administeredAt", into: &errors) {
+        let dateValue = body.nonEmpty("administeredAt").map(JSONValue.string)
+        if let date = validator.validateDate(dateValue, field: "administeredAt", into: &errors) {
             response.administeredAt = date
         }
         let reason = body["reason"] ?? ""

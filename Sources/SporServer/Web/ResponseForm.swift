@@ -87,7 +87,8 @@ struct ResponseForm {
             unitField = .tag("div", [("class", "field")],
                 .tag("label", [("for", "unit")], HTML(language("Enhed", "Unit"))),
                 .tag("select", [("id", "unit"), ("name", "unit")], children: units.map { unit in
-                    .tag("option", [("value", unit.rawValue), ("selected", unit.rawValue == self.unit ? "selected" : nil)], HTML(unit.rawValue))
+                    .tag("option", [("value", unit.rawValue), ("selected", unit.rawValue == self.unit ? "selected" : nil)],
+                         HTML(unit.rawValue))
                 }))
         } else {
             unitField = textField("unit", label: language("Enhed (valgfri)", "Unit (optional)"), value: unit, language)

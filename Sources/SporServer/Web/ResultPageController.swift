@@ -42,8 +42,10 @@ struct ResultPageController {
             .tag("h2", [], HTML(language("Score", "Score"))),
         ]
         if let score = point.score, let raw = point.raw {
-            content.append(.tag("p", [("class", "score")], HTML("\(score)"), .tag("span", [("class", "hint")], HTML(" " + language("af 100", "of 100")))))
-            content.append(.tag("p", [], HTML(language("Råscore", "Raw score") + " \(raw) " + language("af", "of") + " \(definition.maxRaw).")))
+            content.append(.tag("p", [("class", "score")],
+                HTML("\(score)"), .tag("span", [("class", "hint")], HTML(" " + language("af 100", "of 100")))))
+            content.append(.tag("p", [],
+                HTML(language("Råscore", "Raw score") + " \(raw) " + language("af", "of") + " \(definition.maxRaw).")))
         } else {
             content.append(.tag("p", [], HTML(language(
                 "Ikke alle spørgsmål er besvaret, så der er ingen score.", "Not every question is answered, so there is no score."))))

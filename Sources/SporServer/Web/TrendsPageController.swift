@@ -108,7 +108,8 @@ struct TrendsPageController {
                 ("month", language("Måned", "Month")), ("quarter", language("Kvartal", "Quarter")), ("year", language("År", "Year")),
             ], default: "quarter"),
             select("by", language("Opdelt efter", "Grouped by"), [
-                ("unit", language("Enhed", "Unit")), ("intervention", language("Indsats", "Intervention")), ("none", language("Ingen opdeling", "No grouping")),
+                ("unit", language("Enhed", "Unit")), ("intervention", language("Indsats", "Intervention")),
+                ("none", language("Ingen opdeling", "No grouping")),
             ], default: "unit"),
             date("from", language("Fra dato (valgfri)", "From (optional)")),
             date("to", language("Til dato (valgfri)", "To (optional)")),

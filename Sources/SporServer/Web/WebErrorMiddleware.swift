@@ -34,6 +34,9 @@ struct WebErrorMiddleware: RouterMiddleware {
         }
         return page.render(
             title: "\(status.code) \(status.reasonPhrase)", status: status,
-            content: [.tag("p", [], HTML(message)), .tag("p", [], .tag("a", [("href", "/")], HTML(language("Til forsiden", "To the front page"))))])
+            content: [
+                .tag("p", [], HTML(message)),
+                .tag("p", [], .tag("a", [("href", "/")], HTML(language("Til forsiden", "To the front page")))),
+            ])
     }
 }

@@ -83,9 +83,10 @@ struct WebPage {
             .tag("a", [("class", "brand"), ("href", "/")], "Spor"),
         ]
         if !links.isEmpty {
-            parts.append(.tag("nav", [("aria-label", language("Hovedmenu", "Main menu"))], .tag("ul", [], children: links.map { href, text in
+            let items: [HTML] = links.map { href, text in
                 .tag("li", [], .tag("a", [("href", href), ("aria-current", path == href ? "page" : nil)], HTML(text)))
-            })))
+            }
+            parts.append(.tag("nav", [("aria-label", language("Hovedmenu", "Main menu"))], .tag("ul", [], children: items)))
         }
         if let identity {
             parts.append(.tag("form", [("class", "sign-out"), ("method", "post"), ("action", "/sign-out")],
