@@ -66,6 +66,8 @@ import Testing
             #expect(invalid.status == .unprocessableContent)
             #expect(!invalid.text.contains("999999"))
             #expect(try await caseworker.post(client, "/citizens/find", ["citizen": "c-1"]).headers[.location] == "/citizens/c-1")
+            let cprAsID = try await caseworker.post(client, "/citizens/find", ["citizen": "0101901234"])
+            #expect(cprAsID.status == .unprocessableContent && !cprAsID.text.contains("0101901234"))
             #expect(try await caseworker.post(client, "/citizens/find", ["citizen": "c-1"], csrf: .some(nil)).status == .forbidden)
         }
     }

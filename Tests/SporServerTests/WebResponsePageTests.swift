@@ -118,6 +118,13 @@ import Testing
             let result = try await staff.get(client, location)
             #expect(result.text.contains("p-"))
             #expect(!result.text.contains("0101901234") && !result.text.contains("010190"))
+            // Typed into the id field, it is refused and not shown again either.
+            var fields = Self.who5(citizen: "010190-1234")
+            fields.removeAll { $0.0 == "item1" }
+            let inIDField = try await staff.post(client, "/responses", fields)
+            #expect(inIDField.status == .unprocessableContent)
+            #expect(inIDField.text.contains("Det ligner et CPR-nummer"))
+            #expect(!inIDField.text.contains("010190"))
             #expect(!fixture.capture.lines.joined().contains("010190"))
         }
     }

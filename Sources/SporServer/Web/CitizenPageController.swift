@@ -36,7 +36,7 @@ struct CitizenPageController {
         }
         switch (form.nonEmpty("citizen"), form.nonEmpty("cpr")) {
         case (let text?, nil):
-            guard let citizen = CitizenID(rawValue: text) else { return refuse("citizen", .format, keeping: text) }
+            guard let citizen = CitizenID(rawValue: text) else { return refuse("citizen", .format) }
             return WebPage.redirect("/citizens/\(citizen.rawValue)")
         case (nil, let text?):
             let cpr: CPRNumber
@@ -50,7 +50,7 @@ struct CitizenPageController {
                 at: now(), who: identity.name, role: identity.role, citizen: citizen, endpoint: "POST /citizens/find"))
             return WebPage.redirect("/citizens/\(citizen.rawValue)")
         case (let text?, _?):
-            return refuse("cpr", .exclusive, keeping: text)
+            return refuse("cpr", .exclusive, keeping: ResponseForm.keepable(text))
         case (nil, nil):
             return refuse("citizen", .required)
         }

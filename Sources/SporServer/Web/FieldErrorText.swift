@@ -13,6 +13,9 @@ enum FieldErrorText {
             return language("Giv borgerens pseudonyme id eller CPR-nummer.", "Give the citizen's pseudonymous id or CPR number.")
         case ("cpr", .exclusive):
             return language("Giv enten et id eller et CPR-nummer, ikke begge.", "Give an id or a CPR number, not both.")
+        case ("citizen", .format) where error.message.contains("cpr"):
+            return language("Det ligner et CPR-nummer: skriv det i feltet CPR-nummer.",
+                            "That looks like a CPR number: give it in the CPR number field.")
         case ("citizen", _):
             return language("Et id er 1–64 tegn af A–Z a–z 0–9 . _ -", "An id is 1–64 characters of A–Z a–z 0–9 . _ -")
         case ("cpr", .date):

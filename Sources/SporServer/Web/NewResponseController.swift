@@ -53,7 +53,7 @@ struct NewResponseController {
         }
         guard errors.isEmpty, let draft else {
             var form = ResponseForm(definition: definition, id: body.nonEmpty("id").flatMap(UUID.init) ?? UUID(), date: today())
-            form.citizen = body["citizen"] ?? ""
+            form.citizen = ResponseForm.keepable(body["citizen"])
             form.date = body["administeredAt"] ?? ""
             form.unit = body["unit"] ?? ""
             form.mode = body["mode"] ?? form.mode

@@ -22,6 +22,12 @@ struct ResponseForm {
         answers = Array(repeating: nil, count: definition.items.count)
     }
 
+    /// A citizen id as typed, to show again in a form with errors, when it is a valid id: an invalid one may be a
+    /// CPR number typed into the wrong field, which is never shown again.
+    static func keepable(_ text: String?) -> String {
+        text.flatMap(CitizenID.init(rawValue:))?.rawValue ?? ""
+    }
+
     /// The answers given in a posted form: each `itemN` that is an allowed value, else `nil`.
     static func answers(_ form: FormBody, definition: InstrumentDefinition) -> [Int?] {
         definition.items.indices.map { index in
