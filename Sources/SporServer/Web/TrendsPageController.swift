@@ -95,7 +95,7 @@ struct TrendsPageController {
             return .tag("div", [("class", error == nil ? "field" : "field invalid")],
                 .tag("label", [("for", name)], HTML(label)),
                 error.map { .tag("p", [("class", "error"), ("id", "\(name)-error")], HTML(FieldErrorText.text($0, language))) } ?? .empty,
-                .tag("input", [("type", "date"), ("id", name), ("name", name), ("value", query.get(name) ?? ""),
+                .tag("input", [("type", "date"), ("id", name), ("name", name), ("value", query.get(name).flatMap(CalendarDate.init(iso8601:))?.description ?? ""),
                                ("aria-describedby", error == nil ? nil : "\(name)-error")]))
         }
         let other = errors.filter { !["from", "to"].contains($0.field) }
