@@ -32,6 +32,24 @@ import Testing
         }
     }
 
+    @Test func aLineIsTheJSONOfTheRecordWithSortedKeysAndMilliseconds() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        }
+        for seconds in [0, 1_763_890_200.5, 1_763_890_200.999, 1_763_890_200.0421, 951_782_400.25, 4_102_444_799.75] {
+            let record = AuditRecord(
+                at: Date(timeIntervalSince1970: seconds), who: "anna", role: .staff, citizen: CitizenID(rawValue: "p-abc")!,
+                endpoint: "GET /v1/citizens/{citizen}/trajectory")
+            let expected = String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+            #expect(String(decoding: record.line, as: UTF8.self) == expected)
+        }
+        #expect(AuditRecord.timestamp(Date(timeIntervalSince1970: 951_782_400.007)) == "2000-02-29T00:00:00.007Z")
+        #expect(AuditRecord.timestamp(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
+    }
+
     @Test func concurrentAppendsAreAllDurableAndWhole() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

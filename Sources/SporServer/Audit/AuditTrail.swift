@@ -50,11 +50,7 @@ public final class AuditTrail: Sendable {
     /// Appends records in one write, such as one per citizen on a list, and returns once they are on disk.
     public func append(contentsOf records: [AuditRecord]) async throws {
         guard !records.isEmpty else { return }
-        var lines: [UInt8] = []
-        for record in records {
-            lines += try JSONEncoder.audit.encode(record)
-            lines.append(UInt8(ascii: "\n"))
-        }
+        let lines = records.flatMap(\.line)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let startFlushing: Bool = pending.withLock { pending in
                 if let failure = pending.failure {
@@ -117,17 +113,4 @@ public final class AuditTrail: Sendable {
         }
         return try data.split(separator: UInt8(ascii: "\n")).map { try decoder.decode(AuditRecord.self, from: Data($0)) }
     }
-}
-
-extension JSONEncoder {
-    /// One compact line with times to the millisecond.
-    static let audit: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
-        }
-        return encoder
-    }()
 }

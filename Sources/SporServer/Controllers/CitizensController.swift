@@ -76,7 +76,7 @@ struct CitizensController {
             throw Problem.invalid([FieldError(
                 field: "citizen", rule: .format, message: "citizen must be a pseudonymous id; resolve a CPR number first")])
         }
-        if identity.role == .staff, !storage.directory.isSeen(citizen, inAnyOf: identity.units) {
+        if identity.role == .staff, !storage.dataset.withLock({ $0.hasResponse(of: citizen, inAnyOf: identity.units) }) {
             throw Problem.forbidden("Staff read only citizens seen in their own units.")
         }
         return (identity, citizen)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SporInstruments
+import SporReports
 import SporLog
 
 /// `POST /v1/responses`, `/v1/responses/batch`, `/v1/responses/{id}/correction` and `/retraction`.
@@ -30,7 +31,7 @@ struct ResponsesController {
         let response = try resolve(draft, for: identity, field: "unit")
         let results = try await append([.responseRecorded(response, definitionVersion: Self.version(of: response))])
         let id = response.id.uuidString.lowercased()
-        guard let stored = storage.directory.version(of: response.id) else { throw Problem.internalError }
+        guard let stored = storage.stored(response.id) else { throw Problem.internalError }
         switch results[0] {
         case .appended:
             return try JSONResponse.make(.created, ScoredResponseBody(stored), headers: [.location: "/v1/responses/\(id)"])
@@ -75,7 +76,7 @@ struct ResponsesController {
         let results = try await append(responses.map { .responseRecorded($0, definitionVersion: Self.version(of: $0)) })
         var created = false
         let items = try zip(responses, results).map { response, result in
-            guard let stored = storage.directory.version(of: response.id) else { throw Problem.internalError }
+            guard let stored = storage.stored(response.id) else { throw Problem.internalError }
             if case .appended = result { created = true }
             return BatchItem(status: result.isAppended ? "created" : "alreadyStored", response: ScoredResponseBody(stored))
         }
@@ -110,7 +111,7 @@ struct ResponsesController {
         if response != stored.response {
             _ = try await append([.responseCorrected(response, definitionVersion: Self.version(of: response), reason: reason)])
         }
-        guard let current = storage.directory.version(of: response.id) else { throw Problem.internalError }
+        guard let current = storage.stored(response.id) else { throw Problem.internalError }
         return try JSONResponse.make(.ok, ScoredResponseBody(current))
     }
 
@@ -127,9 +128,9 @@ struct ResponsesController {
     }
 
     /// The response named in the path: 404 when unknown, 409 when retracted, 403 for staff outside its unit.
-    private func liveResponse(_ request: Request, context: SporRequestContext, identity: Identity) throws -> StoredVersion {
+    private func liveResponse(_ request: Request, context: SporRequestContext, identity: Identity) throws -> StoredResponse {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-              let stored = storage.directory.version(of: id)
+              let stored = storage.stored(id)
         else { throw Problem.notFound("No response with that id is stored.") }
         if identity.role == .staff, !(stored.response.unit.map(identity.units.contains) ?? false) {
             throw Problem.forbidden("Staff change only responses recorded in their own units.")

@@ -1,11 +1,12 @@
 import Foundation
 import SporInstruments
+import SporReports
 
 /// A stored response with its score, as every route returns one (DESIGN.md section 2, "A scored response").
 struct ScoredResponseBody: Encodable {
-    var version: StoredVersion
+    var version: StoredResponse
 
-    init(_ version: StoredVersion) {
+    init(_ version: StoredResponse) {
         self.version = version
     }
 

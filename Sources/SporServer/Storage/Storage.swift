@@ -6,35 +6,32 @@ import SporReports
 import Synchronization
 
 /// A data folder as the daemon uses it: the event log (holding the folder's lock), the pseudonymiser, the
-/// tokens, the access audit trail and the in-memory directory of responses.
+/// tokens, the access audit trail and the responses in memory (one columnar ``ResponseDataset``, which answers
+/// lookups by id, staff's unit rule, trajectories, summaries and trend reports).
 public final class Storage: Sendable {
     public let folder: URL
     public let tokens: TokenStore
     public let audit: AuditTrail
     let log: EventLog
     let pseudonymiser: Pseudonymiser
-    let directory: CitizenDirectory
-    /// The columns the trend reports are computed over, kept up to date with every durable append.
+    /// Every response in columns, kept up to date with every durable append.
     let dataset: Mutex<ResponseDataset>
 
     /// Opens `folder` (created if missing): takes its lock, replays the log and loads or creates the pseudonym key.
     /// - Throws: ``LogError`` when the folder is locked by another process or damaged.
     public init(folder: URL, logger: Logger) throws {
-        let directory = CitizenDirectory()
         var dataset = try ResponseDataset(catalog: .builtIn)
         self.folder = folder
         self.log = try EventLog.open(folder: folder, logger: logger) { entry in
-            directory.apply(entry)
             try dataset.apply(entry)
         }
-        self.directory = directory
         self.dataset = Mutex(dataset)
         self.pseudonymiser = try Pseudonymiser.load(folder: folder)
         self.tokens = TokenStore(folder: folder)
         self.audit = try AuditTrail(folder: folder)
     }
 
-    /// Appends events as one all-or-nothing batch, durably, and brings the directory up to date.
+    /// Appends events as one all-or-nothing batch, durably, and brings the dataset up to date.
     ///
     /// Returns only when every response of the batch is durable, including those the log answers
     /// `alreadyStored` because a concurrent request's append of the same response is still being written.
@@ -43,19 +40,23 @@ public final class Storage: Sendable {
         try dataset.withLock { dataset in
             for case .appended(let entry) in results { try dataset.apply(entry) }
         }
-        for case .appended(let entry) in results { directory.apply(entry) }
         for case .alreadyStored(let response) in results { try await awaitDurable(response.id) }
         return results
     }
 
     /// Waits until a response appended by another request is durable (its append has returned and reached the
-    /// directory); throws after `timeout` when that append does not succeed.
+    /// dataset); throws after `timeout` when that append does not succeed.
     private func awaitDurable(_ id: UUID, timeout: Duration = .seconds(10)) async throws {
         let deadline = ContinuousClock.now + timeout
-        while directory.version(of: id) == nil {
+        while stored(id) == nil {
             guard ContinuousClock.now < deadline else { throw StorageError.notDurable }
             try await Task.sleep(for: .milliseconds(1))
         }
+    }
+
+    /// The current version of a stored response, retracted or not.
+    func stored(_ id: UUID) -> StoredResponse? {
+        dataset.withLock { $0.stored(id) }
     }
 
     /// A concurrent append of the same response did not become durable in time.

@@ -82,7 +82,7 @@ struct CitizenPageController {
         guard let text = context.parameters.get("citizen"), let citizen = CitizenID(rawValue: text) else {
             throw Problem.notFound("No such citizen.")
         }
-        if identity.role == .staff, !storage.directory.isSeen(citizen, inAnyOf: identity.units) {
+        if identity.role == .staff, !storage.dataset.withLock({ $0.hasResponse(of: citizen, inAnyOf: identity.units) }) {
             throw Problem.forbidden("Staff read only citizens seen in their own units.")
         }
         let query = request.uri.queryParameters

@@ -83,10 +83,10 @@ struct ResponseChangeController {
     }
 
     /// The live response in the path and its definition: 404 unknown or retracted, 403 for staff of other units.
-    private func changeable(_ context: SporRequestContext) throws -> (StoredVersion, InstrumentDefinition) {
+    private func changeable(_ context: SporRequestContext) throws -> (StoredResponse, InstrumentDefinition) {
         let identity = try context.require(.staff, .admin, for: "correct or retract responses")
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-              let stored = storage.directory.version(of: id), !stored.isRetracted,
+              let stored = storage.stored(id), !stored.isRetracted,
               let definition = InstrumentCatalog.builtIn[stored.response.instrument]
         else { throw Problem.notFound("No live response with that id is stored.") }
         if identity.role == .staff, !(stored.response.unit.map(identity.units.contains) ?? false) {
@@ -95,13 +95,13 @@ struct ResponseChangeController {
         return (stored, definition)
     }
 
-    private func heading(_ stored: StoredVersion, _ definition: InstrumentDefinition, _ language: Language) -> HTML {
+    private func heading(_ stored: StoredResponse, _ definition: InstrumentDefinition, _ language: Language) -> HTML {
         .tag("p", [], HTML(language("Borger", "Citizen") + " "),
              .tag("a", [("href", "/citizens/\(stored.response.citizen.rawValue)")], HTML(stored.response.citizen.rawValue)),
              HTML(" · \(Wording.shortName(definition).text(language.rawValue)) · \(stored.response.administeredAt)"))
     }
 
-    private func correctionPage(_ form: ResponseForm, stored: StoredVersion, page: WebPage, status: HTTPResponse.Status) -> Response {
+    private func correctionPage(_ form: ResponseForm, stored: StoredResponse, page: WebPage, status: HTTPResponse.Status) -> Response {
         let language = page.language
         let id = stored.response.id.uuidString.lowercased()
         let dateInvalid = form.errors.contains { $0.field == "administeredAt" }
@@ -121,7 +121,7 @@ struct ResponseChangeController {
         ])
     }
 
-    private func retractionPage(_ form: ResponseForm, stored: StoredVersion, page: WebPage, status: HTTPResponse.Status) -> Response {
+    private func retractionPage(_ form: ResponseForm, stored: StoredResponse, page: WebPage, status: HTTPResponse.Status) -> Response {
         let language = page.language
         let id = stored.response.id.uuidString.lowercased()
         return page.render(title: language("Træk besvarelse tilbage", "Retract a response"), status: status, content: [

@@ -18,7 +18,7 @@ struct ResultPageController {
     @Sendable func show(_ request: Request, context: SporRequestContext) async throws -> Response {
         let identity = try context.require(.staff, .caseworker, .admin, for: "read responses")
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-              let stored = storage.directory.version(of: id), !stored.isRetracted
+              let stored = storage.stored(id), !stored.isRetracted
         else { throw Problem.notFound("No response with that id is stored.") }
         let response = stored.response
         if identity.role == .staff, !(response.unit.map(identity.units.contains) ?? false) {

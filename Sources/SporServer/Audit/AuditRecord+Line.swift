@@ -1,0 +1,47 @@
+import Foundation
+import SporInstruments
+
+extension AuditRecord {
+    /// The record as one line of `audit.log`: JSON with sorted keys and the time in UTC to the millisecond
+    /// (`2026-11-23T09:30:00.123Z`), written by hand because one is written for every read of a citizen.
+    var line: [UInt8] {
+        var text = #"{"at":""#
+        text += Self.timestamp(at)
+        text += #"","citizen":"#
+        text += Self.quoted(citizen.rawValue)
+        text += #","endpoint":"#
+        text += Self.quoted(endpoint)
+        text += #","role":"#
+        text += Self.quoted(role.rawValue)
+        text += #","who":"#
+        text += Self.quoted(who)
+        text += "}\n"
+        return Array(text.utf8)
+    }
+
+    /// `YYYY-MM-DDThh:mm:ss.fffZ`, milliseconds truncated.
+    static func timestamp(_ date: Date) -> String {
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let (days, inDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+        let (dayNumber, millisecondOfDay) = inDay < 0 ? (days - 1, inDay + 86_400_000) : (days, inDay)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let millisecond = millisecondOfDay % 1000
+        let second = millisecondOfDay / 1000
+        return "\(CalendarDate(daysSinceEpoch: dayNumber))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))."
+            + (millisecond < 10 ? "00" : millisecond < 100 ? "0" : "") + "\(millisecond)Z"
+    }
+
+    /// A JSON string literal; names, roles, ids and route templates are plain ASCII, but nothing is assumed.
+    private static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}
