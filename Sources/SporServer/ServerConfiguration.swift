@@ -8,10 +8,13 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// The port to bind; 0 picks a free one.
     public var port: Int
+    /// The web pages' sessions and the attention list.
+    public var web: WebSettings
 
-    public init(dataFolder: URL, host: String = "127.0.0.1", port: Int = 8080) {
+    public init(dataFolder: URL, host: String = "127.0.0.1", port: Int = 8080, web: WebSettings = WebSettings()) {
         self.dataFolder = dataFolder
         self.host = host
         self.port = port
+        self.web = web
     }
 }

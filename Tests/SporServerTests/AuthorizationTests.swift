@@ -48,6 +48,8 @@ import Testing
                  Self.expect([200, 403, 200, 403, 200, 401, 401])),
                 ("GET /v1/reports/trends", { try await client.get("/v1/reports/trends?instrument=who5&by=unit", token: token($0)) },
                  Self.expect([403, 403, 200, 200, 200, 401, 401])),
+                ("GET /v1/attention", { try await client.get("/v1/attention", token: token($0)) },
+                 Self.expect([200, 200, 200, 403, 200, 401, 401])),
                 ("GET /healthz", { try await client.get("/healthz", token: token($0)) }, Self.expect([200, 200, 200, 200, 200, 200, 200])),
                 ("GET /openapi.yaml", { try await client.get("/openapi.yaml", token: token($0)) },
                  Self.expect([200, 200, 200, 200, 200, 200, 200])),

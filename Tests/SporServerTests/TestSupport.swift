@@ -69,15 +69,19 @@ struct Fixture {
         self.tokens = tokens
     }
 
-    /// The application over the fixture's folder, with today fixed to ``today``.
-    func application() -> some ApplicationProtocol {
-        Application(router: buildRouter(storage: storage, logger: capture.logger, today: { Self.today }), logger: capture.logger)
+    /// The application over the fixture's folder, with today fixed to ``today`` and the clock given.
+    func application(now: @escaping @Sendable () -> Date = { Date() }) -> some ApplicationProtocol {
+        Application(
+            router: buildRouter(storage: storage, logger: capture.logger, today: { Self.today }, now: now),
+            logger: capture.logger)
     }
 
     /// Runs `test` against the router in process, then closes the storage and removes the folder.
-    func test(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func test(
+        now: @escaping @Sendable () -> Date = { Date() }, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         do {
-            try await application().test(.router) { client in try await test(client) }
+            try await application(now: now).test(.router) { client in try await test(client) }
         } catch {
             await storage.close()
             folder.remove()

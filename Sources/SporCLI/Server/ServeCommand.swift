@@ -16,8 +16,16 @@ struct ServeCommand: AsyncParsableCommand {
     var host = "127.0.0.1"
     @Option(help: "The port to bind.")
     var port = 8080
+    @Option(name: .customLong("attention-days"), help: "List citizens with no response for more than this many days.")
+    var attentionDays = 120
+    @ArgumentParser.Flag(name: .customLong("behind-tls"), help: "A TLS proxy is in front: mark session cookies Secure.")
+    var behindTLS = false
     @ArgumentParser.Flag(help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
     var demo = false
+
+    func validate() throws {
+        guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }
+    }
 
     func run() async throws {
         let folder = URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["SPOR_DATA"] ?? "./spor-data")
@@ -29,7 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
         } else if try TokenStore(folder: folder).list().allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
         }
-        let app = try buildApplication(ServerConfiguration(dataFolder: folder, host: host, port: port), logger: logger)
+        let app = try buildApplication(ServerConfiguration(
+            dataFolder: folder, host: host, port: port,
+            web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS)), logger: logger)
         try await app.runService()
     }
 
@@ -40,6 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
         let today = CalendarDate.today()
         let token = { (role: Role) in summary.tokens.first { $0.role == role }!.token }
         text += """
+
+            In a browser: open \(base)/ and sign in with a token (docs/web.md); the staff token's citizens include \(summary.citizen).
 
             Staff (unit \(DemoData.units[0])) records a WHO-5 response:
               curl -s -X POST \(base)/v1/responses -H 'Authorization: Bearer \(token(.staff))' -H 'Content-Type: application/json' \\

@@ -53,7 +53,8 @@ extension Trajectory {
 
     /// A line chart with one line per instrument over the response dates; incomplete and retracted responses are
     /// left out.
-    public func svg() -> String {
+    /// - Parameter title: the chart's title, such as one in the reader's language; by default "Citizen …: scores over time".
+    public func svg(title: String? = nil) -> String {
         let days = instruments.flatMap { $0.points.map { $0.administeredAt.daysSinceEpoch } }
         let first = days.min() ?? 0
         let last = days.max() ?? 0
@@ -73,7 +74,7 @@ extension Trajectory {
         }
         let cutoffs = Set(instruments.compactMap(\.cutoff))
         return LineChart(
-            title: "Citizen \(citizen): scores over time", xTicks: ticks, series: series,
+            title: title ?? "Citizen \(citizen): scores over time", xTicks: ticks, series: series,
             cutoff: cutoffs.count == 1 ? cutoffs.first : nil
         ).svg()
     }

@@ -56,8 +56,10 @@ extension TrendReport {
 
     /// A line chart of mean scores: one line per group (the 12 largest by citizens counted, so a chart stays
     /// readable), periods on the x axis, suppressed cells as gaps.
-    /// - Parameter cutoff: the cut-off score to draw, such as 50.
-    public func svg(cutoff: Int?) -> String {
+    /// - Parameters:
+    ///   - cutoff: the cut-off score to draw, such as 50.
+    ///   - title: the chart's title, such as one in the reader's language; by default "who5: mean score per …".
+    public func svg(cutoff: Int?, title: String? = nil) -> String {
         let periods = Array(Set(cells.map(\.period))).sorted()
         let position = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, Double($0)) })
         var size: [String?: Int] = [:]
@@ -70,7 +72,7 @@ extension TrendReport {
                 name: group ?? "(none)", points: periods.map { (position[$0]!, byPeriod[$0] ?? nil) })
         }
         return LineChart(
-            title: "\(instrument): mean score per \(period.rawValue) by \(by.rawValue)",
+            title: title ?? "\(instrument): mean score per \(period.rawValue) by \(by.rawValue)",
             xTicks: periods.map { (position[$0]!, $0) }, series: series, cutoff: cutoff
         ).svg()
     }

@@ -1,9 +1,9 @@
-import SporInstruments
+public import SporInstruments
 
 /// Short plain-language names for instruments and flags, in Danish and English.
-enum Wording {
+public enum Wording {
     /// `WHO-5`, `Brief INSPIRE-O`: the name without its descriptive tail.
-    static func shortName(_ definition: InstrumentDefinition) -> LocalizedText {
+    public static func shortName(_ definition: InstrumentDefinition) -> LocalizedText {
         switch definition.id {
         case .who5: LocalizedText(da: "WHO-5", en: "WHO-5")
         default: definition.name
@@ -11,7 +11,7 @@ enum Wording {
     }
 
     /// A flag in neutral words.
-    static func flag(_ flag: Flag) -> LocalizedText {
+    public static func flag(_ flag: Flag) -> LocalizedText {
         switch flag {
         case .lowWellbeing: LocalizedText(da: "lav trivsel", en: "low wellbeing")
         case .veryLowWellbeing: LocalizedText(da: "meget lav trivsel", en: "very low wellbeing")
@@ -22,7 +22,7 @@ enum Wording {
     }
 
     /// A change classification.
-    static func direction(_ direction: Change.Direction) -> LocalizedText {
+    public static func direction(_ direction: Change.Direction) -> LocalizedText {
         switch direction {
         case .improved: LocalizedText(da: "forbedret", en: "improved")
         case .unchanged: LocalizedText(da: "uændret", en: "unchanged")

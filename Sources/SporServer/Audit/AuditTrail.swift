@@ -44,14 +44,20 @@ public final class AuditTrail: Sendable {
 
     /// Appends one record and returns once it is on disk.
     public func append(_ record: AuditRecord) async throws {
-        let line = record.line
+        try await append(contentsOf: [record])
+    }
+
+    /// Appends records in one write, such as one per citizen on a list, and returns once they are on disk.
+    public func append(contentsOf records: [AuditRecord]) async throws {
+        guard !records.isEmpty else { return }
+        let lines = records.flatMap(\.line)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let startFlushing: Bool = pending.withLock { pending in
                 if let failure = pending.failure {
                     continuation.resume(throwing: failure)
                     return false
                 }
-                pending.bytes += line
+                pending.bytes += lines
                 pending.waiters.append(continuation)
                 guard !pending.flushing else { return false }
                 pending.flushing = true

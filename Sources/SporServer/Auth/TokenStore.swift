@@ -84,6 +84,11 @@ public final class TokenStore: Sendable {
 
     /// The identity of a live token, or `nil` for an unknown or revoked one.
     public func identity(for token: String) throws -> Identity? {
+        try identity(hash: Self.hash(token))
+    }
+
+    /// The identity of the live token with this SHA-256, as a web session keeps it.
+    func identity(hash: String) throws -> Identity? {
         let version = DurableFile.version(of: url)
         let byHash = try cache.withLock { cached -> [String: TokenRecord] in
             if let cached, cached.version == version { return cached.byHash }
@@ -92,7 +97,7 @@ public final class TokenStore: Sendable {
             cached = (version, byHash)
             return byHash
         }
-        guard let record = byHash[Self.hash(token)], record.revoked == nil else { return nil }
+        guard let record = byHash[hash], record.revoked == nil else { return nil }
         return record.identity
     }
 

@@ -45,7 +45,7 @@ struct ReportsController {
         }
     }
 
-    private static func choice<Value: RawRepresentable & CaseIterable>(
+    static func choice<Value: RawRepresentable & CaseIterable>(
         _ text: String?, default value: Value, field: String, into errors: inout [FieldError]
     ) -> Value? where Value.RawValue == String {
         guard let text else { return value }
@@ -57,7 +57,7 @@ struct ReportsController {
         return parsed
     }
 
-    private static func date(_ text: String?, field: String, into errors: inout [FieldError]) -> CalendarDate? {
+    static func date(_ text: String?, field: String, into errors: inout [FieldError]) -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(iso8601: text) else {
             errors.append(FieldError(field: field, rule: .format, message: "\(field) must be a date, YYYY-MM-DD"))

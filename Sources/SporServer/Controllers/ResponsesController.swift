@@ -140,7 +140,7 @@ struct ResponsesController {
     }
 
     /// The response to store: the citizen pseudonymised, the id chosen; staff only for their own units.
-    private func resolve(_ draft: ResponseDraft, for identity: Identity, field: String) throws -> SporInstruments.Response {
+    func resolve(_ draft: ResponseDraft, for identity: Identity, field: String) throws -> SporInstruments.Response {
         if identity.role == .staff, !(draft.unit.map(identity.units.contains) ?? false) {
             throw Problem.forbidden("Staff record only for their own units: \(field) must be one of them.")
         }
@@ -148,7 +148,7 @@ struct ResponsesController {
     }
 
     /// Appends durably, turning the log's refusals into problems.
-    private func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
+    func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
         do {
             return try await storage.append(events)
         } catch let error as LogError {
@@ -162,7 +162,7 @@ struct ResponsesController {
         }
     }
 
-    private static func version(of response: SporInstruments.Response) -> String {
+    static func version(of response: SporInstruments.Response) -> String {
         InstrumentCatalog.builtIn[response.instrument]?.version ?? ""
     }
 

@@ -6,6 +6,10 @@ public struct SporRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``BearerAuthMiddleware`` for every request that reaches a route.
     public var identity: Identity?
+    /// The web session the identity comes from, on the web pages.
+    var session: WebSession?
+    /// The request carried a session cookie whose session has expired.
+    var sessionExpired = false
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

@@ -333,6 +333,58 @@ paths:
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Forbidden" }
         "422": { $ref: "#/components/responses/Invalid" }
+  /v1/attention:
+    get:
+      operationId: attentionList
+      summary: The citizens to look at first, with the reasons why (staff for their units, caseworker, admin).
+      description: |
+        Per instrument the latest scored response is compared with the one before it. A citizen is listed when the
+        latest WHO-5 is at very low wellbeing or has an item answered 0 or 1, when the latest score fell by the
+        instrument's meaningful-change threshold or more, when the latest Brief INSPIRE-O is below the recovery
+        cut-off and lower than the one before, or when there has been no response for more than silenceDays days
+        (120 unless `spor serve --attention-days` says otherwise). Sorted by urgency: the most urgent reason
+        (in the order of the code enum), then more reasons, then the largest fall, then the oldest latest response.
+        Staff see only citizens seen in their units. Every listed citizen is written to the access audit trail.
+      responses:
+        "200":
+          description: The attention list.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [asOf, silenceDays, entries]
+                properties:
+                  asOf: { type: string, format: date }
+                  silenceDays: { type: integer }
+                  entries:
+                    type: array
+                    items:
+                      type: object
+                      required: [citizen, lastResponse, reasons]
+                      properties:
+                        citizen: { type: string }
+                        unit: { type: string }
+                        lastResponse: { type: string, format: date }
+                        reasons:
+                          type: array
+                          items:
+                            type: object
+                            required: [code, administeredAt, text]
+                            properties:
+                              code:
+                                enum: [veryLowWellbeing, deteriorated, belowCutoffAndFalling, itemAtFloor, noRecentResponse]
+                              instrument: { type: string }
+                              administeredAt: { type: string, format: date }
+                              score: { type: integer }
+                              change: { type: integer, description: Since the scored response before. }
+                              text:
+                                type: object
+                                required: [da, en]
+                                properties:
+                                  da: { type: string }
+                                  en: { type: string }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
 components:
   securitySchemes:
     bearer:
