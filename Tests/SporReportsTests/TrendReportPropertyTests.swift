@@ -1,7 +1,7 @@
 import Foundation
 import SporInstruments
 import SporLog
-import SporReports
+@testable import SporReports
 import Testing
 
 /// On seeded random logs, every figure of the report equals a direct recomputation from the events.
@@ -200,5 +200,32 @@ import Testing
         }
         // The generated data exercises the change figures, not only empty cells.
         #expect(pairedSeen > 0)
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func splittingTheCitizensOverWorkersChangesNothing(seed: UInt64) throws {
+        let dataset = try Self.randomLog(seed: seed).dataset()
+        for instrument in [InstrumentID.who5, .briefInspireO] {
+            for by in ReportGrouping.allCases {
+                let request = TrendReportRequest(
+                    instrument: instrument, period: .quarter, by: by, minCell: 1, allowSmallCells: true)
+                let single = try dataset.trendReport(request, workers: 1)
+                for workers in [2, 3, 7] { #expect(try dataset.trendReport(request, workers: workers) == single) }
+            }
+        }
+    }
+
+    @Test func aReportAfterMoreEntriesSeesThemAndACopyKeepsItsOwn() throws {
+        let log = Self.randomLog(seed: 9)
+        let half = log.entries.count / 2
+        var dataset = try ResponseDataset(catalog: .builtIn)
+        for entry in log.entries[..<half] { try dataset.apply(entry) }
+        let request = TrendReportRequest(instrument: .who5, period: .quarter, by: .unit, minCell: 1, allowSmallCells: true)
+        let before = try dataset.trendReport(request)
+        let copy = dataset
+        for entry in log.entries[half...] { try dataset.apply(entry) }
+        #expect(try dataset.trendReport(request) == log.dataset().trendReport(request))
+        #expect(try copy.trendReport(request) == before)
+        #expect(before != (try dataset.trendReport(request)))
     }
 }

@@ -15,6 +15,14 @@ extension ResponseDataset {
     ///
     /// - Throws: ``ReportError`` for an invalid request or an instrument that is not in the catalog.
     public func trendReport(_ request: TrendReportRequest) throws -> TrendReport {
+        try trendReport(request, workers: count < Self.rowsPerWorker ? 1 : 2)
+    }
+
+    /// Below this many rows a report runs on one core: starting a second costs more than it saves.
+    private static let rowsPerWorker = 200_000
+
+    /// ``trendReport(_:)`` with the citizens split over `workers` cores.
+    func trendReport(_ request: TrendReportRequest, workers: Int) throws -> TrendReport {
         try request.validate()
         guard let code = instrumentCode(request.instrument) else {
             throw ReportError(field: "instrument", message: "unknown instrument")
@@ -40,7 +48,7 @@ extension ResponseDataset {
         let groupOrder = sortedGroups(request.by)
         let accumulator = accumulate(
             code: code, definition: definition, low: low, high: high, periodOfDay: periodOfDay, periodCount: periodCount,
-            by: request.by, groupCount: groupOrder.count)
+            by: request.by, groupCount: groupOrder.count, workers: workers)
         var cells: [TrendCell] = []
         for period in 0..<periodCount {
             let label = request.period.label(ofOrdinal: firstOrdinal + period)
@@ -70,11 +78,11 @@ extension ResponseDataset {
         return labelled + [(names.count, nil)]
     }
 
-    /// Splits the citizens into two halves, one per core (a small data set stays on one), accumulates each half
-    /// and adds the two results: a citizen's figures never depend on another citizen's.
+    /// Splits the citizens into one range per worker, accumulates each range on its own core and adds the
+    /// results: a citizen's figures never depend on another citizen's.
     private func accumulate(
         code: UInt8, definition: InstrumentDefinition, low: Int32, high: Int32, periodOfDay: [Int32],
-        periodCount: Int, by: ReportGrouping, groupCount: Int
+        periodCount: Int, by: ReportGrouping, groupCount: Int, workers: Int
     ) -> TrendAccumulator {
         let index = trendCache.index(self, code: code, keepAnswers: definition.items.contains { $0.domain != nil })
         let groupColumn: [Int32] = switch by {
@@ -83,7 +91,6 @@ extension ResponseDataset {
         case .none: []
         }
         let unlabelled = Int32(groupCount - 1)
-        let workers = count < Self.rowsPerWorker ? 1 : 2
         let bounds = (0...workers).map { citizens.count * $0 / workers }
         let results = Mutex<[TrendAccumulator]>([])
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -98,9 +105,6 @@ extension ResponseDataset {
         for other in all { total.merge(other) }
         return total
     }
-
-    /// Below this many rows a report runs on one core: starting a second costs more than it saves.
-    private static let rowsPerWorker = 200_000
 
     /// One pass over the runs of the citizens with codes in `citizenRange`: the run's first row is the baseline;
     /// within the report's days, the last row of each period bucket (latest day, recorded latest on the same day)
