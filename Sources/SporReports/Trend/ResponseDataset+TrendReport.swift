@@ -84,7 +84,7 @@ extension ResponseDataset {
         code: UInt8, definition: InstrumentDefinition, low: Int32, high: Int32, periodOfDay: [Int32],
         periodCount: Int, by: ReportGrouping, groupCount: Int, workers: Int
     ) -> TrendAccumulator {
-        let index = trendCache.index(self, code: code, keepAnswers: definition.items.contains { $0.domain != nil })
+        let index = trendCache.index(self, code: code, keepAnswers: definition.items.contains { $0.domain != nil }, workers: workers)
         let groupColumn: [Int32] = switch by {
         case .unit: index.unit
         case .intervention: index.intervention

@@ -9,10 +9,10 @@ final class TrendIndexCache: Sendable {
     private let indexes = Mutex<[UInt8: TrendIndex]>([:])
 
     /// The index of instrument `code` for `dataset`, built now if there is none for its current state.
-    func index(_ dataset: ResponseDataset, code: UInt8, keepAnswers: Bool) -> TrendIndex {
+    func index(_ dataset: ResponseDataset, code: UInt8, keepAnswers: Bool, workers: Int) -> TrendIndex {
         indexes.withLock { indexes in
             if let index = indexes[code], index.changeCount == dataset.changeCount { return index }
-            let index = TrendIndex(dataset, code: code, keepAnswers: keepAnswers)
+            let index = TrendIndex(dataset, code: code, keepAnswers: keepAnswers, workers: workers)
             indexes[code] = index
             return index
         }
