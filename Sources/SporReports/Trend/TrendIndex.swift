@@ -18,12 +18,6 @@ final class TrendIndex: Sendable {
     /// Packed answers, only for instruments whose items have CHIME domains (empty otherwise).
     let answers: [UInt64]
 
-    /// Bytes held by the columns.
-    var byteCount: Int {
-        runStart.capacity * 4 + day.capacity * 4 + score.capacity + flagBits.capacity + unit.capacity * 4
-            + intervention.capacity * 4 + answers.capacity * 8
-    }
-
     /// Sorts the rows of instrument `code` in `dataset` by counting rows per citizen and placing each row in its
     /// citizen's run in row order, then ordering each (short) run by day, keeping row order on the same day. The
     /// citizens are split into `workers` ranges done at once; each range's runs are one stretch of the columns.

@@ -17,7 +17,4 @@ final class TrendIndexCache: Sendable {
             return index
         }
     }
-
-    /// Bytes held by the indexes.
-    var byteCount: Int { indexes.withLock { $0.values.reduce(0) { $0 + $1.byteCount } } }
 }
