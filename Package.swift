@@ -41,6 +41,9 @@ let package = Package(
         ),
         // Trajectories, follow-up summaries and trend reports over the state replayed from the log. No I/O.
         .target(name: "SporReports", dependencies: ["SporInstruments", "SporLog"], swiftSettings: swiftSettings),
+        // The dataset of a data folder loaded from a checksummed snapshot beside the log plus the records after it.
+        .target(
+            name: "SporSnapshot", dependencies: ["SporInstruments", "SporLog", "SporReports"], swiftSettings: swiftSettings),
         // The HTTP daemon: tokens and roles, the access audit trail, problem+json errors, the routes.
         .target(
             name: "SporServer",
@@ -62,6 +65,7 @@ let package = Package(
                 "SporLog",
                 "SporServer",
                 "SporReports",
+                "SporSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,6 +89,7 @@ let package = Package(
             name: "SporReportBench",
             dependencies: [
                 "SporReports",
+                "SporSnapshot",
                 "SporLog",
                 "SporInstruments",
                 "SporTesting",
@@ -96,6 +101,13 @@ let package = Package(
         .target(name: "SporTesting", dependencies: ["SporInstruments"], swiftSettings: swiftSettings),
         .testTarget(name: "SporInstrumentsTests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SporReportsTests", dependencies: ["SporReports", "SporInstruments", "SporLog"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SporSnapshotTests",
+            dependencies: [
+                "SporSnapshot", "SporReports", "SporInstruments", "SporLog", "SporTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "SporCLITests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SporLogTests",

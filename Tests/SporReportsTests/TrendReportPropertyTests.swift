@@ -1,7 +1,7 @@
 import Foundation
 import SporInstruments
 import SporLog
-import SporReports
+@testable import SporReports
 import Testing
 
 /// On seeded random logs, every figure of the report equals a direct recomputation from the events.
@@ -200,5 +200,36 @@ import Testing
         }
         // The generated data exercises the change figures, not only empty cells.
         #expect(pairedSeen > 0)
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func splittingTheCitizensOverWorkersChangesNothing(seed: UInt64) throws {
+        let log = Self.randomLog(seed: seed)
+        let requests = [InstrumentID.who5, .briefInspireO].flatMap { instrument in
+            ReportGrouping.allCases.map { by in
+                TrendReportRequest(instrument: instrument, period: .quarter, by: by, minCell: 1, allowSmallCells: true)
+            }
+        }
+        let single = try log.dataset()
+        let expected = try requests.map { try single.trendReport($0, workers: 1) }
+        for workers in [2, 3, 7] {
+            // A fresh dataset, so its trend indexes are built with this many workers too.
+            let dataset = try log.dataset()
+            #expect(try requests.map { try dataset.trendReport($0, workers: workers) } == expected)
+        }
+    }
+
+    @Test func aReportAfterMoreEntriesSeesThemAndACopyKeepsItsOwn() throws {
+        let log = Self.randomLog(seed: 9)
+        let half = log.entries.count / 2
+        var dataset = try ResponseDataset(catalog: .builtIn)
+        for entry in log.entries[..<half] { try dataset.apply(entry) }
+        let request = TrendReportRequest(instrument: .who5, period: .quarter, by: .unit, minCell: 1, allowSmallCells: true)
+        let before = try dataset.trendReport(request)
+        let copy = dataset
+        for entry in log.entries[half...] { try dataset.apply(entry) }
+        #expect(try dataset.trendReport(request) == log.dataset().trendReport(request))
+        #expect(try copy.trendReport(request) == before)
+        #expect(before != (try dataset.trendReport(request)))
     }
 }

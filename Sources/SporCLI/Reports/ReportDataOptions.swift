@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import SporInstruments
-import SporLog
 import SporReports
+import SporSnapshot
 
 /// The data folder of the read-only report commands, replayed into a ``ResponseDataset``.
 struct ReportDataOptions: ParsableArguments {
@@ -14,12 +14,12 @@ struct ReportDataOptions: ParsableArguments {
         URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["SPOR_DATA"] ?? "./spor-data")
     }
 
-    /// Replays the whole log, checking every record and the hash chain, without taking the folder's lock (a
-    /// running daemon may hold it) and without changing anything.
+    /// Loads the dataset without taking the folder's lock (a running daemon may hold it) and without changing the
+    /// log: from the snapshot beside the log and the records after it when the snapshot fits the log, else by
+    /// replaying the whole log, checking every record and the hash chain. Leaves a fresh snapshot behind when
+    /// there was none or it was far behind.
     func loadDataset() throws -> ResponseDataset {
-        var dataset = try ResponseDataset(catalog: .builtIn)
-        _ = try LogVerifier.verify(folder: folder) { entry, _ in try dataset.apply(entry) }
-        return dataset
+        try DatasetLoader.load(folder: folder, catalog: .builtIn, refresh: true).dataset
     }
 }
 

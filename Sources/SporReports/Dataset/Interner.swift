@@ -4,6 +4,15 @@ struct Interner: Sendable {
     private(set) var strings: [String] = []
     private var codes: [String: Int32] = [:]
 
+    init() {}
+
+    /// The interner that gave `strings` the codes 0, 1, 2, … in this order (as read back from a snapshot).
+    init(strings: [String]) {
+        self.strings = strings
+        codes.reserveCapacity(strings.count)
+        for (code, text) in strings.enumerated() { codes[text] = Int32(code) }
+    }
+
     /// The code of `text`, assigning the next free one the first time it is seen.
     mutating func code(for text: String) -> Int32 {
         if let code = codes[text] { return code }

@@ -31,44 +31,49 @@ public struct ResponseDataset: Sendable {
     /// Per instrument code: packed answers → score (−1 when incomplete) and flag bits, filled as answers are seen.
     private var scoreCache: [[UInt64: UInt16]]
 
-    // Columns, one entry per row.
-    private(set) var ids: [UUID] = []
-    private(set) var citizen: [Int32] = []
+    // Columns, one entry per row (set only here and when a snapshot is read back).
+    var ids: [UUID] = []
+    var citizen: [Int32] = []
     /// The citizen's next row in recording order, −1 at the end.
-    private(set) var nextOfCitizen: [Int32] = []
-    private(set) var instrument: [UInt8] = []
+    var nextOfCitizen: [Int32] = []
+    var instrument: [UInt8] = []
     /// `administeredAt` as days since 1970-01-01.
-    private(set) var day: [Int32] = []
-    private(set) var answers: [UInt64] = []
+    var day: [Int32] = []
+    var answers: [UInt64] = []
     /// Unit code, −1 when none.
-    private(set) var unit: [Int32] = []
+    var unit: [Int32] = []
     /// Intervention code, −1 when none.
-    private(set) var intervention: [Int32] = []
+    var intervention: [Int32] = []
     /// The 0–100 score, −1 when incomplete.
-    private(set) var score: [Int8] = []
+    var score: [Int8] = []
     /// Bit `i` set when `definitions[instrument].flags[i]` holds.
-    private(set) var flagBits: [UInt8] = []
+    var flagBits: [UInt8] = []
     /// Bits 0–1 the administration mode (0 none), bit 2 retracted, bit 3 corrected at least once.
-    private(set) var state: [UInt8] = []
-    private(set) var definitionVersion: [UInt8] = []
+    var state: [UInt8] = []
+    var definitionVersion: [UInt8] = []
     /// Sequence and time of the `responseRecorded` event.
-    private(set) var sequence: [UInt64] = []
-    private(set) var recordedAtMillis: [Int64] = []
+    var sequence: [UInt64] = []
+    var recordedAtMillis: [Int64] = []
 
     // Per citizen code: first and last row in recording order.
-    private(set) var firstOfCitizen: [Int32] = []
-    private(set) var lastOfCitizen: [Int32] = []
+    var firstOfCitizen: [Int32] = []
+    var lastOfCitizen: [Int32] = []
 
-    private(set) var citizens = Interner()
-    private(set) var units = Interner()
-    private(set) var interventions = Interner()
-    private var versions = Interner()
-    private var index = ResponseIndex()
+    var citizens = Interner()
+    var units = Interner()
+    var interventions = Interner()
+    var versions = Interner()
+    var index = ResponseIndex()
     /// The full event history of rows that were corrected or retracted; rows with only their recording have none.
-    private var revisions: [Int32: [ResponseRevision]] = [:]
+    var revisions: [Int32: [ResponseRevision]] = [:]
 
     /// The earliest and latest `administeredAt` among all rows (as days since 1970), `nil` while empty.
-    private(set) var dayRange: ClosedRange<Int32>?
+    var dayRange: ClosedRange<Int32>?
+
+    /// Trend indexes kept between reports while the dataset does not change, shared with unchanged copies.
+    private(set) var trendCache = TrendIndexCache()
+    /// Entries applied since `trendCache` was made, so an index knows the state it was built from.
+    private(set) var changeCount: UInt64 = 0
 
     static let retractedBit: UInt8 = 1 << 2
     static let correctedBit: UInt8 = 1 << 3
@@ -133,6 +138,11 @@ public struct ResponseDataset: Sendable {
     /// - Throws: ``ResponseDatasetError`` for a correction or retraction of an unknown id, or a response whose
     ///   instrument is not in the catalog or whose answers do not fit it.
     public mutating func apply(_ entry: LogEntry) throws {
+        if isKnownUniquelyReferenced(&trendCache) {
+            changeCount &+= 1
+        } else {
+            (trendCache, changeCount) = (TrendIndexCache(), 0)
+        }
         switch entry.event {
         case .responseRecorded(let response, let version):
             guard index.row(of: response.id, in: ids) == nil else { return }

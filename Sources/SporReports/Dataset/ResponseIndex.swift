@@ -8,6 +8,8 @@ struct ResponseIndex: Sendable {
     private var slots: [UInt64] = Array(repeating: ResponseIndex.empty, count: 16)
     private var used = 0
 
+    init() {}
+
     /// The row of `id`, looking ids up in `ids`.
     func row(of id: UUID, in ids: [UUID]) -> Int? {
         let mask = slots.count - 1
@@ -34,6 +36,22 @@ struct ResponseIndex: Sendable {
         var capacity = slots.count
         while count * 10 > capacity * 7 { capacity *= 2 }
         if capacity > slots.count { rebuild(capacity: capacity, ids: ids) }
+    }
+
+    /// The rows held.
+    var count: Int { used }
+
+    /// The table as it stands, for a snapshot.
+    var snapshotSlots: [UInt64] { slots }
+
+    /// The table of a snapshot, holding `count` rows.
+    /// - Throws: ``SnapshotMismatch`` when the slots cannot be such a table.
+    init(snapshotSlots: [UInt64], count: Int) throws {
+        guard snapshotSlots.count >= 16, snapshotSlots.count & (snapshotSlots.count - 1) == 0,
+              count * 10 <= snapshotSlots.count * 7
+        else { throw SnapshotMismatch("the id index in the snapshot is malformed") }
+        slots = snapshotSlots
+        used = count
     }
 
     /// Bytes held by the table.

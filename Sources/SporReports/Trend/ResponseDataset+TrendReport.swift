@@ -1,7 +1,11 @@
+import Dispatch
 import SporInstruments
+import Synchronization
 
 extension ResponseDataset {
-    /// Computes a trend report exactly as DESIGN.md section 5 defines it, in a few passes over the columns.
+    /// Computes a trend report exactly as DESIGN.md section 5 defines it, in one pass over the instrument's rows
+    /// sorted by citizen and day (a ``TrendIndex``, built on the first report after the dataset changed and kept
+    /// until it changes again), split over two cores.
     ///
     /// Per period bucket (by `administeredAt`) and group, each citizen counts once, with their latest scored response
     /// dated in the bucket (ties: the one recorded latest); the group is the one on that response. Changes compare
@@ -11,6 +15,14 @@ extension ResponseDataset {
     ///
     /// - Throws: ``ReportError`` for an invalid request or an instrument that is not in the catalog.
     public func trendReport(_ request: TrendReportRequest) throws -> TrendReport {
+        try trendReport(request, workers: count < Self.rowsPerWorker ? 1 : 2)
+    }
+
+    /// Below this many rows a report runs on one core: starting a second costs more than it saves.
+    private static let rowsPerWorker = 200_000
+
+    /// ``trendReport(_:)`` with the citizens split over `workers` cores.
+    func trendReport(_ request: TrendReportRequest, workers: Int) throws -> TrendReport {
         try request.validate()
         guard let code = instrumentCode(request.instrument) else {
             throw ReportError(field: "instrument", message: "unknown instrument")
@@ -34,17 +46,16 @@ extension ResponseDataset {
         let periodCount = Int(periodOfDay.last!) + 1
 
         let groupOrder = sortedGroups(request.by)
-        var rank = [Int](repeating: 0, count: groupOrder.count)
-        for (position, group) in groupOrder.enumerated() { rank[group.code] = position }
-        var accumulator = TrendAccumulator(definition: definition, groupCount: groupOrder.count)
+        let accumulator = accumulate(
+            code: code, definition: definition, low: low, high: high, periodOfDay: periodOfDay, periodCount: periodCount,
+            by: request.by, groupCount: groupOrder.count, workers: workers)
         var cells: [TrendCell] = []
-        accumulate(code: code, low: low, high: high, periodOfDay: periodOfDay, periodCount: periodCount,
-                   by: request.by, into: &accumulator) { period, accumulator in
+        for period in 0..<periodCount {
             let label = request.period.label(ofOrdinal: firstOrdinal + period)
-            for (group, figures) in accumulator.drain().sorted(by: { rank[$0.group] < rank[$1.group] }) {
+            for group in groupOrder {
+                guard let figures = accumulator.figures(period: period, group: group.code) else { continue }
                 cells.append(TrendCell(
-                    period: label, group: groupOrder[rank[group]].name,
-                    figures: figures.citizens < request.minCell ? nil : figures))
+                    period: label, group: group.name, figures: figures.citizens < request.minCell ? nil : figures))
             }
         }
         return TrendReport(
@@ -52,16 +63,8 @@ extension ResponseDataset {
             cells: cells, flagNames: flagNames, domainNames: domainNames)
     }
 
-    /// Groups are codes 0..<n of the grouping's interner, plus n for responses without the label.
-    private func groupCount(_ by: ReportGrouping) -> Int {
-        switch by {
-        case .unit: units.count + 1
-        case .intervention: interventions.count + 1
-        case .none: 1
-        }
-    }
-
     /// Group codes with their names, in output order: labels sorted by their text, then the unlabelled group.
+    /// Groups are codes 0..<n of the grouping's interner, plus n for responses without the label.
     private func sortedGroups(_ by: ReportGrouping) -> [(code: Int, name: String?)] {
         let names: [String]
         switch by {
@@ -75,107 +78,71 @@ extension ResponseDataset {
         return labelled + [(names.count, nil)]
     }
 
-    /// The passes over the columns. Pass 1 (sequential) finds each citizen's baseline and the bucket sizes; pass 2
-    /// (sequential) copies what the figures need of each bucketed row into a compact entry, grouped by bucket in
-    /// row order; pass 3 walks one bucket at a time, keeps each citizen's latest entry (later rows win ties) and adds
-    /// it to its group. `finish` is called after each bucket. Entries keep pass 3 off the wide columns, whose rows
-    /// of one bucket are scattered over the whole table.
+    /// Splits the citizens into one range per worker, accumulates each range on its own core and adds the
+    /// results: a citizen's figures never depend on another citizen's.
     private func accumulate(
-        code: UInt8, low: Int32, high: Int32, periodOfDay: [Int32], periodCount: Int, by: ReportGrouping,
-        into accumulator: inout TrendAccumulator, finish: (Int, inout TrendAccumulator) -> Void
-    ) {
-        struct Entry {
-            var citizen: Int32
-            var day: Int32
-            var group: Int32
-            var score: Int8
-            var flags: UInt8
-            var answers: UInt64
-        }
-        /// Per citizen, side by side so one cache line serves a lookup.
-        struct Baseline {
-            var day: Int32
-            var score: Int8
-            var flags: UInt8
-        }
-        struct Latest {
-            var period: Int32
-            var slot: Int32
-        }
-        let citizenTotal = citizens.count
-        let baseline = Scratch<Baseline>(citizenTotal, Baseline(day: .max, score: -1, flags: 0))
-        let bucketStart = Scratch<Int>(periodCount + 1, 0)
-        defer { baseline.free(); bucketStart.free() }
-        let retracted = Self.retractedBit
-        let unlabelled = Int32(groupCount(by) - 1)
+        code: UInt8, definition: InstrumentDefinition, low: Int32, high: Int32, periodOfDay: [Int32],
+        periodCount: Int, by: ReportGrouping, groupCount: Int, workers: Int
+    ) -> TrendAccumulator {
+        let index = trendCache.index(self, code: code, keepAnswers: definition.items.contains { $0.domain != nil }, workers: workers)
         let groupColumn: [Int32] = switch by {
-        case .unit: unit
-        case .intervention: intervention
+        case .unit: index.unit
+        case .intervention: index.intervention
         case .none: []
         }
+        let unlabelled = Int32(groupCount - 1)
+        let bounds = (0...workers).map { citizens.count * $0 / workers }
+        let results = Mutex<[TrendAccumulator]>([])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var accumulator = TrendAccumulator(definition: definition, periodCount: periodCount, groupCount: groupCount)
+            Self.accumulate(
+                index, citizens: bounds[worker]..<bounds[worker + 1], low: low, high: high, periodOfDay: periodOfDay,
+                groupColumn: groupColumn, unlabelled: unlabelled, into: &accumulator)
+            results.withLock { $0.append(accumulator) }
+        }
+        var all = results.withLock { $0 }
+        var total = all.removeLast()
+        for other in all { total.merge(other) }
+        return total
+    }
 
-        instrument.withUnsafeBufferPointer { instrument in
-        score.withUnsafeBufferPointer { score in
-        state.withUnsafeBufferPointer { state in
-        day.withUnsafeBufferPointer { day in
-        citizen.withUnsafeBufferPointer { citizen in
-        flagBits.withUnsafeBufferPointer { flagBits in
-        answers.withUnsafeBufferPointer { answers in
+    /// One pass over the runs of the citizens with codes in `citizenRange`: the run's first row is the baseline;
+    /// within the report's days, the last row of each period bucket (latest day, recorded latest on the same day)
+    /// is the one that counts, in the group of its label (`unlabelled` without one; group 0 when `groupColumn` is
+    /// empty).
+    private static func accumulate(
+        _ index: TrendIndex, citizens citizenRange: Range<Int>, low: Int32, high: Int32, periodOfDay: [Int32],
+        groupColumn: [Int32], unlabelled: Int32, into accumulator: inout TrendAccumulator
+    ) {
+        index.runStart.withUnsafeBufferPointer { runStart in
+        index.day.withUnsafeBufferPointer { day in
+        index.score.withUnsafeBufferPointer { score in
+        index.flagBits.withUnsafeBufferPointer { flagBits in
+        index.answers.withUnsafeBufferPointer { answers in
         groupColumn.withUnsafeBufferPointer { groupColumn in
         periodOfDay.withUnsafeBufferPointer { periodOfDay in
-            // Pass 1: baselines (earliest day; the earliest row on ties) and bucket sizes.
-            for row in 0..<instrument.count
-            where instrument[row] == code && score[row] >= 0 && state[row] & retracted == 0 {
-                let c = Int(citizen[row])
-                let d = day[row]
-                if d < baseline[c].day { baseline[c] = Baseline(day: d, score: score[row], flags: flagBits[row]) }
-                if d >= low && d <= high { bucketStart[Int(periodOfDay[Int(d - low)]) + 1] += 1 }
-            }
-            for period in 0..<periodCount { bucketStart[period + 1] += bucketStart[period] }
-
-            // Pass 2: compact entries grouped by bucket, in row (recording) order within each.
-            // Every slot is written below before it is read; `Entry` is a trivial type.
-            let entries = Scratch<Entry>(uninitialized: bucketStart[periodCount])
-            let next = Scratch<Int>(periodCount, 0)
-            defer { entries.free(); next.free() }
-            for period in 0..<periodCount { next[period] = bucketStart[period] }
-            for row in 0..<instrument.count
-            where instrument[row] == code && score[row] >= 0 && state[row] & retracted == 0 {
-                let d = day[row]
-                guard d >= low && d <= high else { continue }
-                let period = Int(periodOfDay[Int(d - low)])
-                let group = groupColumn.isEmpty ? 0 : groupColumn[row] < 0 ? unlabelled : groupColumn[row]
-                entries[next[period]] = Entry(
-                    citizen: citizen[row], day: d, group: group, score: score[row], flags: flagBits[row],
-                    answers: answers[row])
-                next[period] += 1
-            }
-
-            // Pass 3: per bucket, each citizen's latest entry; later entries win ties.
-            let latest = Scratch<Latest>(citizenTotal, Latest(period: -1, slot: -1))
-            defer { latest.free() }
-            var touched: [Int32] = []
-            for period in 0..<periodCount {
-                for slot in bucketStart[period]..<bucketStart[period + 1] {
-                    let c = Int(entries[slot].citizen)
-                    let current = latest[c]
-                    if current.period != Int32(period) {
-                        latest[c] = Latest(period: Int32(period), slot: Int32(slot))
-                        touched.append(Int32(c))
-                    } else if entries[slot].day >= entries[Int(current.slot)].day {
-                        latest[c].slot = Int32(slot)
+        accumulator.withAdder { adder, counters in
+            for c in citizenRange {
+                let run = Int(runStart[c])..<Int(runStart[c + 1])
+                guard let first = run.first else { continue }
+                let baselineDay = day[first]
+                var slot = first
+                while slot < run.upperBound && day[slot] < low { slot += 1 }
+                while slot < run.upperBound && day[slot] <= high {
+                    let period = periodOfDay[Int(day[slot] - low)]
+                    let next = slot + 1
+                    if next < run.upperBound && day[next] <= high && periodOfDay[Int(day[next] - low)] == period {
+                        slot = next
+                        continue
                     }
+                    let group = groupColumn.isEmpty ? 0 : groupColumn[slot] < 0 ? unlabelled : groupColumn[slot]
+                    adder.add(
+                        counters, period: Int(period), group: Int(group), score: Int(score[slot]),
+                        flags: flagBits[slot], answers: answers.isEmpty ? 0 : answers[slot],
+                        baselineScore: baselineDay < day[slot] ? Int(score[first]) : -1,
+                        baselineFlags: flagBits[first])
+                    slot = next
                 }
-                for c in touched {
-                    let entry = entries[Int(latest[Int(c)].slot)]
-                    let base = baseline[Int(c)]
-                    let paired = base.day < entry.day
-                    accumulator.add(
-                        group: Int(entry.group), score: Int(entry.score), flags: entry.flags, answers: entry.answers,
-                        baselineScore: paired ? Int(base.score) : nil, baselineFlags: base.flags)
-                }
-                touched.removeAll(keepingCapacity: true)
-                finish(period, &accumulator)
             }
         }
         }
@@ -185,29 +152,5 @@ extension ResponseDataset {
         }
         }
         }
-        }
     }
-}
-
-/// A scratch buffer for one report, filled with a value; freed by the caller.
-private struct Scratch<Element> {
-    let buffer: UnsafeMutableBufferPointer<Element>
-
-    init(_ count: Int, _ value: Element) {
-        buffer = .allocate(capacity: max(1, count))
-        buffer.initialize(repeating: value)
-    }
-
-    /// Room for `count` elements of a trivial type, each written before it is read.
-    init(uninitialized count: Int) {
-        precondition(_isPOD(Element.self), "only trivial types may stay uninitialised")
-        buffer = .allocate(capacity: max(1, count))
-    }
-
-    subscript(index: Int) -> Element {
-        get { buffer[index] }
-        nonmutating set { buffer[index] = newValue }
-    }
-
-    func free() { buffer.deallocate() }
 }

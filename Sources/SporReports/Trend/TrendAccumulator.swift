@@ -1,7 +1,17 @@
 import SporInstruments
 
-/// Sums for the cells of one period, one slot per group, turned into figures and cleared by ``drain()``.
+/// Integer sums for every cell (period × group) of one trend report, in one flat array: a fixed run of counters
+/// per cell, so one citizen's contribution touches one or two cache lines and two accumulators (one per worker)
+/// merge by adding them element by element.
+///
+/// A cell's run: citizens, score sum, sum of squares, paired citizens, change sum, improved, unchanged,
+/// deteriorated, crossed cut-off, one count per flag, one sum per CHIME item, then 101 counts, one per score 0–100,
+/// which give the exact median without sorting.
 struct TrendAccumulator {
+    private static let citizens = 0, sum = 1, sumOfSquares = 2, paired = 3, changeSum = 4, improved = 5
+    private static let unchanged = 6, deteriorated = 7, crossed = 8
+    private static let fixed = 9
+
     private let definition: InstrumentDefinition
     private let groupCount: Int
     private let flagCount: Int
@@ -9,130 +19,138 @@ struct TrendAccumulator {
     private let domains: [(item: Int, name: String)]
     /// The same item positions alone, so the per-citizen loop touches no strings.
     private let domainItems: [Int]
+    /// Counters per cell.
+    let width: Int
+    private let histogramStart: Int
     /// The bit of the change rule's cut-off flag, 0 when the instrument has no such flag.
     private let cutoffBit: UInt8
+    /// Per change (later − earlier + 100): the counter of its direction (improved, unchanged or deteriorated).
+    private let directionCounter: [Int]
 
-    private var citizens: [Int]
-    private var sum: [Int]
-    private var sumOfSquares: [Int]
-    /// 101 counts per group, one per score 0–100, for the median.
-    private var histogram: [Int32]
-    private var flagCounts: [Int]
-    private var paired: [Int]
-    private var changeSum: [Int]
-    private var improved: [Int]
-    private var unchanged: [Int]
-    private var deteriorated: [Int]
-    private var crossed: [Int]
-    private var itemSums: [Int]
-    /// Groups with at least one citizen since the last drain.
-    private var active: [Int] = []
+    /// `width` counters per cell, cell `period * groupCount + group`.
+    var counters: [Int]
 
-    init(definition: InstrumentDefinition, groupCount: Int) {
+    init(definition: InstrumentDefinition, periodCount: Int, groupCount: Int) {
         self.definition = definition
         self.groupCount = groupCount
         flagCount = definition.flags.count
         domains = definition.items.enumerated().compactMap { index, item in item.domain.map { (index, $0) } }
         domainItems = domains.map(\.item)
+        histogramStart = Self.fixed + flagCount + domains.count
+        width = histogramStart + 101
         cutoffBit = definition.flags.firstIndex { $0.name == definition.change.cutoffFlag }.map { 1 << $0 } ?? 0
-        citizens = Array(repeating: 0, count: groupCount)
-        sum = citizens
-        sumOfSquares = citizens
-        paired = citizens
-        changeSum = citizens
-        improved = citizens
-        unchanged = citizens
-        deteriorated = citizens
-        crossed = citizens
-        histogram = Array(repeating: 0, count: groupCount * 101)
-        flagCounts = Array(repeating: 0, count: groupCount * flagCount)
-        itemSums = Array(repeating: 0, count: groupCount * domains.count)
-    }
-
-    /// Adds one citizen's counted response; `baselineScore` is `nil` when the pair does not count.
-    mutating func add(
-        group: Int, score: Int, flags: UInt8, answers: UInt64, baselineScore: Int?, baselineFlags: UInt8
-    ) {
-        if citizens[group] == 0 { active.append(group) }
-        citizens[group] += 1
-        sum[group] += score
-        sumOfSquares[group] += score * score
-        histogram[group * 101 + score] += 1
-        for bit in 0..<flagCount where flags & (1 << bit) != 0 { flagCounts[group * flagCount + bit] += 1 }
-        for (position, item) in domainItems.enumerated() {
-            itemSums[group * domainItems.count + position] += PackedAnswers.completeItem(answers, item)
+        directionCounter = (-100...100).map { delta in
+            let earlier = max(0, -delta)
+            let change = definition.change(from: earlier, to: earlier + delta, earlierFlagged: false, laterFlagged: false)
+            return switch change.direction {
+            case .improved: Self.improved
+            case .unchanged: Self.unchanged
+            case .deteriorated: Self.deteriorated
+            }
         }
-        guard let baselineScore else { return }
-        let change = definition.change(
-            from: baselineScore, to: score, earlierFlagged: baselineFlags & cutoffBit != 0,
-            laterFlagged: flags & cutoffBit != 0)
-        paired[group] += 1
-        changeSum[group] += change.delta
-        switch change.direction {
-        case .improved: improved[group] += 1
-        case .unchanged: unchanged[group] += 1
-        case .deteriorated: deteriorated[group] += 1
+        counters = Array(repeating: 0, count: periodCount * groupCount * width)
+    }
+
+    /// What the per-citizen loop needs, without references, so it can run on raw counters.
+    struct Adder {
+        fileprivate let width: Int
+        fileprivate let groupCount: Int
+        fileprivate let flagCount: Int
+        fileprivate let domainItems: UnsafeBufferPointer<Int>
+        fileprivate let histogramStart: Int
+        fileprivate let cutoffBit: UInt8
+        fileprivate let directionCounter: UnsafeBufferPointer<Int>
+
+        /// Adds one citizen's counted response to cell (period, group); `baselineScore` is negative when the pair
+        /// does not count.
+        @inline(__always)
+        func add(
+            _ counters: UnsafeMutablePointer<Int>, period: Int, group: Int, score: Int, flags: UInt8, answers: UInt64,
+            baselineScore: Int, baselineFlags: UInt8
+        ) {
+            let cell = counters + (period * groupCount + group) * width
+            cell[TrendAccumulator.citizens] += 1
+            cell[TrendAccumulator.sum] += score
+            cell[TrendAccumulator.sumOfSquares] += score * score
+            cell[histogramStart + score] += 1
+            for bit in 0..<flagCount where flags & (1 << bit) != 0 { cell[TrendAccumulator.fixed + bit] += 1 }
+            let itemSums = cell + TrendAccumulator.fixed + flagCount
+            for (position, item) in domainItems.enumerated() {
+                itemSums[position] += PackedAnswers.completeItem(answers, item)
+            }
+            guard baselineScore >= 0 else { return }
+            let delta = score - baselineScore
+            cell[TrendAccumulator.paired] += 1
+            cell[TrendAccumulator.changeSum] += delta
+            cell[directionCounter[delta + 100]] += 1
+            if baselineFlags & cutoffBit != 0 && flags & cutoffBit == 0 { cell[TrendAccumulator.crossed] += 1 }
         }
-        if change.crossedCutoff { crossed[group] += 1 }
     }
 
-    /// The figures of every group that has citizens, then clears them for the next period.
-    mutating func drain() -> [(group: Int, figures: TrendFigures)] {
-        let result = active.map { ($0, figures(group: $0)) }
-        for group in active { clear(group) }
-        active.removeAll(keepingCapacity: true)
-        return result
+    /// Calls `body` with an adder over this accumulator's counters.
+    mutating func withAdder<Result>(
+        _ body: (Adder, UnsafeMutablePointer<Int>) throws -> Result
+    ) rethrows -> Result {
+        let (width, groupCount, flagCount, histogramStart, cutoffBit) = (
+            self.width, self.groupCount, self.flagCount, self.histogramStart, self.cutoffBit)
+        return try directionCounter.withUnsafeBufferPointer { directions in
+            try domainItems.withUnsafeBufferPointer { domainItems in
+                try counters.withUnsafeMutableBufferPointer { counters in
+                    try body(
+                        Adder(
+                            width: width, groupCount: groupCount, flagCount: flagCount, domainItems: domainItems,
+                            histogramStart: histogramStart, cutoffBit: cutoffBit, directionCounter: directions),
+                        counters.baseAddress!)
+                }
+            }
+        }
     }
 
-    private func figures(group: Int) -> TrendFigures {
-        let n = citizens[group]
-        let pairs = paired[group]
+    /// Adds another accumulator's counts (of the same report) to these.
+    mutating func merge(_ other: TrendAccumulator) {
+        precondition(other.counters.count == counters.count, "accumulators of one report")
+        for index in counters.indices { counters[index] += other.counters[index] }
+    }
+
+    /// The figures of cell (period, group), `nil` when no citizen counted in it.
+    func figures(period: Int, group: Int) -> TrendFigures? {
+        let start = (period * groupCount + group) * width
+        let cell = counters[start..<start + width]
+        func counter(_ offset: Int) -> Int { cell[start + offset] }
+        let n = counter(Self.citizens)
+        guard n > 0 else { return nil }
+        let pairs = counter(Self.paired)
         func ratio(_ count: Int, of total: Int) -> Double? { total == 0 ? nil : Double(count) / Double(total) }
         // Variance from exact integer sums: (n Σx² − (Σx)²) / (n (n − 1)).
+        let sum = counter(Self.sum)
         let sd: Double? = n < 2 ? nil
-            : (Double(n * sumOfSquares[group] - sum[group] * sum[group]) / Double(n * (n - 1))).squareRoot()
+            : (Double(n * counter(Self.sumOfSquares) - sum * sum) / Double(n * (n - 1))).squareRoot()
         return TrendFigures(
-            citizens: n, meanScore: Double(sum[group]) / Double(n), medianScore: median(group: group, count: n),
-            sdScore: sd,
+            citizens: n, meanScore: Double(sum) / Double(n),
+            medianScore: median(cell[(start + histogramStart)...].prefix(101), count: n), sdScore: sd,
             flags: definition.flags.enumerated().map { bit, rule in
-                TrendFigures.Named(
-                    name: rule.name.rawValue, value: Double(flagCounts[group * flagCount + bit]) / Double(n))
+                TrendFigures.Named(name: rule.name.rawValue, value: Double(counter(Self.fixed + bit)) / Double(n))
             },
-            pairedCitizens: pairs, meanChange: ratio(changeSum[group], of: pairs),
-            improved: ratio(improved[group], of: pairs), unchanged: ratio(unchanged[group], of: pairs),
-            deteriorated: ratio(deteriorated[group], of: pairs), crossedCutoff: ratio(crossed[group], of: pairs),
+            pairedCitizens: pairs, meanChange: ratio(counter(Self.changeSum), of: pairs),
+            improved: ratio(counter(Self.improved), of: pairs), unchanged: ratio(counter(Self.unchanged), of: pairs),
+            deteriorated: ratio(counter(Self.deteriorated), of: pairs), crossedCutoff: ratio(counter(Self.crossed), of: pairs),
             chimeMeans: domains.isEmpty ? nil : domains.enumerated().map { position, domain in
                 TrendFigures.Named(
-                    name: domain.name, value: Double(itemSums[group * domains.count + position]) / Double(n))
+                    name: domain.name, value: Double(counter(Self.fixed + flagCount + position)) / Double(n))
             })
     }
 
-    /// The middle score, or the mean of the two middle scores for an even count.
-    private func median(group: Int, count: Int) -> Double {
+    /// The middle score, or the mean of the two middle scores for an even count, from counts per score 0–100.
+    private func median(_ histogram: ArraySlice<Int>, count: Int) -> Double {
         let lowerIndex = (count - 1) / 2
         let upperIndex = count / 2
         var seen = 0
         var lower: Int?
-        for score in 0...100 {
-            seen += Int(histogram[group * 101 + score])
+        for (score, scoreCount) in histogram.enumerated() {
+            seen += scoreCount
             if lower == nil && seen > lowerIndex { lower = score }
             if seen > upperIndex { return Double(lower! + score) / 2 }
         }
         preconditionFailure("median of an empty cell")
-    }
-
-    private mutating func clear(_ group: Int) {
-        citizens[group] = 0
-        sum[group] = 0
-        sumOfSquares[group] = 0
-        for score in 0...100 { histogram[group * 101 + score] = 0 }
-        for bit in 0..<flagCount { flagCounts[group * flagCount + bit] = 0 }
-        for position in domains.indices { itemSums[group * domains.count + position] = 0 }
-        paired[group] = 0
-        changeSum[group] = 0
-        improved[group] = 0
-        unchanged[group] = 0
-        deteriorated[group] = 0
-        crossed[group] = 0
     }
 }

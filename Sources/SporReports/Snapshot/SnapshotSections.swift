@@ -1,0 +1,21 @@
+/// Where a ``ResponseDataset`` writes its snapshot: one section per call, each an array of a trivial type
+/// (integers, UUIDs, bytes), so a file can take it as it stands in memory.
+package protocol SnapshotSink {
+    /// Writes `values` as the next section.
+    mutating func write<Element>(_ values: [Element]) throws
+}
+
+/// Where a ``ResponseDataset`` reads a snapshot back from: the sections in the order they were written.
+package protocol SnapshotSource {
+    /// Reads the next section as an array of `Element`; throws when it is missing, damaged or does not fit.
+    mutating func read<Element>(_ type: Element.Type) throws -> [Element]
+}
+
+/// A snapshot section that does not fit the dataset: written by another version, or damaged.
+package struct SnapshotMismatch: Error, CustomStringConvertible {
+    package var description: String
+
+    package init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+import SporInstruments
+import SporLog
+import SporReports
+import SporSnapshot
+import SporTesting
+import Testing
+
+/// A dataset loaded from a snapshot and the records after it gives exactly what a full replay gives, and a
+/// snapshot that does not fit the log is never used.
+@Suite struct DatasetLoaderTests {
+    static let logger = Logger(label: "spor-test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Appends `count` generated responses in batches, then corrects and retracts a few of them.
+    static func fill(_ folder: TemporaryFolder, seed: UInt64, count: Int, segmentSize: Int = 64 << 20) async throws {
+        let log = try EventLog.open(
+            folder: folder.url, configuration: EventLog.Configuration(segmentSize: segmentSize), logger: logger)
+        let responses = SyntheticData(seed: seed, responses: count).all()
+        for start in stride(from: 0, to: responses.count, by: 50) {
+            let batch = responses[start..<min(start + 50, responses.count)]
+            _ = try await log.append(batch.map { .responseRecorded($0, definitionVersion: "1.0.0") })
+        }
+        for (position, response) in responses.enumerated() where position % 17 == 3 {
+            var corrected = response
+            corrected.answers = corrected.answers.map { $0.map { max(0, $0 - 1) } ?? 2 }
+            corrected.administeredAt = CalendarDate(daysSinceEpoch: response.administeredAt.daysSinceEpoch + 40)
+            _ = try await log.append([.responseCorrected(corrected, definitionVersion: "1.0.0", reason: "typo")])
+        }
+        for (position, response) in responses.enumerated() where position % 23 == 5 {
+            _ = try await log.append([.responseRetracted(id: response.id, reason: "entered in error")])
+        }
+        await log.close()
+    }
+
+    /// Every report shape and the full trajectory of a few citizens, as JSON.
+    static func outputs(_ dataset: ResponseDataset) throws -> [Data] {
+        var outputs: [Data] = []
+        for instrument in [InstrumentID.who5, .briefInspireO] {
+            for by in [ReportGrouping.unit, .intervention, .none] {
+                outputs.append(try ReportJSON.data(dataset.trendReport(
+                    TrendReportRequest(instrument: instrument, period: .quarter, by: by, minCell: 1, allowSmallCells: true))))
+            }
+        }
+        for citizen in ["c-1", "c-2", "c-7", "c-30"] {
+            outputs.append(try ReportJSON.data(dataset.trajectory(of: CitizenID(rawValue: citizen)!, history: true)))
+        }
+        return outputs
+    }
+
+    static func fullReplay(_ folder: TemporaryFolder) throws -> ResponseDataset {
+        var dataset = try ResponseDataset(catalog: .builtIn)
+        _ = try LogVerifier.verify(folder: folder.url) { entry, _ in try dataset.apply(entry) }
+        return dataset
+    }
+
+    static var snapshotPath: String { DatasetLoader.snapshotFileName }
+    /// The first segment's file name (the log's naming is internal to SporLog).
+    static let firstSegment = "segment-00000001.log"
+
+    @Test func firstLoadWritesTheSnapshotAndTheNextUsesIt() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Self.fill(folder, seed: 1, count: 600)
+
+        let first = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        #expect(first.source == .fullReplay)
+        #expect(FileManager.default.fileExists(atPath: folder.path(Self.snapshotPath).path))
+        let second = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        #expect(second.source == .snapshot(recordsAfter: 0))
+        #expect(second.mark == first.mark)
+        #expect(try Self.outputs(second.dataset) == Self.outputs(Self.fullReplay(folder)))
+    }
+
+    @Test func recordsAppendedAfterTheSnapshotAreReplayed() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // Small segments, so the records after the snapshot start in its segment and go on in new ones.
+        try await Self.fill(folder, seed: 2, count: 400, segmentSize: 16 << 10)
+        _ = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        try await Self.fill(folder, seed: 3, count: 300, segmentSize: 16 << 10)
+
+        let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
+        guard case .snapshot(let after) = loaded.source else {
+            Issue.record("expected the snapshot to be used, got \(loaded.source)")
+            return
+        }
+        #expect(after > 300)
+        #expect(try Self.outputs(loaded.dataset) == Self.outputs(Self.fullReplay(folder)))
+    }
+
+    @Test func aDamagedSnapshotIsIgnoredAndReplaced() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Self.fill(folder, seed: 4, count: 500)
+        _ = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        let url = folder.path(Self.snapshotPath)
+        let good = try Data(contentsOf: url)
+        let expected = try Self.outputs(Self.fullReplay(folder))
+
+        // One flipped bit anywhere (header, a section header, a column) and the cut-off file are all refused.
+        for position in [10, 100, good.count / 3, good.count / 2, good.count - 3] {
+            var damaged = good
+            damaged[position] ^= 0x10
+            try damaged.write(to: url)
+            let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
+            #expect(loaded.source == .fullReplay, "flipped byte \(position)")
+            #expect(try Self.outputs(loaded.dataset) == expected)
+        }
+        try good.prefix(good.count - 1000).write(to: url)
+        #expect(try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true).source == .fullReplay)
+        #expect(try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false).source
+            == .snapshot(recordsAfter: 0))
+    }
+
+    @Test func aSnapshotOfAnotherLogIsIgnored() async throws {
+        let folder = try TemporaryFolder()
+        let other = try TemporaryFolder()
+        defer { folder.remove(); other.remove() }
+        try await Self.fill(folder, seed: 5, count: 300)
+        try await Self.fill(other, seed: 6, count: 900)
+        _ = try DatasetLoader.load(folder: other.url, catalog: .builtIn, refresh: true)
+        try FileManager.default.copyItem(at: other.path(Self.snapshotPath), to: folder.path(Self.snapshotPath))
+
+        let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
+        #expect(loaded.source == .fullReplay)
+        #expect(try Self.outputs(loaded.dataset) == Self.outputs(Self.fullReplay(folder)))
+    }
+
+    @Test func aLogCutBackBehindTheSnapshotIsReplayedInFull() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Self.fill(folder, seed: 7, count: 300)
+        let segment = folder.path(Self.firstSegment)
+        let before = try Data(contentsOf: segment)
+        try await Self.fill(folder, seed: 8, count: 200)
+        _ = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        // The log as it was before the last 200 responses (a restored backup), then different records appended.
+        try before.write(to: segment)
+        try await Self.fill(folder, seed: 9, count: 250)
+
+        let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
+        #expect(loaded.source == .fullReplay)
+        #expect(try Self.outputs(loaded.dataset) == Self.outputs(Self.fullReplay(folder)))
+    }
+
+    @Test func aTornRecordAfterTheSnapshotIsSkippedAsInAFullReplay() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Self.fill(folder, seed: 10, count: 300)
+        _ = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        try await Self.fill(folder, seed: 11, count: 60)
+        let segment = folder.path(Self.firstSegment)
+        let bytes = try Data(contentsOf: segment)
+        try bytes.prefix(bytes.count - 7).write(to: segment)
+
+        let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
+        #expect(loaded.source != .fullReplay)
+        #expect(try Self.outputs(loaded.dataset) == Self.outputs(Self.fullReplay(folder)))
+    }
+}
