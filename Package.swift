@@ -29,10 +29,13 @@ let package = Package(
     targets: [
         // Questionnaire definitions, validation and scoring. No dependencies, by design.
         .target(name: "SporInstruments", swiftSettings: swiftSettings),
+        // CRC-32C with the CPU's instruction where there is one (the log's frame checksum).
+        .target(name: "CSporCRC32C"),
         // The append-only, hash-chained event log, the pseudonymiser and the state replayed from the log.
         .target(
             name: "SporLog",
             dependencies: [
+                "CSporCRC32C",
                 "SporInstruments",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

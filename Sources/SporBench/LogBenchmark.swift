@@ -4,7 +4,7 @@ import Logging
 import SporLog
 import SporTesting
 
-/// `spor-bench log`: import, open, memory and verify of the event log, against SQLite loading the same CSV.
+/// `spor-bench log`: import, open, memory and verify of the event log, against SQLite and DuckDB loading the same CSV.
 struct LogBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Measure import (CSV, JSONL), open, resident memory and verify of the log.")
@@ -71,6 +71,10 @@ struct LogBenchmark: AsyncParsableCommand {
         seconds = try time { try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", Self.sqliteScript, csv.path, database.path]) }
         add("SQLite load CSV (python3 sqlite3, WAL, synchronous=FULL, one transaction)", format(seconds) + "  \(rate(seconds)) rows/s")
 
+        let duckdb = folder.appendingPathComponent("duckdb.db")
+        seconds = try time { try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", Self.duckdbScript, csv.path, duckdb.path]) }
+        add("DuckDB load CSV (python3 duckdb, read_csv into a table)", format(seconds) + "  \(rate(seconds)) rows/s")
+
         print("\nSpor log benchmark, \(responses) responses, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let width = rows.map(\.0.count).max() ?? 0
         for (step, value, goal) in rows {
@@ -91,6 +95,14 @@ struct LogBenchmark: AsyncParsableCommand {
             next(rows)
             con.executemany("INSERT INTO responses VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         con.commit()
+        con.close()
+        """
+
+    /// Needs `pip install duckdb`.
+    static let duckdbScript = """
+        import duckdb, sys
+        con = duckdb.connect(sys.argv[2])
+        con.execute("CREATE TABLE responses AS SELECT * FROM read_csv(?, header=true)", [sys.argv[1]])
         con.close()
         """
 
