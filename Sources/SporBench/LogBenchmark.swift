@@ -39,6 +39,8 @@ struct LogBenchmark: AsyncParsableCommand {
         var seconds = try time { try data.writeCSV(to: csv) }
         seconds += try time { try data.writeJSONL(to: jsonl) }
         add("generate CSV + JSONL", format(seconds) + "  (CSV \(megabytes(csv)), JSONL \(megabytes(jsonl)))")
+        // Write the generated files back now, so the first import's fsync does not wait for them.
+        sync()
 
         let csvData = folder.appendingPathComponent("data-csv")
         seconds = try time { try run(spor, ["import", csv.path, "--data", csvData.path]) }

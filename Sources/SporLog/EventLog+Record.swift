@@ -8,6 +8,8 @@ extension EventLog {
     static let recordInFlightLimit = 32 << 20
     /// Records of one batch in a ``record(_:)``: after a crash, each group is replayed whole or not at all.
     static let recordGroupSize = 8192
+    /// How many rows ahead the id tables are prefetched.
+    static let prefetchDistance = 16
 
     /// Finds, for each response of the batches, whether it is new, already stored or a conflict, without writing.
     ///
@@ -23,6 +25,11 @@ extension EventLog {
         for number in batches.indices {
             var statuses = [RecordBatch.Status](repeating: .new, count: batches[number].count)
             for row in statuses.indices {
+                if row + Self.prefetchDistance < statuses.count {
+                    let ahead = batches[number].withPayload(row + Self.prefetchDistance) { Self.id(in: $0) }
+                    index.prefetch(ahead)
+                    earlier.prefetch(ahead)
+                }
                 let id = batches[number].withPayload(row) { Self.id(in: $0) }
                 if let value = index.value(for: id) {
                     let same = try withStoredPayload(at: value, mapped: &mapped) { stored in
@@ -71,6 +78,9 @@ extension EventLog {
         var groupLeft = 0
         for batch in batches {
             for row in batch.statuses.indices where batch.statuses[row] == .new {
+                if row + Self.prefetchDistance < batch.count {
+                    index.prefetch(batch.withPayload(row + Self.prefetchDistance) { Self.id(in: $0) })
+                }
                 if groupLeft == 0 { groupLeft = min(Self.recordGroupSize, remaining) }
                 groupLeft -= 1
                 remaining -= 1

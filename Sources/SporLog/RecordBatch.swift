@@ -36,6 +36,12 @@ public struct RecordBatch: Sendable {
     /// The number of responses.
     public var count: Int { ends.count }
 
+    /// Makes room for payloads of `bytes` bytes in all (about 70 a response) without growing on the way.
+    public mutating func reserveCapacity(bytes: Int) {
+        self.bytes.reserveCapacity(bytes)
+        ends.reserveCapacity(bytes / 64)
+    }
+
     /// Adds a response to record under `definitionVersion` of its instrument.
     /// - Throws: ``LogError`` `invalidEvent` when a field does not fit the record format.
     public mutating func append(_ response: Response, definitionVersion: String) throws(LogError) {

@@ -1,4 +1,4 @@
-import CSporCRC32C
+import CSporCPU
 
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78): the CPU's instruction where there is one, else
 /// table-driven, eight bytes at a time.

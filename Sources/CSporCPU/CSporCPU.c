@@ -1,4 +1,4 @@
-#include "CSporCRC32C.h"
+#include "CSporCPU.h"
 
 #include <string.h>
 
