@@ -161,7 +161,9 @@ struct LogScanner {
 
     /// Runs the checks that need no earlier record over one segment; damage is reported, not thrown.
     private func check(_ segment: UInt32, isLast: Bool, decodeEntries: Bool) throws -> SegmentCheck {
-        let file = try read(SegmentName.fileName(segment))
+        var mapped = MappedSegments(scanner: self)
+        defer { mapped.unmapAll() }
+        let file = try mapped.bytes(of: segment)
         let magic = SegmentName.magic
         var result = SegmentCheck()
         if file.count < magic.count || !file[0..<magic.count].elementsEqual(magic) {
@@ -174,7 +176,7 @@ struct LogScanner {
             return result
         }
         result.records.reserveCapacity(file.count / 128)
-        let damage = file.withUnsafeBytes { bytes -> Damage? in
+        let damage = { (bytes: UnsafeRawBufferPointer) -> Damage? in
             var position = magic.count
             while position < bytes.count {
                 let remaining = bytes.count - position
@@ -202,7 +204,9 @@ struct LogScanner {
                 let summary: RecordCodec.Summary
                 do throws(RecordCodec.DecodeFailure) {
                     summary = try RecordCodec.summary(body)
-                    if decodeEntries { result.entries.append(try RecordCodec.decode(file, body: bodyStart..<bodyEnd).0) }
+                    if decodeEntries {
+                        result.entries.append(try RecordCodec.decode(Array(body), body: 0..<length).0)
+                    }
                 } catch {
                     return Damage(message: error.reason, offset: position)
                 }
@@ -213,7 +217,7 @@ struct LogScanner {
                 position = bodyEnd
             }
             return nil
-        }
+        }(file)
         result.damage = damage
         return result
     }
@@ -238,28 +242,6 @@ struct LogScanner {
         var info = stat()
         guard stat(path, &info) == 0 else { throw LogError.io("stat", path) }
         return Int(info.st_size)
-    }
-
-    private func read(_ name: String) throws -> [UInt8] {
-        let path = folder.appendingPathComponent(name).path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw LogError.io("open", path) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw LogError.io("stat", path) }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
-                if read < 0, errno == EINTR { continue }
-                if read < 0 { failed = true }
-                if read <= 0 { break }
-                count += read
-            }
-        }
-        if failed { throw LogError.io("read", path) }
-        return bytes
     }
 }
 

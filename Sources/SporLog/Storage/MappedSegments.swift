@@ -17,7 +17,8 @@ struct MappedSegments {
         guard fstat(descriptor, &info) == 0 else { throw LogError.io("stat", path) }
         let size = Int(info.st_size)
         guard size > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        guard let address = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), address != MAP_FAILED else {
+        // Populated at once: faulting in page by page costs more than the mapping saves.
+        guard let address = mmap(nil, size, PROT_READ, MAP_SHARED | MAP_POPULATE, descriptor, 0), address != MAP_FAILED else {
             throw LogError.io("mmap", path)
         }
         let bytes = UnsafeRawBufferPointer(start: address, count: size)
