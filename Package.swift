@@ -29,10 +29,13 @@ let package = Package(
     targets: [
         // Questionnaire definitions, validation and scoring. No dependencies, by design.
         .target(name: "SporInstruments", swiftSettings: swiftSettings),
+        // CPU instructions Swift does not reach: CRC-32C (the log's frame checksum) and a memory prefetch.
+        .target(name: "CSporCPU"),
         // The append-only, hash-chained event log, the pseudonymiser and the state replayed from the log.
         .target(
             name: "SporLog",
             dependencies: [
+                "CSporCPU",
                 "SporInstruments",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -4,7 +4,7 @@ import Logging
 import SporLog
 import SporTesting
 
-/// `spor-bench log`: import, open, memory and verify of the event log, against SQLite loading the same CSV.
+/// `spor-bench log`: import, open, memory and verify of the event log, against SQLite and DuckDB loading the same CSV.
 struct LogBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Measure import (CSV, JSONL), open, resident memory and verify of the log.")
@@ -39,6 +39,8 @@ struct LogBenchmark: AsyncParsableCommand {
         var seconds = try time { try data.writeCSV(to: csv) }
         seconds += try time { try data.writeJSONL(to: jsonl) }
         add("generate CSV + JSONL", format(seconds) + "  (CSV \(megabytes(csv)), JSONL \(megabytes(jsonl)))")
+        // Write the generated files back now, so the first import's fsync does not wait for them.
+        sync()
 
         let csvData = folder.appendingPathComponent("data-csv")
         seconds = try time { try run(spor, ["import", csv.path, "--data", csvData.path]) }
@@ -71,6 +73,10 @@ struct LogBenchmark: AsyncParsableCommand {
         seconds = try time { try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", Self.sqliteScript, csv.path, database.path]) }
         add("SQLite load CSV (python3 sqlite3, WAL, synchronous=FULL, one transaction)", format(seconds) + "  \(rate(seconds)) rows/s")
 
+        let duckdb = folder.appendingPathComponent("duckdb.db")
+        seconds = try time { try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", Self.duckdbScript, csv.path, duckdb.path]) }
+        add("DuckDB load CSV (python3 duckdb, read_csv into a table)", format(seconds) + "  \(rate(seconds)) rows/s")
+
         print("\nSpor log benchmark, \(responses) responses, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let width = rows.map(\.0.count).max() ?? 0
         for (step, value, goal) in rows {
@@ -91,6 +97,14 @@ struct LogBenchmark: AsyncParsableCommand {
             next(rows)
             con.executemany("INSERT INTO responses VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         con.commit()
+        con.close()
+        """
+
+    /// Needs `pip install duckdb`.
+    static let duckdbScript = """
+        import duckdb, sys
+        con = duckdb.connect(sys.argv[2])
+        con.execute("CREATE TABLE responses AS SELECT * FROM read_csv(?, header=true)", [sys.argv[1]])
         con.close()
         """
 

@@ -81,9 +81,9 @@ public struct InstrumentDefinition: Hashable, Sendable, Codable {
     public var change: ChangeRule
 
     /// The smallest allowed item value.
-    public var minValue: Int { options.map(\.value).min() ?? 0 }
+    public var minValue: Int { options.lazy.map(\.value).min() ?? 0 }
     /// The largest allowed item value.
-    public var maxValue: Int { options.map(\.value).max() ?? 0 }
+    public var maxValue: Int { options.lazy.map(\.value).max() ?? 0 }
     /// The largest possible raw sum.
     public var maxRaw: Int { maxValue * items.count }
 }

@@ -45,7 +45,7 @@ public struct ResponseValidator: Sendable {
 
         var id: UUID?
         if let value = raw.id, value != .null {
-            if case .string(let text) = value, let uuid = UUID(uuidString: text) {
+            if case .string(let text) = value, let uuid = UUID(parsing: text) {
                 id = uuid
             } else {
                 errors.append(FieldError(field: "id", rule: .format, message: "id must be a UUID such as 5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11"))
@@ -110,11 +110,13 @@ public struct ResponseValidator: Sendable {
                 field: field, rule: .count,
                 message: "\(field) must have exactly \(definition.items.count) entries for \(definition.id), one per item"))
         }
+        let bounds = definition.map { $0.minValue...$0.maxValue }
+        // The texts of an error, built only when there is one.
+        func path(_ index: Int) -> String { "\(field)[\(index)]" }
+        var range: String { bounds.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "the item's range" }
         var answers: [Int?] = []
         answers.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
-            let path = "\(field)[\(index)]"
-            let range = definition.map { "\($0.minValue) to \($0.maxValue)" } ?? "the item's range"
             let number: Int
             switch entry {
             case .null:
@@ -124,16 +126,16 @@ public struct ResponseValidator: Sendable {
                 number = value
             case .number(let value):
                 guard value == value.rounded(), let whole = Int(exactly: value) else {
-                    errors.append(FieldError(field: path, rule: .integer, message: "\(path) must be a whole number from \(range), or null"))
+                    errors.append(FieldError(field: path(index), rule: .integer, message: "\(path(index)) must be a whole number from \(range), or null"))
                     continue
                 }
                 number = whole
             default:
-                errors.append(FieldError(field: path, rule: .type, message: "\(path) must be an integer from \(range) or null, not \(entry.typeName)"))
+                errors.append(FieldError(field: path(index), rule: .type, message: "\(path(index)) must be an integer from \(range) or null, not \(entry.typeName)"))
                 continue
             }
-            if let definition, !(definition.minValue...definition.maxValue).contains(number) {
-                errors.append(FieldError(field: path, rule: .range, message: "\(path) must be from \(range)"))
+            if let bounds, !bounds.contains(number) {
+                errors.append(FieldError(field: path(index), rule: .range, message: "\(path(index)) must be from \(range)"))
                 continue
             }
             answers.append(number)

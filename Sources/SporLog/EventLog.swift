@@ -1,3 +1,4 @@
+import Crypto
 public import Foundation
 public import Logging
 public import SporInstruments
@@ -68,43 +69,64 @@ public actor EventLog {
     }
 
     /// Where the next record goes.
-    private struct Tail {
+    struct Tail {
         var segment: UInt32
         var offset: Int
         var sequence: UInt64
-        var headHash: [UInt8]
+        /// The hash of the last record, `nil` for an empty log.
+        var headHash: SHA256Digest?
+
+        var location: UInt64 { ResponseIndex.pack(segment: segment, offset: offset) }
     }
 
-    /// Records of one `append` waiting to become durable.
-    private struct PendingBatch {
+    /// Records waiting to be written: those of one `append`, or a part of a ``record(_:)``.
+    struct PendingBatch {
         var chunks: [SegmentWriter.Chunk]
-        var locations: [UInt64]
-        var continuation: CheckedContinuation<Void, any Error>
+        /// Whether the flush that writes them must also make them durable.
+        var sync: Bool
+        /// The packed location after them: with `sync`, everything before it is durable once they are written.
+        var end: UInt64 = 0
+        /// Resumed once they are written (and durable, with `sync`); `nil` for parts of a `record` that are not
+        /// waited for one by one.
+        var continuation: CheckedContinuation<Void, any Error>?
     }
 
     public nonisolated let folder: URL
     /// What opening found.
     public nonisolated let opened: OpenSummary
 
-    private let configuration: Configuration
+    let configuration: Configuration
     private let logger: Logger
     private let lock: FolderLock
     private let writer: SegmentWriter
-    private let scanner: LogScanner
+    let scanner: LogScanner
     private let flushQueue = DispatchQueue(label: "spor.log.flush")
-    private var index: ResponseIndex
+    var index: ResponseIndex
     /// Locations of the latest correction, for the few responses that have one.
     private var latestVersion: [UUID: UInt64]
-    /// Events appended but not yet durable, by packed location.
-    private var inFlight: [UInt64: LogEvent] = [:]
-    private var tail: Tail
-    private var machine = GroupCommitStateMachine<PendingBatch>()
+    /// Chunks handed to the writer and not yet written, in log order.
+    var inFlight: [SegmentWriter.Chunk] = []
+    /// Bytes in `inFlight`.
+    var inFlightBytes = 0
+    /// Every record before this packed location is durable.
+    var durableEnd: UInt64
+    var tail: Tail
+    var machine = GroupCommitStateMachine<PendingBatch>()
     /// Write-and-sync rounds completed.
     private var flushes = 0
     /// Segments open for reading stored records, by number.
     private var readers: [UInt32: Int32] = [:]
     /// `close` calls waiting for the write in flight.
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Set while a ``record(_:)`` call writes; appends, other `record` calls and `close` wait for it.
+    var isRecording = false
+    /// Calls waiting for a `record` call to finish.
+    var recordingWaiters: [CheckedContinuation<Void, Never>] = []
+    /// A `record` call waiting for chunks in flight to be written before it encodes more.
+    var drainWaiters: [CheckedContinuation<Void, any Error>] = []
+    /// Appends answered `alreadyStored` for a record still in flight, each waiting for that record's location
+    /// to become durable.
+    var durabilityWaiters: [(location: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
 
     private init(
         folder: URL, opened: OpenSummary, configuration: Configuration, logger: Logger, lock: FolderLock,
@@ -120,6 +142,7 @@ public actor EventLog {
         self.index = index
         self.latestVersion = latestVersion
         self.tail = tail
+        self.durableEnd = tail.location
     }
 
     deinit {
@@ -129,12 +152,13 @@ public actor EventLog {
     /// Opens the log in `folder` (created if missing), taking the folder's lock and replaying every record.
     ///
     /// - Parameters:
-    ///   - replay: called with every entry in order, so a caller can build its own state.
+    ///   - replay: called with every entry in order, so a caller can build its own state. Without it, records are
+    ///     not decoded beyond what the log's own index needs.
     /// - Throws: ``LogError`` `locked` when another process holds the folder, `corrupt` with the segment and offset
     ///   when a record other than a torn one at the very end is damaged, or whatever `replay` throws.
     public static func open(
         folder: URL, configuration: Configuration = Configuration(), logger: Logger,
-        replay: (LogEntry) throws -> Void = { _ in }
+        replay: ((LogEntry) throws -> Void)? = nil
     ) throws -> EventLog {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -147,29 +171,27 @@ public actor EventLog {
         // most one rehash, erring high a table twice the size).
         var index = ResponseIndex(minimumCapacity: try scanner.totalBytes() / 128)
         var latestVersion: [UUID: UInt64] = [:]
-        let outcome = try scanner.scan { record in
+        let outcome = try scanner.scan(decodeEntries: replay != nil) { record in
             let location = ResponseIndex.pack(segment: record.segment, offset: record.offset)
-            let id = record.entry.event.responseID
-            let known = index.value(for: id)
-            switch record.entry.event {
-            case .responseRecorded:
-                guard known == nil else {
+            let id = record.responseID
+            if record.type == 1 {
+                guard index.value(for: id) == nil else {
                     throw LogError.corrupt("a response id is recorded twice", segment: record.segment, offset: record.offset)
                 }
                 index.insert(id, value: location)
-            case .responseCorrected, .responseRetracted:
-                guard let known, known & ResponseIndex.retractedBit == 0 else {
+            } else {
+                guard let known = index.value(for: id), known & ResponseIndex.retractedBit == 0 else {
                     throw LogError.corrupt(
                         "a correction or retraction refers to a response that is unknown or retracted",
                         segment: record.segment, offset: record.offset)
                 }
-                if case .responseCorrected = record.entry.event {
+                if record.type == 2 {
                     latestVersion[id] = location
                 } else {
                     index.markRetracted(id)
                 }
             }
-            try replay(record.entry)
+            if let replay, let entry = record.entry { try replay(entry) }
         }
         var end = outcome.end
         if outcome.tornBytes > 0 {
@@ -200,42 +222,38 @@ public actor EventLog {
     /// Appends events as one batch and returns once they are durable.
     ///
     /// A recorded response whose id is stored with the same content is answered with `alreadyStored` and not
-    /// written again. Nothing is written when any event is refused.
+    /// written again; when that earlier record is still being written (another append in flight), the answer
+    /// comes only once it is durable. Nothing is written when any event is refused.
     /// - Throws: ``LogError``: `conflict` (an id stored with other content), `unknownResponse` or `retracted`
     ///   (a correction or retraction of a response that is not live), `invalidEvent`, `failed`, `closed`.
     public func append(_ events: [LogEvent]) async throws -> [AppendResult] {
-        switch machine.state {
-        case .failed: throw LogError(.failed, "an earlier write failed; open the data folder again")
-        case .closed: throw LogError(.closed, "the log is closed")
-        case .idle, .flushing: break
+        await waitWhileRecording()
+        try checkWritable()
+        let (admitted, toWrite, inFlightDuplicate) = try admit(events)
+        var results = admitted
+        if toWrite.isEmpty {
+            // Records written by this call would follow the earlier ones in the same or a later flush; without
+            // any, wait for the flush that carries the earlier record.
+            if let location = inFlightDuplicate {
+                try await withCheckedThrowingContinuation { durabilityWaiters.append((location, $0)) }
+            }
+            return results.map { $0! }
         }
-        var (results, toWrite) = try admit(events)
-        if toWrite.isEmpty { return results.map { $0! } }
 
         let now = configuration.clock()
         var chunks: [SegmentWriter.Chunk] = []
-        var locations: [UInt64] = []
-        locations.reserveCapacity(toWrite.count)
         for (number, (position, event)) in toWrite.enumerated() {
             let entry = LogEntry(sequence: tail.sequence, recordedAtMillis: now, event: event)
-            let body = RecordCodec.encodeBody(entry, previousHash: tail.headHash, continuesBatch: number < toWrite.count - 1)
+            let body = RecordCodec.encodeBody(
+                entry, previousHash: tail.headHash.map { Array($0) } ?? RecordCodec.zeroHash,
+                continuesBatch: number < toWrite.count - 1)
             let frame = RecordCodec.frame(body)
-            var starts = false
-            if tail.offset + frame.count > configuration.segmentSize, tail.offset > SegmentName.magic.count {
-                tail.segment += 1
-                tail.offset = SegmentName.magic.count
-                starts = true
-            }
-            if starts || chunks.last?.segment != tail.segment {
-                chunks.append(SegmentWriter.Chunk(segment: tail.segment, startsSegment: starts, bytes: []))
-            }
+            startChunkIfNeeded(&chunks, frameSize: frame.count)
             chunks[chunks.count - 1].bytes.append(contentsOf: frame)
-            let location = ResponseIndex.pack(segment: tail.segment, offset: tail.offset)
+            let location = tail.location
             tail.offset += frame.count
             tail.sequence += 1
-            tail.headHash = RecordCodec.hash(body[...])
-            inFlight[location] = event
-            locations.append(location)
+            tail.headHash = body.withUnsafeBytes { SHA256.hash(data: $0) }
             switch event {
             case .responseRecorded(let response, _): index.insert(response.id, value: location)
             case .responseCorrected(let response, _, _): latestVersion[response.id] = location
@@ -244,9 +262,32 @@ public actor EventLog {
             results[position] = .appended(entry)
         }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            run(machine.enqueue(PendingBatch(chunks: chunks, locations: locations, continuation: continuation)))
+            enqueue(PendingBatch(chunks: chunks, sync: true, continuation: continuation))
         }
         return results.map { $0! }
+    }
+
+    /// Adds a chunk to `chunks` when the next frame starts a new segment or follows another segment's chunk.
+    func startChunkIfNeeded(_ chunks: inout [SegmentWriter.Chunk], frameSize: Int) {
+        var starts = false
+        if tail.offset + frameSize > configuration.segmentSize, tail.offset > SegmentName.magic.count {
+            tail.segment += 1
+            tail.offset = SegmentName.magic.count
+            starts = true
+        }
+        if starts || chunks.last?.segment != tail.segment {
+            chunks.append(SegmentWriter.Chunk(segment: tail.segment, offset: tail.offset, startsSegment: starts, bytes: []))
+        }
+    }
+
+    func enqueue(_ batch: PendingBatch) {
+        var batch = batch
+        batch.end = tail.location
+        for chunk in batch.chunks {
+            inFlight.append(chunk)
+            inFlightBytes += chunk.bytes.count
+        }
+        run(machine.enqueue(batch))
     }
 
     /// Checks events as ``append(_:)`` would, without writing anything.
@@ -256,9 +297,11 @@ public actor EventLog {
     }
 
     /// Decides each event of a batch: already stored (answered), to write, or a refusal of the whole batch.
-    private func admit(_ events: [LogEvent]) throws -> ([AppendResult?], [(Int, LogEvent)]) {
+    /// Also returns the latest location of an already stored record that is not yet durable, if any.
+    private func admit(_ events: [LogEvent]) throws -> ([AppendResult?], [(Int, LogEvent)], UInt64?) {
         var results = [AppendResult?](repeating: nil, count: events.count)
         var toWrite: [(Int, LogEvent)] = []
+        var inFlightDuplicate: UInt64?
         var batchRecorded: [UUID: Response] = [:]
         batchRecorded.reserveCapacity(events.count)
         var batchRetracted: Set<UUID> = []
@@ -271,6 +314,8 @@ public actor EventLog {
                     existing = earlier
                 } else if let value = index.value(for: response.id), case .responseRecorded(let stored, _) = try storedEvent(at: value) {
                     existing = stored
+                    let location = value & ~ResponseIndex.retractedBit
+                    if location >= durableEnd { inFlightDuplicate = max(inFlightDuplicate ?? 0, location) }
                 } else {
                     existing = nil
                 }
@@ -297,7 +342,7 @@ public actor EventLog {
             }
             toWrite.append((position, event))
         }
-        return (results, toWrite)
+        return (results, toWrite, inFlightDuplicate)
     }
 
     /// The current version of a response, or `nil` when the log does not hold its id.
@@ -319,6 +364,7 @@ public actor EventLog {
 
     /// Waits for the write in flight, stops accepting appends and releases the data folder's lock.
     public func close() async {
+        await waitWhileRecording()
         while !machine.close() {
             await withCheckedContinuation { idleWaiters.append($0) }
         }
@@ -335,32 +381,46 @@ public actor EventLog {
             preconditionFailure("append checks the state before enqueueing")
         case .flush(let batches):
             let chunks = batches.flatMap(\.chunks)
+            let sync = batches.contains(where: \.sync)
             let writer = self.writer
             let queue = flushQueue
             Task {
                 let result: Result<Void, any Error> = await withCheckedContinuation { continuation in
-                    queue.async { continuation.resume(returning: Result { try writer.write(chunks) }) }
+                    queue.async { continuation.resume(returning: Result { try writer.write(chunks, sync: sync) }) }
                 }
-                self.finish(batches, result)
+                self.finish(batches, sync: sync, result)
             }
         }
     }
 
-    private func finish(_ batches: [PendingBatch], _ result: Result<Void, any Error>) {
+    private func finish(_ batches: [PendingBatch], sync: Bool, _ result: Result<Void, any Error>) {
         switch result {
         case .success:
             flushes += 1
-            for batch in batches {
-                for location in batch.locations { inFlight[location] = nil }
-                batch.continuation.resume()
+            let written = batches.reduce(0) { $0 + $1.chunks.count }
+            if sync, let last = batches.last { durableEnd = last.end }
+            for chunk in inFlight.prefix(written) { inFlightBytes -= chunk.bytes.count }
+            inFlight.removeFirst(written)
+            for batch in batches { batch.continuation?.resume() }
+            durabilityWaiters.removeAll { waiter in
+                guard waiter.location < durableEnd else { return false }
+                waiter.continuation.resume()
+                return true
             }
+            let drained = drainWaiters
+            drainWaiters = []
+            for waiter in drained { waiter.resume() }
             run(machine.flushSucceeded())
             if case .idle = machine.state { resumeIdleWaiters() }
         case .failure(let error):
             let waiting = machine.flushFailed()
             logger.error("writing the log failed; no more appends until it is opened again", metadata: ["error": "\(error)"])
             let failure = LogError(.failed, "writing the log failed (\(error)); open the data folder again")
-            for batch in batches + waiting { batch.continuation.resume(throwing: failure) }
+            for batch in batches + waiting { batch.continuation?.resume(throwing: failure) }
+            for waiter in durabilityWaiters { waiter.continuation.resume(throwing: failure) }
+            durabilityWaiters = []
+            for waiter in drainWaiters { waiter.resume(throwing: failure) }
+            drainWaiters = []
             resumeIdleWaiters()
         }
     }
@@ -373,10 +433,20 @@ public actor EventLog {
 
     private func storedEvent(at value: UInt64) throws -> LogEvent {
         let location = value & ~ResponseIndex.retractedBit
-        if let event = inFlight[location] { return event }
         let segment = UInt32(location >> 40)
+        let offset = Int(location & 0xFF_FFFF_FFFF)
+        if let chunk = inFlight.first(where: { $0.segment == segment && $0.offset <= offset && offset < $0.offset + $0.bytes.count }) {
+            let start = offset - chunk.offset
+            let length = chunk.bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian) }
+            let bodyStart = start + RecordCodec.frameHeaderSize
+            do {
+                return try RecordCodec.decode(chunk.bytes, body: bodyStart..<bodyStart + length).0.event
+            } catch {
+                throw LogError.corrupt(error.reason, segment: segment, offset: offset)
+            }
+        }
         if readers[segment] == nil { readers[segment] = try scanner.openForReading(segment: segment) }
-        return try scanner.record(segment: segment, offset: Int(location & 0xFF_FFFF_FFFF), descriptor: readers[segment]!).event
+        return try scanner.record(segment: segment, offset: offset, descriptor: readers[segment]!).event
     }
 
     private func storedResponse(_ id: UUID, batchRecorded: [UUID: Response]) throws -> Response? {
@@ -402,10 +472,14 @@ public actor EventLog {
         if let error = ReasonRule.check(reason) { throw LogError(.invalidEvent, error.message) }
     }
 
-    private static func checkEncodable(_ response: Response, version: String) throws {
+    static func checkEncodable(_ response: Response, version: String) throws(LogError) {
         guard response.instrument.rawValue.utf8.count <= 255, version.utf8.count <= 255, response.answers.count <= 254,
               response.answers.allSatisfy({ ($0 ?? 0) >= 0 && ($0 ?? 0) < 255 })
         else { throw LogError(.invalidEvent, "response \(response.id.uuidString.lowercased()) cannot be stored: a field is out of range", responseID: response.id) }
+    }
+
+    static func hex(_ digest: SHA256Digest?) -> String {
+        hex(digest.map { Array($0) } ?? RecordCodec.zeroHash)
     }
 
     static func hex(_ bytes: [UInt8]) -> String {

@@ -18,12 +18,14 @@ public enum LogReplay {
             throw LogError(.io, "the data folder \(folder.path) does not exist")
         }
         var last: (segment: UInt32, offset: Int)?
-        let outcome = try LogScanner(folder: folder).scan { record in
-            try visit(record.entry)
+        let outcome = try LogScanner(folder: folder).scan(decodeEntries: true) { record in
+            guard let entry = record.entry else { return }
+            try visit(entry)
             last = (record.segment, record.offset)
         }
-        guard let last else { return nil }
-        return LogMark(records: outcome.records, segment: last.segment, offset: last.offset, headHash: outcome.headHash)
+        guard let last, let head = outcome.headHash else { return nil }
+        return LogMark(
+            records: outcome.records, segment: last.segment, offset: last.offset, headHash: head.withUnsafeBytes { Array($0) })
     }
 
     /// Replays only the records committed after `mark` and returns the mark after the last of them.
@@ -116,12 +118,12 @@ public enum LogReplay {
                 }
                 let body = position + RecordCodec.frameHeaderSize..<position + RecordCodec.frameHeaderSize + length
                 guard body.upperBound <= bytes.count else { return isLast ? .torn : .broken }
-                guard RecordCodec.checksum(length: UInt32(length), body: bytes[body]) == crc else {
+                guard bytes[body].withUnsafeBytes({ RecordCodec.checksum(length: UInt32(length), body: $0) }) == crc else {
                     return isLast && body.upperBound == bytes.count ? .torn : .broken
                 }
                 guard let (entry, header) = try? RecordCodec.decode(bytes, body: body) else { return .broken }
                 guard header.sequence == nextSequence else { return .broken }
-                let hash = RecordCodec.digest(bytes[body])
+                let hash = bytes[body].withUnsafeBytes { SHA256.hash(data: $0) }
                 if !seenMarkRecord {
                     // The record at the mark: the same bytes as when the mark was taken, ending a batch.
                     let same = hash.withUnsafeBytes { $0.elementsEqual(mark.headHash) }

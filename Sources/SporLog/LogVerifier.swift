@@ -19,8 +19,8 @@ public enum LogVerifier {
         guard FileManager.default.fileExists(atPath: folder.path) else {
             throw LogError(.io, "the data folder \(folder.path) does not exist")
         }
-        let outcome = try LogScanner(folder: folder).scan { record in
-            try visit?(record.entry, EventLog.hex(record.hash.withUnsafeBytes { Array($0) }))
+        let outcome = try LogScanner(folder: folder).scan(decodeEntries: visit != nil) { record in
+            if let visit, let entry = record.entry { try visit(entry, EventLog.hex(record.hash)) }
         }
         return Report(records: outcome.records, headHash: EventLog.hex(outcome.headHash), tornBytes: outcome.tornBytes)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SporInstruments
 import SporTesting
 import Testing
 
@@ -34,6 +35,27 @@ import Testing
         let after = try spor(["verify", "--format", "json"], data: folder)
         #expect(after.stdout.contains("\"ok\":true"))
         #expect(after.stdout.contains("\"tornBytes\":0"))
+    }
+
+    @Test func killedImportLeavesALogThatOpensAndARerunFinishesIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let data = SyntheticData(seed: 7, responses: 100_000)
+        let file = folder.path("data.csv")
+        try data.writeCSV(to: file)
+        var random = SeededGenerator(seed: 20_261_124)
+        for _ in 0..<3 {
+            let (process, _) = try SporBinary.start(["import", file.path, "--data", folder.url.path])
+            Thread.sleep(forTimeInterval: Double.random(in: 0.2...3, using: &random))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let verify = try spor(["verify"], data: folder)
+            #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
+        }
+        let rerun = try spor(["import", file.path, "--format", "json"], data: folder)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let dump = try spor(["log", "dump"], data: folder)
+        #expect(dumpedIDs(dump.stdout) == data.all().map { $0.id.uuidString.lowercased() })
     }
 
     @Test func secondProcessGetsTheHoldersPid() throws {

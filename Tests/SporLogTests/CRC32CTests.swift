@@ -11,7 +11,7 @@ import Testing
         #expect(CRC32C.checksum(Array(0..<32)) == 0x46DD_794E)
     }
 
-    @Test func slicedMatchesBytewiseAtEveryLength() {
+    @Test func instructionAndTablesMatchBytewiseAtEveryLength() {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
         for length in 0...bytes.count {
@@ -20,6 +20,8 @@ import Testing
                 crc = CRC32C.tables[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
             }
             #expect(CRC32C.checksum(Array(bytes[0..<length])) == ~crc)
+            #expect(Array(bytes[0..<length]).withUnsafeBytes { CRC32C.tableChecksum($0, seed: 0x1234_5678) }
+                == Array(bytes[0..<length]).withUnsafeBytes { CRC32C.checksum($0, seed: 0x1234_5678) })
         }
     }
 

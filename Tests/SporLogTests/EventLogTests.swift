@@ -117,6 +117,31 @@ import Testing
         #expect(replayed == acknowledged)
     }
 
+    @Test func aDuplicateOfARecordInFlightIsAnsweredOnlyOnceThatRecordIsDurable() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder)
+        for round in 0..<20 {
+            let response = makeResponse(citizen: "c-\(round)")
+            let flushesBefore = await log.statistics.flushes
+            // Each task notes how many flushes had completed when its append returned.
+            let outcomes = try await withThrowingTaskGroup(of: (Bool, Int).self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        let result = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+                        let isDuplicate = if case .alreadyStored = result[0] { true } else { false }
+                        return (isDuplicate, await log.statistics.flushes)
+                    }
+                }
+                return try await group.reduce(into: [(Bool, Int)]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { !$0.0 }.count == 1)
+            for (isDuplicate, flushes) in outcomes where isDuplicate {
+                #expect(flushes > flushesBefore, "a duplicate must not be answered before the first append is durable")
+            }
+        }
+    }
+
     @Test func rollsOverSegmentsAndReplaysAcrossThem() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -20,138 +20,62 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Where --skip-invalid puts rejected lines (default: FILE.rejected).")
     var rejected: String?
 
-    /// Rows per append (one batch, one fsync).
-    static let batchSize = 8192
     /// Errors printed when the import is refused.
     static let errorsShown = 20
 
     func run() async throws {
         let validator = ResponseValidator(today: .today())
         let log = try options.openLog()
-        var resolver = CitizenResolver(folder: options.folder)
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
 
-        // Pass 1: validate every row and look for conflicts, writing nothing to the log.
-        var source = try ImportFile(path: file, validator: validator)
-        var problems = try source.readHeader()
-        if !problems.isEmpty {
-            source.close()
-            report(problems, total: problems.count)
+        // Parse and validate every row once, keeping the valid ones in the log's payload form.
+        var source = try ImportFile(path: file)
+        defer { source.close() }
+        let headerProblems = source.readHeader()
+        if !headerProblems.isEmpty {
+            report(headerProblems, total: headerProblems.count)
             throw ExitCode.failure
         }
-        var total = 0
-        var problemCount = 0
-        var rejectedLines: Set<Int> = []
-        var digests: [UUID: Int] = [:]
-        var rejectedOutput = skipInvalid ? try RejectedFile(path: rejected ?? file + ".rejected") : nil
-        /// Rows with an id, checked against the log a batch at a time.
-        var checks: [(line: Int, text: [UInt8]?, event: LogEvent)] = []
-
-        func reject(_ line: Int, _ rowProblems: [ImportProblem], text: [UInt8]?) {
-            rejectedLines.insert(line)
-            problemCount += rowProblems.count
-            problems.append(contentsOf: rowProblems)
-            if problems.count > 4 * Self.errorsShown {
-                problems.sort { $0.line < $1.line }
-                problems.removeLast(problems.count - Self.errorsShown)
-            }
-            rejectedOutput?.write(line: line, problems: rowProblems, text: text)
-        }
-        func checkAgainstLog() async throws {
-            var pending = checks
-            checks.removeAll(keepingCapacity: true)
-            while !pending.isEmpty {
-                do {
-                    try await log.check(pending.map(\.event))
-                    return
-                } catch let error as LogError where error.code == .conflict && error.responseID != nil {
-                    for row in pending where row.event.responseID == error.responseID {
-                        reject(row.line, [ImportProblem(
-                            line: row.line, field: "id", rule: "conflict", message: "the id is already stored with other content")],
-                            text: row.text)
-                    }
-                    pending.removeAll { $0.event.responseID == error.responseID }
-                }
-            }
-        }
-
-        while let row = try source.next() {
-            total += 1
-            progress.tick("checked", total)
-            switch row {
-            case .invalid(let line, let found, let bytes):
-                reject(line, found, text: bytes)
-            case .valid(let line, let draft):
-                guard let id = draft.id else { continue }
-                let response = try resolver.resolve(draft, id: id)
-                let digest = response.hashValue
-                if let earlier = digests.updateValue(digest, forKey: id), earlier != digest {
-                    reject(line, [ImportProblem(
-                        line: line, field: "id", rule: "conflict", message: "the id appears earlier in the file with other content")],
-                        text: skipInvalid ? source.lastLine : nil)
-                    continue
-                }
-                let version = validator.catalog[response.instrument]!.version
-                checks.append((line, skipInvalid ? source.lastLine : nil, .responseRecorded(response, definitionVersion: version)))
-                if checks.count == Self.batchSize { try await checkAgainstLog() }
-            }
-        }
-        try await checkAgainstLog()
-        problems.sort { $0.line < $1.line }
-        problems = Array(problems.prefix(Self.errorsShown))
-        source.close()
+        let chunks = try await source.parse(
+            validator: validator, resolver: SharedCitizenResolver(folder: options.folder),
+            progress: { progress.tick("checked", $0) })
         progress.done()
+        let total = chunks.reduce(0) { $0 + $1.rows }
         guard total > 0 else { throw ImportFailure("the file holds no rows to import") }
-        if !skipInvalid, !problems.isEmpty {
-            report(problems, total: problemCount)
-            FileHandle.standardError.write(Data("nothing written: \(rejectedLines.count) of \(total) rows are invalid\n".utf8))
+
+        // Find rows already stored and ids stored (or given earlier in the file) with other content.
+        let classified = try await log.classify(chunks.map(\.batch))
+        var rejectedRows = chunks.flatMap(\.rejected)
+        for (chunk, batch) in zip(chunks, classified) {
+            for (row, status) in batch.statuses.enumerated() {
+                let message: String
+                switch status {
+                case .new, .alreadyStored: continue
+                case .conflictsWithStored: message = "the id is already stored with other content"
+                case .conflictsWithEarlier: message = "the id appears earlier in the file with other content"
+                }
+                let line = chunk.lines[row]
+                rejectedRows.append(ParsedChunk.RejectedRow(
+                    line: line, problems: [ImportProblem(line: line, field: "id", rule: "conflict", message: message)],
+                    text: skipInvalid ? source.line(at: chunk.offsets[row]) : nil))
+            }
+        }
+        rejectedRows.sort { $0.line < $1.line }
+        if !skipInvalid, !rejectedRows.isEmpty {
+            let problems = rejectedRows.flatMap(\.problems)
+            report(Array(problems.prefix(Self.errorsShown)), total: problems.count)
+            FileHandle.standardError.write(Data("nothing written: \(rejectedRows.count) of \(total) rows are invalid\n".utf8))
             throw ExitCode.failure
         }
+        var rejectedOutput = skipInvalid ? try RejectedFile(path: rejected ?? file + ".rejected") : nil
+        for row in rejectedRows { rejectedOutput?.write(line: row.line, problems: row.problems, text: row.text) }
         try rejectedOutput?.close()
 
-        // Pass 2: read the file again and append the valid rows in batches.
-        var written = 0
-        var alreadyStored = 0
-        source = try ImportFile(path: file, validator: validator)
-        defer { source.close() }
-        _ = try source.readHeader()
-        var batch: [LogEvent] = []
-        // One batch is written while the next is read: at most one append in flight, in file order.
-        var inFlight: Task<[EventLog.AppendResult], any Error>?
-        func awaitInFlight() async throws {
-            guard let previous = inFlight else { return }
-            inFlight = nil
-            for result in try await previous.value {
-                switch result {
-                case .appended: written += 1
-                case .alreadyStored: alreadyStored += 1
-                }
-            }
-            progress.tick("written", written + alreadyStored)
-        }
-        func flush() async throws {
-            try await awaitInFlight()
-            let events = batch
-            batch.removeAll(keepingCapacity: true)
-            inFlight = Task { try await log.append(events) }
-        }
-        while let row = try source.next() {
-            switch row {
-            case .valid(let line, let draft) where !rejectedLines.contains(line):
-                let response = try resolver.resolve(draft, id: draft.id ?? UUID())
-                batch.append(.responseRecorded(response, definitionVersion: validator.catalog[response.instrument]!.version))
-                if batch.count == Self.batchSize { try await flush() }
-            case .invalid(let line, _, _) where !rejectedLines.contains(line):
-                throw ImportFailure("the file changed during the import (line \(line)); import it again to finish")
-            default:
-                continue
-            }
-        }
-        if !batch.isEmpty { try await flush() }
-        try await awaitInFlight()
-        progress.done()
+        // Write the new rows in large batches, durable at the end.
+        let written = try await log.record(classified)
+        let alreadyStored = classified.reduce(0) { $0 + $1.statuses.lazy.filter { $0 == .alreadyStored }.count }
         await log.close()
-        let rejectedCount = rejectedLines.count
+        let rejectedCount = rejectedRows.count
         switch options.format {
         case .table:
             var summary = "written \(written), already stored \(alreadyStored), rejected \(rejectedCount)"

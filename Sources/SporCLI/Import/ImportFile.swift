@@ -1,53 +1,70 @@
 import Foundation
 import SporInstruments
+import SporLog
 
-/// Reads an import file (`.csv` with a header of contract names and item1…itemN, or `.jsonl`) row by row,
-/// validating each row.
-struct ImportFile {
+/// An import file (`.csv` with a header of contract names and item1…itemN, or `.jsonl`) mapped into memory; its
+/// lines are parsed and validated in stretches, on every core, and come back in file order.
+struct ImportFile: @unchecked Sendable {
     enum Kind { case csv, jsonl }
 
-    /// One data line: a validated draft, or its problems.
-    enum Row {
-        case valid(line: Int, draft: ResponseDraft)
-        case invalid(line: Int, problems: [ImportProblem], text: [UInt8]?)
-    }
+    /// The longest line accepted, in bytes.
+    static let lineLimit = 64 << 10
 
     let path: String
     let kind: Kind
-    private var reader: LineReader
-    private let validator: ResponseValidator
+    /// The mapped file; unchanged while it is mapped, so it is shared by the parse tasks.
+    private let bytes: UnsafeRawBufferPointer
     /// Column names of a CSV file, and for each the item number (1-based) when it is an item column.
     private var columns: [(name: String, item: Int?)] = []
     private var itemCount = 0
-    /// The bytes of the line `next()` returned last.
-    private(set) var lastLine: [UInt8]?
+    /// Where the data lines start, and the number of the line before them.
+    private var dataStart = 0
+    private var linesBefore = 0
 
-    init(path: String, validator: ResponseValidator) throws {
+    init(path: String) throws {
         self.path = path
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "csv": kind = .csv
         case "jsonl", "ndjson": kind = .jsonl
         default: throw ImportFailure("the file must end in .csv or .jsonl")
         }
-        reader = try LineReader(path: path)
-        self.validator = validator
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ImportFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { Foundation.close(descriptor) }
+        let end = lseek(descriptor, 0, SEEK_END)
+        guard end >= 0 else { throw ImportFailure("cannot read \(path): \(String(cString: strerror(errno)))") }
+        let size = Int(end)
+        if size == 0 {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        // Populated at once: faulting in page by page costs more than reading the file.
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED else {
+            throw ImportFailure("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
     }
 
-    func close() { reader.close() }
+    func close() {
+        if let address = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: address), bytes.count) }
+    }
 
     /// Reads the CSV header; returns its problems (empty when fine). Does nothing for JSON Lines.
-    mutating func readHeader() throws -> [ImportProblem] {
-        guard kind == .csv else { return [] }
-        guard let line = try reader.next() else { return [] }
-        guard let bytes = line.bytes, let names = CSVLine.fields(bytes) else {
-            return [ImportProblem(line: line.number, field: "header", rule: "format", message: "the header line is malformed or too long")]
+    mutating func readHeader() -> [ImportProblem] {
+        guard kind == .csv, !bytes.isEmpty else { return [] }
+        let end = Self.lineEnd(bytes, from: 0)
+        dataStart = min(end + 1, bytes.count)
+        linesBefore = 1
+        let line = Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
+        guard line.count <= Self.lineLimit, let names = CSVLine.fields(Array(line)) else {
+            return [ImportProblem(line: 1, field: "header", rule: "format", message: "the header line is malformed or too long")]
         }
         var problems: [ImportProblem] = []
         var seen: Set<String> = []
         for raw in names {
             let name = CSVLine.string(CSVLine.trimmed(raw))
             if !seen.insert(name).inserted {
-                problems.append(ImportProblem(line: line.number, field: name, rule: "duplicateField", message: "column \(name) appears twice"))
+                problems.append(ImportProblem(line: 1, field: name, rule: "duplicateField", message: "column \(name) appears twice"))
             }
             if name.hasPrefix("item"), let number = Int(name.dropFirst(4)), number >= 1, number <= 64 {
                 columns.append((name, number))
@@ -56,7 +73,7 @@ struct ImportFile {
                 columns.append((name, nil))
             } else {
                 problems.append(ImportProblem(
-                    line: line.number, field: "header", rule: "unknownField",
+                    line: 1, field: "header", rule: "unknownField",
                     message: "a column is not a field of a response (use \(RawResponse.fieldNames.filter { $0 != "answers" }.joined(separator: ", ")), item1 ...)"))
                 columns.append((name, nil))
             }
@@ -64,28 +81,102 @@ struct ImportFile {
         return problems
     }
 
-    /// The next data row, skipping blank lines, or `nil` at the end.
-    mutating func next() throws -> Row? {
-        while let line = try reader.next() {
-            guard let bytes = line.bytes else {
-                return .invalid(line: line.number, problems: [ImportProblem(
-                    line: line.number, field: "line", rule: "tooLong",
-                    message: "the line is longer than \(LineReader.defaultLimit) bytes")], text: nil)
+    /// Parses and validates every data line, in stretches of a few megabytes on all cores, and resolves each valid
+    /// row to the response to store (with a new id when the row gives none).
+    /// - Parameter progress: called with the rows checked so far, in file order.
+    func parse(
+        validator: ResponseValidator, resolver: SharedCitizenResolver, progress: (Int) -> Void
+    ) async throws -> [ParsedChunk] {
+        let stretches = Self.stretches(bytes, from: dataStart)
+        let fastPath: FastPath = switch kind {
+        case .csv: .csv(CSVFastPath(columns: columns, itemCount: itemCount, validator: validator))
+        case .jsonl: .jsonl(JSONLFastPath(validator: validator))
+        }
+        let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        var chunks = [ParsedChunk?](repeating: nil, count: stretches.count)
+        try await withThrowingTaskGroup(of: (Int, ParsedChunk).self) { group in
+            var next = 0
+            func start() {
+                guard next < stretches.count else { return }
+                let (number, range) = (next, stretches[next])
+                group.addTask { (number, try parse(range, validator: validator, fastPath: fastPath, resolver: resolver)) }
+                next += 1
             }
-            if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-            lastLine = bytes
-            do {
-                switch kind {
-                case .jsonl: return .valid(line: line.number, draft: try validator.validate(json: bytes))
-                case .csv: return .valid(line: line.number, draft: try validator.validate(try raw(csv: bytes, line: line.number)))
+            for _ in 0..<workers { start() }
+            var reported = 0
+            var rows = 0
+            while let (number, chunk) = try await group.next() {
+                chunks[number] = chunk
+                start()
+                while reported < chunks.count, let done = chunks[reported] {
+                    rows += done.rows
+                    reported += 1
+                    progress(rows)
                 }
-            } catch let failure as ValidationFailure {
-                return .invalid(line: line.number, problems: failure.errors.map { ImportProblem(line: line.number, $0) }, text: bytes)
-            } catch let problem as ImportProblemError {
-                return .invalid(line: line.number, problems: [problem.problem], text: bytes)
             }
         }
-        return nil
+        var first = linesBefore
+        return chunks.map { chunk in
+            var chunk = chunk!
+            chunk.number(from: first)
+            first += chunk.lineCount
+            return chunk
+        }
+    }
+
+    /// The text of the line that starts at `offset`, without its line break.
+    func line(at offset: Int) -> [UInt8] {
+        Array(Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[offset..<Self.lineEnd(bytes, from: offset)])))
+    }
+
+    private func parse(
+        _ range: Range<Int>, validator: ResponseValidator, fastPath: FastPath, resolver: SharedCitizenResolver
+    ) throws -> ParsedChunk {
+        var chunk = ParsedChunk()
+        // A payload takes about two thirds of its line.
+        chunk.batch.reserveCapacity(bytes: range.count)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = Self.lineEnd(bytes, from: start)
+            defer { start = end + 1 }
+            chunk.lineCount += 1
+            let number = chunk.lineCount
+            guard end - start <= Self.lineLimit else {
+                chunk.rows += 1
+                chunk.rejected.append(ParsedChunk.RejectedRow(line: number, problems: [ImportProblem(
+                    line: number, field: "line", rule: "tooLong", message: "the line is longer than \(Self.lineLimit) bytes")], text: nil))
+                continue
+            }
+            let line = Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            chunk.rows += 1
+            var parsed = switch fastPath {
+            case .csv(let csv): csv.response(line)
+            case .jsonl(let jsonl): jsonl.response(line)
+            }
+            if parsed == nil {
+                do {
+                    let draft: ResponseDraft
+                    switch kind {
+                    case .jsonl: draft = try validator.validate(json: line)
+                    case .csv: draft = try validator.validate(try raw(csv: Array(line), line: number))
+                    }
+                    let response = try resolver.resolve(draft, id: draft.id ?? UUID())
+                    parsed = (response, validator.catalog[response.instrument]!.version)
+                } catch let failure as ValidationFailure {
+                    chunk.rejected.append(ParsedChunk.RejectedRow(
+                        line: number, problems: failure.errors.map { ImportProblem(line: number, $0) }, text: Array(line)))
+                    continue
+                } catch let problem as ImportProblemError {
+                    chunk.rejected.append(ParsedChunk.RejectedRow(line: number, problems: [problem.problem], text: Array(line)))
+                    continue
+                }
+            }
+            try chunk.batch.append(parsed!.0, definitionVersion: parsed!.version)
+            chunk.lines.append(number)
+            chunk.offsets.append(start)
+        }
+        return chunk
     }
 
     private func raw(csv bytes: [UInt8], line: Int) throws -> RawResponse {
@@ -108,6 +199,37 @@ struct ImportFile {
         }
         if itemCount > 0 { raw.set("answers", .array(items)) }
         return raw
+    }
+
+    /// Stretches of whole lines from `start` to the end, a few megabytes each.
+    private static func stretches(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [Range<Int>] {
+        let size = max(1 << 20, min(8 << 20, (bytes.count - start) / 64))
+        var stretches: [Range<Int>] = []
+        var lower = start
+        while lower < bytes.count {
+            let upper = lower + size >= bytes.count ? bytes.count : min(lineEnd(bytes, from: lower + size) + 1, bytes.count)
+            stretches.append(lower..<upper)
+            lower = upper
+        }
+        return stretches
+    }
+
+    /// The index of the next line feed at or after `start`, or the end of the bytes.
+    private static func lineEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard start < bytes.count,
+              let found = memchr(bytes.baseAddress! + start, 10, bytes.count - start)
+        else { return bytes.count }
+        return UnsafeRawPointer(found) - bytes.baseAddress!
+    }
+
+    private static func withoutCarriageReturn(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        line.last == 13 ? UnsafeRawBufferPointer(rebasing: line[..<(line.count - 1)]) : line
+    }
+
+    /// The fast path of the file's kind.
+    private enum FastPath: Sendable {
+        case csv(CSVFastPath)
+        case jsonl(JSONLFastPath)
     }
 
     /// Carries a problem out of the CSV splitting.

@@ -71,26 +71,15 @@ enum RecordCodec {
         var frame = ByteWriter()
         frame.bytes.reserveCapacity(frameHeaderSize + body.count)
         frame.integer(UInt32(body.count))
-        frame.integer(checksum(length: UInt32(body.count), body: body[...]))
+        frame.integer(body.withUnsafeBytes { checksum(length: UInt32(body.count), body: $0) })
         frame.bytes.append(contentsOf: body)
         return frame.bytes
     }
 
     /// The CRC-32C of the length field's four bytes followed by the body.
-    static func checksum(length: UInt32, body: ArraySlice<UInt8>) -> UInt32 {
-        var lengthBytes = length.littleEndian
-        let seed = withUnsafeBytes(of: &lengthBytes) { CRC32C.checksum($0) }
-        return body.withUnsafeBytes { CRC32C.checksum($0, seed: seed) }
-    }
-
-    /// The SHA-256 of a body: the link the next record carries.
-    static func hash(_ body: ArraySlice<UInt8>) -> [UInt8] {
-        digest(body).withUnsafeBytes { Array($0) }
-    }
-
-    /// The SHA-256 of a body, without copying it into an array.
-    static func digest(_ body: ArraySlice<UInt8>) -> SHA256Digest {
-        body.withUnsafeBytes { SHA256.hash(data: $0) }
+    static func checksum(length: UInt32, body: UnsafeRawBufferPointer) -> UInt32 {
+        let seed = withUnsafeBytes(of: length.littleEndian) { CRC32C.checksum($0) }
+        return CRC32C.checksum(body, seed: seed)
     }
 
     /// Decodes a body; throws the reason on failure.
@@ -128,6 +117,94 @@ enum RecordCodec {
         return (entry, Header(sequence: sequence, recordedAtMillis: millis, previousHash: previous, continuesBatch: flags & 1 == 1))
     }
 
+    /// The fields of a body that the log's own state needs, read without decoding the response.
+    struct Summary {
+        /// 1 recorded, 2 corrected, 3 retracted.
+        var type: UInt8
+        var id: UUID
+        var sequence: UInt64
+        var continuesBatch: Bool
+    }
+
+    /// Reads a body's header and response id, and checks that its fields fit the body exactly, without building
+    /// the event; throws the reason on failure.
+    static func summary(_ body: UnsafeRawBufferPointer) throws(DecodeFailure) -> Summary {
+        guard body.count >= bodyHeaderSize else { throw DecodeFailure("record header is truncated") }
+        guard body[0] == schemaVersion else { throw DecodeFailure("unknown schema version \(body[0])") }
+        let type = body[1]
+        let payload = UnsafeRawBufferPointer(rebasing: body[bodyHeaderSize...])
+        switch type {
+        case 1, 2:
+            guard let length = responseLength(payload), length < payload.count,
+                  length + 1 + Int(payload[length]) <= payload.count
+            else { throw DecodeFailure("response payload is malformed") }
+            var end = length + 1 + Int(payload[length])
+            if type == 2 {
+                guard end + 2 <= payload.count else { throw DecodeFailure("correction reason is malformed") }
+                end += 2 + Int(payload.loadUnaligned(fromByteOffset: end, as: UInt16.self).littleEndian)
+                guard end <= payload.count else { throw DecodeFailure("correction reason is malformed") }
+            }
+            guard end == payload.count else { throw DecodeFailure("record has trailing bytes") }
+        case 3:
+            guard payload.count >= 18,
+                  18 + Int(payload.loadUnaligned(fromByteOffset: 16, as: UInt16.self).littleEndian) <= payload.count
+            else { throw DecodeFailure("retraction payload is malformed") }
+            guard 18 + Int(payload.loadUnaligned(fromByteOffset: 16, as: UInt16.self).littleEndian) == payload.count else {
+                throw DecodeFailure("record has trailing bytes")
+            }
+        default:
+            throw DecodeFailure("unknown event type \(type)")
+        }
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: payload[0..<16])) }
+        return Summary(
+            type: type, id: UUID(uuid: uuid), sequence: body.loadUnaligned(fromByteOffset: 4, as: UInt64.self).littleEndian,
+            continuesBatch: body[2] & 1 == 1)
+    }
+
+    /// The bytes of a recorded or corrected payload that describe the response (everything before the definition
+    /// version), or `nil` when the lengths in it run past its end or the mode is unknown.
+    static func responseLength(_ payload: UnsafeRawBufferPointer) -> Int? {
+        var position = 16
+        func skipShortString() -> Bool {
+            guard position < payload.count else { return false }
+            position += 1 + Int(payload[position])
+            return position <= payload.count
+        }
+        guard skipShortString(), skipShortString() else { return nil }  // citizen, instrument
+        position += 4  // administeredAt
+        guard position < payload.count else { return nil }
+        position += 1 + Int(payload[position])  // answers
+        guard skipShortString(), skipShortString(), position < payload.count, payload[position] <= 3 else { return nil }
+        return position + 1
+    }
+
+    /// Appends the frame of a record of a recorded response, given its payload, and returns the body's hash.
+    static func appendFrame(
+        payload: UnsafeRawBufferPointer, sequence: UInt64, recordedAtMillis: Int64, previousHash: SHA256Digest?,
+        continuesBatch: Bool, to buffer: inout [UInt8]
+    ) -> SHA256Digest {
+        let start = buffer.count
+        let length = UInt32(bodyHeaderSize + payload.count)
+        buffer.append(contentsOf: repeatElement(0, count: frameHeaderSize))
+        buffer.append(contentsOf: [schemaVersion, 1, continuesBatch ? 1 : 0, 0])
+        withUnsafeBytes(of: sequence.littleEndian) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: recordedAtMillis.littleEndian) { buffer.append(contentsOf: $0) }
+        if let previousHash {
+            previousHash.withUnsafeBytes { buffer.append(contentsOf: $0) }
+        } else {
+            buffer.append(contentsOf: zeroHash)
+        }
+        buffer.append(contentsOf: payload)
+        return buffer.withUnsafeMutableBytes { frame in
+            frame.storeBytes(of: length.littleEndian, toByteOffset: start, as: UInt32.self)
+            let body = UnsafeRawBufferPointer(rebasing: frame[(start + frameHeaderSize)...])
+            let crc = CRC32C.checksum(body, seed: CRC32C.checksum(UnsafeRawBufferPointer(rebasing: frame[start..<start + 4])))
+            frame.storeBytes(of: crc.littleEndian, toByteOffset: start + 4, as: UInt32.self)
+            return SHA256.hash(data: body)
+        }
+    }
+
     /// Why a body could not be decoded.
     struct DecodeFailure: Error {
         var reason: String
@@ -138,7 +215,8 @@ enum RecordCodec {
         withUnsafeBytes(of: id.uuid) { writer.bytes.append(contentsOf: $0) }
     }
 
-    private static func encode(_ response: Response, version: String, into writer: inout ByteWriter) {
+    /// Writes the payload of a recorded or corrected response: what follows the body header.
+    static func encode(_ response: Response, version: String, into writer: inout ByteWriter) {
         encode(response.id, into: &writer)
         writer.shortString(response.citizen.rawValue)
         writer.shortString(response.instrument.rawValue)

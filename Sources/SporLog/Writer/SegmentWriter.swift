@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Only one flush runs at a time (the ``GroupCommitStateMachine`` sees to that), so the class needs no lock.
 final class SegmentWriter: @unchecked Sendable {
-    /// Bytes of records for one segment; `startsSegment` when the segment must be created first.
+    /// Bytes of records for one segment, starting at `offset`; `startsSegment` when the segment must be created
+    /// first.
     struct Chunk {
         var segment: UInt32
+        var offset: Int
         var startsSegment: Bool
         var bytes: [UInt8]
     }
@@ -14,6 +16,8 @@ final class SegmentWriter: @unchecked Sendable {
     private let folder: URL
     private var segment: UInt32
     private var descriptor: Int32
+    /// Set when a segment was created since the folder was last synced.
+    private var folderIsDirty = false
 
     /// Opens `segment` for appending.
     init(folder: URL, segment: UInt32) throws {
@@ -26,30 +30,29 @@ final class SegmentWriter: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Writes the chunks in order and syncs every file written and, after a new segment, the folder.
-    func write(_ chunks: [Chunk]) throws {
-        var created = false
-        var touched: [Int32] = [descriptor]
-        defer {
-            for old in touched where old != descriptor { close(old) }
-        }
+    /// Writes the chunks in order; with `sync`, makes everything written so far durable: the open segment and,
+    /// after a new segment, the folder. A segment left for a new one is synced before it is closed.
+    func write(_ chunks: [Chunk], sync: Bool) throws {
         for chunk in chunks {
             if chunk.startsSegment {
+                guard Self.sync(descriptor) == 0 else { throw LogError.io("fsync", SegmentName.fileName(segment)) }
                 let path = folder.appendingPathComponent(SegmentName.fileName(chunk.segment)).path
                 let next = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
                 guard next >= 0 else { throw LogError.io("create", path) }
+                close(descriptor)
                 descriptor = next
                 segment = chunk.segment
-                touched.append(next)
-                created = true
+                folderIsDirty = true
                 try writeAll(SegmentName.magic, path: path)
             }
             try writeAll(chunk.bytes, path: SegmentName.fileName(chunk.segment))
         }
-        for file in touched {
-            guard Self.sync(file) == 0 else { throw LogError.io("fsync", SegmentName.fileName(segment)) }
+        guard sync else { return }
+        guard Self.sync(descriptor) == 0 else { throw LogError.io("fsync", SegmentName.fileName(segment)) }
+        if folderIsDirty {
+            try Self.syncFolder(folder)
+            folderIsDirty = false
         }
-        if created { try Self.syncFolder(folder) }
     }
 
     private func writeAll(_ bytes: [UInt8], path: String) throws {

@@ -33,23 +33,23 @@ public final class Storage: Sendable {
 
     /// Appends events as one all-or-nothing batch, durably, and brings the dataset up to date.
     ///
-    /// Returns only when every response of the batch is durable, including those the log answers
-    /// `alreadyStored` because a concurrent request's append of the same response is still being written.
+    /// The log answers `alreadyStored` for a response a concurrent request is appending only once that append is
+    /// durable; the other request may still be bringing the dataset up to date, so this waits until it has.
     func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
         let results = try await log.append(events)
         try dataset.withLock { dataset in
             for case .appended(let entry) in results { try dataset.apply(entry) }
         }
-        for case .alreadyStored(let response) in results { try await awaitDurable(response.id) }
+        for case .alreadyStored(let response) in results { try await awaitInDataset(response.id) }
         return results
     }
 
-    /// Waits until a response appended by another request is durable (its append has returned and reached the
-    /// dataset); throws after `timeout` when that append does not succeed.
-    private func awaitDurable(_ id: UUID, timeout: Duration = .seconds(10)) async throws {
+    /// Waits until a durable response appended by another request has reached the dataset; throws after
+    /// `timeout` when it does not.
+    private func awaitInDataset(_ id: UUID, timeout: Duration = .seconds(10)) async throws {
         let deadline = ContinuousClock.now + timeout
         while stored(id) == nil {
-            guard ContinuousClock.now < deadline else { throw StorageError.notDurable }
+            guard ContinuousClock.now < deadline else { throw StorageError.notInDataset }
             try await Task.sleep(for: .milliseconds(1))
         }
     }
@@ -59,9 +59,9 @@ public final class Storage: Sendable {
         dataset.withLock { $0.stored(id) }
     }
 
-    /// A concurrent append of the same response did not become durable in time.
+    /// A durable response appended by another request did not reach the dataset in time.
     enum StorageError: Error {
-        case notDurable
+        case notInDataset
     }
 
     /// Finishes the write in flight and releases the folder's lock.

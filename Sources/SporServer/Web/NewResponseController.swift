@@ -52,7 +52,7 @@ struct NewResponseController {
             errors = error.errors.filter { new in !errors.contains { $0.field == new.field } } + errors
         }
         guard errors.isEmpty, let draft else {
-            var form = ResponseForm(definition: definition, id: body.nonEmpty("id").flatMap(UUID.init) ?? UUID(), date: today())
+            var form = ResponseForm(definition: definition, id: body.nonEmpty("id").flatMap { UUID(parsing: $0) } ?? UUID(), date: today())
             form.citizen = ResponseForm.keepable(body["citizen"])
             form.date = body["administeredAt"] ?? ""
             form.unit = body["unit"] ?? ""

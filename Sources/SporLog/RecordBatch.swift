@@ -1,0 +1,63 @@
+public import SporInstruments
+
+/// Responses to record in bulk, kept as the log's payload bytes (about 70 bytes a response, one buffer for all):
+/// built by an importer, checked with ``EventLog/classify(_:)`` and written with ``EventLog/record(_:)``.
+///
+/// ```swift
+/// var batch = RecordBatch()
+/// try batch.append(response, definitionVersion: "1.0.0")
+/// let classified = try await log.classify([batch])
+/// let written = try await log.record(classified)
+/// ```
+public struct RecordBatch: Sendable {
+    /// What ``EventLog/classify(_:)`` found for one response.
+    public enum Status: UInt8, Sendable {
+        /// Not stored yet: ``EventLog/record(_:)`` writes it.
+        case new
+        /// Stored with the same content, or given earlier in the batches with the same content: skipped.
+        case alreadyStored
+        /// Its id is stored with other content.
+        case conflictsWithStored
+        /// Its id is given earlier in the batches with other content.
+        case conflictsWithEarlier
+    }
+
+    /// The payloads, one after another.
+    private(set) var bytes: [UInt8] = []
+    /// Where each payload ends in `bytes`.
+    private(set) var ends: [Int] = []
+    /// One status a response once classified; empty before.
+    public internal(set) var statuses: [Status] = []
+    /// The log's record count when the statuses were set, so `record` knows whether they still hold.
+    var classifiedAt: UInt64?
+
+    public init() {}
+
+    /// The number of responses.
+    public var count: Int { ends.count }
+
+    /// Makes room for payloads of `bytes` bytes in all (about 70 a response) without growing on the way.
+    public mutating func reserveCapacity(bytes: Int) {
+        self.bytes.reserveCapacity(bytes)
+        ends.reserveCapacity(bytes / 64)
+    }
+
+    /// Adds a response to record under `definitionVersion` of its instrument.
+    /// - Throws: ``LogError`` `invalidEvent` when a field does not fit the record format.
+    public mutating func append(_ response: Response, definitionVersion: String) throws(LogError) {
+        try EventLog.checkEncodable(response, version: definitionVersion)
+        var writer = ByteWriter()
+        swap(&writer.bytes, &bytes)
+        RecordCodec.encode(response, version: definitionVersion, into: &writer)
+        swap(&writer.bytes, &bytes)
+        ends.append(bytes.count)
+        statuses = []
+        classifiedAt = nil
+    }
+
+    /// The payload of response `row`.
+    func withPayload<Result>(_ row: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        let start = row == 0 ? 0 : ends[row - 1]
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[row]])) }
+    }
+}
