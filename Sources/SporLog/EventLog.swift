@@ -161,7 +161,8 @@ public actor EventLog {
         replay: ((LogEntry) throws -> Void)? = nil
     ) throws -> EventLog {
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw LogError(.io, "cannot create the data folder \(folder.path)")
         }

@@ -28,6 +28,23 @@ import Testing
         #expect(try LogVerifier.verify(folder: folder.url).headHash == log.opened.headHash)
     }
 
+    @Test func onlyTheOwnerCanReadTheFolderAndItsSegments() async throws {
+        let parent = try TemporaryFolder()
+        defer { parent.remove() }
+        let folder = parent.url.appendingPathComponent("data")
+        let log = try EventLog.open(folder: folder, configuration: .init(segmentSize: 4096), logger: testLogger)
+        for _ in 0..<40 { _ = try await log.append([.responseRecorded(makeResponse(id: UUID()), definitionVersion: "1")]) }
+        await log.close()
+        func mode(_ url: URL) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+        #expect(try mode(folder) == 0o700)
+        let segments = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasPrefix("segment-") }
+        #expect(segments.count > 1)
+        for segment in segments { #expect(try mode(segment) == 0o600) }
+    }
+
     @Test func sameIdAndContentIsStoredOnce() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -37,7 +37,7 @@ final class SegmentWriter: @unchecked Sendable {
             if chunk.startsSegment {
                 guard Self.sync(descriptor) == 0 else { throw LogError.io("fsync", SegmentName.fileName(segment)) }
                 let path = folder.appendingPathComponent(SegmentName.fileName(chunk.segment)).path
-                let next = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                let next = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
                 guard next >= 0 else { throw LogError.io("create", path) }
                 close(descriptor)
                 descriptor = next
@@ -89,7 +89,7 @@ final class SegmentWriter: @unchecked Sendable {
     /// Creates a segment holding only the header, durably.
     static func createSegment(_ segment: UInt32, in folder: URL) throws {
         let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw LogError.io("create", path) }
         defer { close(descriptor) }
         let magic = SegmentName.magic
