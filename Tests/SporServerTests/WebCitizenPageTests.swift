@@ -86,6 +86,13 @@ import Testing
             #expect(noReason.status == .unprocessableContent)
             #expect(noReason.text.contains(#"id="item3-3" name="item3" value="3" checked="checked""#))
             #expect(await fixture.records() == 3)
+            for bad in ["9", "-1", "abc", "2.5"] {
+                let badFields = WebResponsePageTests.answers([3, 3, 3, 3, 3]).map { $0.0 == "item3" ? ("item3", bad) : $0 }
+                    + [("administeredAt", "2026-05-10"), ("reason", "typed the wrong answer")]
+                let refused = try await staff.post(client, "/responses/\(ids[1])/correction", badFields)
+                #expect(refused.status == .unprocessableContent, "item3=\(bad)")
+                #expect(await fixture.records() == 3, "item3=\(bad)")
+            }
             fields.append(("reason", "typed the wrong answer"))
             let corrected = try await staff.post(client, "/responses/\(ids[1])/correction", fields)
             #expect(corrected.headers[.location] == "/citizens/c-nord")

@@ -35,9 +35,7 @@ struct NewResponseController {
             if let value = body.nonEmpty(name) { raw.set(name, .string(value)) }
         }
         raw.set("instrument", .string(definition.id.rawValue))
-        raw.set("answers", .array(definition.items.indices.map { index in
-            body.nonEmpty("item\(index + 1)").map { text in Int(text).map(JSONValue.integer) ?? .string(text) } ?? .null
-        }))
+        raw.set("answers", ResponseForm.answerValues(body, definition: definition))
         var errors: [FieldError] = []
         for index in definition.items.indices where body.nonEmpty("item\(index + 1)") == nil {
             errors.append(FieldError(field: "answers[\(index)]", rule: .required, message: "answers[\(index)] is required on the form"))

@@ -35,9 +35,8 @@ struct ResponseChangeController {
         for index in definition.items.indices where body.nonEmpty("item\(index + 1)") == nil {
             errors.append(FieldError(field: "answers[\(index)]", rule: .required, message: "answers[\(index)] is required on the form"))
         }
-        let given = ResponseForm.answers(body, definition: definition)
         if let answers = validator.validateAnswers(
-            .array(given.map { $0.map(JSONValue.integer) ?? .null }), for: definition, field: "answers", into: &errors) {
+            ResponseForm.answerValues(body, definition: definition), for: definition, field: "answers", into: &errors) {
             response.answers = answers
         }
         let dateValue = body.nonEmpty("administeredAt").map(JSONValue.string)
@@ -49,7 +48,7 @@ struct ResponseChangeController {
         guard errors.isEmpty else {
             var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
             form.date = body["administeredAt"] ?? ""
-            form.answers = given
+            form.answers = ResponseForm.answers(body, definition: definition)
             form.reason = ReasonRule.check(reason) == nil ? reason : ""
             form.errors = errors
             return correctionPage(form, stored: stored, page: WebPage(request, context), status: .unprocessableContent)

@@ -28,7 +28,16 @@ struct ResponseForm {
         text.flatMap(CitizenID.init(rawValue:))?.rawValue ?? ""
     }
 
-    /// The answers given in a posted form: each `itemN` that is an allowed value, else `nil`.
+    /// The answers of a posted form as the validator takes them: `itemN` as an integer when it reads as one, else
+    /// as the text given (so a value out of range or not a number is an error, never an unanswered item), and
+    /// `null` when it is missing (the form's own rule then asks for it).
+    static func answerValues(_ form: FormBody, definition: InstrumentDefinition) -> JSONValue {
+        .array(definition.items.indices.map { index in
+            form.nonEmpty("item\(index + 1)").map { text in Int(text).map(JSONValue.integer) ?? .string(text) } ?? .null
+        })
+    }
+
+    /// The answers given in a posted form, to show again: each `itemN` that is an allowed value, else `nil`.
     static func answers(_ form: FormBody, definition: InstrumentDefinition) -> [Int?] {
         definition.items.indices.map { index in
             form["item\(index + 1)"].flatMap(Int.init).flatMap { value in

@@ -27,6 +27,7 @@ struct TrendsPageController {
         let by = ReportsController.choice(query.get("by"), default: ReportGrouping.unit, field: "by", into: &errors)
         let from = ReportsController.date(query.get("from").flatMap { $0.isEmpty ? nil : $0 }, field: "from", into: &errors)
         let to = ReportsController.date(query.get("to").flatMap { $0.isEmpty ? nil : $0 }, field: "to", into: &errors)
+        ReportsController.checkAligned(from: from, to: to, period: period, into: &errors)
         guard errors.isEmpty, let period, let by else { return (nil, errors, nil) }
         let reportRequest = TrendReportRequest(instrument: instrument, period: period, by: by, from: from, to: to)
         do {
