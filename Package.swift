@@ -69,6 +69,7 @@ let package = Package(
                 "SporServer",
                 "SporReports",
                 "SporSnapshot",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

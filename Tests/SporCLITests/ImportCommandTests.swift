@@ -19,6 +19,30 @@ import Testing
         #expect(dumpedIDs(dump.stdout) == data.all().map { $0.id.uuidString.lowercased() })
     }
 
+    /// Rows without an id get one derived from the row and its place in the file, so a second import of the same
+    /// file stores nothing twice; a CPR row gets the same id whether it takes the fast or the general path.
+    @Test func rowsWithoutIDsAreNotStoredTwiceByASecondImport() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let rows = [
+            "citizen,cpr,instrument,administeredAt,item1,item2,item3,item4,item5,unit,intervention,mode",
+            "c-1,,who5,2026-03-14,3,4,2,3,1,bostotte-nord,SEL85,self",
+            "c-1,,who5,2026-03-14,3,4,2,3,1,bostotte-nord,SEL85,self",  // the same answers again: a second response
+            ",010190-1234,brief-inspire-o,2026-03-14,3,2,2,3,,,,",
+            "\"c-2\",,who5,2026-04-01,5,5,5,5,5,,,",  // quoted: the general path
+        ]
+        let file = folder.path("no-ids.csv")
+        try rows.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let environment = ["SPOR_PSEUDONYM_KEY": String(repeating: "ab", count: 32)]
+        let first = try SporBinary.run(["import", file.path, "--data", folder.url.path], environment: environment)
+        #expect(first.stdout == "written 4, already stored 0, rejected 0\n", "\(first.stderr)")
+        let again = try SporBinary.run(["import", file.path, "--data", folder.url.path], environment: environment)
+        #expect(again.stdout == "written 0, already stored 4, rejected 0\n", "\(again.stderr)")
+        let ids = dumpedIDs(try spor(["log", "dump"], data: folder).stdout)
+        #expect(ids.count == 4 && Set(ids).count == 4)
+        #expect(ids.allSatisfy { $0.dropFirst(14).first == "8" })  // version 8: derived, not random
+    }
+
     static let header = "id,citizen,cpr,instrument,administeredAt,item1,item2,item3,item4,item5,unit,intervention,mode"
     static let badRows = [
         "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11,c-1,,who5,2026-03-14,3,4,2,3,1,bostotte-nord,SEL85,self",  // line 2: valid

@@ -151,8 +151,8 @@ struct ImportFile: @unchecked Sendable {
             if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
             chunk.rows += 1
             var parsed = switch fastPath {
-            case .csv(let csv): csv.response(line)
-            case .jsonl(let jsonl): jsonl.response(line)
+            case .csv(let csv): csv.response(line, lineOffset: start)
+            case .jsonl(let jsonl): jsonl.response(line, lineOffset: start)
             }
             if parsed == nil {
                 do {
@@ -161,7 +161,8 @@ struct ImportFile: @unchecked Sendable {
                     case .jsonl: draft = try validator.validate(json: line)
                     case .csv: draft = try validator.validate(try raw(csv: Array(line), line: number))
                     }
-                    let response = try resolver.resolve(draft, id: draft.id ?? UUID())
+                    var response = try resolver.resolve(draft, id: draft.id ?? ImportID.pending)
+                    if draft.id == nil { response.id = ImportID.derived(for: response, lineOffset: start) }
                     parsed = (response, validator.catalog[response.instrument]!.version)
                 } catch let failure as ValidationFailure {
                     chunk.rejected.append(ParsedChunk.RejectedRow(
