@@ -34,6 +34,7 @@ struct ReportsController {
         let by = Self.choice(query.get("by"), default: ReportGrouping.none, field: "by", into: &errors)
         let from = Self.date(query.get("from"), field: "from", into: &errors)
         let to = Self.date(query.get("to"), field: "to", into: &errors)
+        Self.checkAligned(from: from, to: to, period: period, into: &errors)
         guard errors.isEmpty, let instrument, let period, let by else { throw Problem.invalid(errors) }
         let reportRequest = TrendReportRequest(instrument: instrument, period: period, by: by, from: from, to: to)
         do {
@@ -64,5 +65,27 @@ struct ReportsController {
             return nil
         }
         return date
+    }
+
+    /// Over HTTP, `from` must be the first day and `to` the last day of a period: two reports whose dates differ by
+    /// a day would otherwise differ by the few citizens who answered that day, which small-cell suppression
+    /// cannot hide. (The CLI, used on the data folder itself, takes any date.)
+    static func checkAligned(from: CalendarDate?, to: CalendarDate?, period: ReportPeriod?, into errors: inout [FieldError]) {
+        guard let period else { return }
+        let months = switch period {
+        case .month: 1
+        case .quarter: 3
+        case .year: 12
+        }
+        let name = period.rawValue
+        if let from, from.day != 1 || (from.month - 1) % months != 0 {
+            errors.append(FieldError(
+                field: "from", rule: .range,
+                message: "from must be the first day of a \(name), such as \(from.year)-\(months == 1 ? "\(from.month < 10 ? "0" : "")\(from.month)" : "01")-01"))
+        }
+        if let to, to.day != CalendarDate.daysIn(month: to.month, year: to.year) || to.month % months != 0 {
+            errors.append(FieldError(
+                field: "to", rule: .range, message: "to must be the last day of a \(name), such as \(to.year)-12-31"))
+        }
     }
 }

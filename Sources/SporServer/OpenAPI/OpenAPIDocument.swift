@@ -303,10 +303,12 @@ paths:
         - name: from
           in: query
           required: false
+          description: The first day of a period (month, quarter or year as `period`), such as 2026-04-01; other days are refused, so two reports cannot be subtracted down to one citizen.
           schema: { type: string, format: date }
         - name: to
           in: query
           required: false
+          description: The last day of a period, such as 2026-06-30.
           schema: { type: string, format: date }
       responses:
         "200":
