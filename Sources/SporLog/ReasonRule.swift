@@ -24,19 +24,28 @@ public enum ReasonRule {
         return nil
     }
 
-    /// Whether six digits, an optional hyphen and four digits appear, not inside a longer run of digits.
+    /// Whether ten digits appear together, alone or in groups joined by single spaces, hyphens, slashes or dots
+    /// (`0101901234`, `010190-1234`, `010190 1234`, `01 01 90/1234`), not as part of a longer run of digits.
+    /// Dates (`2026-03-14`, eight digits) and longer numbers pass.
     static func containsCPRShape(_ bytes: [UInt8]) -> Bool {
         func isDigit(_ index: Int) -> Bool { index >= 0 && index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
-        for start in bytes.indices where isDigit(start) && !isDigit(start - 1) {
-            var run = start
-            while isDigit(run) { run += 1 }
-            let length = run - start
-            if length == 10 { return true }
-            if length == 6, run < bytes.count, bytes[run] == UInt8(ascii: "-") {
-                var end = run + 1
-                while isDigit(end) { end += 1 }
-                if end - run - 1 == 4 { return true }
+        func isSeparator(_ index: Int) -> Bool {
+            index >= 0 && index < bytes.count && [32, 45, 47, 46].contains(bytes[index])  // space - / .
+        }
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(index) else {
+                index += 1
+                continue
             }
+            // A sequence of digit groups joined by single separators.
+            var digits = 0
+            while isDigit(index) {
+                digits += 1
+                index += 1
+                if isSeparator(index), isDigit(index + 1) { index += 1 }
+            }
+            if digits == 10 { return true }
         }
         return false
     }

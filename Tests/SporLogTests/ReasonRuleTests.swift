@@ -12,6 +12,8 @@ import Testing
     @Test(arguments: [
         ("", FieldError.Rule.required), ("   ", .required), ("a\nb", .format), ("borger 010190-1234", .format),
         ("cpr 0101901234 fejl", .format), (String(repeating: "x", count: 1001), .range),
+        ("borger 010190 1234", .format), ("borger 010190/1234", .format), ("01 01 90-1234", .format),
+        ("nr. 01.01.90.1234.", .format),
     ])
     func refuses(reason: String, rule: FieldError.Rule) {
         let error = ReasonRule.check(reason)
@@ -21,5 +23,11 @@ import Testing
 
     @Test func longerDigitRunsAreNotCPRNumbers() {
         #expect(ReasonRule.check("sag 123456789012") == nil)
+        #expect(ReasonRule.check("sag 123 456 789 012") == nil)
+    }
+
+    @Test(arguments: ["dato rettet fra 2026-03-14 til 2026-03-12", "svar 3, 4 og 5", "tlf 12 34 56 78", "kl. 9.30"])
+    func datesAndShortNumbersPass(reason: String) {
+        #expect(ReasonRule.check(reason) == nil)
     }
 }
