@@ -53,7 +53,7 @@ func buildRouter(
     SignInController(tokens: storage.tokens, sessions: sessions, settings: settings, now: now).register(on: web)
     NewResponseController(responses: responses, today: today).register(on: web)
     ResultPageController(storage: storage, now: now).register(on: web)
-    ResponseChangeController(storage: storage, responses: responses, today: today).register(on: web)
+    ResponseChangeController(storage: storage, responses: responses, today: today, now: now).register(on: web)
     CitizenPageController(storage: storage, today: today, now: now).register(on: web)
     AttentionPageController(attention: attention).register(on: web)
     TrendsPageController(storage: storage).register(on: web)

@@ -6,11 +6,12 @@ import SporReports
 
 /// `/responses/{id}/correction` and `/responses/{id}/retraction`: a form to store a corrected version of a
 /// response, or to retract one entered in error, each with a reason; then back to the citizen's page. Staff of
-/// the response's unit and admins, as in the API.
+/// the response's unit and admins, as in the API. The forms show a stored response, so opening one is audited.
 struct ResponseChangeController {
     let storage: Storage
     let responses: ResponsesController
     let today: @Sendable () -> CalendarDate
+    let now: @Sendable () -> Date
 
     func register(on group: RouterGroup<SporRequestContext>) {
         group.get("responses/:id/correction", use: correctionForm)
@@ -21,6 +22,7 @@ struct ResponseChangeController {
 
     @Sendable func correctionForm(_ request: Request, context: SporRequestContext) async throws -> Response {
         let (stored, definition) = try changeable(context)
+        try await audit(stored, context, endpoint: "GET /responses/{id}/correction")
         var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
         form.answers = stored.response.answers
         return correctionPage(form, stored: stored, page: WebPage(request, context), status: .ok)
@@ -63,6 +65,7 @@ struct ResponseChangeController {
 
     @Sendable func retractionForm(_ request: Request, context: SporRequestContext) async throws -> Response {
         let (stored, definition) = try changeable(context)
+        try await audit(stored, context, endpoint: "GET /responses/{id}/retraction")
         var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
         form.answers = stored.response.answers
         return retractionPage(form, stored: stored, page: WebPage(request, context), status: .ok)
@@ -79,6 +82,12 @@ struct ResponseChangeController {
         }
         _ = try await responses.append([.responseRetracted(id: stored.response.id, reason: reason)])
         return WebPage.redirect("/citizens/\(stored.response.citizen.rawValue)")
+    }
+
+    private func audit(_ stored: StoredResponse, _ context: SporRequestContext, endpoint: String) async throws {
+        guard let identity = context.identity else { return }
+        try await storage.audit.append(AuditRecord(
+            at: now(), who: identity.name, role: identity.role, citizen: stored.response.citizen, endpoint: endpoint))
     }
 
     /// The live response in the path and its definition: 404 unknown or retracted, 403 for staff of other units.
