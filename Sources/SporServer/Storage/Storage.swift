@@ -16,6 +16,10 @@ public final class Storage: Sendable {
     let pseudonymiser: Pseudonymiser
     /// Every response in columns, kept up to date with every durable append.
     let dataset: Mutex<ResponseDataset>
+    /// Durable entries waiting for those before them, and the sequence number the dataset takes next: the
+    /// requests of one group commit resume in any order, but the dataset is built in log order, as a replay
+    /// builds it (same-day ties go to the later recording).
+    private let sequencer: Mutex<(next: UInt64, waiting: [UInt64: LogEntry])>
 
     /// Opens `folder` (created if missing): takes its lock, replays the log and loads or creates the pseudonym key.
     /// - Throws: ``LogError`` when the folder is locked by another process or damaged.
@@ -26,6 +30,7 @@ public final class Storage: Sendable {
             try dataset.apply(entry)
         }
         self.dataset = Mutex(dataset)
+        self.sequencer = Mutex((log.opened.records, [:]))
         self.pseudonymiser = try Pseudonymiser.load(folder: folder)
         self.tokens = TokenStore(folder: folder)
         self.audit = try AuditTrail(folder: folder)
@@ -37,11 +42,39 @@ public final class Storage: Sendable {
     /// durable; the other request may still be bringing the dataset up to date, so this waits until it has.
     func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
         let results = try await log.append(events)
-        try dataset.withLock { dataset in
-            for case .appended(let entry) in results { try dataset.apply(entry) }
+        let entries = results.compactMap { result -> LogEntry? in
+            if case .appended(let entry) = result { entry } else { nil }
         }
+        try apply(entries)
+        if let last = entries.last { try await awaitApplied(last.sequence) }
         for case .alreadyStored(let response) in results { try await awaitInDataset(response.id) }
         return results
+    }
+
+    /// Applies durable entries to the dataset in sequence order: these, and any waiting ones they complete.
+    private func apply(_ entries: [LogEntry]) throws {
+        try sequencer.withLock { sequencer in
+            for entry in entries { sequencer.waiting[entry.sequence] = entry }
+            var ready: [LogEntry] = []
+            while let entry = sequencer.waiting.removeValue(forKey: sequencer.next) {
+                ready.append(entry)
+                sequencer.next += 1
+            }
+            guard !ready.isEmpty else { return }
+            try dataset.withLock { dataset in
+                for entry in ready { try dataset.apply(entry) }
+            }
+        }
+    }
+
+    /// Waits until the entries up to `sequence` are in the dataset: until a request of the same group commit that
+    /// holds earlier entries has applied them (and with them these).
+    private func awaitApplied(_ sequence: UInt64, timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while sequencer.withLock({ $0.next <= sequence }) {
+            guard ContinuousClock.now < deadline else { throw StorageError.notInDataset }
+            try await Task.sleep(for: .milliseconds(1))
+        }
     }
 
     /// Waits until a durable response appended by another request has reached the dataset; throws after

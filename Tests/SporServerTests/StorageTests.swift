@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+import SporInstruments
+import SporLog
+import SporTesting
+import Synchronization
+import Testing
+
+@testable import SporReports
+@testable import SporServer
+
+@Suite struct StorageTests {
+    /// Requests of one group commit resume in any order; the dataset must still hold the rows in log order, as a
+    /// replay after a restart would, so that ties and trajectories do not change across a restart.
+    @Test func concurrentAppendsReachTheDatasetInLogOrder() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let logger = Logger(label: "spor-test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let storage = try Storage(folder: folder.url, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<400 {
+                group.addTask {
+                    let response = Response(
+                        id: UUID(), citizen: CitizenID(rawValue: "c-\(index % 7)")!, instrument: .who5,
+                        administeredAt: CalendarDate(year: 2026, month: 3, day: 1)!, answers: [3, 3, 3, 3, 3])
+                    _ = try await storage.append([.responseRecorded(response, definitionVersion: "1")])
+                }
+            }
+            try await group.waitForAll()
+        }
+        let sequences = storage.dataset.withLock { $0.sequence }
+        #expect(sequences == Array(0..<400))
+        await storage.close()
+    }
+}
