@@ -19,69 +19,58 @@ struct LogBenchmark: AsyncParsableCommand {
     var seed: UInt64 = 2026
 
     func run() async throws {
-        let spor = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spor")
-        guard FileManager.default.isExecutableFile(atPath: spor.path) else {
-            throw ValidationError("\(spor.path) is missing: run `swift build -c release` first")
-        }
-        let folder = URL(fileURLWithPath: work)
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let bench = try BenchRunner(work: work)
+        let spor = bench.spor
+        let folder = bench.folder
         let csv = folder.appendingPathComponent("responses.csv")
         let jsonl = folder.appendingPathComponent("responses.jsonl")
-        var rows: [(String, String, String)] = []
-        func add(_ step: String, _ value: String, _ goal: String = "") {
-            rows.append((step, value, goal))
-            print("  \(step): \(value)")
-        }
+        let format = BenchRunner.format
 
         print("generating \(responses) responses (seed \(seed)) in \(folder.path)")
         let data = SyntheticData(seed: seed, responses: responses)
-        var seconds = try time { try data.writeCSV(to: csv) }
-        seconds += try time { try data.writeJSONL(to: jsonl) }
-        add("generate CSV + JSONL", format(seconds) + "  (CSV \(megabytes(csv)), JSONL \(megabytes(jsonl)))")
+        var seconds = try bench.time { try data.writeCSV(to: csv) }
+        seconds += try bench.time { try data.writeJSONL(to: jsonl) }
+        bench.add("generate CSV + JSONL", format(seconds) + "  (CSV \(megabytes(csv)), JSONL \(megabytes(jsonl)))")
         // Write the generated files back now, so the first import's fsync does not wait for them.
         sync()
 
         let csvData = folder.appendingPathComponent("data-csv")
-        seconds = try time { try run(spor, ["import", csv.path, "--data", csvData.path]) }
-        add("spor import CSV", format(seconds) + "  \(rate(seconds)) rows/s", "< 5 s")
+        seconds = try bench.time { try bench.run(spor, ["import", csv.path, "--data", csvData.path]) }
+        bench.add("spor import CSV", format(seconds) + "  \(rate(seconds)) rows/s", "< 5 s")
 
         let jsonlData = folder.appendingPathComponent("data-jsonl")
-        seconds = try time { try run(spor, ["import", jsonl.path, "--data", jsonlData.path]) }
-        add("spor import JSONL", format(seconds) + "  \(rate(seconds)) rows/s", "< 25 s")
+        seconds = try bench.time { try bench.run(spor, ["import", jsonl.path, "--data", jsonlData.path]) }
+        bench.add("spor import JSONL", format(seconds) + "  \(rate(seconds)) rows/s", "< 25 s")
 
-        seconds = try time { try run(spor, ["import", csv.path, "--data", csvData.path]) }
-        add("spor import CSV again (all already stored)", format(seconds))
+        seconds = try bench.time { try bench.run(spor, ["import", csv.path, "--data", csvData.path]) }
+        bench.add("spor import CSV again (all already stored)", format(seconds))
 
-        let before = residentBytes()
+        let before = BenchRunner.residentBytes()
         var log: EventLog?
-        seconds = try time {
+        seconds = try bench.time {
             log = try EventLog.open(folder: csvData, logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         }
-        let after = residentBytes()
-        add("open (replay)", format(seconds) + "  \(log!.opened.records) records", "< 2 s")
-        add("resident memory after open",
+        let after = BenchRunner.residentBytes()
+        bench.add("open (replay)", format(seconds) + "  \(log!.opened.records) records", "< 2 s")
+        bench.add("resident memory after open",
             "\(after / 1_048_576) MB total, \(after / max(responses, 1)) bytes/response; "
                 + "growth during open \((after - before) / max(responses, 1)) bytes/response", "< 100 bytes/response")
         await log?.close()
         log = nil
 
-        seconds = try time { try run(spor, ["verify", "--data", csvData.path]) }
-        add("spor verify", format(seconds), "< 5 s")
+        seconds = try bench.time { try bench.run(spor, ["verify", "--data", csvData.path]) }
+        bench.add("spor verify", format(seconds), "< 5 s")
 
+        let python = URL(fileURLWithPath: "/usr/bin/env")
         let database = folder.appendingPathComponent("sqlite.db")
-        seconds = try time { try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", Self.sqliteScript, csv.path, database.path]) }
-        add("SQLite load CSV (python3 sqlite3, WAL, synchronous=FULL, one transaction)", format(seconds) + "  \(rate(seconds)) rows/s")
+        seconds = try bench.time { try bench.run(python, ["python3", "-c", Self.sqliteScript, csv.path, database.path]) }
+        bench.add("SQLite load CSV (python3 sqlite3, WAL, synchronous=FULL, one transaction)", format(seconds) + "  \(rate(seconds)) rows/s")
 
         let duckdb = folder.appendingPathComponent("duckdb.db")
-        seconds = try time { try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", Self.duckdbScript, csv.path, duckdb.path]) }
-        add("DuckDB load CSV (python3 duckdb, read_csv into a table)", format(seconds) + "  \(rate(seconds)) rows/s")
+        seconds = try bench.time { try bench.run(python, ["python3", "-c", Self.duckdbScript, csv.path, duckdb.path]) }
+        bench.add("DuckDB load CSV (python3 duckdb, read_csv into a table)", format(seconds) + "  \(rate(seconds)) rows/s")
 
-        print("\nSpor log benchmark, \(responses) responses, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        let width = rows.map(\.0.count).max() ?? 0
-        for (step, value, goal) in rows {
-            print(step.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value + (goal.isEmpty ? "" : "   (goal \(goal))"))
-        }
+        bench.printTable(title: "Spor log benchmark, \(responses) responses")
 
         func rate(_ seconds: Double) -> String { String(Int(Double(responses) / max(seconds, 0.001))) }
     }
@@ -108,37 +97,8 @@ struct LogBenchmark: AsyncParsableCommand {
         con.close()
         """
 
-    private func time(_ body: () throws -> Void) throws -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-
-    private func run(_ executable: URL, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("\(executable.lastPathComponent) \(arguments.first ?? "") exited with \(process.terminationStatus)")
-        }
-    }
-
-    private func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
-
     private func megabytes(_ url: URL) -> String {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         return "\(size / 1_048_576) MB"
-    }
-
-    /// VmRSS from /proc/self/status, in bytes.
-    private func residentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
-        else { return 0 }
-        return kilobytes * 1024
     }
 }
