@@ -37,4 +37,27 @@ import Testing
             #expect(Set(records.map(\.endpoint)) == ["GET /v1/attention"])
         }
     }
+
+    /// At scale the list is long (558,309 citizens on the 5M benchmark data): only the most urgent are answered,
+    /// and only they count as read.
+    @Test func onlyTheMostUrgentAreAnsweredAndAudited() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            for (index, answers) in ["[1,1,1,1,1]", "[0,0,0,0,0]", "[1,1,1,1,2]"].enumerated() {
+                let body = responseJSON(citizen: "c-\(index)", answers: answers, date: "2026-06-01")
+                #expect(try await client.post("/v1/responses", token: fixture.tokens["admin"], body: body).status == .created)
+            }
+            let two = try await client.get("/v1/attention?limit=2", token: fixture.tokens["caseworker"])
+            #expect(two.status == .ok)
+            #expect((two.json["entries"] as? [[String: Any]])?.count == 2)
+            #expect(two.json["total"] as? Int == 3)
+            #expect(try AuditTrail.read(folder: fixture.folder.url).count == 2)
+            for bad in ["0", "1001", "ten"] {
+                let refused = try await client.get("/v1/attention?limit=\(bad)", token: fixture.tokens["caseworker"])
+                #expect(refused.status == .unprocessableContent, "limit=\(bad)")
+                #expect(refused.problemErrors == ["limit:range"], "limit=\(bad)")
+            }
+            #expect(try AuditTrail.read(folder: fixture.folder.url).count == 2)
+        }
+    }
 }

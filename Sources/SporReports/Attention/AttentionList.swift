@@ -7,8 +7,23 @@ public struct AttentionList: Hashable, Sendable, Encodable {
     public var asOf: CalendarDate
     /// A citizen with no response for more than this many days is listed.
     public var silenceDays: Int
+    /// How many citizens are on the whole list.
+    public var total: Int
+    /// The most urgent ``total`` citizens, or the first of them after ``first(_:)``.
     public var entries: [AttentionEntry]
+
+    /// The list with only its `count` most urgent citizens; ``total`` still counts them all.
+    public func first(_ count: Int) -> AttentionList {
+        var list = self
+        list.entries = Array(entries.prefix(count))
+        return list
+    }
 
     /// The number of days without a response after which a citizen is listed, unless configured otherwise.
     public static let defaultSilenceDays = 120
+    /// How many citizens a page or an API answer shows unless asked for more: a list read at a follow-up is read
+    /// from the top, and every citizen shown is an audited read.
+    public static let defaultLimit = 100
+    /// The most a caller may ask for at once.
+    public static let maximumLimit = 1000
 }

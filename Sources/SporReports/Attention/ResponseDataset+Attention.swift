@@ -55,7 +55,7 @@ extension ResponseDataset {
             return (a.reasons[0].code.urgency, -a.reasons.count, fallA, a.lastResponse, a.citizen)
                 < (b.reasons[0].code.urgency, -b.reasons.count, fallB, b.lastResponse, b.citizen)
         }
-        return AttentionList(asOf: asOf, silenceDays: silenceDays, entries: entries)
+        return AttentionList(asOf: asOf, silenceDays: silenceDays, total: entries.count, entries: entries)
     }
 
     /// The reasons one instrument's latest scored response gives, compared with the scored response before it.

@@ -18,18 +18,26 @@ struct AttentionController {
 
     @Sendable func list(_ request: Request, context: SporRequestContext) async throws -> Response {
         let identity = try context.require(.staff, .caseworker, .admin, for: "read the attention list")
-        let list = try await auditedList(for: identity, endpoint: "\(request.method) \(context.endpointPath ?? "-")")
+        var limit = AttentionList.defaultLimit
+        if let text = request.uri.queryParameters.get("limit") {
+            guard let value = Int(text), (1...AttentionList.maximumLimit).contains(value) else {
+                throw Problem.invalid([FieldError(
+                    field: "limit", rule: .range, message: "limit must be a whole number from 1 to \(AttentionList.maximumLimit)")])
+            }
+            limit = value
+        }
+        let list = try await auditedList(for: identity, limit: limit, endpoint: "\(request.method) \(context.endpointPath ?? "-")")
         return try JSONResponse.make(.ok, report: list)
     }
 
-    /// The list as `identity` may see it (staff only citizens seen in their units), each listed citizen written
-    /// to the access audit trail as read through `endpoint`.
-    func auditedList(for identity: Identity, endpoint: String) async throws -> AttentionList {
+    /// The `limit` most urgent citizens of the list as `identity` may see it (staff only citizens seen in their
+    /// units), each one shown written to the access audit trail as read through `endpoint`.
+    func auditedList(for identity: Identity, limit: Int, endpoint: String) async throws -> AttentionList {
         let units: Set<String>? = identity.role == .staff ? Set(identity.units.map(\.rawValue)) : nil
         let asOf = today()
         let list = storage.dataset.withLock {
             $0.attentionList(units: units, asOf: asOf, silenceDays: settings.attentionSilenceDays)
-        }
+        }.first(limit)
         let at = now()
         try await storage.audit.append(contentsOf: list.entries.map { entry in
             AuditRecord(at: at, who: identity.name, role: identity.role, citizen: CitizenID(rawValue: entry.citizen)!, endpoint: endpoint)

@@ -346,7 +346,14 @@ paths:
         cut-off and lower than the one before, or when there has been no response for more than silenceDays days
         (120 unless `spor serve --attention-days` says otherwise). Sorted by urgency: the most urgent reason
         (in the order of the code enum), then more reasons, then the largest fall, then the oldest latest response.
-        Staff see only citizens seen in their units. Every listed citizen is written to the access audit trail.
+        Staff see only citizens seen in their units. Only the `limit` most urgent citizens are answered (`total`
+        counts the whole list), and each one answered is written to the access audit trail.
+      parameters:
+        - name: limit
+          in: query
+          required: false
+          description: How many of the most urgent citizens to answer, 1 to 1000.
+          schema: { type: integer, minimum: 1, maximum: 1000, default: 100 }
       responses:
         "200":
           description: The attention list.
@@ -354,10 +361,11 @@ paths:
             application/json:
               schema:
                 type: object
-                required: [asOf, silenceDays, entries]
+                required: [asOf, silenceDays, total, entries]
                 properties:
                   asOf: { type: string, format: date }
                   silenceDays: { type: integer }
+                  total: { type: integer, description: How many citizens are on the whole list. }
                   entries:
                     type: array
                     items:

@@ -13,7 +13,7 @@ struct AttentionPageController {
 
     @Sendable func show(_ request: Request, context: SporRequestContext) async throws -> Response {
         let identity = try context.require(.staff, .caseworker, .admin, for: "read the attention list")
-        let list = try await attention.auditedList(for: identity, endpoint: "GET /attention")
+        let list = try await attention.auditedList(for: identity, limit: AttentionList.defaultLimit, endpoint: "GET /attention")
         let page = WebPage(request, context)
         let language = page.language
         var content: [HTML] = [
@@ -35,7 +35,12 @@ struct AttentionPageController {
         }
         content.append(.tag("table", [],
             .tag("caption", [("class", "hint")], HTML(language(
-                "\(list.entries.count) borgere pr. \(list.asOf)", "\(list.entries.count) citizens as of \(list.asOf)"))),
+                list.total > list.entries.count
+                    ? "De \(list.entries.count) mest presserende af \(list.total) borgere pr. \(list.asOf)"
+                    : "\(list.entries.count) borgere pr. \(list.asOf)",
+                list.total > list.entries.count
+                    ? "The \(list.entries.count) most pressing of \(list.total) citizens as of \(list.asOf)"
+                    : "\(list.entries.count) citizens as of \(list.asOf)"))),
             .tag("thead", [], .tag("tr", [],
                 .tag("th", [("scope", "col")], HTML(language("Borger", "Citizen"))),
                 .tag("th", [("scope", "col")], HTML(language("Enhed", "Unit"))),
