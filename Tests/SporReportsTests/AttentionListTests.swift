@@ -10,6 +10,21 @@ import Testing
         try log.dataset().attentionList(units: units, asOf: asOf, silenceDays: silenceDays)
     }
 
+    @Test func aLimitGivesTheMostUrgentWithTheirTextsAndTheTotal() throws {
+        var log = LogBuilder()
+        for index in 0..<30 {
+            log.record("c-\(index)", "2026-0\(1 + index % 5)-01", who5(raw: index % 9), unit: "u\(index % 3)")
+            log.record("c-\(index)", "2026-06-0\(1 + index % 9)", who5(raw: (index * 7) % 26), unit: "u\(index % 3)")
+        }
+        let dataset = try log.dataset()
+        let all = dataset.attentionList(units: nil, asOf: asOf)
+        #expect(all.total == all.entries.count && all.total > 10)
+        let first = dataset.attentionList(units: nil, asOf: asOf, limit: 7)
+        #expect(first.total == all.total)
+        #expect(first.entries == Array(all.entries.prefix(7)))
+        #expect(first.entries.allSatisfy { $0.reasons.allSatisfy { !$0.text.da.isEmpty && !$0.text.en.isEmpty } })
+    }
+
     @Test func eachRuleGivesItsReason() throws {
         var log = LogBuilder()
         // Deteriorated: 64 → 48 (−16 ≥ 10), no item at the floor.

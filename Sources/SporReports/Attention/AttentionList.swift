@@ -1,7 +1,7 @@
 public import SporInstruments
 
 /// The citizens whom staff and case workers should look at first, most urgent first: see
-/// ``ResponseDataset/attentionList(units:asOf:silenceDays:)``.
+/// ``ResponseDataset/attentionList(units:asOf:silenceDays:limit:)``.
 public struct AttentionList: Hashable, Sendable, Encodable {
     /// The day the list was made.
     public var asOf: CalendarDate
@@ -9,15 +9,8 @@ public struct AttentionList: Hashable, Sendable, Encodable {
     public var silenceDays: Int
     /// How many citizens are on the whole list.
     public var total: Int
-    /// The most urgent ``total`` citizens, or the first of them after ``first(_:)``.
+    /// The citizens, most urgent first: all ``total`` of them, or the first `limit`.
     public var entries: [AttentionEntry]
-
-    /// The list with only its `count` most urgent citizens; ``total`` still counts them all.
-    public func first(_ count: Int) -> AttentionList {
-        var list = self
-        list.entries = Array(entries.prefix(count))
-        return list
-    }
 
     /// The number of days without a response after which a citizen is listed, unless configured otherwise.
     public static let defaultSilenceDays = 120

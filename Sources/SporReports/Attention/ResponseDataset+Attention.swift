@@ -17,12 +17,15 @@ extension ResponseDataset {
     ///   - units: only citizens with a live response in one of these units (a staff member's units); `nil` for all.
     ///   - asOf: today, for the days without a response.
     ///   - silenceDays: the number of days without a response after which a citizen is listed.
+    ///   - limit: how many of the most urgent to return (``AttentionList/total`` counts them all); `nil` for all.
     public func attentionList(
-        units: Set<String>?, asOf: CalendarDate, silenceDays: Int = AttentionList.defaultSilenceDays
+        units: Set<String>?, asOf: CalendarDate, silenceDays: Int = AttentionList.defaultSilenceDays, limit: Int? = nil
     ) -> AttentionList {
         let unitCodes = units.map { Set($0.compactMap { self.units.existingCode(for: $0) }) }
         let today = Int32(asOf.daysSinceEpoch)
-        var entries: [AttentionEntry] = []
+        // Reasons without their texts, and each entry's sort key computed once: the texts are written only for
+        // the entries answered (on 5M responses the whole list holds over half a million citizens).
+        var candidates: [(key: (Int, Int, Int, Int32, Int32), entry: AttentionEntry)] = []
         for code in 0..<Int32(firstOfCitizen.count) {
             let rows = rows(ofCitizen: code).filter { !isRetracted($0) }
             guard let latest = rows.max(by: { (day[$0], $0) < (day[$1], $1) }) else { continue }
@@ -31,63 +34,85 @@ extension ResponseDataset {
             for (instrumentCode, definition) in definitions.enumerated() {
                 let scored = series(rows, instrument: UInt8(instrumentCode), includeRetracted: false).filter { score[$0] >= 0 }
                 guard let last = scored.last else { continue }
-                reasons += attentionReasons(
-                    latest: last, previous: scored.dropLast().last, definition: definition)
+                reasons += attentionReasons(latest: last, previous: scored.dropLast().last, definition: definition)
             }
-            let silent = Int(today - day[latest])
             let lastDate = CalendarDate(daysSinceEpoch: Int(day[latest]))
-            if silent > silenceDays {
+            if Int(today - day[latest]) > silenceDays {
                 reasons.append(AttentionReason(
                     code: .noRecentResponse, instrument: nil, administeredAt: lastDate, score: nil, change: nil,
-                    text: LocalizedText(
-                        da: "Ingen besvarelse i \(silent) dage (seneste \(lastDate))",
-                        en: "No response for \(silent) days (latest on \(lastDate))")))
+                    text: LocalizedText(da: "", en: "")))
             }
             guard !reasons.isEmpty else { continue }
             reasons.sort { ($0.code, $0.change ?? 0) < ($1.code, $1.change ?? 0) }
-            entries.append(AttentionEntry(
-                citizen: citizens[code], unit: unit[latest] < 0 ? nil : self.units[unit[latest]], lastResponse: lastDate,
-                reasons: reasons))
+            let fall = reasons.compactMap(\.change).min() ?? 0
+            candidates.append((
+                (reasons[0].code.urgency, -reasons.count, fall, day[latest], code),
+                AttentionEntry(
+                    citizen: citizens[code], unit: unit[latest] < 0 ? nil : self.units[unit[latest]], lastResponse: lastDate,
+                    reasons: reasons)))
         }
-        entries.sort { a, b in
-            let fallA = a.reasons.compactMap(\.change).min() ?? 0
-            let fallB = b.reasons.compactMap(\.change).min() ?? 0
-            return (a.reasons[0].code.urgency, -a.reasons.count, fallA, a.lastResponse, a.citizen)
-                < (b.reasons[0].code.urgency, -b.reasons.count, fallB, b.lastResponse, b.citizen)
+        candidates.sort { a, b in
+            // The citizen id breaks ties, as text.
+            a.key.0 != b.key.0 || a.key.1 != b.key.1 || a.key.2 != b.key.2 || a.key.3 != b.key.3
+                ? (a.key.0, a.key.1, a.key.2, a.key.3) < (b.key.0, b.key.1, b.key.2, b.key.3)
+                : a.entry.citizen < b.entry.citizen
         }
-        return AttentionList(asOf: asOf, silenceDays: silenceDays, total: entries.count, entries: entries)
+        let shown = candidates.prefix(limit ?? candidates.count).map { candidate in
+            var entry = candidate.entry
+            for index in entry.reasons.indices { entry.reasons[index].text = text(of: entry.reasons[index], asOf: asOf) }
+            return entry
+        }
+        return AttentionList(asOf: asOf, silenceDays: silenceDays, total: candidates.count, entries: shown)
     }
 
-    /// The reasons one instrument's latest scored response gives, compared with the scored response before it.
-    private func attentionReasons(latest: Int, previous: Int?, definition: InstrumentDefinition) -> [AttentionReason] {
+    /// A reason in plain words, Danish and English.
+    private func text(of reason: AttentionReason, asOf: CalendarDate) -> LocalizedText {
+        let date = reason.administeredAt
+        guard let instrument = reason.instrument, let definition = catalog[instrument], let value = reason.score else {
+            let silent = asOf.daysSinceEpoch - date.daysSinceEpoch
+            return LocalizedText(
+                da: "Ingen besvarelse i \(silent) dage (seneste \(date))", en: "No response for \(silent) days (latest on \(date))")
+        }
         let name = Wording.shortName(definition)
+        let fall = -(reason.change ?? 0)
+        switch reason.code {
+        case .veryLowWellbeing:
+            return LocalizedText(da: "\(name.da) \(value): meget lav trivsel", en: "\(name.en) \(value): very low wellbeing")
+        case .deteriorated:
+            return LocalizedText(
+                da: "\(name.da) faldt \(fall) point til \(value) siden forrige besvarelse",
+                en: "\(name.en) fell \(fall) points to \(value) since the previous response")
+        case .belowCutoffAndFalling:
+            return LocalizedText(
+                da: "\(name.da) \(value): under recovery-grænsen og faldende",
+                en: "\(name.en) \(value): below the recovery cut-off and falling")
+        case .itemAtFloor:
+            return LocalizedText(da: "\(name.da): et spørgsmål besvaret 0 eller 1", en: "\(name.en): an item answered 0 or 1")
+        case .noRecentResponse:
+            return LocalizedText(da: "", en: "")
+        }
+    }
+
+    /// The reasons one instrument's latest scored response gives, compared with the scored response before it;
+    /// their texts are written by ``text(of:asOf:)`` for the entries answered.
+    private func attentionReasons(latest: Int, previous: Int?, definition: InstrumentDefinition) -> [AttentionReason] {
         let value = Int(score[latest])
         let date = CalendarDate(daysSinceEpoch: Int(day[latest]))
         let change = previous.map { self.change(from: $0, to: latest, definition: definition) }
-        let flags = flags(ofRow: latest)
-        func reason(_ code: AttentionReason.Code, _ text: LocalizedText) -> AttentionReason {
+        let flags = flagBits[latest]
+        func holds(_ flag: Flag) -> Bool {
+            definition.flags.firstIndex { $0.name == flag }.map { flags & (1 << $0) != 0 } ?? false
+        }
+        func reason(_ code: AttentionReason.Code) -> AttentionReason {
             AttentionReason(
-                code: code, instrument: definition.id, administeredAt: date, score: value, change: change?.delta, text: text)
+                code: code, instrument: definition.id, administeredAt: date, score: value, change: change?.delta,
+                text: LocalizedText(da: "", en: ""))
         }
         var reasons: [AttentionReason] = []
-        if flags.contains(.veryLowWellbeing) {
-            reasons.append(reason(.veryLowWellbeing, LocalizedText(
-                da: "\(name.da) \(value): meget lav trivsel", en: "\(name.en) \(value): very low wellbeing")))
-        }
-        if let change, change.direction == .deteriorated {
-            reasons.append(reason(.deteriorated, LocalizedText(
-                da: "\(name.da) faldt \(-change.delta) point til \(value) siden forrige besvarelse",
-                en: "\(name.en) fell \(-change.delta) points to \(value) since the previous response")))
-        }
-        if flags.contains(.belowRecoveryCutoff), let change, change.delta < 0 {
-            reasons.append(reason(.belowCutoffAndFalling, LocalizedText(
-                da: "\(name.da) \(value): under recovery-grænsen og faldende",
-                en: "\(name.en) \(value): below the recovery cut-off and falling")))
-        }
-        if flags.contains(.itemAtFloor) {
-            reasons.append(reason(.itemAtFloor, LocalizedText(
-                da: "\(name.da): et spørgsmål besvaret 0 eller 1", en: "\(name.en): an item answered 0 or 1")))
-        }
+        if holds(.veryLowWellbeing) { reasons.append(reason(.veryLowWellbeing)) }
+        if let change, change.direction == .deteriorated { reasons.append(reason(.deteriorated)) }
+        if holds(.belowRecoveryCutoff), let change, change.delta < 0 { reasons.append(reason(.belowCutoffAndFalling)) }
+        if holds(.itemAtFloor) { reasons.append(reason(.itemAtFloor)) }
         return reasons
     }
 }

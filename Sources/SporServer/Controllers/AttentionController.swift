@@ -36,8 +36,8 @@ struct AttentionController {
         let units: Set<String>? = identity.role == .staff ? Set(identity.units.map(\.rawValue)) : nil
         let asOf = today()
         let list = storage.dataset.withLock {
-            $0.attentionList(units: units, asOf: asOf, silenceDays: settings.attentionSilenceDays)
-        }.first(limit)
+            $0.attentionList(units: units, asOf: asOf, silenceDays: settings.attentionSilenceDays, limit: limit)
+        }
         let at = now()
         try await storage.audit.append(contentsOf: list.entries.map { entry in
             AuditRecord(at: at, who: identity.name, role: identity.role, citizen: CitizenID(rawValue: entry.citizen)!, endpoint: endpoint)
