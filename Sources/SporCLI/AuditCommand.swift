@@ -12,20 +12,16 @@ struct AuditCommand: ParsableCommand {
 
     @Option(help: "Only this citizen (the pseudonymous id).")
     var citizen: String?
-    @Option(help: "Only accesses on or after this date, YYYY-MM-DD (UTC).")
-    var since: String?
-
-    func validate() throws {
-        if let citizen, CitizenID(rawValue: citizen) == nil { throw ValidationError("--citizen must be a pseudonymous id") }
-        if let since, CalendarDate(iso8601: since) == nil { throw ValidationError("--since must be a date, YYYY-MM-DD") }
-    }
+    @Option(help: "Only accesses on or after this date, YYYY-MM-DD (UTC).", transform: ReportArgument.date)
+    var since: CalendarDate?
 
     func run() throws {
-        let start = since.flatMap { CalendarDate(iso8601: $0) }.map {
+        let citizen = try citizen.map { try ReportArgument.citizen($0, name: "--citizen") }
+        let start = since.map {
             Date(timeIntervalSince1970: TimeInterval($0.daysSinceEpoch) * 86_400)
         }
         let records = try AuditTrail.read(folder: options.folder).filter { record in
-            (citizen == nil || record.citizen.rawValue == citizen) && (start.map { record.at >= $0 } ?? true)
+            (citizen.map { record.citizen == $0 } ?? true) && (start.map { record.at >= $0 } ?? true)
         }
         let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         for record in records {

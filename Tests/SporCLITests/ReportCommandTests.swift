@@ -62,4 +62,19 @@ import Testing
         let unknown = try spor(["summary", "nobody", "--since", "2026-03-01"], data: folder)
         #expect(unknown.status != 0)
     }
+
+    /// A CPR number typed where a pseudonymous id belongs is refused, and never repeated in the error.
+    @Test func aCPRNumberAsTheCitizenIsRefusedWithoutBeingEchoed() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for arguments in [
+            ["trajectory", "010190-1234"], ["summary", "0101901234", "--since", "2026-01-01"],
+            ["audit", "--citizen", "010190-1234"],
+        ] {
+            let result = try spor(arguments, data: folder)
+            #expect(result.status != 0, "\(arguments[0])")
+            #expect(result.stderr.contains("pseudonymous id"), "\(arguments[0])")
+            #expect(!(result.stdout + result.stderr).contains("1234"), "\(arguments[0])")
+        }
+    }
 }

@@ -30,6 +30,15 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Parsers for the report commands' option values.
 enum ReportArgument {
+    /// A pseudonymous citizen id. Not a `transform:`: ArgumentParser repeats a refused value in its error, and
+    /// the text refused here may be a CPR number typed into the wrong place.
+    static func citizen(_ text: String, name: String = "citizen") throws -> CitizenID {
+        guard let citizen = CitizenID(rawValue: text) else {
+            throw ValidationError("\(name): expected 1-64 of A-Z a-z 0-9 . _ - (a pseudonymous id, not a CPR number)")
+        }
+        return citizen
+    }
+
     /// `YYYY-MM-DD`.
     static func date(_ text: String) throws -> CalendarDate {
         guard let date = CalendarDate(iso8601: text) else { throw ValidationError("expected a date YYYY-MM-DD") }

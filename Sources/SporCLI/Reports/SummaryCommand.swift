@@ -24,15 +24,10 @@ struct SummaryCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ReportDataOptions
 
-    func validate() throws {
-        guard CitizenID(rawValue: citizen) != nil else {
-            throw ValidationError("citizen: expected 1-64 of A-Z a-z 0-9 . _ - (a pseudonymous id, not a CPR number)")
-        }
-    }
-
     func run() async throws {
+        let citizen = try ReportArgument.citizen(citizen)
         let dataset = try options.loadDataset()
-        guard let summary = dataset.summary(of: CitizenID(rawValue: citizen)!, since: since, asOf: .today()) else {
+        guard let summary = dataset.summary(of: citizen, since: since, asOf: .today()) else {
             throw ValidationError("citizen: no responses for this citizen")
         }
         switch format {

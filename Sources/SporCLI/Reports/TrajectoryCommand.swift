@@ -22,16 +22,11 @@ struct TrajectoryCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ReportDataOptions
 
-    func validate() throws {
-        guard CitizenID(rawValue: citizen) != nil else {
-            throw ValidationError("citizen: expected 1-64 of A-Z a-z 0-9 . _ - (a pseudonymous id, not a CPR number)")
-        }
-    }
-
     func run() async throws {
+        let citizen = try ReportArgument.citizen(citizen)
         let dataset = try options.loadDataset()
         guard let trajectory = dataset.trajectory(
-            of: CitizenID(rawValue: citizen)!, instrument: instrument, history: history)
+            of: citizen, instrument: instrument, history: history)
         else {
             throw ValidationError("citizen: no responses for this citizen")
         }
