@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SporInstruments
+import SporReports
 import SporTesting
 import Testing
 
@@ -30,7 +31,7 @@ import Testing
             let definition = InstrumentCatalog.builtIn.who5
             #expect(html.components(separatedBy: "<fieldset class=\"question\"").count - 1 == 5)
             for (index, item) in definition.items.enumerated() {
-                #expect(html.contains("<legend>\(index + 1). \(HTML.escape(item.text.da))</legend>"))
+                #expect(html.contains("<legend>\(index + 1). \(Markup.escaped(item.text.da))</legend>"))
                 for option in definition.options {
                     let id = "item\(index + 1)-\(option.value)"
                     #expect(html.contains(#"<label class="choice" for="\#(id)"><input type="radio" id="\#(id)" name="item\#(index + 1)" value="\#(option.value)"><span>\#(option.label.da)</span></label>"#))

@@ -39,7 +39,7 @@ struct LineChart {
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(Self.height))" \
         viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" font-family="sans-serif" font-size="11">
-        <title>\(Self.escape(title))</title>
+        <title>\(Markup.escaped(title))</title>
         <rect x="0" y="0" width="\(Int(Self.width))" height="\(Int(Self.height))" fill="#ffffff"/>
 
         """
@@ -70,11 +70,11 @@ struct LineChart {
         out += "<line x1=\"\(x(minX))\" y1=\"\(axisY)\" x2=\"\(x(maxX))\" y2=\"\(axisY)\" stroke=\"#333333\"/>\n"
         for tick in xTicks {
             out += """
-            <text x="\(x(tick.x))" y="\(axisY)" dy="16" text-anchor="middle">\(Self.escape(tick.label))</text>
+            <text x="\(x(tick.x))" y="\(axisY)" dy="16" text-anchor="middle">\(Markup.escaped(tick.label))</text>
 
             """
         }
-        out += "<text x=\"\(Self.number(Self.left))\" y=\"18\" font-size=\"13\">\(Self.escape(title))</text>\n"
+        out += "<text x=\"\(Self.number(Self.left))\" y=\"18\" font-size=\"13\">\(Markup.escaped(title))</text>\n"
         for (index, line) in series.enumerated() {
             let color = Self.colors[index % Self.colors.count]
             var d: [String] = []
@@ -88,7 +88,7 @@ struct LineChart {
                 drawing = true
             }
             out += """
-            <path class="series" data-series="\(Self.escape(line.name))" d="\(d.joined(separator: " "))" fill="none" \
+            <path class="series" data-series="\(Markup.escaped(line.name))" d="\(d.joined(separator: " "))" fill="none" \
             stroke="\(color)" stroke-width="2"/>
 
             """
@@ -100,7 +100,7 @@ struct LineChart {
             let legendX = Self.number(Self.width - Self.right + 16)
             out += """
             <rect x="\(legendX)" y="\(legendY)" width="10" height="10" fill="\(color)"/>
-            <text x="\(legendX)" y="\(legendY)" dx="14" dy="9">\(Self.escape(line.name))</text>
+            <text x="\(legendX)" y="\(legendY)" dx="14" dy="9">\(Markup.escaped(line.name))</text>
 
             """
         }
@@ -110,21 +110,5 @@ struct LineChart {
     private static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-
-    /// Escapes text for XML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,3 +1,5 @@
+import SporReports
+
 /// A piece of HTML in which every text is escaped by construction: text and attribute values are escaped when
 /// they become HTML, and only ``trusted(_:)`` takes markup as it is.
 ///
@@ -11,7 +13,7 @@ struct HTML: Sendable, ExpressibleByStringLiteral, ExpressibleByStringInterpolat
 
     /// Text, escaped.
     init(_ text: String) {
-        markup = Self.escape(text)
+        markup = Markup.escaped(text)
     }
 
     init(stringLiteral text: String) {
@@ -50,7 +52,7 @@ struct HTML: Sendable, ExpressibleByStringLiteral, ExpressibleByStringInterpolat
     static func tag(_ name: String, _ attributes: [(String, String?)] = [], children: [HTML]) -> HTML {
         var markup = "<" + name
         for case let (attribute, value?) in attributes {
-            markup += " \(attribute)=\"\(escape(value))\""
+            markup += " \(attribute)=\"\(Markup.escaped(value))\""
         }
         markup += ">"
         guard !voidElements.contains(name) else { return HTML(markup: markup) }
@@ -58,21 +60,4 @@ struct HTML: Sendable, ExpressibleByStringLiteral, ExpressibleByStringInterpolat
     }
 
     private static let voidElements: Set<String> = ["input", "meta", "link", "br", "img"]
-
-    /// Escapes text for element content and quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }

@@ -1,0 +1,19 @@
+/// Text made safe for XML and HTML: element content and quoted attribute values.
+public enum Markup {
+    /// `&`, `<`, `>`, `"` and `'` as character references; the SVG charts and the web pages both use it.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
