@@ -1,4 +1,4 @@
-import SporInstruments
+public import SporInstruments
 
 /// The calendar bucket of a trend report.
 public enum ReportPeriod: String, Hashable, Sendable, Codable, CaseIterable {
@@ -11,6 +11,16 @@ public enum ReportPeriod: String, Hashable, Sendable, Codable, CaseIterable {
         case .quarter: date.year * 4 + (date.month - 1) / 3
         case .year: date.year
         }
+    }
+
+    /// Whether `date` is the first day of its bucket.
+    public func begins(on date: CalendarDate) -> Bool {
+        ordinal(of: CalendarDate(daysSinceEpoch: date.daysSinceEpoch - 1)) != ordinal(of: date)
+    }
+
+    /// Whether `date` is the last day of its bucket.
+    public func ends(on date: CalendarDate) -> Bool {
+        ordinal(of: CalendarDate(daysSinceEpoch: date.daysSinceEpoch + 1)) != ordinal(of: date)
     }
 
     /// The label of the bucket with this ordinal: `2026-03`, `2026-Q1` or `2026`.

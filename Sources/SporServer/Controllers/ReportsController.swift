@@ -72,20 +72,13 @@ struct ReportsController {
     /// cannot hide. (The CLI, used on the data folder itself, takes any date.)
     static func checkAligned(from: CalendarDate?, to: CalendarDate?, period: ReportPeriod?, into errors: inout [FieldError]) {
         guard let period else { return }
-        let months = switch period {
-        case .month: 1
-        case .quarter: 3
-        case .year: 12
-        }
-        let name = period.rawValue
-        if let from, from.day != 1 || (from.month - 1) % months != 0 {
+        if let from, !period.begins(on: from) {
             errors.append(FieldError(
-                field: "from", rule: .range,
-                message: "from must be the first day of a \(name), such as \(from.year)-\(months == 1 ? "\(from.month < 10 ? "0" : "")\(from.month)" : "01")-01"))
+                field: "from", rule: .range, message: "from must be the first day of a \(period.rawValue), such as \(from.year)-01-01"))
         }
-        if let to, to.day != CalendarDate.daysIn(month: to.month, year: to.year) || to.month % months != 0 {
+        if let to, !period.ends(on: to) {
             errors.append(FieldError(
-                field: "to", rule: .range, message: "to must be the last day of a \(name), such as \(to.year)-12-31"))
+                field: "to", rule: .range, message: "to must be the last day of a \(period.rawValue), such as \(to.year)-12-31"))
         }
     }
 }
