@@ -37,10 +37,8 @@ struct ServerBenchmark: AsyncParsableCommand {
 
         print("generating \(responses) responses (seed \(seed)) in \(bench.folder.path)")
         let csv = bench.folder.appendingPathComponent("responses.csv")
-        var citizens = 0
-        var seconds = try bench.time {
-            citizens = try Self.writeCSV(SyntheticData(seed: seed, responses: responses), to: csv)
-        }
+        var seconds = try bench.time { try SyntheticData(seed: seed, responses: responses).writeCSV(to: csv) }
+        let citizens = try Self.citizenCount(in: csv)
         bench.add("generate CSV", BenchRunner.format(seconds) + "  (\(citizens) citizens)")
 
         let data = bench.folder.appendingPathComponent("data")
@@ -87,29 +85,17 @@ struct ServerBenchmark: AsyncParsableCommand {
         bench.printTable(title: "Spor server benchmark, \(responses) responses")
     }
 
-    /// Writes the generated responses as CSV and returns the number of citizens (`c-1` … `c-N`).
-    private static func writeCSV(_ data: SyntheticData, to url: URL) throws -> Int {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw ValidationError("cannot create \(url.path)")
-        }
-        let handle = try FileHandle(forWritingTo: url)
+    /// The number of citizens in a generated CSV: they are `c-1` … `c-N` in order, so the last line names `c-N`.
+    private static func citizenCount(in csv: URL) throws -> Int {
+        let handle = try FileHandle(forReadingFrom: csv)
         defer { try? handle.close() }
-        var buffer = SyntheticData.csvHeader + "\n"
-        var citizens = Set<String>()
-        var last = ""
-        try data.forEach { response in
-            if response.citizen.rawValue != last {
-                last = response.citizen.rawValue
-                citizens.insert(last)
-            }
-            buffer += SyntheticData.csvLine(response) + "\n"
-            if buffer.utf8.count > 1 << 20 {
-                try handle.write(contentsOf: Data(buffer.utf8))
-                buffer = ""
-            }
-        }
-        try handle.write(contentsOf: Data(buffer.utf8))
-        return citizens.count
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
+        let tail = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+        guard let line = tail.split(separator: "\n").last, let field = line.split(separator: ",").dropFirst().first,
+              field.hasPrefix("c-"), let count = Int(field.dropFirst(2))
+        else { throw ValidationError("\(csv.path) does not end with a generated response") }
+        return count
     }
 
     private static func waitUntilHealthy(_ base: String, server: Process) async throws {
