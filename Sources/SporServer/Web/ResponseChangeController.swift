@@ -21,10 +21,7 @@ struct ResponseChangeController {
     }
 
     @Sendable func correctionForm(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let (stored, definition) = try changeable(context)
-        try await audit(stored, context, endpoint: "GET /responses/{id}/correction")
-        var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
-        form.answers = stored.response.answers
+        let (stored, form) = try await openForm(context, endpoint: "GET /responses/{id}/correction")
         return correctionPage(form, stored: stored, page: WebPage(request, context), status: .ok)
     }
 
@@ -64,10 +61,7 @@ struct ResponseChangeController {
     }
 
     @Sendable func retractionForm(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let (stored, definition) = try changeable(context)
-        try await audit(stored, context, endpoint: "GET /responses/{id}/retraction")
-        var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
-        form.answers = stored.response.answers
+        let (stored, form) = try await openForm(context, endpoint: "GET /responses/{id}/retraction")
         return retractionPage(form, stored: stored, page: WebPage(request, context), status: .ok)
     }
 
@@ -84,10 +78,16 @@ struct ResponseChangeController {
         return WebPage.redirect("/citizens/\(stored.response.citizen.rawValue)")
     }
 
-    private func audit(_ stored: StoredResponse, _ context: SporRequestContext, endpoint: String) async throws {
-        guard let identity = context.identity else { return }
-        try await storage.audit.append(AuditRecord(
-            at: now(), who: identity.name, role: identity.role, citizen: stored.response.citizen, endpoint: endpoint))
+    /// The live response in the path as a form holding its answers; showing them is an audited read.
+    private func openForm(_ context: SporRequestContext, endpoint: String) async throws -> (StoredResponse, ResponseForm) {
+        let (stored, definition) = try changeable(context)
+        if let identity = context.identity {
+            try await storage.audit.append(AuditRecord(
+                at: now(), who: identity.name, role: identity.role, citizen: stored.response.citizen, endpoint: endpoint))
+        }
+        var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
+        form.answers = stored.response.answers
+        return (stored, form)
     }
 
     /// The live response in the path and its definition: 404 unknown or retracted, 403 for staff of other units.
