@@ -37,7 +37,8 @@ struct ScoreCommand: ParsableCommand {
         let validator = ResponseValidator(catalog: catalog, today: .today())
         let result: Result<Score, ValidationFailure>
         if instrument == "-" {
-            let input = FileHandle.standardInput.readDataToEndOfFile()
+            // One response is well under a kilobyte; the same limit as `spor record -`.
+            let input = try StandardInput.read(limit: 64 << 10)
             result = Result { () throws(ValidationFailure) -> Score in
                 let draft = try validator.validate(json: input)
                 return catalog[draft.instrument]!.score(draft.answers)

@@ -68,4 +68,13 @@ import Testing
         let malformed = try SporBinary.run(["score", "-"], stdin: Data(#"{"answers": [1,2"#.utf8))
         #expect(malformed.status == 1 && malformed.stderr.contains("malformed JSON"))
     }
+
+    /// Just over the limit, so the whole input fits through the pipe before `spor` stops reading.
+    @Test func standardInputOverTheLimitIsRefused() throws {
+        let huge = Data(("{\"note\":\"" + String(repeating: "x", count: 64 << 10) + "\"}").utf8)
+        let result = try SporBinary.run(["score", "-"], stdin: huge)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("standard input is longer than 65536 bytes"))
+        #expect(result.stdout.isEmpty)
+    }
 }
