@@ -21,18 +21,23 @@ public struct CPRNumber: Hashable, Sendable, CustomStringConvertible, CustomDebu
     public init(parsing text: String) throws(CPRNumber.Problem) {
         guard let digits = CPRNumber.shape(of: text) else { throw .format }
         let d = digits.map { Int($0 - UInt8(ascii: "0")) }
-        let yy = d[4] * 10 + d[5]
+        guard let date = CPRNumber.birthDate(day: d[0] * 10 + d[1], month: d[2] * 10 + d[3], year: d[4] * 10 + d[5], seventh: d[6])
+        else { throw .date }
+        self.digits = String(decoding: digits, as: UTF8.self)
+        self.birthDate = date
+    }
+
+    /// The birth date of the first seven digits `DDMMYY` and `S`, with the century from the seventh digit by the CPR
+    /// office's rule (0–3 → 19YY; 4 and 9 → 20YY when YY ≤ 36, else 19YY; 5–8 → 20YY when YY ≤ 57, else 18YY), or
+    /// `nil` when they do not form a real calendar date.
+    static func birthDate(day: Int, month: Int, year yy: Int, seventh: Int) -> CalendarDate? {
         let century: Int
-        switch d[6] {
+        switch seventh {
         case 0...3: century = 1900
         case 4, 9: century = yy <= 36 ? 2000 : 1900
         default: century = yy <= 57 ? 2000 : 1800
         }
-        guard let date = CalendarDate(year: century + yy, month: d[2] * 10 + d[3], day: d[0] * 10 + d[1]) else {
-            throw .date
-        }
-        self.digits = String(decoding: digits, as: UTF8.self)
-        self.birthDate = date
+        return CalendarDate(year: century + yy, month: month, day: day)
     }
 
     /// The ten digits of `text` if it has the shape of a CPR number, else `nil`.

@@ -1,11 +1,11 @@
 /// An opaque pseudonymous citizen id: 1–64 of `A–Z a–z 0–9 . _ -`. Never a CPR number.
 ///
-/// Ids that look like a CPR number (ten digits, with or without the hyphen) are refused, so a
-/// CPR number cannot be stored by putting it in the `citizen` field.
+/// Ids that hold a CPR number anywhere (``CPRDetector``), or are shaped like one (ten digits, with or without the
+/// hyphen, whatever the date), are refused, so a CPR number cannot be stored by putting it in the `citizen` field.
 public struct CitizenID: RawRepresentable, Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public let rawValue: String
 
-    /// Creates an id if the text is 1–64 safe characters and not shaped like a CPR number.
+    /// Creates an id if the text is 1–64 safe characters, holds no CPR number and is not shaped like one.
     public init?(rawValue: String) {
         guard Label.isValid(rawValue), CPRNumber.shape(of: rawValue) == nil else { return nil }
         self.rawValue = rawValue

@@ -32,6 +32,8 @@ public struct FieldError: Hashable, Sendable, Codable, CustomStringConvertible {
         case unknownInstrument
         /// A CPR number whose digits are not a real date.
         case date
+        /// A text that holds a CPR number (``CPRDetector``), anywhere but the `cpr` field.
+        case cpr
     }
 
     /// The field, as a path: `answers[2]`, `citizen`.

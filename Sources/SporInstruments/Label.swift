@@ -1,11 +1,20 @@
-/// A grouping label such as a unit (`bostotte-nord`) or an intervention code (`SEL85`): 1–64 of `A–Z a–z 0–9 . _ -`.
+/// A grouping label such as a unit (`bostotte-nord`) or an intervention code (`SEL85`): 1–64 of `A–Z a–z 0–9 . _ -`,
+/// holding no CPR number (``CPRDetector``). Citizen ids and token names follow the same rule.
 public struct Label: RawRepresentable, Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public let rawValue: String
 
     /// The longest label accepted.
     public static let maximumLength = 64
 
-    /// Creates a label if the text is 1–64 safe characters.
+    /// Why a text is not a label.
+    public enum Problem: Hashable, Sendable {
+        /// Not 1–64 of `A–Z a–z 0–9 . _ -`.
+        case format
+        /// It holds a CPR number.
+        case cpr
+    }
+
+    /// Creates a label if the text is 1–64 safe characters without a CPR number.
     public init?(rawValue: String) {
         guard Label.isValid(rawValue) else { return nil }
         self.rawValue = rawValue
@@ -28,10 +37,24 @@ public struct Label: RawRepresentable, Hashable, Sendable, Comparable, Codable, 
 
     public static func < (lhs: Label, rhs: Label) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// Whether `text` is 1–64 of `A–Z a–z 0–9 . _ -`.
+    /// Whether `text` is 1–64 of `A–Z a–z 0–9 . _ -` without a CPR number.
     public static func isValid(_ text: String) -> Bool {
+        problem(with: text) == nil
+    }
+
+    /// Why `text` is not a label, or `nil` when it is one.
+    public static func problem(with text: String) -> Problem? {
         let utf8 = text.utf8
-        return !utf8.isEmpty && utf8.count <= maximumLength && utf8.allSatisfy(\.isSafeLabelByte)
+        guard !utf8.isEmpty, utf8.count <= maximumLength, utf8.allSatisfy(\.isSafeLabelByte) else { return .format }
+        return CPRDetector.finds(in: text) ? .cpr : nil
+    }
+
+    /// The error for a field whose text is not a label, naming the rule and never the text.
+    public static func error(_ problem: Problem, field: String) -> FieldError {
+        switch problem {
+        case .format: FieldError(field: field, rule: .format, message: "\(field) must be 1-64 of A-Z a-z 0-9 . _ -")
+        case .cpr: CPRDetector.error(field: field)
+        }
     }
 }
 

@@ -14,8 +14,9 @@ public struct RawResponse: Sendable {
     public var unit: JSONValue?
     public var intervention: JSONValue?
     public var mode: JSONValue?
-    /// Names of fields the contract does not know.
-    public var unknownFields: [String] = []
+    /// The positions (1-based, in the order given) of fields the contract does not know: their names are never
+    /// repeated, since a caller may have typed anything there.
+    public var unknownFields: [Int] = []
     /// Names of fields given more than once.
     public var duplicateFields: [String] = []
 
@@ -34,6 +35,7 @@ public struct RawResponse: Sendable {
 
     /// Sets a field by its contract name, recording unknown and duplicate names.
     public mutating func set(_ name: String, _ value: JSONValue) {
+        fieldCount += 1
         let keyPath: WritableKeyPath<RawResponse, JSONValue?>
         switch name {
         case "id": keyPath = \.id
@@ -46,7 +48,7 @@ public struct RawResponse: Sendable {
         case "intervention": keyPath = \.intervention
         case "mode": keyPath = \.mode
         default:
-            unknownFields.append(name)
+            unknownFields.append(fieldCount)
             return
         }
         if self[keyPath: keyPath] != nil { duplicateFields.append(name) }
@@ -55,4 +57,6 @@ public struct RawResponse: Sendable {
 
     /// Set when the JSON document was not an object at all.
     var notAnObject = false
+    /// The fields given so far, known or not.
+    private var fieldCount = 0
 }

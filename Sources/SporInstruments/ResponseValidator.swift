@@ -36,8 +36,9 @@ public struct ResponseValidator: Sendable {
             throw ValidationFailure([FieldError(field: "$", rule: .type, message: "a response must be a JSON object")])
         }
         var errors: [FieldError] = []
-        for name in raw.unknownFields {
-            errors.append(FieldError(field: name, rule: .unknownField, message: "\(name) is not a field of a response"))
+        for position in raw.unknownFields {
+            errors.append(FieldError(
+                field: "$", rule: .unknownField, message: "member \(position) of the object is not a field of a response"))
         }
         for name in raw.duplicateFields {
             errors.append(FieldError(field: name, rule: .duplicateField, message: "\(name) is given more than once"))
@@ -176,11 +177,11 @@ public struct ResponseValidator: Sendable {
             errors.append(FieldError(field: field, rule: .type, message: "\(field) must be a string, not \(value.typeName)"))
             return nil
         }
-        guard let label = Label(rawValue: text) else {
-            errors.append(FieldError(field: field, rule: .format, message: "\(field) must be 1-64 of A-Z a-z 0-9 . _ -"))
+        if let problem = Label.problem(with: text) {
+            errors.append(Label.error(problem, field: field))
             return nil
         }
-        return label
+        return Label(rawValue: text)
     }
 
     private func validateCitizen(_ raw: RawResponse, into errors: inout [FieldError]) -> ResponseDraft.Citizen? {
@@ -199,10 +200,16 @@ public struct ResponseValidator: Sendable {
                 return nil
             }
             guard let id = CitizenID(rawValue: text) else {
-                let message = CPRNumber.shape(of: text) != nil
-                    ? "citizen must be a pseudonymous id; send a CPR number in the cpr field"
-                    : "citizen must be 1-64 of A-Z a-z 0-9 . _ -"
-                errors.append(FieldError(field: "citizen", rule: .format, message: message))
+                if Label.problem(with: text) == .cpr {
+                    errors.append(FieldError(
+                        field: "citizen", rule: .cpr,
+                        message: "citizen must not contain a CPR number; send a CPR number in the cpr field"))
+                } else {
+                    let message = CPRNumber.shape(of: text) != nil
+                        ? "citizen must be a pseudonymous id; send a CPR number in the cpr field"
+                        : "citizen must be 1-64 of A-Z a-z 0-9 . _ -"
+                    errors.append(FieldError(field: "citizen", rule: .format, message: message))
+                }
                 return nil
             }
             return .id(id)

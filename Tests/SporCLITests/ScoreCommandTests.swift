@@ -44,7 +44,7 @@ import Testing
         let input = #"{"cpr":"3102851234","instrument":"who5","administeredAt":"2026-13-01","answers":[3,4,"2",3,7,1],"note":1}"#
         let result = try SporBinary.run(["score", "-"], stdin: Data(input.utf8))
         #expect(result.status == 1)
-        for expected in ["note: ", "[unknownField]", "cpr: ", "[date]", "administeredAt: ", "[format]", "answers: ", "[count]",
+        for expected in ["$: ", "[unknownField]", "cpr: ", "[date]", "administeredAt: ", "[format]", "answers: ", "[count]",
                          "answers[2]: ", "[type]", "answers[4]: ", "[range]"] {
             #expect(result.stderr.contains(expected), "missing \(expected)")
         }

@@ -65,7 +65,7 @@ import Testing
                 ("instrument=who5&from=2026-05-01", ["from:range"]),
                 ("instrument=who5&period=month&from=2026-05-02&to=2026-05-30", ["from:range", "to:range"]),
                 ("instrument=who5&period=year&from=2026-04-01&to=2026-12-30", ["from:range", "to:range"]),
-                ("instrument=who5&minCell=1", ["minCell:unknownField"]),
+                ("instrument=who5&minCell=1", ["query:unknownField"]),
             ]
             for (query, errors) in cases {
                 let response = try await client.get("/v1/reports/trends?\(query)", token: fixture.tokens["strategic"])

@@ -61,10 +61,12 @@ struct ImportFile: @unchecked Sendable {
         }
         var problems: [ImportProblem] = []
         var seen: Set<String> = []
-        for raw in names {
+        for (position, raw) in names.enumerated() {
             let name = CSVLine.string(CSVLine.trimmed(raw))
             if !seen.insert(name).inserted {
-                problems.append(ImportProblem(line: 1, field: name, rule: "duplicateField", message: "column \(name) appears twice"))
+                // By position: a column name may hold anything, a CPR number too.
+                problems.append(ImportProblem(
+                    line: 1, field: "header", rule: "duplicateField", message: "column \(position + 1) repeats an earlier column"))
             }
             if name.hasPrefix("item"), let number = Int(name.dropFirst(4)), number >= 1, number <= 64 {
                 columns.append((name, number))

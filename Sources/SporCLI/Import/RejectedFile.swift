@@ -1,7 +1,9 @@
 import Foundation
+import SporInstruments
 
 /// The file `--skip-invalid` writes: per rejected line, `line N<TAB>field:rule,field:rule<TAB>the line as given`
-/// (the text left out for over-long lines). Created with mode 0600, since it may hold personal data.
+/// (the text left out for over-long lines and for lines that hold a CPR number). Created with mode 0600, since it may
+/// hold personal data.
 struct RejectedFile {
     let path: String
     private var output: FileOutput
@@ -16,7 +18,9 @@ struct RejectedFile {
     mutating func write(line: Int, problems: [ImportProblem], text: [UInt8]?) {
         let rules = problems.map { "\($0.field):\($0.rule)" }.joined(separator: ",")
         output.write("line \(line)\t\(rules)\t")
-        if let text { output.write(String(decoding: text, as: UTF8.self)) }
+        if let text, !problems.contains(where: { $0.rule == FieldError.Rule.cpr.rawValue }) {
+            output.write(String(decoding: text, as: UTF8.self))
+        }
         output.write("\n")
     }
 

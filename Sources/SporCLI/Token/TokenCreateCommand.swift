@@ -18,8 +18,12 @@ struct TokenCreateCommand: ParsableCommand {
 
     func validate() throws {
         guard Role(rawValue: role) != nil else { throw ValidationError("--role must be staff, caseworker, strategic or admin") }
-        for text in unit where Label(rawValue: text) == nil {
-            throw ValidationError("--unit must be 1-64 of A-Z a-z 0-9 . _ -")
+        for text in unit {
+            switch Label.problem(with: text) {
+            case .format?: throw ValidationError("--unit must be 1-64 of A-Z a-z 0-9 . _ -")
+            case .cpr?: throw ValidationError("--unit must not contain a CPR number")
+            case nil: break
+            }
         }
     }
 

@@ -43,8 +43,10 @@ public final class TokenStore: Sendable {
 
     /// Creates a token and returns it: the only time its value is ever available.
     public func create(name: String, role: Role, units: [Label], now: Date = Date()) throws -> (token: String, record: TokenRecord) {
-        guard Label(rawValue: name) != nil else {
-            throw TokenError(.invalidName, "a token name must be 1-64 of A-Z a-z 0-9 . _ -")
+        switch Label.problem(with: name) {
+        case .format?: throw TokenError(.invalidName, "a token name must be 1-64 of A-Z a-z 0-9 . _ -")
+        case .cpr?: throw TokenError(.invalidName, "a token name must not contain a CPR number")
+        case nil: break
         }
         if role == .staff, units.isEmpty {
             throw TokenError(.invalidUnits, "a staff token needs at least one --unit")
@@ -74,7 +76,8 @@ public final class TokenStore: Sendable {
     public func revoke(name: String, now: Date = Date()) throws -> TokenRecord {
         var records = try list()
         guard let index = records.firstIndex(where: { $0.name == name }) else {
-            throw TokenError(.unknownName, "no token is named \(name)")
+            // A name that is not a label may hold anything, a CPR number too: it is not repeated.
+            throw TokenError(.unknownName, Label.isValid(name) ? "no token is named \(name)" : "no token has that name")
         }
         guard records[index].revoked == nil else { throw TokenError(.alreadyRevoked, "the token \(name) is revoked already") }
         records[index].revoked = Self.wholeSeconds(now)

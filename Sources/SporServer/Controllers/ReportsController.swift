@@ -16,8 +16,12 @@ struct ReportsController {
         _ = try context.require(.caseworker, .strategic, .admin, for: "read reports")
         let query = request.uri.queryParameters
         var errors: [FieldError] = []
-        for name in query.map({ String($0.key) }) where !["instrument", "period", "by", "from", "to"].contains(name) {
-            errors.append(FieldError(field: name, rule: .unknownField, message: "\(name) is not a parameter of this report"))
+        for (position, name) in query.map({ String($0.key) }).enumerated()
+        where !["instrument", "period", "by", "from", "to"].contains(name) {
+            // The name is never repeated: a caller may have typed anything there.
+            errors.append(FieldError(
+                field: "query", rule: .unknownField,
+                message: "parameter \(position + 1) is not a parameter of this report (instrument, period, by, from, to)"))
         }
         var instrument: InstrumentID?
         switch query.get("instrument") {

@@ -1,7 +1,7 @@
 import SporInstruments
 
-/// Reads the members of a small JSON request object (a correction, a retraction, a resolve), reporting unknown,
-/// duplicate and mistyped fields as ``FieldError``s.
+/// Reads the members of a small JSON request object (a correction, a retraction, a resolve), reporting unknown
+/// (by position, never by name), duplicate and mistyped fields as ``FieldError``s.
 struct JSONObjectReader {
     private(set) var members: [String: JSONValue] = [:]
     private(set) var errors: [FieldError] = []
@@ -12,9 +12,11 @@ struct JSONObjectReader {
             errors.append(FieldError(field: "$", rule: .type, message: "the body must be a JSON object"))
             return
         }
-        for (key, value) in pairs {
+        for (position, (key, value)) in pairs.enumerated() {
             if !known.contains(key) {
-                errors.append(FieldError(field: key, rule: .unknownField, message: "\(key) is not a field of this request"))
+                // The name is never repeated: a caller may have typed anything there.
+                errors.append(FieldError(
+                    field: "$", rule: .unknownField, message: "member \(position + 1) of the object is not a field of this request"))
             } else if members[key] != nil {
                 errors.append(FieldError(field: key, rule: .duplicateField, message: "\(key) is given more than once"))
             } else {

@@ -36,7 +36,9 @@ struct CitizenPageController {
         }
         switch (form.nonEmpty("citizen"), form.nonEmpty("cpr")) {
         case (let text?, nil):
-            guard let citizen = CitizenID(rawValue: text) else { return refuse("citizen", .format) }
+            guard let citizen = CitizenID(rawValue: text) else {
+                return refuse("citizen", Label.problem(with: text) == .cpr ? .cpr : .format)
+            }
             return WebPage.redirect("/citizens/\(citizen.rawValue)")
         case (nil, let text?):
             let cpr: CPRNumber

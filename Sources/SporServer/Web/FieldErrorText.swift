@@ -13,7 +13,7 @@ enum FieldErrorText {
             return language("Giv borgerens pseudonyme id eller CPR-nummer.", "Give the citizen's pseudonymous id or CPR number.")
         case ("cpr", .exclusive):
             return language("Giv enten et id eller et CPR-nummer, ikke begge.", "Give an id or a CPR number, not both.")
-        case ("citizen", .format) where error.message.contains("cpr"):
+        case ("citizen", .format) where error.message.contains("cpr"), ("citizen", .cpr):
             return language("Det ligner et CPR-nummer: skriv det i feltet CPR-nummer.",
                             "That looks like a CPR number: give it in the CPR number field.")
         case ("citizen", _):
@@ -24,6 +24,8 @@ enum FieldErrorText {
         case ("cpr", _):
             return language("CPR-nummeret skal skrives DDMMÅÅ-SSSS eller DDMMÅÅSSSS.",
                             "Write the CPR number as DDMMYY-SSSS or DDMMYYSSSS.")
+        case (_, .cpr):
+            return language("Feltet må ikke indeholde et CPR-nummer.", "The field must not contain a CPR number.")
         case (_, .future): return language("Datoen må ikke ligge efter i dag.", "The date must not be after today.")
         case (_, .tooEarly): return language("Datoen må ikke ligge før 1998.", "The date must not be before 1998.")
         case ("administeredAt", _), ("since", _), ("from", _), ("to", _):

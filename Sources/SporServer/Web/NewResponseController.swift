@@ -52,8 +52,8 @@ struct NewResponseController {
         guard errors.isEmpty, let draft else {
             var form = ResponseForm(definition: definition, id: body.nonEmpty("id").flatMap { UUID(parsing: $0) } ?? UUID(), date: today())
             form.citizen = ResponseForm.keepable(body["citizen"])
-            form.date = body["administeredAt"] ?? ""
-            form.unit = body["unit"] ?? ""
+            form.date = ResponseForm.shown(body["administeredAt"])
+            form.unit = ResponseForm.shown(body["unit"])
             form.mode = body["mode"] ?? form.mode
             form.answers = ResponseForm.answers(body, definition: definition)
             form.errors = errors.sorted { Self.order($0.field) < Self.order($1.field) }

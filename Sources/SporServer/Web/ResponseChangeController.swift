@@ -46,7 +46,7 @@ struct ResponseChangeController {
         if let error = ReasonRule.check(reason) { errors.append(error) }
         guard errors.isEmpty else {
             var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
-            form.date = body["administeredAt"] ?? ""
+            form.date = ResponseForm.shown(body["administeredAt"])
             form.answers = ResponseForm.answers(body, definition: definition)
             form.reason = ReasonRule.check(reason) == nil ? reason : ""
             form.errors = errors

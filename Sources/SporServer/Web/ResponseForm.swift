@@ -28,6 +28,11 @@ struct ResponseForm {
         text.flatMap(CitizenID.init(rawValue:))?.rawValue ?? ""
     }
 
+    /// A text as typed, to show again in a form with errors, unless it holds a CPR number: that is never shown again.
+    static func shown(_ text: String?) -> String {
+        text.map { CPRDetector.finds(in: $0) ? "" : $0 } ?? ""
+    }
+
     /// The answers of a posted form as the validator takes them: `itemN` as an integer when it reads as one, else
     /// as the text given (so a value out of range or not a number is an error, never an unanswered item), and
     /// `null` when it is missing (the form's own rule then asks for it).

@@ -1,8 +1,8 @@
 import Hummingbird
 
 /// Turns errors on the web pages into pages: no sign-in sends the browser to the sign-in form (saying so when
-/// the session expired), anything else becomes a short page with the status, in the page's language. Unexpected
-/// errors pass on to the server's edge, which answers a bare 500.
+/// the session expired), anything else becomes a short page with the status, in the page's language, that never
+/// repeats the request's path or query. Unexpected errors pass on to the server's edge, which answers a bare 500.
 struct WebErrorMiddleware: RouterMiddleware {
     typealias Context = SporRequestContext
 
@@ -21,7 +21,7 @@ struct WebErrorMiddleware: RouterMiddleware {
             return response
         }
         if status == .unauthorized { return WebPage.redirect("/sign-in") }
-        let page = WebPage(request, context)
+        let page = WebPage(request, context, repeatingPath: false)
         let language = page.language
         let message: String = switch status {
         case .forbidden: language(

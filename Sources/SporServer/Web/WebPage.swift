@@ -15,12 +15,15 @@ struct WebPage {
     /// The query without `lang`, for the links that switch language.
     private let otherQuery: String
 
-    init(_ request: Request, _ context: SporRequestContext) {
+    /// - Parameter repeatingPath: `false` for an error page: the request's path and query may hold anything (a CPR
+    ///   number too) and are never repeated, so its language link leads to the front page.
+    init(_ request: Request, _ context: SporRequestContext, repeatingPath: Bool = true) {
         (language, languageChosen) = Language.of(request)
         identity = context.identity
         session = context.session
-        path = request.uri.path
-        otherQuery = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
+        path = repeatingPath ? request.uri.path : "/"
+        otherQuery = repeatingPath
+            ? (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&") : ""
     }
 
     /// The hidden field with the session's CSRF token, for every form of a signed-in page.
