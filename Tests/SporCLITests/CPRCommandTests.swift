@@ -43,7 +43,7 @@ import Testing
             fields[field] = shape.text
             let result = try spor(["record"] + Self.flags + fields.map { "--\($0.key)=\($0.value)" }, data: folder)
             #expect(result.status != 0)
-            #expect(result.stderr.contains("\(field): ") && result.stderr.contains("[cpr]"))
+            #expect(result.stderr.contains("\(field): ") && result.stderr.contains("(cpr)"))
             #expect(!Self.leaks(result.stdout + result.stderr, Self.needles([shape])))
         }
         #expect(try spor(["record", "--citizen=c-1"] + Self.flags, data: folder).status == 0)

@@ -33,11 +33,11 @@ struct CPRPatternTests {
         let yaml = try String(contentsOf: Repository.schema("openapi.yaml"), encoding: .utf8)
         #expect(yaml.contains("        pattern: '\(Self.pattern)'\n"))
         let schema = try String(contentsOf: Repository.schema("response.schema.json"), encoding: .utf8)
-        #expect(schema.contains(#""allOf": [{ "$ref": "#/$defs/noCPR" }]"#))
+        #expect(schema.contains(##""allOf": [{ "$ref": "#/$defs/noCPR" }]"##))
         for name in ["CitizenID", "Label", "Reason"] {
             let block = try #require(yaml.components(separatedBy: "\n    \(name):\n").dropFirst().first)
             let schemaLines = block.split(separator: "\n").prefix(5).joined(separator: "\n")
-            #expect(schemaLines.contains(#"allOf: [{ $ref: "#/components/schemas/NoCPR" }]"#), "\(name)")
+            #expect(schemaLines.contains(##"allOf: [{ $ref: "#/components/schemas/NoCPR" }]"##), "\(name)")
         }
     }
 

@@ -36,7 +36,7 @@ import Testing
         Case(
             name: "CPR in the citizen field",
             body: #"{"citizen":"0101901234","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1],"unit":"bostotte-nord"}"#,
-            status: 422, kind: "validation", errors: ["citizen:format"]),
+            status: 422, kind: "validation", errors: ["citizen:cpr"]),
         Case(name: "wrong content type", body: responseJSON(), contentType: "text/plain", status: 415, kind: "unsupported-media-type"),
         Case(name: "no content type", body: responseJSON(), contentType: "", status: 415, kind: "unsupported-media-type"),
         Case(
