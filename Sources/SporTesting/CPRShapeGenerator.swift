@@ -1,3 +1,4 @@
+public import Foundation
 import SporInstruments
 
 /// Seeded texts for the tests of the CPR rule: CPR numbers written every way the rule knows, embedded in longer text,
@@ -28,6 +29,14 @@ public struct CPRShapeGenerator: Sendable {
         public var written: String
 
         public var description: String { "CPR shape (\(text.utf8.count) bytes)" }
+
+        /// What must never be found where the shape was sent: the whole text, the number as written, the ten digits.
+        public var needles: [Data] { [Data(text.utf8), Data(written.utf8), Data(digits.utf8)] }
+    }
+
+    /// How many of the shapes' needles appear in `bytes` (a file, an answer, captured output).
+    public static func occurrences(of shapes: [Shape], in bytes: Data) -> Int {
+        shapes.reduce(0) { count, shape in count + shape.needles.filter { bytes.range(of: $0) != nil }.count }
     }
 
     public let alphabet: Alphabet
