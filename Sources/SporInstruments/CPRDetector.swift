@@ -40,9 +40,48 @@ public enum CPRDetector {
     /// Whether the UTF-8 `bytes` hold a CPR shape anywhere; a malformed sequence counts as a character that is
     /// neither a digit nor a separator.
     public static func finds<Bytes: Sequence<UInt8>>(inUTF8 bytes: Bytes) -> Bool {
-        var scanner = Scanner()
-        for byte in bytes where scanner.take(byte) { return true }
-        return scanner.finish()
+        // The run of digit groups joined by separators: its last ten digits, four bits each, the latest lowest; one
+        // bit per digit, set when it begins a group (no digit directly before it); how many digits, up to ten.
+        var digits: UInt64 = 0
+        var groupStarts: UInt16 = 0
+        var count = 0
+        /// The previous character was a digit.
+        var inGroup = false
+        /// The scalar being decoded and the continuation bytes it still needs.
+        var scalar: UInt32 = 0
+        var pending = 0
+        for byte in bytes {
+            if pending > 0 {
+                if byte & 0xC0 == 0x80 {
+                    scalar = scalar << 6 | UInt32(byte & 0x3F)
+                    pending -= 1
+                    if pending == 0, !isSeparator(scalar) { count = 0 }
+                    continue
+                }
+                // A sequence cut short is a character that is neither a digit nor a separator.
+                pending = 0
+                count = 0
+            }
+            if byte &- UInt8(ascii: "0") < 10 {
+                digits = (digits << 4 | UInt64(byte &- UInt8(ascii: "0"))) & 0xFF_FFFF_FFFF
+                groupStarts = (groupStarts << 1 | (inGroup ? 0 : 1)) & 0x3FF
+                count = count < 10 ? count + 1 : 10
+                inGroup = true
+                continue
+            }
+            // Any other byte ends a digit group: a CPR shape when the run's last ten digits begin with a group and
+            // a real date. What the byte begins decides whether the run goes on.
+            if inGroup, count == 10, groupStarts & 0x200 != 0, isShape(digits) { return true }
+            inGroup = false
+            switch byte {
+            case 0..<0x80: if !isASCIISeparator(byte) { count = 0 }
+            case 0xF0...: (scalar, pending) = (UInt32(byte & 0x07), 3)
+            case 0xE0...: (scalar, pending) = (UInt32(byte & 0x0F), 2)
+            case 0xC0...: (scalar, pending) = (UInt32(byte & 0x1F), 1)
+            default: count = 0
+            }
+        }
+        return inGroup && count == 10 && groupStarts & 0x200 != 0 && isShape(digits)
     }
 
     /// Whether a Unicode scalar may stand between the digits of a CPR number.
@@ -68,86 +107,11 @@ public enum CPRDetector {
         }
     }
 
-    /// The state of one pass over a text: the UTF-8 sequence being decoded and the digits of the current run of
-    /// digit groups joined by separators.
-    private struct Scanner {
-        /// The last ten digits of the run, four bits each, the latest lowest.
-        private var digits: UInt64 = 0
-        /// One bit per digit in `digits`: set when that digit begins a group (no digit directly before it).
-        private var groupStarts: UInt16 = 0
-        /// Digits in the run, counted up to ten.
-        private var count = 0
-        /// The previous character was a digit.
-        private var inGroup = false
-        /// The scalar being decoded and the continuation bytes it still needs.
-        private var scalar: UInt32 = 0
-        private var pending = 0
-
-        /// Takes one byte; `true` once a CPR shape is found.
-        mutating func take(_ byte: UInt8) -> Bool {
-            if pending > 0 {
-                if byte & 0xC0 == 0x80 {
-                    scalar = scalar << 6 | UInt32(byte & 0x3F)
-                    pending -= 1
-                    return pending == 0 ? character(scalar) : false
-                }
-                pending = 0
-                if other() { return true }
-            }
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digit(byte &- UInt8(ascii: "0"))
-                return false
-            case 0..<0x80:
-                return CPRDetector.isASCIISeparator(byte) ? separator() : other()
-            case 0xF0...:
-                (scalar, pending) = (UInt32(byte & 0x07), 3)
-            case 0xE0...:
-                (scalar, pending) = (UInt32(byte & 0x0F), 2)
-            case 0xC0...:
-                (scalar, pending) = (UInt32(byte & 0x1F), 1)
-            default:
-                return other()
-            }
-            return false
-        }
-
-        /// Ends the text; `true` when it ends a CPR shape.
-        mutating func finish() -> Bool {
-            pending > 0 ? other() : endGroup()
-        }
-
-        private mutating func character(_ scalar: UInt32) -> Bool {
-            CPRDetector.isSeparator(scalar) ? separator() : other()
-        }
-
-        private mutating func digit(_ value: UInt8) {
-            digits = (digits << 4 | UInt64(value)) & 0xFF_FFFF_FFFF
-            groupStarts = (groupStarts << 1 | (inGroup ? 0 : 1)) & 0x3FF
-            count = min(count + 1, 10)
-            inGroup = true
-        }
-
-        private mutating func separator() -> Bool {
-            let found = endGroup()
-            inGroup = false
-            return found
-        }
-
-        private mutating func other() -> Bool {
-            let found = endGroup()
-            inGroup = false
-            count = 0
-            return found
-        }
-
-        /// At the end of a digit group: whether the last ten digits of the run begin a group and a real date.
-        private func endGroup() -> Bool {
-            guard inGroup, count == 10, groupStarts & 0x200 != 0 else { return false }
-            func digit(_ position: Int) -> Int { Int(digits >> UInt64(36 - 4 * position) & 0xF) }
-            return CPRNumber.birthDate(
-                day: digit(0) * 10 + digit(1), month: digit(2) * 10 + digit(3), year: digit(4) * 10 + digit(5),
-                seventh: digit(6)) != nil
-        }
+    /// Whether ten digits (four bits each, the first highest) begin with a real date `DDMMYY` and `S`.
+    private static func isShape(_ digits: UInt64) -> Bool {
+        func digit(_ position: Int) -> Int { Int(digits >> UInt64(36 - 4 * position) & 0xF) }
+        return CPRNumber.birthDate(
+            day: digit(0) * 10 + digit(1), month: digit(2) * 10 + digit(3), year: digit(4) * 10 + digit(5),
+            seventh: digit(6)) != nil
     }
 }
