@@ -15,8 +15,7 @@ struct VerifyCommand: AsyncParsableCommand {
         if let broken = verification.broken {
             switch options.format {
             case .table:
-                let place = [broken.segment, broken.offset.map { "offset \($0)" }].compactMap { $0 }.joined(separator: " at ")
-                print("BROKEN: \(place.isEmpty ? "" : place + ": ")\(broken.message)")
+                print("BROKEN: \(broken.description)")
             case .json:
                 let segment = broken.segment.map(JSONWriter.quoted) ?? "null"
                 print("{\"ok\":false,\"segment\":\(segment),\"offset\":\(broken.offset.map(String.init) ?? "null"),\"message\":\(JSONWriter.quoted(broken.message))}")

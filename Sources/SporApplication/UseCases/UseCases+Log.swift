@@ -9,6 +9,8 @@ extension UseCases {
             public var segment: String?
             public var offset: Int?
             public var message: String
+            /// The whole finding in one line: segment, offset and message.
+            public var description: String
         }
 
         public var records: UInt64
@@ -28,7 +30,7 @@ extension UseCases {
         } catch let error as LogError where error.code == .corrupt {
             return Verification(
                 records: 0, headHash: "", tornBytes: 0,
-                broken: .init(segment: error.segment, offset: error.offset, message: error.message))
+                broken: .init(segment: error.segment, offset: error.offset, message: error.message, description: error.description))
         }
     }
 

@@ -21,6 +21,32 @@ extension UseCases {
         return try await store([response], by: caller)[0]
     }
 
+    /// Validates a response as given and records it: every broken rule, the unit rule for staff included, is
+    /// reported at once.
+    public func record(_ raw: RawResponse, by caller: Caller) async throws -> Recorded {
+        let (draft, errors) = try check(raw, by: caller)
+        guard errors.isEmpty, let draft else { throw UseCaseError.invalid(errors) }
+        return try await record(draft, by: caller)
+    }
+
+    /// The response as given, validated, and every rule it breaks (the unit rule for staff included), without
+    /// writing anything: for a form that adds rules of its own before it records.
+    public func check(_ raw: RawResponse, by caller: Caller) throws -> (ResponseDraft?, [FieldError]) {
+        let scope = try AccessPolicy.responses(caller, .record)
+        var errors: [FieldError] = []
+        var draft: ResponseDraft?
+        do {
+            draft = try validator.validate(raw)
+        } catch {
+            errors = error.errors
+        }
+        if !errors.contains(where: { $0.field == "unit" }) {
+            let unit: Label? = if case .string(let text)? = raw.unit { Label(rawValue: text) } else { nil }
+            if !scope.contains(unit: unit) { errors.append(Self.unitOutsideScope("unit")) }
+        }
+        return (errors.isEmpty ? draft : nil, errors)
+    }
+
     /// Records up to a batch of validated responses all or nothing, each answered as ``record(_:by:)`` would.
     ///
     /// A response without an id gets the id an import row at the same place would get (derived from the
@@ -44,10 +70,13 @@ extension UseCases {
     /// The response to store: the caller may record in its unit, the citizen is pseudonymised.
     private func prepare(_ draft: ResponseDraft, by caller: Caller, field: String, id: UUID) throws -> Response {
         let scope = try AccessPolicy.responses(caller, .record)
-        guard scope.contains(unit: draft.unit) else {
-            throw UseCaseError.invalid([FieldError(field: field, rule: .range, message: "\(field) must be one of your units")])
-        }
+        guard scope.contains(unit: draft.unit) else { throw UseCaseError.invalid([Self.unitOutsideScope(field)]) }
         return try folder.resolve(draft, id: id)
+    }
+
+    /// The unit rule's refusal for staff.
+    private static func unitOutsideScope(_ field: String) -> FieldError {
+        FieldError(field: field, rule: .range, message: "\(field) must be one of your units")
     }
 
     /// Appends the responses as one batch and answers each with its stored version.

@@ -19,7 +19,8 @@ struct AttentionController {
         var limit = AttentionList.defaultLimit
         if let text = request.uri.queryParameters.get("limit") {
             guard let value = Int(text) else {
-                throw Problem.invalid([FieldError(field: "limit", rule: .type, message: "limit must be a whole number")])
+                throw Problem.invalid([FieldError(
+                    field: "limit", rule: .range, message: "limit must be a whole number from 1 to \(AttentionList.maximumLimit)")])
             }
             limit = value
         }

@@ -41,21 +41,9 @@ struct NewResponseController {
         for index in definition.items.indices where body.nonEmpty("item\(index + 1)") == nil {
             errors.append(FieldError(field: "answers[\(index)]", rule: .required, message: "answers[\(index)] is required on the form"))
         }
-        var draft: ResponseDraft?
-        do {
-            draft = try spor.validator.validate(raw)
-        } catch {
-            errors = error.errors.filter { new in !errors.contains { $0.field == new.field } } + errors
-        }
-        var recorded: UseCases.Recorded?
-        if errors.isEmpty, let draft {
-            do {
-                recorded = try await spor.record(draft, by: caller)
-            } catch let error as UseCaseError where error.code == .invalid {
-                errors = error.fieldErrors
-            }
-        }
-        guard let recorded else {
+        let (draft, found) = try spor.check(raw, by: caller)
+        errors = found.filter { new in !errors.contains { $0.field == new.field } } + errors
+        guard errors.isEmpty, let draft else {
             var form = ResponseForm(definition: definition, id: body.nonEmpty("id").flatMap { UUID(parsing: $0) } ?? UUID(), date: spor.todayDate)
             form.citizen = ResponseForm.keepable(body["citizen"])
             form.date = body["administeredAt"] ?? ""
@@ -65,6 +53,7 @@ struct NewResponseController {
             form.errors = errors.sorted { Self.order($0.field) < Self.order($1.field) }
             return render(form, units: spor.units(for: .record, by: caller), page: WebPage(request, context), status: .unprocessableContent)
         }
+        let recorded = try await spor.record(draft, by: caller)
         return WebPage.redirect("/responses/\(recorded.stored.response.id.uuidString.lowercased())")
     }
 
