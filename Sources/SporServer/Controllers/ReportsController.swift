@@ -3,7 +3,7 @@ import SporInstruments
 import SporReports
 import Synchronization
 
-/// `GET /v1/reports/trends`: the strategic level's aggregate view (DESIGN.md section 5), small cells suppressed.
+/// `GET /v1/reports/trends`: the strategic level's aggregate view (docs/report-definition.md), small cells suppressed.
 /// Caseworkers, strategic and admin; never individual data, so nothing is audited.
 struct ReportsController {
     let storage: Storage

@@ -2,7 +2,7 @@ import Foundation
 import SporInstruments
 import SporReports
 
-/// A stored response with its score, as every route returns one (DESIGN.md section 2, "A scored response").
+/// A stored response with its score, as every route returns one (docs/data-contract.md, "A scored response, as output").
 struct ScoredResponseBody: Encodable {
     var version: StoredResponse
 
