@@ -3,7 +3,7 @@ import SporInstruments
 import SporReports
 import SporApplication
 
-/// `spor report`: the strategic level's trend report (DESIGN.md section 5), small cells suppressed.
+/// `spor report`: the strategic level's trend report (docs/report-definition.md), small cells suppressed.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
