@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SporInstruments", targets: ["SporInstruments"]),
         .library(name: "SporLog", targets: ["SporLog"]),
         .library(name: "SporReports", targets: ["SporReports"]),
+        .library(name: "SporApplication", targets: ["SporApplication"]),
         .executable(name: "spor-bench", targets: ["SporBench"]),
         .executable(name: "spor-report-bench", targets: ["SporReportBench"]),
     ],
@@ -47,29 +48,41 @@ let package = Package(
         // The dataset of a data folder loaded from a checksummed snapshot beside the log plus the records after it.
         .target(
             name: "SporSnapshot", dependencies: ["SporInstruments", "SporLog", "SporReports"], swiftSettings: swiftSettings),
-        // The HTTP daemon: tokens and roles, the access audit trail, problem+json errors, the routes.
+        // The use cases every adapter calls: the data folder, the access policy, tokens, the access audit trail,
+        // recording, correcting, retracting, importing, reading a citizen and the reports. The only door to the log.
         .target(
-            name: "SporServer",
+            name: "SporApplication",
             dependencies: [
                 "SporInstruments",
                 "SporLog",
                 "SporReports",
+                "SporSnapshot",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP daemon: routes, problem+json errors and web pages over the use cases.
+        .target(
+            name: "SporServer",
+            dependencies: [
+                "SporInstruments",
+                "SporReports",
+                "SporApplication",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
-        // The `spor` command: thin commands over the modules above.
+        // The `spor` command: thin commands over the use cases.
         .executableTarget(
             name: "SporCLI",
             dependencies: [
                 "SporInstruments",
-                "SporLog",
+                "SporApplication",
                 "SporServer",
                 "SporReports",
-                "SporSnapshot",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,6 +127,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "SporCLITests", dependencies: ["SporInstruments", "SporTesting"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "SporApplicationTests",
+            dependencies: ["SporApplication", "SporReports", "SporInstruments", "SporTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "SporLogTests",
             dependencies: ["SporLog", "SporInstruments", "SporTesting", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
@@ -121,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "SporServerTests",
             dependencies: [
-                "SporServer", "SporLog", "SporInstruments", "SporTesting",
+                "SporServer", "SporApplication", "SporLog", "SporReports", "SporInstruments", "SporTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

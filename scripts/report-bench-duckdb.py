@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The trend report of DESIGN.md section 5 computed by DuckDB from the generated CSV, timed, and compared cell by
+"""The trend report of docs/report-definition.md computed by DuckDB from the generated CSV, timed, and compared cell by
 cell with Spor's JSON for the same report.
 
 usage: report-bench-duckdb.py CSV INSTRUMENT PERIOD BY SPOR_JSON [MIN_CELL]

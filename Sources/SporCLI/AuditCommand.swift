@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SporApplication
 import SporInstruments
-import SporServer
 
 /// `spor audit`: lists the access audit trail, optionally for one citizen and from a date.
 struct AuditCommand: ParsableCommand {
@@ -17,24 +17,22 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let citizen = try citizen.map { try ReportArgument.citizen($0, name: "--citizen") }
-        let start = since.map {
-            Date(timeIntervalSince1970: TimeInterval($0.daysSinceEpoch) * 86_400)
-        }
-        let records = try AuditTrail.read(folder: options.folder).filter { record in
-            (citizen.map { record.citizen == $0 } ?? true) && (start.map { record.at >= $0 } ?? true)
-        }
+        let records = try options.useCases(.administering).auditTrail(citizen: citizen, since: since, by: .cli())
         let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        var output = FileOutput(descriptor: STDOUT_FILENO)
         for record in records {
+            let who = record.citizen?.rawValue
             switch options.format {
             case .table:
-                print([record.at.formatted(time), record.who, record.role.rawValue, record.citizen.rawValue, record.endpoint]
-                    .joined(separator: "\t"))
+                output.write([record.at.formatted(time), record.who, record.role.rawValue, who ?? "*", record.endpoint]
+                    .joined(separator: "\t") + "\n")
             case .json:
-                print(
+                output.write(
                     "{\"at\":\(JSONWriter.quoted(record.at.formatted(time))),\"who\":\(JSONWriter.quoted(record.who)),"
-                        + "\"role\":\(JSONWriter.quoted(record.role.rawValue)),\"citizen\":\(JSONWriter.quoted(record.citizen.rawValue)),"
-                        + "\"endpoint\":\(JSONWriter.quoted(record.endpoint))}")
+                        + "\"role\":\(JSONWriter.quoted(record.role.rawValue)),\"citizen\":\(who.map(JSONWriter.quoted) ?? "null"),"
+                        + "\"endpoint\":\(JSONWriter.quoted(record.endpoint))}\n")
             }
         }
+        output.flush()
     }
 }

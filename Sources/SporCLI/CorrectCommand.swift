@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SporInstruments
-import SporLog
+import SporApplication
 
 /// `spor correct`: stores a new version of a response, with new answers and/or date and a reason.
 struct CorrectCommand: AsyncParsableCommand {
@@ -26,29 +26,11 @@ struct CorrectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
-        let validator = ResponseValidator(today: .today())
-        let log = try options.openLog()
-        guard let stored = try await log.response(id: id) else {
-            throw LogError(.unknownResponse, "no response with id \(id.uuidString.lowercased()) is stored", responseID: id)
+        let current = try await options.useCases(.writing).closing { spor in
+            try await spor.correct(
+                id, answers: answers.map(AnswersArgument.parse), administeredAt: date.map(JSONValue.string), reason: reason,
+                by: .cli(), via: "cli correct")
         }
-        guard !stored.isRetracted else {
-            throw LogError(.retracted, "response \(id.uuidString.lowercased()) is retracted", responseID: id)
-        }
-        var errors: [FieldError] = []
-        var response = stored.response
-        let definition = validator.catalog[response.instrument]
-        if let answers, let checked = validator.validateAnswers(AnswersArgument.parse(answers), for: definition, field: "answers", into: &errors) {
-            response.answers = checked
-        }
-        if let date, let checked = validator.validateDate(.string(date), field: "administeredAt", into: &errors) {
-            response.administeredAt = checked
-        }
-        if let error = ReasonRule.check(reason) { errors.append(error) }
-        guard errors.isEmpty else { throw ValidationFailure(errors) }
-        guard response != stored.response else { throw ValidationError("the correction changes nothing") }
-        let version = definition?.version ?? stored.definitionVersion
-        _ = try await log.append([.responseCorrected(response, definitionVersion: version, reason: reason)])
-        await log.close()
-        print(ResponsePrinter.render(response, definitionVersion: version, status: "corrected", format: options.format))
+        print(ResponsePrinter.render(current, status: "corrected", format: options.format))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SporInstruments
-import SporLog
+import SporApplication
 
 /// `spor record`: validates, scores and durably stores one response.
 struct RecordCommand: AsyncParsableCommand {
@@ -41,31 +41,23 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let validator = ResponseValidator(today: .today())
-        let draft: ResponseDraft
-        if input == "-" {
-            draft = try validator.validate(json: try StandardInput.read(limit: 64 << 10))
-        } else {
-            var raw = RawResponse()
-            let fields: [(String, String?)] = [
-                ("id", id), ("citizen", citizen), ("cpr", cpr), ("instrument", instrument), ("administeredAt", date),
-                ("unit", unit), ("intervention", intervention), ("mode", mode),
-            ]
-            for case (let name, let value?) in fields { raw.set(name, .string(value)) }
-            if let answers { raw.set("answers", AnswersArgument.parse(answers)) }
-            draft = try validator.validate(raw)
-        }
-        let log = try options.openLog()
-        var resolver = CitizenResolver(folder: options.folder)
-        let response = try resolver.resolve(draft, id: draft.id ?? UUID())
-        let version = InstrumentCatalog.builtIn[response.instrument]!.version
-        let result = try await log.append([.responseRecorded(response, definitionVersion: version)])
-        await log.close()
-        switch result[0] {
-        case .appended:
-            print(ResponsePrinter.render(response, definitionVersion: version, status: "stored", format: options.format))
-        case .alreadyStored(let stored):
-            print(ResponsePrinter.render(stored, definitionVersion: version, status: "already stored", format: options.format))
-        }
+        // Validated before the folder is opened: a refused response leaves no trace, not even a new folder.
+        let draft = try draft(ResponseValidator(today: .today()))
+        let recorded = try await options.useCases(.writing).closing { spor in try await spor.record(draft, by: .cli()) }
+        print(ResponsePrinter.render(
+            recorded.stored, status: recorded.created ? "stored" : "already stored", format: options.format))
+    }
+
+    /// The response from standard input or from the flags, validated.
+    private func draft(_ validator: ResponseValidator) throws -> ResponseDraft {
+        if input == "-" { return try validator.validate(json: try StandardInput.read(limit: 64 << 10)) }
+        var raw = RawResponse()
+        let fields: [(String, String?)] = [
+            ("id", id), ("citizen", citizen), ("cpr", cpr), ("instrument", instrument), ("administeredAt", date),
+            ("unit", unit), ("intervention", intervention), ("mode", mode),
+        ]
+        for case (let name, let value?) in fields { raw.set(name, .string(value)) }
+        if let answers { raw.set("answers", AnswersArgument.parse(answers)) }
+        return try validator.validate(raw)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SporInstruments
-import SporLog
+import SporApplication
 
 /// `spor retract`: marks a response as entered in error; it stays in the history.
 struct RetractCommand: AsyncParsableCommand {
@@ -17,18 +17,16 @@ struct RetractCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try ResponseIDArgument.parse(id)
-        if let error = ReasonRule.check(reason) { throw ValidationError(error.description) }
     }
 
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
-        let log = try options.openLog()
-        let result = try await log.append([.responseRetracted(id: id, reason: reason)])
-        await log.close()
-        guard case .appended(let entry) = result[0] else { return }
+        _ = try await options.useCases(.writing).closing { spor in
+            try await spor.retract(id, reason: reason, by: .cli())
+        }
         switch options.format {
-        case .table: print("retracted \(id.uuidString.lowercased()) (sequence \(entry.sequence))")
-        case .json: print("{\"status\":\"retracted\",\"id\":\(JSONWriter.quoted(id.uuidString.lowercased())),\"sequence\":\(entry.sequence)}")
+        case .table: print("retracted \(id.uuidString.lowercased())")
+        case .json: print("{\"status\":\"retracted\",\"id\":\(JSONWriter.quoted(id.uuidString.lowercased()))}")
         }
     }
 }

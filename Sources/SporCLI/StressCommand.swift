@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SporInstruments
-import SporLog
+import SporApplication
 
 /// `spor stress` (hidden): appends generated responses from several tasks until killed, printing each id once
 /// its append has returned, that is once it is durable. The crash tests SIGKILL it.
@@ -19,9 +19,8 @@ struct StressCommand: AsyncParsableCommand {
     var batch: Int = 1
 
     func run() async throws {
-        let log = try options.openLog()
+        let spor = try options.useCases(.writing)
         let today = CalendarDate.today()
-        let version = InstrumentCatalog.builtIn.who5.version
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<writers {
                 group.addTask {
@@ -29,15 +28,14 @@ struct StressCommand: AsyncParsableCommand {
                     var round = 0
                     while true {
                         round += 1
-                        let events: [LogEvent] = (0..<batch).map { _ in
-                            let response = Response(
-                                id: UUID(), citizen: CitizenID(rawValue: "stress-\(writer)-\(round % 50)")!, instrument: .who5,
+                        let drafts = (0..<batch).map { _ in
+                            ResponseDraft(
+                                id: UUID(), citizen: .id(CitizenID(rawValue: "stress-\(writer)-\(round % 50)")!), instrument: .who5,
                                 administeredAt: today, answers: (0..<5).map { _ in Int.random(in: 0...5) },
                                 unit: Label(rawValue: "bostotte-nord"), mode: .withStaff)
-                            return .responseRecorded(response, definitionVersion: version)
                         }
-                        _ = try await log.append(events)
-                        for event in events { output.write(event.responseID.uuidString.lowercased() + "\n") }
+                        _ = try await spor.recordBatch(drafts, by: .cli())
+                        for draft in drafts { output.write(draft.id!.uuidString.lowercased() + "\n") }
                         output.flush()
                     }
                 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import SporInstruments
-import SporLog
+import SporApplication
 
 /// `spor verify`: checks every record and the whole hash chain, without changing anything.
 struct VerifyCommand: AsyncParsableCommand {
@@ -11,27 +11,25 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var options: DataFolderOptions
 
     func run() async throws {
-        let report: LogVerifier.Report
-        do {
-            report = try LogVerifier.verify(folder: options.folder)
-        } catch let error as LogError where error.code == .corrupt {
+        let verification = try options.useCases(.administering).verify(by: .cli())
+        if let broken = verification.broken {
             switch options.format {
             case .table:
-                print("BROKEN: \(error.description)")
+                print("BROKEN: \(broken.description)")
             case .json:
-                let segment = error.segment.map(JSONWriter.quoted) ?? "null"
-                print("{\"ok\":false,\"segment\":\(segment),\"offset\":\(error.offset.map(String.init) ?? "null"),\"message\":\(JSONWriter.quoted(error.message))}")
+                let segment = broken.segment.map(JSONWriter.quoted) ?? "null"
+                print("{\"ok\":false,\"segment\":\(segment),\"offset\":\(broken.offset.map(String.init) ?? "null"),\"message\":\(JSONWriter.quoted(broken.message))}")
             }
             throw ExitCode(2)
         }
         switch options.format {
         case .table:
-            print("ok: \(report.records) records, head \(report.headHash)")
-            if report.tornBytes > 0 {
-                print("note: \(report.tornBytes) bytes of an unfinished write at the end; the next write command cuts them off")
+            print("ok: \(verification.records) records, head \(verification.headHash)")
+            if verification.tornBytes > 0 {
+                print("note: \(verification.tornBytes) bytes of an unfinished write at the end; the next write command cuts them off")
             }
         case .json:
-            print("{\"ok\":true,\"records\":\(report.records),\"headHash\":\"\(report.headHash)\",\"tornBytes\":\(report.tornBytes)}")
+            print("{\"ok\":true,\"records\":\(verification.records),\"headHash\":\"\(verification.headHash)\",\"tornBytes\":\(verification.tornBytes)}")
         }
     }
 }

@@ -20,6 +20,20 @@ public struct ResponseDraft: Hashable, Sendable {
     public var intervention: Label?
     public var mode: AdministrationMode?
 
+    public init(
+        id: UUID?, citizen: Citizen, instrument: InstrumentID, administeredAt: CalendarDate, answers: [Int?],
+        unit: Label? = nil, intervention: Label? = nil, mode: AdministrationMode? = nil
+    ) {
+        self.id = id
+        self.citizen = citizen
+        self.instrument = instrument
+        self.administeredAt = administeredAt
+        self.answers = answers
+        self.unit = unit
+        self.intervention = intervention
+        self.mode = mode
+    }
+
     /// The response to store, with a final id and a pseudonymous citizen.
     public func resolved(id: UUID, citizen: CitizenID) -> Response {
         Response(

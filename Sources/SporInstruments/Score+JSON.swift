@@ -3,7 +3,7 @@ extension Score: Encodable {
         case instrument, definitionVersion, complete, answers, raw, score, flags, chime
     }
 
-    /// The scored-response JSON of DESIGN.md section 2: `raw` and `score` are `null` when incomplete,
+    /// The scored-response JSON of docs/data-contract.md: `raw` and `score` are `null` when incomplete,
     /// and instruments with domains (Brief INSPIRE-O) add `chime` with one value per domain.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -7,7 +7,7 @@ public import SporReports
 /// file beside the log plus the records appended since it was taken, or, when there is no snapshot or it does not
 /// fit the log, by replaying the whole log.
 ///
-/// The snapshot (`dataset.snapshot`) is derived state, never the truth (DESIGN.md section 3). It holds the
+/// The snapshot (`dataset.snapshot`) is derived state, never the truth (docs/log-format.md). It holds the
 /// dataset's columns and the log mark it was taken at: the number of records, where the last one starts and its
 /// SHA-256. It is used only when the log still holds that very record at that place (read and hashed again) and
 /// every record after it is intact and chained to it; every section is checksummed, and anything that does not fit

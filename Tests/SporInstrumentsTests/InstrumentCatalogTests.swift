@@ -84,7 +84,7 @@ struct InstrumentCatalogTests {
         #expect(files.definitions.map(\.id) == [.briefInspireO, .who5])
     }
 
-    @Test("the definitions hold the rules of DESIGN.md section 1")
+    @Test("the definitions hold the rules of docs/instruments.md")
     func definitionsHoldTheRules() {
         let who5 = InstrumentCatalog.builtIn.who5
         #expect(who5.items.count == 5)

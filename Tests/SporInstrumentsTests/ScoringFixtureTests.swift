@@ -45,7 +45,7 @@ struct ScoringFixtureTests {
         #expect(total >= 80)
     }
 
-    @Test("scored JSON has the shape of DESIGN.md section 2, with nulls for an incomplete response")
+    @Test("scored JSON has the shape of docs/data-contract.md, with nulls for an incomplete response")
     func scoreJSON() throws {
         let complete = try JSONParser.parse(encodeJSON(InstrumentCatalog.builtIn.who5.score([3, 4, 2, 3, 1])))
         #expect(complete["raw"] == .integer(13))

@@ -7,7 +7,8 @@ import Testing
     private let asOf = CalendarDate(iso8601: "2026-06-30")!
 
     private func list(_ log: LogBuilder, units: Set<String>? = nil, silenceDays: Int = 120) throws -> AttentionList {
-        try log.dataset().attentionList(units: units, asOf: asOf, silenceDays: silenceDays)
+        let scope = units.map { ResponseScope.units(Set($0.map { Label(rawValue: $0)! })) } ?? .all
+        return try log.dataset().attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays)
     }
 
     @Test func aLimitGivesTheMostUrgentWithTheirTextsAndTheTotal() throws {
@@ -17,9 +18,9 @@ import Testing
             log.record("c-\(index)", "2026-06-0\(1 + index % 9)", who5(raw: (index * 7) % 26), unit: "u\(index % 3)")
         }
         let dataset = try log.dataset()
-        let all = dataset.attentionList(units: nil, asOf: asOf)
+        let all = dataset.attentionList(scope: .all, asOf: asOf)
         #expect(all.total == all.entries.count && all.total > 10)
-        let first = dataset.attentionList(units: nil, asOf: asOf, limit: 7)
+        let first = dataset.attentionList(scope: .all, asOf: asOf, limit: 7)
         #expect(first.total == all.total)
         #expect(first.entries == Array(all.entries.prefix(7)))
         #expect(first.entries.allSatisfy { $0.reasons.allSatisfy { !$0.text.da.isEmpty && !$0.text.en.isEmpty } })

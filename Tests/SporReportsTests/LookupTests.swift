@@ -22,21 +22,29 @@ import Testing
         #expect(dataset.stored(UUID()) == nil)
     }
 
-    @Test func staffSeeCitizensWithALiveResponseInTheirUnits() throws {
+    @Test func aScopeShowsOnlyTheResponsesOfItsUnitsAndComputesChangesFromThem() throws {
         var log = LogBuilder()
-        let moved = log.record("c-1", "2026-01-10", who5(raw: 10), unit: "u1")
-        let retracted = log.record("c-2", "2026-01-10", who5(raw: 10), unit: "u2")
+        log.record("c-1", "2026-01-10", who5(raw: 5), unit: "other")
+        let own = log.record("c-1", "2026-02-10", who5(raw: 10), unit: "own")
+        log.record("c-1", "2026-03-10", who5(raw: 20), unit: "own")
+        log.record("c-2", "2026-01-10", who5(raw: 10), unit: "other")
         log.record("c-3", "2026-01-10", who5(raw: 10))
-        log.correct(moved, "c-1", "2026-01-10", who5(raw: 10), unit: "u3")
-        log.retract(retracted)
         let dataset = try log.dataset()
-        let units = { (names: [String]) in Set(names.map { Label(rawValue: $0)! }) }
+        let scope = ResponseScope.units([Label(rawValue: "own")!])
         let citizen = { (name: String) in CitizenID(rawValue: name)! }
-        #expect(dataset.hasResponse(of: citizen("c-1"), inAnyOf: units(["u3"])))
-        #expect(!dataset.hasResponse(of: citizen("c-1"), inAnyOf: units(["u1"])))  // corrected to another unit
-        #expect(!dataset.hasResponse(of: citizen("c-2"), inAnyOf: units(["u2"])))  // retracted
-        #expect(!dataset.hasResponse(of: citizen("c-3"), inAnyOf: units(["u1", "u2", "u3"])))  // no unit
-        #expect(!dataset.hasResponse(of: citizen("c-9"), inAnyOf: units(["u1"])))  // unknown
-        #expect(!dataset.hasResponse(of: citizen("c-1"), inAnyOf: []))
+        let points = try #require(dataset.trajectory(of: citizen("c-1"), scope: scope)?.instruments.first?.points)
+        #expect(points.map(\.unit) == ["own", "own"])
+        #expect(points.first?.id == own && points.first?.baseline == true)
+        #expect(points.last?.changeSinceBaseline?.delta == 40)
+        let all = try #require(dataset.trajectory(of: citizen("c-1"))?.instruments.first?.points)
+        #expect(all.count == 3 && all.last?.changeSinceBaseline?.delta == 60)
+        #expect(dataset.trajectory(of: citizen("c-2"), scope: scope) == nil)
+        #expect(dataset.trajectory(of: citizen("c-3"), scope: scope) == nil)
+        let summary = try #require(dataset.summary(
+            of: citizen("c-1"), since: CalendarDate(iso8601: "2026-03-01")!, asOf: CalendarDate(iso8601: "2026-03-31")!,
+            scope: scope))
+        #expect(summary.instruments.first?.baseline?.id == own)
+        #expect(dataset.summary(of: citizen("c-2"), since: CalendarDate(iso8601: "2026-01-01")!,
+                                asOf: CalendarDate(iso8601: "2026-03-31")!, scope: scope) == nil)
     }
 }

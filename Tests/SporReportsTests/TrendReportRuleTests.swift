@@ -3,7 +3,7 @@ import SporInstruments
 import SporReports
 import Testing
 
-/// Hand-computed cases, one per rule of DESIGN.md section 5.
+/// Hand-computed cases, one per rule of docs/report-definition.md.
 @Suite struct TrendReportRuleTests {
     private func report(
         _ log: LogBuilder, instrument: InstrumentID = .who5, period: ReportPeriod = .quarter,

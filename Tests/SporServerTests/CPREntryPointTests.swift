@@ -5,6 +5,7 @@ import SporInstruments
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// The CPR rule at every door of the daemon: generated CPR shapes sent through the API (single, batch,

@@ -1,3 +1,4 @@
+@testable import SporApplication
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -20,8 +21,9 @@ import Testing
             try await DemoData.populate(folder: folder.url, logger: logger, today: Fixture.today)
         }
         let tokens = Dictionary(uniqueKeysWithValues: summary.tokens.map { ($0.role, $0.token) })
-        let storage = try Storage(folder: folder.url, logger: logger)
-        let app = Application(router: buildRouter(storage: storage, logger: logger, today: { Fixture.today }), logger: logger)
+        let storage = try DataFolder(url: folder.url, mode: .serving, logger: logger)
+        let spor = UseCases(folder: storage, today: { Fixture.today })
+        let app = Application(router: buildRouter(spor: spor, logger: logger), logger: logger)
         try await app.test(.router) { client in
             let body = responseJSON(citizen: summary.citizen.rawValue, date: "2026-06-30", unit: DemoData.units[0])
             #expect(try await client.post("/v1/responses", token: tokens[.staff], body: body).status == .created)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// Nothing the caller sent comes back: unknown JSON keys and query parameters are named by position, and error

@@ -1,3 +1,4 @@
+@testable import SporApplication
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -47,8 +48,10 @@ import Testing
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteIsServed() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let storage = try Storage(folder: folder.url, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let router = buildRouter(storage: storage, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let storage = try DataFolder(
+            url: folder.url, mode: .serving, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let router = buildRouter(
+            spor: UseCases(folder: storage), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         // The API: everything but the web pages, which are HTML for browsers (docs/web.md).
         let api = router.routes.filter { route in
             ["/v1/", "/healthz", "/openapi.yaml"].contains { "\(route.path)".hasPrefix($0) }

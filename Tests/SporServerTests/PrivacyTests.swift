@@ -1,3 +1,4 @@
+@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -77,7 +78,7 @@ import Testing
             #expect(try await client.post("/v1/responses", token: fixture.tokens["admin"], body: responseJSON(citizen: "c-9")).status == .created)
             let reads = [
                 try await client.get("/v1/citizens/c-9/trajectory", token: strategic),
-                try await client.get("/v1/citizens/c-9/summary", token: strategic),
+                try await client.get("/v1/citizens/c-9/summary?since=2026-01-01", token: strategic),
                 try await client.post("/v1/citizens/resolve", token: strategic, body: #"{"cpr":"0101901234"}"#),
                 try await client.post("/v1/responses", token: strategic, body: responseJSON(citizen: "c-9")),
             ]

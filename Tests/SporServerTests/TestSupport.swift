@@ -9,6 +9,7 @@ import SporTesting
 import Synchronization
 import SporLog
 
+@testable import SporApplication
 @testable import SporServer
 
 /// Every log line the server writes, message and metadata, so tests can check what reaches a log.
@@ -49,14 +50,14 @@ struct Fixture {
     static let otherUnit = "bostotte-syd"
 
     let folder: TemporaryFolder
-    let storage: Storage
+    let storage: DataFolder
     let capture = LogCapture()
     /// Tokens by name: `staff` (bostotte-nord), `staff-syd`, `caseworker`, `strategic`, `admin`, `revoked`.
     let tokens: [String: String]
 
     init() throws {
         folder = try TemporaryFolder(prefix: "spor-server")
-        storage = try Storage(folder: folder.url, logger: capture.logger)
+        storage = try DataFolder(url: folder.url, mode: .serving, logger: capture.logger)
         var tokens: [String: String] = [:]
         let store = storage.tokens
         tokens["staff"] = try store.create(name: "staff", role: .staff, units: [Label(rawValue: Self.unit)!]).token
@@ -72,8 +73,13 @@ struct Fixture {
     /// The application over the fixture's folder, with today fixed to ``today`` and the clock given.
     func application(now: @escaping @Sendable () -> Date = { Date() }) -> some ApplicationProtocol {
         Application(
-            router: buildRouter(storage: storage, logger: capture.logger, today: { Self.today }, now: now),
+            router: buildRouter(spor: spor(now: now), logger: capture.logger, now: now),
             logger: capture.logger)
+    }
+
+    /// The use cases over the fixture's folder, with today fixed to ``today`` and the clock given.
+    func spor(now: @escaping @Sendable () -> Date = { Date() }) -> UseCases {
+        UseCases(folder: storage, today: { Self.today }, now: now)
     }
 
     /// Runs `test` against the router in process, then closes the storage and removes the folder.
@@ -92,7 +98,7 @@ struct Fixture {
     }
 
     /// Records in the log (not counting tokens or the audit trail).
-    func records() async -> UInt64 { await storage.log.statistics.records }
+    func records() async -> UInt64 { await storage.log!.statistics.records }
 }
 
 /// A response body for `who5`, in the fixture's unit unless told otherwise.

@@ -1,3 +1,4 @@
+@testable import SporApplication
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -21,11 +22,11 @@ import Testing
             let response = "/responses/\(id.uuidString.lowercased())"
             let table: [(String, [HTTPResponse.Status])] = [
                 ("/responses/new", [.ok, .ok, .forbidden, .forbidden, .ok]),
-                (response, [.ok, .forbidden, .ok, .forbidden, .ok]),
-                ("\(response)/correction", [.ok, .forbidden, .forbidden, .forbidden, .ok]),
-                ("\(response)/retraction", [.ok, .forbidden, .forbidden, .forbidden, .ok]),
+                (response, [.ok, .notFound, .ok, .forbidden, .ok]),
+                ("\(response)/correction", [.ok, .notFound, .forbidden, .forbidden, .ok]),
+                ("\(response)/retraction", [.ok, .notFound, .forbidden, .forbidden, .ok]),
                 ("/citizens", [.ok, .ok, .ok, .forbidden, .ok]),
-                ("/citizens/c-nord", [.ok, .forbidden, .ok, .forbidden, .ok]),
+                ("/citizens/c-nord", [.ok, .notFound, .ok, .forbidden, .ok]),
                 ("/attention", [.ok, .ok, .ok, .forbidden, .ok]),
                 ("/trends", [.forbidden, .forbidden, .ok, .ok, .ok]),
                 ("/trends.csv", [.forbidden, .forbidden, .ok, .ok, .ok]),

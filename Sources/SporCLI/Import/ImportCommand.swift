@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SporInstruments
-import SporLog
+import SporApplication
 
 /// `spor import`: stores every response of a `.csv` or `.jsonl` file, all or nothing unless `--skip-invalid`.
 struct ImportCommand: AsyncParsableCommand {
@@ -20,76 +20,35 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Where --skip-invalid puts rejected lines (default: FILE.rejected).")
     var rejected: String?
 
-    /// Errors printed when the import is refused.
-    static let errorsShown = 20
-
     func run() async throws {
-        let validator = ResponseValidator(today: .today())
-        let log = try options.openLog()
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
-
-        // Parse and validate every row once, keeping the valid ones in the log's payload form.
-        var source = try ImportFile(path: file)
-        defer { source.close() }
-        let headerProblems = source.readHeader()
-        if !headerProblems.isEmpty {
-            report(headerProblems, total: headerProblems.count)
-            throw ExitCode.failure
-        }
-        let chunks = try await source.parse(
-            validator: validator, resolver: SharedCitizenResolver(folder: options.folder),
-            progress: { progress.tick("checked", $0) })
-        progress.done()
-        let total = chunks.reduce(0) { $0 + $1.rows }
-        guard total > 0 else { throw ImportFailure("the file holds no rows to import") }
-
-        // Find rows already stored and ids stored (or given earlier in the file) with other content.
-        let classified = try await log.classify(chunks.map(\.batch))
-        var rejectedRows = chunks.flatMap(\.rejected)
-        for (chunk, batch) in zip(chunks, classified) {
-            for (row, status) in batch.statuses.enumerated() {
-                let message: String
-                switch status {
-                case .new, .alreadyStored: continue
-                case .conflictsWithStored: message = "the id is already stored with other content"
-                case .conflictsWithEarlier: message = "the id appears earlier in the file with other content"
-                }
-                let line = chunk.lines[row]
-                rejectedRows.append(ParsedChunk.RejectedRow(
-                    line: line, problems: [ImportProblem(line: line, field: "id", rule: "conflict", message: message)],
-                    text: skipInvalid ? source.line(at: chunk.offsets[row]) : nil))
+        let imported: UseCases.Imported
+        do {
+            imported = try await options.useCases(.writing).closing { spor in
+                try await spor.importFile(
+                    path: file, skipInvalid: skipInvalid, rejectedPath: rejected,
+                    progress: { progress.tick("checked", $0) }, by: .cli())
             }
-        }
-        rejectedRows.sort { $0.line < $1.line }
-        if !skipInvalid, !rejectedRows.isEmpty {
-            let problems = rejectedRows.flatMap(\.problems)
-            report(Array(problems.prefix(Self.errorsShown)), total: problems.count)
-            FileHandle.standardError.write(Data("nothing written: \(rejectedRows.count) of \(total) rows are invalid\n".utf8))
+        } catch let refused as UseCases.ImportRefused {
+            progress.done()
+            var text = refused.problems.map(\.description).joined(separator: "\n") + "\n"
+            if refused.problemCount > refused.problems.count {
+                text += "... and \(refused.problemCount - refused.problems.count) more errors\n"
+            }
+            if refused.rows > 0 { text += refused.description + "\n" }
+            FileHandle.standardError.write(Data(text.utf8))
             throw ExitCode.failure
         }
-        var rejectedOutput = skipInvalid ? try RejectedFile(path: rejected ?? file + ".rejected") : nil
-        for row in rejectedRows { rejectedOutput?.write(line: row.line, problems: row.problems, text: row.text) }
-        try rejectedOutput?.close()
-
-        // Write the new rows in large batches, durable at the end.
-        let written = try await log.record(classified)
-        let alreadyStored = classified.reduce(0) { $0 + $1.statuses.lazy.filter { $0 == .alreadyStored }.count }
-        await log.close()
-        let rejectedCount = rejectedRows.count
+        progress.done()
         switch options.format {
         case .table:
-            var summary = "written \(written), already stored \(alreadyStored), rejected \(rejectedCount)"
-            if rejectedCount > 0, let path = rejectedOutput?.path { summary += " (see \(path))" }
+            var summary = "written \(imported.written), already stored \(imported.alreadyStored), rejected \(imported.rejected)"
+            if let path = imported.rejectedFile { summary += " (see \(path))" }
             print(summary)
         case .json:
-            let path = rejectedCount > 0 ? rejectedOutput.map { JSONWriter.quoted($0.path) } ?? "null" : "null"
-            print("{\"written\":\(written),\"alreadyStored\":\(alreadyStored),\"rejected\":\(rejectedCount),\"rejectedFile\":\(path)}")
+            print(
+                "{\"written\":\(imported.written),\"alreadyStored\":\(imported.alreadyStored),\"rejected\":\(imported.rejected),"
+                    + "\"rejectedFile\":\(imported.rejectedFile.map(JSONWriter.quoted) ?? "null")}")
         }
-    }
-
-    private func report(_ problems: [ImportProblem], total: Int) {
-        var text = problems.map(\.description).joined(separator: "\n") + "\n"
-        if total > problems.count { text += "... and \(total - problems.count) more errors\n" }
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

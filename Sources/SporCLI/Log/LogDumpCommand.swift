@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import SporInstruments
-import SporLog
+import SporApplication
 
 /// `spor log dump`: the whole log as JSON Lines, readable without Spor.
 struct LogDumpCommand: AsyncParsableCommand {
@@ -12,8 +11,8 @@ struct LogDumpCommand: AsyncParsableCommand {
 
     func run() async throws {
         var output = FileOutput(descriptor: STDOUT_FILENO)
-        _ = try LogVerifier.verify(folder: options.folder) { entry, hash in
-            output.write(entry.jsonLine(hash: hash))
+        try await options.useCases(.administering).dumpLog(by: .cli(), via: "cli log dump") { line in
+            output.write(line)
             output.write("\n")
         }
         output.flush()

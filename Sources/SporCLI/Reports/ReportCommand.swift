@@ -1,8 +1,9 @@
 import ArgumentParser
 import SporInstruments
 import SporReports
+import SporApplication
 
-/// `spor report`: the strategic level's trend report (DESIGN.md section 5), small cells suppressed.
+/// `spor report`: the strategic level's trend report (docs/report-definition.md), small cells suppressed.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -49,7 +50,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try options.loadDataset().trendReport(request)
+        let report = try await options.useCases().trendReport(request, by: .cli(), via: "cli report")
         switch format {
         case .table: print(report.table(), terminator: "")
         case .json: print(try ReportJSON.string(report, pretty: true))

@@ -2,24 +2,19 @@ import ArgumentParser
 import Foundation
 import SporInstruments
 import SporReports
-import SporSnapshot
+import SporApplication
 
-/// The data folder of the read-only report commands, replayed into a ``ResponseDataset``.
+/// The data folder of the read-only commands: opened without its lock (a running daemon may hold it) and without
+/// changing the log, from the snapshot beside the log and the records after it when the snapshot fits the log,
+/// else by replaying the whole log, checking every record and the hash chain. A fresh snapshot is left behind when
+/// there was none or it was far behind.
 struct ReportDataOptions: ParsableArguments {
     @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
     var data: String?
 
-    /// The data folder to use.
-    var folder: URL {
-        URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["SPOR_DATA"] ?? "./spor-data")
-    }
-
-    /// Loads the dataset without taking the folder's lock (a running daemon may hold it) and without changing the
-    /// log: from the snapshot beside the log and the records after it when the snapshot fits the log, else by
-    /// replaying the whole log, checking every record and the hash chain. Leaves a fresh snapshot behind when
-    /// there was none or it was far behind.
-    func loadDataset() throws -> ResponseDataset {
-        try DatasetLoader.load(folder: folder, catalog: .builtIn, refresh: true).dataset
+    /// The use cases over the data folder opened for reading.
+    func useCases() throws -> UseCases {
+        UseCases(folder: try DataFolder(url: DataFolder.location(data), mode: .reading, logger: DataFolderOptions.logger))
     }
 }
 

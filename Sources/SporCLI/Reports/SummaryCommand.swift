@@ -1,6 +1,7 @@
 import ArgumentParser
 import SporInstruments
 import SporReports
+import SporApplication
 
 /// `spor summary CITIZEN --since DATE`: what changed since the last follow-up meeting.
 struct SummaryCommand: AsyncParsableCommand {
@@ -26,10 +27,7 @@ struct SummaryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let citizen = try ReportArgument.citizen(citizen)
-        let dataset = try options.loadDataset()
-        guard let summary = dataset.summary(of: citizen, since: since, asOf: .today()) else {
-            throw ValidationError("citizen: no responses for this citizen")
-        }
+        let summary = try await options.useCases().summary(of: citizen, since: since, by: .cli(), via: "cli summary")
         switch format {
         case .table: print(summary.table(), terminator: "")
         case .json: print(try ReportJSON.string(summary, pretty: true))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SporInstruments
 import SporReports
+import SporApplication
 
 /// `spor trajectory CITIZEN`: one citizen's responses over time, per instrument.
 struct TrajectoryCommand: AsyncParsableCommand {
@@ -24,12 +25,8 @@ struct TrajectoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let citizen = try ReportArgument.citizen(citizen)
-        let dataset = try options.loadDataset()
-        guard let trajectory = dataset.trajectory(
-            of: citizen, instrument: instrument, history: history)
-        else {
-            throw ValidationError("citizen: no responses for this citizen")
-        }
+        let trajectory = try await options.useCases().trajectory(
+            of: citizen, instrument: instrument, history: history, by: .cli(), via: "cli trajectory")
         switch format {
         case .table: print(trajectory.table(), terminator: "")
         case .json: print(try ReportJSON.string(trajectory, pretty: true))

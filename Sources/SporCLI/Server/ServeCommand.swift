@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import SporInstruments
 import SporServer
+import SporApplication
 
 /// `spor serve`: runs the HTTP daemon on a data folder until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -28,13 +29,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let folder = URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["SPOR_DATA"] ?? "./spor-data")
+        let folder = DataFolder.location(data)
         var logger = Logger(label: "spor", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .info
         if demo {
             let summary = try await DemoData.populate(folder: folder, logger: logger)
             printDemo(summary)
-        } else if try TokenStore(folder: folder).list().allSatisfy({ $0.revoked != nil }) {
+        } else if try UseCases(folder: DataFolder(url: folder, mode: .administering, logger: logger)).tokens(by: .cli())
+            .allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
         }
         let app = try buildApplication(ServerConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import SporInstruments
-import SporServer
+import SporApplication
 
 /// `spor token create`: prints a new token once; only its hash is stored.
 struct TokenCreateCommand: ParsableCommand {
@@ -28,8 +28,8 @@ struct TokenCreateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (token, record) = try TokenStore(folder: options.folder).create(
-            name: name, role: Role(rawValue: role)!, units: unit.compactMap { Label(rawValue: $0) })
+        let (token, record) = try options.useCases(.administering).createToken(
+            name: name, role: Role(rawValue: role)!, units: unit.compactMap { Label(rawValue: $0) }, by: .cli())
         switch options.format {
         case .table:
             print(token)

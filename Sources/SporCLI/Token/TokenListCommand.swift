@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SporInstruments
-import SporServer
+import SporApplication
 
 /// `spor token list`: names, roles, units and dates; never a token or its hash.
 struct TokenListCommand: ParsableCommand {
@@ -10,7 +10,7 @@ struct TokenListCommand: ParsableCommand {
     @OptionGroup var options: DataFolderOptions
 
     func run() throws {
-        let records = try TokenStore(folder: options.folder).list()
+        let records = try options.useCases(.administering).tokens(by: .cli())
         let time = Date.ISO8601FormatStyle()
         switch options.format {
         case .table:

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SporServer
+import SporApplication
 
 /// `spor token revoke NAME`: a running daemon refuses the token from its next request on.
 struct TokenRevokeCommand: ParsableCommand {
@@ -11,7 +11,7 @@ struct TokenRevokeCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        try TokenStore(folder: options.folder).revoke(name: name)
+        try options.useCases(.administering).revokeToken(name: name, by: .cli())
         print("Token \(name) revoked.")
     }
 }

@@ -1,7 +1,7 @@
 public import SporInstruments
 
 /// The citizens whom staff and case workers should look at first, most urgent first: see
-/// ``ResponseDataset/attentionList(units:asOf:silenceDays:limit:)``.
+/// ``ResponseDataset/attentionList(scope:asOf:silenceDays:limit:)``.
 public struct AttentionList: Hashable, Sendable, Encodable {
     /// The day the list was made.
     public var asOf: CalendarDate

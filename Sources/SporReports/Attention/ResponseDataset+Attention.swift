@@ -14,22 +14,21 @@ extension ResponseDataset {
     /// then the largest fall, then the oldest latest response, then the citizen id.
     ///
     /// - Parameters:
-    ///   - units: only citizens with a live response in one of these units (a staff member's units); `nil` for all.
+    ///   - scope: the responses the reader may see (a staff member's units); reasons are computed from these only,
+    ///     and a citizen with no live response in scope is not listed.
     ///   - asOf: today, for the days without a response.
     ///   - silenceDays: the number of days without a response after which a citizen is listed.
     ///   - limit: how many of the most urgent to return (``AttentionList/total`` counts them all); `nil` for all.
     public func attentionList(
-        units: Set<String>?, asOf: CalendarDate, silenceDays: Int = AttentionList.defaultSilenceDays, limit: Int? = nil
+        scope: ResponseScope, asOf: CalendarDate, silenceDays: Int = AttentionList.defaultSilenceDays, limit: Int? = nil
     ) -> AttentionList {
-        let unitCodes = units.map { Set($0.compactMap { self.units.existingCode(for: $0) }) }
         let today = Int32(asOf.daysSinceEpoch)
         // Reasons without their texts, and each entry's sort key computed once: the texts are written only for
         // the entries answered (on 5M responses the whole list holds over half a million citizens).
         var candidates: [(key: (Int, Int, Int, Int32, Int32), entry: AttentionEntry)] = []
         for code in 0..<Int32(firstOfCitizen.count) {
-            let rows = rows(ofCitizen: code).filter { !isRetracted($0) }
+            let rows = rows(ofCitizen: code, in: scope).filter { !isRetracted($0) }
             guard let latest = rows.max(by: { (day[$0], $0) < (day[$1], $1) }) else { continue }
-            if let unitCodes, !rows.contains(where: { unitCodes.contains(unit[$0]) }) { continue }
             var reasons: [AttentionReason] = []
             for (instrumentCode, definition) in definitions.enumerated() {
                 let scored = series(rows, instrument: UInt8(instrumentCode), includeRetracted: false).filter { score[$0] >= 0 }

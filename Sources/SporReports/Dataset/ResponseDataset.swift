@@ -185,6 +185,14 @@ public struct ResponseDataset: Sendable {
         return rows
     }
 
+    /// The rows of a citizen in `scope`, in recording order.
+    func rows(ofCitizen code: Int32, in scope: ResponseScope) -> [Int] {
+        let rows = rows(ofCitizen: code)
+        guard case .units(let allowed) = scope else { return rows }
+        let codes = Set(allowed.compactMap { units.existingCode(for: $0.rawValue) })
+        return rows.filter { codes.contains(unit[$0]) }
+    }
+
     /// Whether the row is retracted.
     func isRetracted(_ row: Int) -> Bool { state[row] & Self.retractedBit != 0 }
 

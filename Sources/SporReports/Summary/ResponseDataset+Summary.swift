@@ -6,10 +6,13 @@ extension ResponseDataset {
     /// plain-language line in Danish and English, and notes when the latest scored response is more than six months
     /// older than `asOf` or when nothing was answered since `since`.
     ///
-    /// - Returns: `nil` when the citizen has no responses at all.
-    public func summary(of citizen: CitizenID, since: CalendarDate, asOf: CalendarDate) -> FollowUpSummary? {
+    /// - Parameter scope: the responses the reader may see; baselines and changes are computed from these only.
+    /// - Returns: `nil` when the citizen has no responses in `scope` at all.
+    public func summary(
+        of citizen: CitizenID, since: CalendarDate, asOf: CalendarDate, scope: ResponseScope = .all
+    ) -> FollowUpSummary? {
         guard let code = citizenCode(citizen) else { return nil }
-        let rows = rows(ofCitizen: code)
+        let rows = rows(ofCitizen: code, in: scope)
         guard !rows.isEmpty else { return nil }
         let sinceDay = Int32(since.daysSinceEpoch)
         let staleBefore = Int32(Self.sixMonths(before: asOf).daysSinceEpoch)

@@ -9,10 +9,13 @@ extension ResponseDataset {
     ///   - citizen: the pseudonymous citizen id.
     ///   - instrument: only this instrument, or all.
     ///   - history: include retracted responses and each response's revisions.
-    /// - Returns: `nil` when the citizen has no responses at all.
-    public func trajectory(of citizen: CitizenID, instrument: InstrumentID? = nil, history: Bool = false) -> Trajectory? {
+    ///   - scope: the responses the reader may see; the others leave no trace, not even in the changes.
+    /// - Returns: `nil` when the citizen has no responses in `scope` at all.
+    public func trajectory(
+        of citizen: CitizenID, instrument: InstrumentID? = nil, history: Bool = false, scope: ResponseScope = .all
+    ) -> Trajectory? {
         guard let code = citizenCode(citizen) else { return nil }
-        let rows = rows(ofCitizen: code)
+        let rows = rows(ofCitizen: code, in: scope)
         guard !rows.isEmpty else { return nil }
         var instruments: [InstrumentTrajectory] = []
         for (instrumentCode, definition) in definitions.enumerated() where instrument == nil || instrument == definition.id {

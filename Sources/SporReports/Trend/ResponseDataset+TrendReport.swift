@@ -3,7 +3,7 @@ import SporInstruments
 import Synchronization
 
 extension ResponseDataset {
-    /// Computes a trend report exactly as DESIGN.md section 5 defines it, in one pass over the instrument's rows
+    /// Computes a trend report exactly as docs/report-definition.md defines it, in one pass over the instrument's rows
     /// sorted by citizen and day (a ``TrendIndex``, built on the first report after the dataset changed and kept
     /// until it changes again), split over two cores.
     ///

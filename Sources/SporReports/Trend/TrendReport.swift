@@ -1,8 +1,8 @@
 public import SporInstruments
 
-/// Aggregated figures per period and group for one instrument, with small cells suppressed (DESIGN.md section 5).
+/// Aggregated figures per period and group for one instrument, with small cells suppressed (docs/report-definition.md).
 ///
-/// Encodes to the JSON of section 5: `{"instrument", "period", "by", "minCell", "cells": [...]}`.
+/// Encodes to the JSON of docs/report-definition.md: `{"instrument", "period", "by", "minCell", "cells": [...]}`.
 public struct TrendReport: Hashable, Sendable, Encodable {
     public var instrument: InstrumentID
     public var period: ReportPeriod

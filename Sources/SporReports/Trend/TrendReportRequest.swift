@@ -1,6 +1,6 @@
 public import SporInstruments
 
-/// What trend report to compute: DESIGN.md section 5.
+/// What trend report to compute: docs/report-definition.md.
 public struct TrendReportRequest: Hashable, Sendable {
     /// The suppression limit used unless another is asked for.
     public static let defaultMinCell = 5

@@ -1,13 +1,15 @@
 import Hummingbird
-import SporInstruments
+import SporApplication
 
 extension SporRequestContext {
-    /// The caller's identity when its role is one of `roles`; 403 otherwise (401 when no identity is set).
-    func require(_ roles: Role..., for action: String) throws -> Identity {
+    /// The caller the use cases see: the identity the bearer token or the web session gave; 401 without one.
+    /// What the caller may do is the access policy's to say, in the use case.
+    func caller() throws -> Caller {
         guard let identity else { throw Problem.unauthorized }
-        guard roles.contains(identity.role) else {
-            throw Problem.forbidden("The \(identity.role.rawValue) role may not \(action).")
-        }
-        return identity
+        return .token(identity)
     }
+
+    /// The route as the audit trail names it: the method and the route template
+    /// (`GET /v1/citizens/{citizen}/trajectory`), never the path's values.
+    func endpoint(_ request: Request) -> String { "\(request.method) \(endpointPath ?? "-")" }
 }

@@ -8,7 +8,7 @@ struct InstrumentsController {
     }
 
     @Sendable func list(_ request: Request, context: SporRequestContext) async throws -> Response {
-        _ = try context.require(.staff, .caseworker, .strategic, .admin, for: "read instruments")
+        _ = try context.caller()
         return try JSONResponse.make(.ok, ["instruments": InstrumentCatalog.builtIn.definitions])
     }
 }

@@ -1,19 +1,19 @@
 import Hummingbird
+import SporApplication
 import SporInstruments
 import SporReports
-import Synchronization
 
-/// `GET /v1/reports/trends`: the strategic level's aggregate view (DESIGN.md section 5), small cells suppressed.
-/// Caseworkers, strategic and admin; never individual data, so nothing is audited.
+/// `GET /v1/reports/trends`: the strategic level's aggregate view (docs/report-definition.md), small cells
+/// suppressed; never individual data.
 struct ReportsController {
-    let storage: Storage
+    let spor: UseCases
 
     func register(on group: RouterGroup<SporRequestContext>) {
         group.get("reports/trends", use: trends)
     }
 
     @Sendable func trends(_ request: Request, context: SporRequestContext) async throws -> Response {
-        _ = try context.require(.caseworker, .strategic, .admin, for: "read reports")
+        let caller = try context.caller()
         let query = request.uri.queryParameters
         var errors: [FieldError] = []
         for (position, name) in query.map({ String($0.key) }).enumerated()
@@ -38,16 +38,11 @@ struct ReportsController {
         let by = Self.choice(query.get("by"), default: ReportGrouping.none, field: "by", into: &errors)
         let from = Self.date(query.get("from"), field: "from", into: &errors)
         let to = Self.date(query.get("to"), field: "to", into: &errors)
-        Self.checkAligned(from: from, to: to, period: period, into: &errors)
         guard errors.isEmpty, let instrument, let period, let by else { throw Problem.invalid(errors) }
-        let reportRequest = TrendReportRequest(instrument: instrument, period: period, by: by, from: from, to: to)
-        do {
-            try reportRequest.validate()
-            let report = try storage.dataset.withLock { try $0.trendReport(reportRequest) }
-            return try JSONResponse.make(.ok, report: report)
-        } catch let error as ReportError {
-            throw Problem.invalid([FieldError(field: error.field, rule: .range, message: "\(error.field) \(error.message)")])
-        }
+        let report = try await spor.trendReport(
+            TrendReportRequest(instrument: instrument, period: period, by: by, from: from, to: to), by: caller,
+            via: context.endpoint(request))
+        return try JSONResponse.make(.ok, report: report)
     }
 
     static func choice<Value: RawRepresentable & CaseIterable>(
@@ -69,20 +64,5 @@ struct ReportsController {
             return nil
         }
         return date
-    }
-
-    /// Over HTTP, `from` must be the first day and `to` the last day of a period: two reports whose dates differ by
-    /// a day would otherwise differ by the few citizens who answered that day, which small-cell suppression
-    /// cannot hide. (The CLI, used on the data folder itself, takes any date.)
-    static func checkAligned(from: CalendarDate?, to: CalendarDate?, period: ReportPeriod?, into errors: inout [FieldError]) {
-        guard let period else { return }
-        if let from, !period.begins(on: from) {
-            errors.append(FieldError(
-                field: "from", rule: .range, message: "from must be the first day of a \(period.rawValue), such as \(from.year)-01-01"))
-        }
-        if let to, !period.ends(on: to) {
-            errors.append(FieldError(
-                field: "to", rule: .range, message: "to must be the last day of a \(period.rawValue), such as \(to.year)-12-31"))
-        }
     }
 }

@@ -1,7 +1,8 @@
 public import Foundation
 public import Logging
 public import SporInstruments
-import SporLog
+public import SporApplication
+import SporApplication
 
 /// A small generated data set for `spor serve --demo`: citizens in two units with WHO-5 and Brief INSPIRE-O
 /// responses over the last year, and one token per role.
@@ -19,9 +20,8 @@ public enum DemoData {
     /// Fills an empty data folder. Throws ``DemoError`` when the folder exists and is not empty.
     public static func populate(folder: URL, logger: Logger, today: CalendarDate = .today()) async throws -> Summary {
         guard (try? FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty) ?? true else { throw DemoError() }
-        let tokens = TokenStore(folder: folder)
         var generator = SplitMix(seed: 20_260_314)
-        var responses: [Response] = []
+        var responses: [ResponseDraft] = []
         let catalog = InstrumentCatalog.builtIn
         for number in 1...24 {
             let citizen = CitizenID(rawValue: String(format: "demo-%02d", number))!
@@ -34,20 +34,27 @@ public enum DemoData {
                     let answers: [Int?] = definition.items.map { _ in
                         min(definition.maxValue, max(definition.minValue, level + Int.random(in: -1...1, using: &generator)))
                     }
-                    responses.append(Response(
-                        id: UUID(), citizen: citizen, instrument: definition.id, administeredAt: date, answers: answers,
+                    responses.append(ResponseDraft(
+                        id: nil, citizen: .id(citizen), instrument: definition.id, administeredAt: date, answers: answers,
                         unit: unit, intervention: intervention, mode: .withStaff))
                 }
                 level = min(4, level + Int.random(in: 0...1, using: &generator))
             }
         }
-        let log = try EventLog.open(folder: folder, logger: logger)
-        _ = try await log.append(responses.map { .responseRecorded($0, definitionVersion: catalog[$0.instrument]!.version) })
-        await log.close()
+        let data = try DataFolder(url: folder, mode: .writing, logger: logger)
+        let spor = UseCases(folder: data, today: { today })
+        let caller = Caller.cli()
+        do {
+            _ = try await spor.recordBatch(responses, by: caller)
+        } catch {
+            await data.close()
+            throw error
+        }
+        await data.close()
         var made: [(Role, String)] = []
         for role in Role.allCases {
             let units = role == .staff ? [Label(rawValue: units[0])!] : []
-            made.append((role, try tokens.create(name: "demo-\(role.rawValue)", role: role, units: units).token))
+            made.append((role, try spor.createToken(name: "demo-\(role.rawValue)", role: role, units: units, by: caller).token))
         }
         return Summary(tokens: made, citizen: CitizenID(rawValue: "demo-02")!, responses: responses.count)
     }

@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Logging
 import NIOCore
+import SporApplication
 
 /// Logs one line per request with the method, the route template, the status and the latency, and nothing else:
 /// never a body, a path with its values, a CPR number, a token or a citizen id.
@@ -25,6 +26,10 @@ public struct RequestLogMiddleware: RouterMiddleware {
             log(request, context, status: response.status, since: start)
             return response
         } catch let problem as Problem {
+            log(request, context, status: problem.status, since: start)
+            throw problem
+        } catch let error as UseCaseError {
+            let problem = Problem(error)
             log(request, context, status: problem.status, since: start)
             throw problem
         } catch let error as HTTPError {

@@ -1,4 +1,5 @@
 public import Hummingbird
+public import SporApplication
 
 /// The request context of every route: Hummingbird's core storage and the caller's identity once the bearer
 /// token is checked.

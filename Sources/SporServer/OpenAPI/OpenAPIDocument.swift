@@ -286,7 +286,7 @@ paths:
     get:
       operationId: trendReport
       summary: The trend report by period and group, small cells suppressed (caseworker, strategic, admin).
-      description: DESIGN.md section 5; the body follows Schemas/report.schema.json. No individual data.
+      description: docs/report-definition.md; the body follows Schemas/report.schema.json. No individual data.
       parameters:
         - name: instrument
           in: query

@@ -1,6 +1,7 @@
 public import Hummingbird
 import NIOCore
 public import SporInstruments
+import SporApplication
 import Foundation
 
 /// An error answered as RFC 9457 `application/problem+json`: the only way errors leave the server.
@@ -85,6 +86,18 @@ extension Problem {
     /// 422: one entry per violated field and rule.
     static func invalid(_ errors: [FieldError]) -> Problem {
         Problem(.unprocessableContent, kind: "validation", title: "The input breaks the contract", errors: errors)
+    }
+
+    /// The answer to a use case's refusal; its message names fields and rules, never a value.
+    init(_ error: UseCaseError) {
+        switch error.code {
+        case .invalid: self = .invalid(error.fieldErrors)
+        case .forbidden: self = .forbidden(error.message)
+        case .notFound: self = .notFound(error.message)
+        case .conflict: self = .conflict(error.message)
+        case .unavailable:
+            self = Problem(.serviceUnavailable, kind: "unavailable", title: "The storage cannot serve this now", detail: error.message)
+        }
     }
 
     /// 500: nothing about the cause.

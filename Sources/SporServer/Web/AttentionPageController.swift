@@ -1,19 +1,23 @@
 import Hummingbird
+import SporApplication
 import SporInstruments
 import SporReports
 
 /// `GET /attention`: the attention list as a page, most urgent first, each row saying why. Staff see citizens
 /// seen in their units, case workers and admins all; every listed citizen is audited.
 struct AttentionPageController {
-    let attention: AttentionController
+    let spor: UseCases
+    let settings: WebSettings
 
     func register(on group: RouterGroup<SporRequestContext>) {
         group.get("attention", use: show)
     }
 
     @Sendable func show(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let identity = try context.require(.staff, .caseworker, .admin, for: "read the attention list")
-        let list = try await attention.auditedList(for: identity, limit: AttentionList.defaultLimit, endpoint: "GET /attention")
+        let caller = try context.caller()
+        let identity = caller.identity
+        let list = try await spor.attentionList(
+            silenceDays: settings.attentionSilenceDays, by: caller, via: context.endpoint(request))
         let page = WebPage(request, context)
         let language = page.language
         var content: [HTML] = [

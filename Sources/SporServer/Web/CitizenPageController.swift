@@ -1,9 +1,8 @@
 import Foundation
 import Hummingbird
+import SporApplication
 import SporInstruments
-import SporLog
 import SporReports
-import Synchronization
 
 /// `GET /citizens` (find a citizen by id or CPR number, the CPR number only in a POST body),
 /// `POST /citizens/find`, and `GET /citizens/{citizen}`: the trajectory charts of both instruments, the CHIME
@@ -11,9 +10,7 @@ import Synchronization
 /// correct and retract actions; `?print=1` gives the print view for the follow-up meeting. Staff of a unit the
 /// citizen is seen in, case workers and admins; every answered read is audited.
 struct CitizenPageController {
-    let storage: Storage
-    let today: @Sendable () -> CalendarDate
-    let now: @Sendable () -> Date
+    let spor: UseCases
 
     func register(on group: RouterGroup<SporRequestContext>) {
         group.get("citizens", use: find)
@@ -22,12 +19,13 @@ struct CitizenPageController {
     }
 
     @Sendable func find(_ request: Request, context: SporRequestContext) async throws -> Response {
-        _ = try context.require(.staff, .caseworker, .admin, for: "read individual citizens")
+        try spor.require(.readCitizen, by: try context.caller())
         return findPage(WebPage(request, context), errors: [], citizen: "", status: .ok)
     }
 
     @Sendable func lookUp(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let identity = try context.require(.staff, .caseworker, .admin, for: "read individual citizens")
+        let caller = try context.caller()
+        try spor.require(.readCitizen, by: caller)
         let form = try await FormBody.read(request, session: context)
         let page = WebPage(request, context)
         func refuse(_ field: String, _ rule: FieldError.Rule, keeping citizen: String = "") -> Response {
@@ -41,16 +39,12 @@ struct CitizenPageController {
             }
             return WebPage.redirect("/citizens/\(citizen.rawValue)")
         case (nil, let text?):
-            let cpr: CPRNumber
             do {
-                cpr = try CPRNumber(parsing: text)
-            } catch {
-                return refuse("cpr", error == .date ? .date : .format)
+                let citizen = try await spor.resolveCPR(text, by: caller, via: context.endpoint(request))
+                return WebPage.redirect("/citizens/\(citizen.rawValue)")
+            } catch let error as UseCaseError where error.code == .invalid {
+                return refuse("cpr", error.fieldErrors.first?.rule ?? .format)
             }
-            let citizen = storage.pseudonymiser.citizenID(for: cpr)
-            try await storage.audit.append(AuditRecord(
-                at: now(), who: identity.name, role: identity.role, citizen: citizen, endpoint: "POST /citizens/find"))
-            return WebPage.redirect("/citizens/\(citizen.rawValue)")
         case (let text?, _?):
             return refuse("cpr", .exclusive, keeping: ResponseForm.keepable(text))
         case (nil, nil):
@@ -80,24 +74,17 @@ struct CitizenPageController {
     }
 
     @Sendable func show(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let identity = try context.require(.staff, .caseworker, .admin, for: "read individual citizens")
+        let caller = try context.caller()
         guard let text = context.parameters.get("citizen"), let citizen = CitizenID(rawValue: text) else {
             throw Problem.notFound("No such citizen.")
         }
-        if identity.role == .staff, !storage.dataset.withLock({ $0.hasResponse(of: citizen, inAnyOf: identity.units) }) {
-            throw Problem.forbidden("Staff read only citizens seen in their own units.")
-        }
         let query = request.uri.queryParameters
-        let asOf = today()
+        let asOf = spor.todayDate
         let sinceText = query.get("since")
         let since = sinceText.flatMap(CalendarDate.init(iso8601:)) ?? CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 120)
         let printView = query.get("print") == "1"
-        let (trajectory, summary) = storage.dataset.withLock {
-            ($0.trajectory(of: citizen), $0.summary(of: citizen, since: since, asOf: asOf))
-        }
-        guard let trajectory, let summary else { throw Problem.notFound("No responses are stored for that citizen.") }
-        try await storage.audit.append(AuditRecord(
-            at: now(), who: identity.name, role: identity.role, citizen: citizen, endpoint: "GET /citizens/{citizen}"))
+        let overview = try await spor.overview(of: citizen, since: since, by: caller, via: context.endpoint(request))
+        let (trajectory, summary) = (overview.trajectory, overview.summary)
 
         let page = WebPage(request, context)
         let language = page.language
@@ -105,7 +92,7 @@ struct CitizenPageController {
         var content: [HTML] = []
         if !printView {
             var links: [HTML] = [.tag("a", [("href", "\(base)?since=\(since)&print=1")], HTML(language("Udskriftsvisning", "Print view")))]
-            if [.staff, .admin].contains(identity.role) {
+            if spor.permits(.record, by: caller) {
                 let newResponse = "/responses/new?citizen=\(citizen.rawValue)"
                 links.insert(.tag("a", [("href", newResponse)], HTML(language("Ny besvarelse", "New response"))), at: 0)
             }
@@ -151,7 +138,7 @@ struct CitizenPageController {
                 .tag("figcaption", [], HTML(language(
                     "\(name) over tid. Det skraverede felt ligger under grænsen på \(series.cutoff ?? 50).",
                     "\(name) over time. The shaded area lies below the cut-off of \(series.cutoff ?? 50).")))))
-            content.append(responseTable(series, definition: definition, identity: identity, page: page, printView: printView))
+            content.append(responseTable(series, definition: definition, caller: caller, page: page, printView: printView))
         }
         return page.render(title: language("Borger", "Citizen") + " \(citizen.rawValue)", printView: printView, content: content)
     }
@@ -159,13 +146,11 @@ struct CitizenPageController {
     /// The responses of one instrument, newest first, with correct and retract links for staff of the
     /// response's unit and admins.
     private func responseTable(
-        _ series: InstrumentTrajectory, definition: InstrumentDefinition, identity: Identity, page: WebPage, printView: Bool
+        _ series: InstrumentTrajectory, definition: InstrumentDefinition, caller: Caller, page: WebPage, printView: Bool
     ) -> HTML {
         let language = page.language
-        let mayChange = { (unit: String?) in
-            identity.role == .admin || (identity.role == .staff && unit.flatMap(Label.init(rawValue:)).map(identity.units.contains) == true)
-        }
-        let showActions = !printView && series.points.contains { mayChange($0.unit) }
+        // Staff see only their own units' responses, so every response shown is one they may change.
+        let showActions = !printView && spor.permits(.correct, by: caller)
         var headings = [language("Dato", "Date"), language("Score", "Score"), language("Markeringer", "Flags"),
                         language("Siden forrige", "Since previous"), language("Enhed", "Unit")]
         if showActions { headings.append(language("Handlinger", "Actions")) }
@@ -185,11 +170,11 @@ struct CitizenPageController {
                     .tag("td", [], HTML(point.unit ?? "–")),
                 ]
                 if showActions {
-                    cells.append(.tag("td", [("class", "actions")], mayChange(point.unit) ? HTML([
+                    cells.append(.tag("td", [("class", "actions")], HTML([
                         .tag("a", [("href", "/responses/\(id)/correction")], HTML(language("Ret", "Correct"))),
                         " · ",
                         .tag("a", [("href", "/responses/\(id)/retraction")], HTML(language("Træk tilbage", "Retract"))),
-                    ]) : .empty))
+                    ])))
                 }
                 return .tag("tr", [], children: cells)
             }))

@@ -1,17 +1,14 @@
 import Foundation
 import Hummingbird
+import SporApplication
 import SporInstruments
-import SporLog
 import SporReports
 
 /// `/responses/{id}/correction` and `/responses/{id}/retraction`: a form to store a corrected version of a
 /// response, or to retract one entered in error, each with a reason; then back to the citizen's page. Staff of
 /// the response's unit and admins, as in the API. The forms show a stored response, so opening one is audited.
 struct ResponseChangeController {
-    let storage: Storage
-    let responses: ResponsesController
-    let today: @Sendable () -> CalendarDate
-    let now: @Sendable () -> Date
+    let spor: UseCases
 
     func register(on group: RouterGroup<SporRequestContext>) {
         group.get("responses/:id/correction", use: correctionForm)
@@ -21,86 +18,74 @@ struct ResponseChangeController {
     }
 
     @Sendable func correctionForm(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let (stored, form) = try await openForm(context, endpoint: "GET /responses/{id}/correction")
+        let (stored, form) = try await openForm(request, context, for: .correct)
         return correctionPage(form, stored: stored, page: WebPage(request, context), status: .ok)
     }
 
     @Sendable func correct(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let (stored, definition) = try changeable(context)
+        let caller = try context.caller()
+        let id = try ResponsesController.responseID(context)
         let body = try await FormBody.read(request, session: context)
-        let validator = ResponseValidator(today: today())
         var errors: [FieldError] = []
-        var response = stored.response
+        var current: StoredResponse?
+        let stored = try await spor.openForChange(id, action: .correct, by: caller, via: context.endpoint(request))
+        let definition = stored.definition
         for index in definition.items.indices where body.nonEmpty("item\(index + 1)") == nil {
             errors.append(FieldError(field: "answers[\(index)]", rule: .required, message: "answers[\(index)] is required on the form"))
         }
-        if let answers = validator.validateAnswers(
-            ResponseForm.answerValues(body, definition: definition), for: definition, field: "answers", into: &errors) {
-            response.answers = answers
-        }
-        let dateValue = body.nonEmpty("administeredAt").map(JSONValue.string)
-        if let date = validator.validateDate(dateValue, field: "administeredAt", into: &errors) {
-            response.administeredAt = date
-        }
         let reason = body["reason"] ?? ""
-        if let error = ReasonRule.check(reason) { errors.append(error) }
-        guard errors.isEmpty else {
-            var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
+        if errors.isEmpty {
+            do {
+                current = try await spor.correct(
+                    id, answers: ResponseForm.answerValues(body, definition: definition),
+                    administeredAt: body.nonEmpty("administeredAt").map(JSONValue.string) ?? .null, reason: reason, by: caller,
+                    via: context.endpoint(request))
+            } catch let error as UseCaseError where error.code == .invalid {
+                errors = error.fieldErrors
+            }
+        }
+        guard let current else {
+            var form = ResponseForm(definition: definition, id: id, date: stored.stored.response.administeredAt)
             form.date = ResponseForm.shown(body["administeredAt"])
             form.answers = ResponseForm.answers(body, definition: definition)
-            form.reason = ReasonRule.check(reason) == nil ? reason : ""
+            form.reason = errors.contains { $0.field == "reason" } ? "" : reason
             form.errors = errors
-            return correctionPage(form, stored: stored, page: WebPage(request, context), status: .unprocessableContent)
+            return correctionPage(form, stored: stored.stored, page: WebPage(request, context), status: .unprocessableContent)
         }
-        if response != stored.response {
-            _ = try await responses.append([
-                .responseCorrected(response, definitionVersion: ResponsesController.version(of: response), reason: reason),
-            ])
-        }
-        return WebPage.redirect("/citizens/\(response.citizen.rawValue)")
+        return WebPage.redirect("/citizens/\(current.response.citizen.rawValue)")
     }
 
     @Sendable func retractionForm(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let (stored, form) = try await openForm(context, endpoint: "GET /responses/{id}/retraction")
+        let (stored, form) = try await openForm(request, context, for: .retract)
         return retractionPage(form, stored: stored, page: WebPage(request, context), status: .ok)
     }
 
     @Sendable func retract(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let (stored, definition) = try changeable(context)
+        let caller = try context.caller()
+        let id = try ResponsesController.responseID(context)
         let body = try await FormBody.read(request, session: context)
-        let reason = body["reason"] ?? ""
-        if let error = ReasonRule.check(reason) {
-            var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
-            form.errors = [error]
-            return retractionPage(form, stored: stored, page: WebPage(request, context), status: .unprocessableContent)
+        do {
+            let retracted = try await spor.retract(id, reason: body["reason"] ?? "", by: caller)
+            return WebPage.redirect("/citizens/\(retracted.response.citizen.rawValue)")
+        } catch let error as UseCaseError where error.code == .invalid {
+            let stored = try await spor.openForChange(id, action: .retract, by: caller, via: context.endpoint(request))
+            var form = ResponseForm(definition: stored.definition, id: id, date: stored.stored.response.administeredAt)
+            form.errors = error.fieldErrors
+            return retractionPage(form, stored: stored.stored, page: WebPage(request, context), status: .unprocessableContent)
         }
-        _ = try await responses.append([.responseRetracted(id: stored.response.id, reason: reason)])
-        return WebPage.redirect("/citizens/\(stored.response.citizen.rawValue)")
     }
 
     /// The live response in the path as a form holding its answers; showing them is an audited read.
-    private func openForm(_ context: SporRequestContext, endpoint: String) async throws -> (StoredResponse, ResponseForm) {
-        let (stored, definition) = try changeable(context)
-        if let identity = context.identity {
-            try await storage.audit.append(AuditRecord(
-                at: now(), who: identity.name, role: identity.role, citizen: stored.response.citizen, endpoint: endpoint))
-        }
-        var form = ResponseForm(definition: definition, id: stored.response.id, date: stored.response.administeredAt)
+    private func openForm(
+        _ request: Request, _ context: SporRequestContext, for action: AccessPolicy.Action
+    ) async throws -> (StoredResponse, ResponseForm) {
+        let changeable = try await spor.openForChange(
+            try ResponsesController.responseID(context), action: action, by: try context.caller(),
+            via: context.endpoint(request))
+        let stored = changeable.stored
+        var form = ResponseForm(definition: changeable.definition, id: stored.response.id, date: stored.response.administeredAt)
         form.answers = stored.response.answers
         return (stored, form)
-    }
-
-    /// The live response in the path and its definition: 404 unknown or retracted, 403 for staff of other units.
-    private func changeable(_ context: SporRequestContext) throws -> (StoredResponse, InstrumentDefinition) {
-        let identity = try context.require(.staff, .admin, for: "correct or retract responses")
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-              let stored = storage.stored(id), !stored.isRetracted,
-              let definition = InstrumentCatalog.builtIn[stored.response.instrument]
-        else { throw Problem.notFound("No live response with that id is stored.") }
-        if identity.role == .staff, !(stored.response.unit.map(identity.units.contains) ?? false) {
-            throw Problem.forbidden("Staff change only responses recorded in their own units.")
-        }
-        return (stored, definition)
     }
 
     private func heading(_ stored: StoredResponse, _ definition: InstrumentDefinition, _ language: Language) -> HTML {

@@ -1,35 +1,25 @@
 import Foundation
 import Hummingbird
+import SporApplication
 import SporInstruments
 import SporReports
-import Synchronization
 
 /// `GET /responses/{id}`: the result of one response, to talk about with the citizen: the score, the flags in
 /// neutral words, the change since the last response and since the baseline, and the trajectory chart.
 /// Staff of the response's unit, case workers and admins; every answered read is audited.
 struct ResultPageController {
-    let storage: Storage
-    let now: @Sendable () -> Date
+    let spor: UseCases
 
     func register(on group: RouterGroup<SporRequestContext>) {
         group.get("responses/:id", use: show)
     }
 
     @Sendable func show(_ request: Request, context: SporRequestContext) async throws -> Response {
-        let identity = try context.require(.staff, .caseworker, .admin, for: "read responses")
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-              let stored = storage.stored(id), !stored.isRetracted
-        else { throw Problem.notFound("No response with that id is stored.") }
-        let response = stored.response
-        if identity.role == .staff, !(response.unit.map(identity.units.contains) ?? false) {
-            throw Problem.forbidden("Staff read only responses recorded in their own units.")
-        }
-        guard let definition = InstrumentCatalog.builtIn[response.instrument],
-              let trajectory = storage.dataset.withLock({ $0.trajectory(of: response.citizen, instrument: response.instrument) }),
-              let series = trajectory.instruments.first, let index = series.points.firstIndex(where: { $0.id == id })
-        else { throw Problem.notFound("No response with that id is stored.") }
-        try await storage.audit.append(AuditRecord(
-            at: now(), who: identity.name, role: identity.role, citizen: response.citizen, endpoint: "GET /responses/{id}"))
+        let result = try await spor.result(
+            of: try ResponsesController.responseID(context), by: try context.caller(), via: context.endpoint(request))
+        let (response, definition, trajectory) = (result.stored.response, result.definition, result.trajectory)
+        let series = trajectory.instruments[0]
+        let index = result.index
 
         let page = WebPage(request, context)
         let language = page.language

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SporApplication
 
 /// Reads the session cookie and, for a live session whose token is still live, sets the caller's identity and
 /// session on the context. It refuses nothing itself: each page says which roles it serves.
@@ -7,7 +8,7 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = SporRequestContext
 
     let sessions: SessionStore
-    let tokens: TokenStore
+    let spor: UseCases
     let now: @Sendable () -> Date
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -15,7 +16,7 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         switch sessions.lookup(id, now: now()) {
         case .live(let session):
-            if let identity = try tokens.identity(hash: session.tokenHash) {
+            if let identity = try spor.identity(forTokenHash: session.tokenHash) {
                 context.identity = identity
                 context.session = session
             } else {

@@ -1,13 +1,14 @@
 import HTTPTypes
 import Foundation
 import Hummingbird
+import SporApplication
 import SporInstruments
 
 /// `/sign-in` and `/sign-out`: the user gives their token once and gets a session cookie (HttpOnly,
 /// SameSite=Strict, Secure behind TLS) that lasts ``WebSettings/sessionLifetime``. The sign-in form carries its
 /// own CSRF token, matched against a short-lived cookie, so no other site can sign a browser in.
 struct SignInController {
-    let tokens: TokenStore
+    let spor: UseCases
     let sessions: SessionStore
     let settings: WebSettings
     let now: @Sendable () -> Date
@@ -45,7 +46,7 @@ struct SignInController {
             throw Problem.forbidden("The sign-in form's CSRF token is missing or wrong.")
         }
         let page = WebPage(request, context)
-        guard let token = form.nonEmpty("token"), try tokens.identity(for: token) != nil else {
+        guard let token = form.nonEmpty("token"), try spor.identity(forToken: token) != nil else {
             return render(page, request: request, status: .unauthorized, notice: false, wrongToken: true)
         }
         let session = sessions.create(tokenHash: TokenStore.hash(token), now: now())

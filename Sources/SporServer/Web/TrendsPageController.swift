@@ -1,14 +1,14 @@
 import Foundation
 import Hummingbird
+import SporApplication
 import NIOCore
 import SporInstruments
 import SporReports
-import Synchronization
 
 /// `GET /trends` and `GET /trends.csv`: the trend report with its filters, as a table and a chart, suppressed
 /// cells shown as "< 5", and the same report as CSV. Case workers, strategic and admin; no individual data.
 struct TrendsPageController {
-    let storage: Storage
+    let spor: UseCases
 
     func register(on group: RouterGroup<SporRequestContext>) {
         group.get("trends", use: show)
@@ -16,7 +16,10 @@ struct TrendsPageController {
     }
 
     /// The report the query asks for (WHO-5 by unit per quarter unless told otherwise), or the errors by field.
-    private func report(_ request: Request) -> (TrendReportRequest?, [FieldError], TrendReport?) {
+    private func report(
+        _ request: Request, context: SporRequestContext
+    ) async throws -> (TrendReportRequest?, [FieldError], TrendReport?) {
+        let caller = try context.caller()
         let query = request.uri.queryParameters
         var errors: [FieldError] = []
         let instrument = query.get("instrument").map { InstrumentID($0) } ?? .who5
@@ -27,22 +30,17 @@ struct TrendsPageController {
         let by = ReportsController.choice(query.get("by"), default: ReportGrouping.unit, field: "by", into: &errors)
         let from = ReportsController.date(query.get("from").flatMap { $0.isEmpty ? nil : $0 }, field: "from", into: &errors)
         let to = ReportsController.date(query.get("to").flatMap { $0.isEmpty ? nil : $0 }, field: "to", into: &errors)
-        ReportsController.checkAligned(from: from, to: to, period: period, into: &errors)
         guard errors.isEmpty, let period, let by else { return (nil, errors, nil) }
         let reportRequest = TrendReportRequest(instrument: instrument, period: period, by: by, from: from, to: to)
         do {
-            try reportRequest.validate()
-            return (reportRequest, [], try storage.dataset.withLock { try $0.trendReport(reportRequest) })
-        } catch let error as ReportError {
-            return (reportRequest, [FieldError(field: error.field, rule: .range, message: error.message)], nil)
-        } catch {
-            return (reportRequest, [FieldError(field: "instrument", rule: .range, message: "no report")], nil)
+            return (reportRequest, [], try await spor.trendReport(reportRequest, by: caller, via: context.endpoint(request)))
+        } catch let error as UseCaseError where error.code == .invalid {
+            return (reportRequest, error.fieldErrors, nil)
         }
     }
 
     @Sendable func csv(_ request: Request, context: SporRequestContext) async throws -> Response {
-        _ = try context.require(.caseworker, .strategic, .admin, for: "read reports")
-        guard case (let reportRequest?, _, let report?) = report(request) else {
+        guard case (let reportRequest?, _, let report?) = try await report(request, context: context) else {
             throw Problem.invalid([FieldError(field: "instrument", rule: .format, message: "the filters are invalid")])
         }
         let name = "spor-\(reportRequest.instrument.rawValue)-\(reportRequest.period.rawValue)-\(reportRequest.by.rawValue).csv"
@@ -53,10 +51,9 @@ struct TrendsPageController {
     }
 
     @Sendable func show(_ request: Request, context: SporRequestContext) async throws -> Response {
-        _ = try context.require(.caseworker, .strategic, .admin, for: "read reports")
+        let (reportRequest, errors, report) = try await report(request, context: context)
         let page = WebPage(request, context)
         let language = page.language
-        let (reportRequest, errors, report) = report(request)
         let query = request.uri.queryParameters
         var content: [HTML] = [filters(query, errors: errors, language)]
         if let reportRequest, let report, let definition = InstrumentCatalog.builtIn[reportRequest.instrument] {

@@ -1,4 +1,5 @@
 import Hummingbird
+import SporApplication
 
 /// Turns errors on the web pages into pages: no sign-in sends the browser to the sign-in form (saying so when
 /// the session expired), anything else becomes a short page with the status, in the page's language, that never
@@ -12,6 +13,8 @@ struct WebErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as Problem {
             status = problem.status
+        } catch let error as UseCaseError {
+            status = Problem(error).status
         } catch let error as HTTPError {
             status = error.status
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SporApplication
 import NIOCore
 import SporInstruments
 
@@ -72,12 +73,11 @@ struct WebPage {
     private func header() -> HTML {
         var links: [(String, String)] = []
         if let role = identity?.role {
-            if [.staff, .admin].contains(role) { links.append(("/responses/new", language("Ny besvarelse", "New response"))) }
-            if [.staff, .caseworker, .admin].contains(role) {
-                links.append(("/citizens", language("Find borger", "Find citizen")))
-                links.append(("/attention", language("Opmærksomhed", "Attention")))
-            }
-            if [.caseworker, .strategic, .admin].contains(role) { links.append(("/trends", language("Tendenser", "Trends"))) }
+            let may = { (action: AccessPolicy.Action) in AccessPolicy.scope(of: role, for: action) != .none }
+            if may(.record) { links.append(("/responses/new", language("Ny besvarelse", "New response"))) }
+            if may(.readCitizen) { links.append(("/citizens", language("Find borger", "Find citizen"))) }
+            if may(.attentionList) { links.append(("/attention", language("Opmærksomhed", "Attention"))) }
+            if may(.releasedReport) { links.append(("/trends", language("Tendenser", "Trends"))) }
         }
         let query = otherQuery.isEmpty ? "" : otherQuery + "&"
         let other: Language = language == .da ? .en : .da

@@ -87,7 +87,7 @@ struct ImportFile: @unchecked Sendable {
     /// row to the response to store (with a new id when the row gives none).
     /// - Parameter progress: called with the rows checked so far, in file order.
     func parse(
-        validator: ResponseValidator, resolver: SharedCitizenResolver, progress: (Int) -> Void
+        validator: ResponseValidator, resolver: DataFolder, progress: (Int) -> Void
     ) async throws -> [ParsedChunk] {
         let stretches = Self.stretches(bytes, from: dataStart)
         let fastPath: FastPath = switch kind {
@@ -132,7 +132,7 @@ struct ImportFile: @unchecked Sendable {
     }
 
     private func parse(
-        _ range: Range<Int>, validator: ResponseValidator, fastPath: FastPath, resolver: SharedCitizenResolver
+        _ range: Range<Int>, validator: ResponseValidator, fastPath: FastPath, resolver: DataFolder
     ) throws -> ParsedChunk {
         var chunk = ParsedChunk()
         // A payload takes about two thirds of its line.

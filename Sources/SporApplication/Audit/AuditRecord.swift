@@ -8,12 +8,13 @@ public struct AuditRecord: Hashable, Sendable, Codable {
     /// The token's name.
     public var who: String
     public var role: Role
-    /// The pseudonymous id, never a CPR number.
-    public var citizen: CitizenID
+    /// The pseudonymous id, never a CPR number; `nil` for a bulk read of many citizens at once (a log dump, a
+    /// report with cells under the minimum).
+    public var citizen: CitizenID?
     /// The method and route template, such as `GET /v1/citizens/{citizen}/trajectory`.
     public var endpoint: String
 
-    public init(at: Date, who: String, role: Role, citizen: CitizenID, endpoint: String) {
+    public init(at: Date, who: String, role: Role, citizen: CitizenID?, endpoint: String) {
         self.at = at
         self.who = who
         self.role = role

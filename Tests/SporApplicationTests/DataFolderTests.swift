@@ -1,3 +1,4 @@
+@testable import SporApplication
 import Foundation
 import Logging
 import SporInstruments
@@ -7,16 +8,15 @@ import Synchronization
 import Testing
 
 @testable import SporReports
-@testable import SporServer
 
-@Suite struct StorageTests {
+@Suite struct DataFolderTests {
     /// Requests of one group commit resume in any order; the dataset must still hold the rows in log order, as a
     /// replay after a restart would, so that ties and trajectories do not change across a restart.
     @Test func concurrentAppendsReachTheDatasetInLogOrder() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let logger = Logger(label: "spor-test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let storage = try Storage(folder: folder.url, logger: logger)
+        let storage = try DataFolder(url: folder.url, mode: .serving, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<400 {
                 group.addTask {
@@ -28,7 +28,7 @@ import Testing
             }
             try await group.waitForAll()
         }
-        let sequences = storage.dataset.withLock { $0.sequence }
+        let sequences = try storage.read { $0.sequence }
         #expect(sequences == Array(0..<400))
         await storage.close()
     }

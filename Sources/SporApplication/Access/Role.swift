@@ -1,4 +1,4 @@
-/// What a bearer token may do (DESIGN.md section 4).
+/// What a bearer token may do (docs/access.md).
 public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
     /// Records responses for its own units and reads citizens seen in those units.
     case staff

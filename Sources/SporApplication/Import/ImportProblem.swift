@@ -1,11 +1,11 @@
 import SporInstruments
 
 /// One broken rule in one line of an import file: the line, the field and the rule, never the value.
-struct ImportProblem {
-    var line: Int
-    var field: String
-    var rule: String
-    var message: String
+public struct ImportProblem: Hashable, Sendable {
+    public var line: Int
+    public var field: String
+    public var rule: String
+    public var message: String
 
     init(line: Int, field: String, rule: String, message: String) {
         self.line = line
@@ -18,5 +18,5 @@ struct ImportProblem {
         self.init(line: line, field: error.field, rule: error.rule.rawValue, message: error.message)
     }
 
-    var description: String { "line \(line): \(field): \(message) (\(rule))" }
+    public var description: String { "line \(line): \(field): \(message) (\(rule))" }
 }

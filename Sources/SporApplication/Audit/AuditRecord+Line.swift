@@ -8,7 +8,7 @@ extension AuditRecord {
         var text = #"{"at":""#
         text += Self.timestamp(at)
         text += #"","citizen":"#
-        text += JSONWriter.quoted(citizen.rawValue)
+        text += citizen.map { JSONWriter.quoted($0.rawValue) } ?? "null"
         text += #","endpoint":"#
         text += JSONWriter.quoted(endpoint)
         text += #","role":"#

@@ -1,5 +1,5 @@
 /// A failure of the import as a whole (not of one row).
-struct ImportFailure: Error, CustomStringConvertible {
-    var description: String
+public struct ImportFailure: Error, CustomStringConvertible {
+    public var description: String
     init(_ description: String) { self.description = description }
 }

@@ -91,7 +91,7 @@ public final class TokenStore: Sendable {
     }
 
     /// The identity of the live token with this SHA-256, as a web session keeps it.
-    func identity(hash: String) throws -> Identity? {
+    public func identity(hash: String) throws -> Identity? {
         let version = DurableFile.version(of: url)
         let byHash = try cache.withLock { cached -> [String: TokenRecord] in
             if let cached, cached.version == version { return cached.byHash }
@@ -114,7 +114,7 @@ public final class TokenStore: Sendable {
     }
 
     /// The SHA-256 of a token in lowercase hex, as `tokens.json` holds it; runs on every request.
-    static func hash(_ token: String) -> String {
+    public static func hash(_ token: String) -> String {
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: 64) { output in
             var index = 0

@@ -1,21 +1,23 @@
 import Foundation
 
 /// Buffered writes to a file descriptor, for output of millions of lines.
-struct FileOutput {
-    let descriptor: Int32
+public struct FileOutput {
+    public let descriptor: Int32
     private var buffer: [UInt8] = []
 
-    init(descriptor: Int32) {
+    public init(descriptor: Int32) {
         self.descriptor = descriptor
         buffer.reserveCapacity(1 << 16)
     }
 
-    mutating func write(_ text: String) {
+    /// Appends `text`, writing the buffer out when it is full.
+    public mutating func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    mutating func flush() {
+    /// Writes out what is buffered.
+    public mutating func flush() {
         var done = 0
         while done < buffer.count {
             let count = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + done, $0.count - done) }

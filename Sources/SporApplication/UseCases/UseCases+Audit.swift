@@ -1,0 +1,27 @@
+public import Foundation
+public import SporInstruments
+
+extension UseCases {
+    /// The access audit trail, oldest first, optionally for one citizen and from a date (UTC).
+    public func auditTrail(citizen: CitizenID? = nil, since: CalendarDate? = nil, by caller: Caller) throws -> [AuditRecord] {
+        _ = try AccessPolicy.responses(caller, .readAuditTrail)
+        let start = since.map { Date(timeIntervalSince1970: TimeInterval($0.daysSinceEpoch) * 86_400) }
+        return try AuditTrail.read(folder: folder.url).filter { record in
+            (citizen.map { record.citizen == $0 } ?? true) && (start.map { record.at >= $0 } ?? true)
+        }
+    }
+
+    /// Writes that `caller` read `citizen`'s data through `endpoint`, and returns once it is durable: the data may
+    /// be answered only then.
+    func audit(_ citizen: CitizenID?, by caller: Caller, via endpoint: String) async throws {
+        try await audit([citizen], by: caller, via: endpoint)
+    }
+
+    /// One audit line per citizen, in one durable write; `nil` stands for a bulk read of many citizens.
+    func audit(_ citizens: [CitizenID?], by caller: Caller, via endpoint: String) async throws {
+        let at = now()
+        try await folder.audit().append(contentsOf: citizens.map { citizen in
+            AuditRecord(at: at, who: caller.identity.name, role: caller.role, citizen: citizen, endpoint: endpoint)
+        })
+    }
+}
