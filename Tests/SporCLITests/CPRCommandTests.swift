@@ -32,7 +32,7 @@ import Testing
         defer { folder.remove() }
         var labels = CPRShapeGenerator(seed: 401, alphabet: .label)
         var shapes: [CPRShapeGenerator.Shape] = []
-        for number in 0..<150 {
+        for number in 0..<300 {
             let shape = labels.shape()
             shapes.append(shape)
             var fields = ["citizen": "c-1", "unit": "bostotte-nord"]
@@ -102,7 +102,7 @@ import Testing
         #expect(try spor(["record", "--id=\(id)", "--citizen=c-1"] + Self.flags, data: folder).status == 0)
         var texts = CPRShapeGenerator(seed: 601, alphabet: .text)
         var shapes: [CPRShapeGenerator.Shape] = []
-        for number in 0..<100 {
+        for number in 0..<200 {
             let shape = texts.shape()
             shapes.append(shape)
             let arguments = number % 2 == 0
@@ -122,7 +122,7 @@ import Testing
         defer { folder.remove() }
         var labels = CPRShapeGenerator(seed: 701, alphabet: .label)
         var shapes: [CPRShapeGenerator.Shape] = []
-        for number in 0..<100 {
+        for number in 0..<200 {
             let shape = labels.shape()
             shapes.append(shape)
             let result = number % 4 == 3
