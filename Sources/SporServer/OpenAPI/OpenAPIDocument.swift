@@ -312,7 +312,7 @@ paths:
           schema: { type: string, format: date }
       responses:
         "200":
-          description: The report; cells with fewer than minCell (5) citizens show only that they are suppressed.
+          description: The report; cells with fewer than minCell (5) citizens, and further cells so a period's suppressed cells hold at least minCell citizens together, show only that they are suppressed and why; change figures need minCell paired citizens (else null, with changeSuppressed).
           content:
             application/json:
               schema:
@@ -332,6 +332,8 @@ paths:
                         period: { type: string }
                         group: { type: string }
                         suppressed: { type: boolean }
+                        suppression: { enum: [primary, complementary] }
+                        changeSuppressed: { type: boolean }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Forbidden" }
         "422": { $ref: "#/components/responses/Invalid" }
