@@ -57,6 +57,12 @@ struct TrendsPageController {
         let query = request.uri.queryParameters
         var content: [HTML] = [filters(query, errors: errors, language)]
         if let reportRequest, let report, let definition = InstrumentCatalog.builtIn[reportRequest.instrument] {
+            if let release = report.release {
+                let asOf = release.asOf.formatted(Date.ISO8601FormatStyle())
+                content.append(.tag("p", [("class", "hint"), ("id", "release")], HTML(language(
+                    "Udgivelse \(release.id) af \(asOf): kun afsluttede perioder, tallene ændres ikke.",
+                    "Release \(release.id) of \(asOf): settled periods only; the figures do not change."))))
+            }
             content.append(.tag("p", [],
                 .tag("a", [("href", "/trends.csv?\(queryString(reportRequest))")], HTML(language("Hent som CSV", "Download as CSV")))))
             content.append(.tag("figure", [],
