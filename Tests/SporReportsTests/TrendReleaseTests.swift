@@ -70,6 +70,8 @@ import Testing
         #expect(reread == release)
         #expect(try reread.json() == stored)
         #expect(try ReportJSON.data(reread.report(instrument: .who5, period: .month, by: .unit)) == ReportJSON.data(months))
+        #expect(months.table().hasPrefix("who5 by unit per month (release 1 as of 2026-11-18T11:06:40Z)\n"))
+        #expect(months.svg(cutoff: 50).contains("<title>who5: mean score per month by unit (release 1 as of 2026-11-18T11:06:40Z)</title>"))
         let inspire = try #require(reread.report(instrument: .briefInspireO, period: .month, by: .none))
         #expect(inspire.flagNames == ["belowRecoveryCutoff"])
         #expect(inspire.domainNames == ["connectedness", "hope", "identity", "meaning", "empowerment"])

@@ -85,7 +85,8 @@ import Testing
             }
             let batch = try await client.post("/v1/responses/batch", token: fixture.tokens["admin"], body: #"{"responses":[\#(bodies.joined(separator: ","))]}"#)
             #expect(batch.status == .created)
-            var strategic = try await Browser.signedIn(client, token: fixture.tokens["strategic"])
+            // Live figures, as a case worker reads them (the strategic level reads releases: ReleasesTests).
+            var strategic = try await Browser.signedIn(client, token: fixture.tokens["caseworker"])
             let page = try await strategic.get(client, "/trends?instrument=who5&period=quarter&by=unit")
             #expect(page.status == .ok)
             let html = page.text

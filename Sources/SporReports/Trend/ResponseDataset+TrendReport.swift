@@ -54,11 +54,9 @@ extension ResponseDataset {
         var cells: [TrendCell] = []
         for period in 0..<periodCount {
             let label = request.period.label(ofOrdinal: firstOrdinal + period)
-            let present = groupOrder.compactMap { group in
-                let counts = accumulator.counts(period: period, group: group.code)
-                return counts.citizens > 0 ? (group, counts) : nil
-            }
-            for ((group, _), outcome) in zip(present, suppression.outcomes(present.map(\.1))) {
+            let present = groupOrder.filter { accumulator.counts(period: period, group: $0.code).citizens > 0 }
+            let outcomes = suppression.outcomes(present.map { accumulator.counts(period: period, group: $0.code) })
+            for (group, outcome) in zip(present, outcomes) {
                 if let kind = outcome.suppression {
                     cells.append(TrendCell(period: label, group: group.name, suppression: kind))
                 } else {

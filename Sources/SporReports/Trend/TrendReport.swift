@@ -88,14 +88,14 @@ public struct TrendReport: Hashable, Sendable, Codable {
             throw DecodingError.dataCorruptedError(
                 forKey: .instrument, in: container, debugDescription: "the instrument is not in the catalog")
         }
-        flagNames = definition.flags.map(\.name.rawValue)
-        domainNames = definition.items.compactMap(\.domain)
-        let (flagNames, domainNames) = (flagNames, domainNames)
+        let flagNames = definition.flags.map(\.name.rawValue), domainNames = definition.items.compactMap(\.domain)
         cells = try container.decode([TrendCell].self, forKey: .cells).map { cell in
             guard let figures = cell.figures else { return cell }
             return TrendCell(
                 period: cell.period, group: cell.group,
                 figures: figures.ordered(flagNames: flagNames, domainNames: domainNames))
         }
+        self.flagNames = flagNames
+        self.domainNames = domainNames
     }
 }
