@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The trend report of docs/report-definition.md computed by DuckDB from the generated CSV, timed, and compared cell by
-cell with Spor's JSON for the same report.
+cell with Spor's JSON for the same report, suppression included (applied here to DuckDB's counts, per period, as
+docs/report-definition.md gives it).
 
 usage: report-bench-duckdb.py CSV INSTRUMENT PERIOD BY SPOR_JSON [MIN_CELL]
 """
@@ -73,18 +74,52 @@ def close(a, b):
     return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
 
 
+def suppress(cells):
+    """Section 5's suppression of one period's cells: {group: (suppression or None, change hidden)}."""
+    order = sorted(cells, key=lambda c: (c["grp"] is None, c["grp"] or ""))  # code points, unlabelled last
+    grouped = by != "none"
+    kind = {c["grp"]: "primary" for c in order if c["citizens"] < min_cell}
+    while grouped and kind and sum(c["citizens"] for c in order if c["grp"] in kind) < min_cell:
+        visible = [c for c in order if c["grp"] not in kind]
+        if not visible:
+            break
+        kind[min(visible, key=lambda c: c["citizens"])["grp"]] = "complementary"  # first of the fewest
+    hidden = set(kind) | {c["grp"] for c in order if c["pairedCitizens"] < min_cell}
+    while grouped and 0 < sum(c["pairedCitizens"] for c in order if c["grp"] in hidden) < min_cell:
+        shown = [c for c in order if c["grp"] not in hidden]
+        if not shown:
+            break
+        hidden.add(min(shown, key=lambda c: c["pairedCitizens"])["grp"])
+    return {c["grp"]: (kind.get(c["grp"]), c["grp"] in hidden) for c in order}
+
+
+cells = [dict(zip(columns, row)) for row in rows]
+outcome = {}
+for name in sorted({c["period"] for c in cells}):
+    for group, result in suppress([c for c in cells if c["period"] == name]).items():
+        outcome[(name, group)] = result
+counts = {"primary": 0, "complementary": 0, "change hidden": 0}
+change_keys = ("pairedCitizens", "meanChange", "improved", "unchanged", "deteriorated", "crossedCutoff")
+
 mismatches = []
-for row in rows:
-    cell = dict(zip(columns, row))
+for cell in cells:
     key = (cell["period"], cell["grp"])
     ours = spor.pop(key, None)
     if ours is None:
         mismatches.append(f"{key}: missing in spor")
         continue
-    if cell["citizens"] < min_cell:
-        if not ours["suppressed"] or len(ours) != 3:
-            mismatches.append(f"{key}: should be suppressed")
+    suppression, change_hidden = outcome[key]
+    if suppression:
+        counts[suppression] += 1
+        if ours != {"period": key[0], "group": key[1], "suppressed": True, "suppression": suppression}:
+            mismatches.append(f"{key}: should be suppressed ({suppression})")
         continue
+    if change_hidden:
+        counts["change hidden"] += 1
+        if ours.get("changeSuppressed") is not True or any(ours.get(k, 0) is not None for k in change_keys):
+            mismatches.append(f"{key}: change figures should be hidden")
+    elif "changeSuppressed" in ours:
+        mismatches.append(f"{key}: change figures should be shown")
     expected = {k: cell[k] for k in ("citizens", "meanScore", "medianScore", "sdScore", "pairedCitizens",
                                      "meanChange", "improved", "unchanged", "deteriorated", "crossedCutoff")}
     actual = {k: ours.get(k) for k in expected}
@@ -93,13 +128,15 @@ for row in rows:
     if not who5:
         expected.update({f"chime.{n}": cell[f"chime_{n}"] for n in chime})
         actual.update({f"chime.{n}": ours["chimeMeans"].get(n) for n in chime})
-    if cell["pairedCitizens"] == 0:
-        for k in ("meanChange", "improved", "unchanged", "deteriorated", "crossedCutoff"):
+    if change_hidden:
+        for k in change_keys:
             expected[k] = None
     bad = [k for k in expected if not close(expected[k], actual[k])]
     if bad:
         mismatches.append(f"{key}: {', '.join(f'{k} duckdb {expected[k]} spor {actual[k]}' for k in bad)}")
 mismatches += [f"{key}: only in spor" for key in spor]
-print(f"compared {len(rows)} cells with spor: {len(mismatches)} mismatches")
+print(f"compared {len(rows)} cells with spor: {len(mismatches)} mismatches; suppressed "
+      f"{counts['primary']} primary, {counts['complementary']} complementary, change figures hidden in "
+      f"{counts['change hidden']} shown cells")
 for line in mismatches[:10]:
     print("  " + line)

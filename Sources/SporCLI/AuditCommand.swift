@@ -17,7 +17,11 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let citizen = try citizen.map { try ReportArgument.citizen($0, name: "--citizen") }
-        let records = try options.useCases(.administering).auditTrail(citizen: citizen, since: since, by: .cli())
+        let (records, damaged) = try options.useCases(.administering).auditTrail(citizen: citizen, since: since, by: .cli())
+        if damaged > 0 {
+            FileHandle.standardError.write(Data(
+                "warning: \(damaged) damaged or unchained lines of the audit trail were skipped; spor verify names them\n".utf8))
+        }
         let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         var output = FileOutput(descriptor: STDOUT_FILENO)
         for record in records {

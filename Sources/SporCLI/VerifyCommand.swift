@@ -12,6 +12,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let verification = try options.useCases(.administering).verify(by: .cli())
+        let audit = verification.audit
         if let broken = verification.broken {
             switch options.format {
             case .table:
@@ -28,8 +29,17 @@ struct VerifyCommand: AsyncParsableCommand {
             if verification.tornBytes > 0 {
                 print("note: \(verification.tornBytes) bytes of an unfinished write at the end; the next write command cuts them off")
             }
+            if audit.broken.isEmpty {
+                print("audit trail ok: \(audit.lines) lines" + (audit.unchained > 0 ? " (\(audit.unchained) from before lines were chained)" : ""))
+            } else {
+                print("AUDIT TRAIL BROKEN: lines \(audit.broken.map(String.init).joined(separator: ", ")) are damaged or out of chain")
+            }
         case .json:
-            print("{\"ok\":true,\"records\":\(verification.records),\"headHash\":\"\(verification.headHash)\",\"tornBytes\":\(verification.tornBytes)}")
+            print(
+                "{\"ok\":\(audit.broken.isEmpty),\"records\":\(verification.records),\"headHash\":\"\(verification.headHash)\","
+                    + "\"tornBytes\":\(verification.tornBytes),\"audit\":{\"lines\":\(audit.lines),\"unchained\":\(audit.unchained),"
+                    + "\"broken\":[\(audit.broken.map(String.init).joined(separator: ","))]}}")
         }
+        if !audit.broken.isEmpty { throw ExitCode(2) }
     }
 }

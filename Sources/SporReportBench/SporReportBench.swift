@@ -81,6 +81,8 @@ struct SporReportBench: AsyncParsableCommand {
             Spec(name: "who5-quarter-unit", request: TrendReportRequest(instrument: .who5, period: .quarter, by: .unit)),
             Spec(name: "inspire-month-intervention",
                  request: TrendReportRequest(instrument: .briefInspireO, period: .month, by: .intervention)),
+            // The finest grouped report, where suppression hides most.
+            Spec(name: "who5-month-unit", request: TrendReportRequest(instrument: .who5, period: .month, by: .unit)),
         ]
         let spor = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spor")
         let dataFolder = folder.appendingPathComponent("data")
@@ -103,6 +105,7 @@ struct SporReportBench: AsyncParsableCommand {
             print("\n  report \(spec.name): \(report!.cells.count) cells, in process median \(milli(runs[3]))"
                   + " (min \(milli(runs[0])), max \(milli(runs[6])), goal < 100 ms); first after a change, building"
                   + " the trend index: \(milli(first))")
+            print("  " + (try suppressionCounts(report!, request: spec.request, dataset)))
             if !skipCold {
                 let request = spec.request
                 let arguments = [
@@ -138,6 +141,25 @@ struct SporReportBench: AsyncParsableCommand {
                 }
             }
         }
+    }
+
+    /// How many cells each suppression rule hid in `report`. Change figures hidden in shown cells are split by
+    /// the raw pair count, read from the same report with `minCell` 1 (which hides nothing but cells without pairs).
+    private func suppressionCounts(
+        _ report: TrendReport, request: TrendReportRequest, _ dataset: ResponseDataset
+    ) throws -> String {
+        var raw = request
+        raw.minCell = 1
+        raw.allowSmallCells = true
+        let pairs = Dictionary(
+            try dataset.trendReport(raw).cells.map { ("\($0.period) \($0.group ?? "")", $0.figures?.change?.pairedCitizens ?? 0) },
+            uniquingKeysWith: { a, _ in a })
+        let shownWithoutChange = report.cells.filter { $0.figures?.changeSuppressed == true }
+        let byPairs = shownWithoutChange.filter { pairs["\($0.period) \($0.group ?? "")"]! < report.minCell }.count
+        return "suppressed: \(report.cells.filter { $0.suppression == .primary }.count) primary, "
+            + "\(report.cells.filter { $0.suppression == .complementary }.count) complementary; change figures hidden in "
+            + "\(shownWithoutChange.count) shown cells (\(byPairs) with fewer than \(report.minCell) pairs, "
+            + "\(shownWithoutChange.count - byPairs) complementary)"
     }
 
     private func latencies(_ citizens: [CitizenID], _ body: (CitizenID) -> Void) -> (p50: Double, p99: Double) {

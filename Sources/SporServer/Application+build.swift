@@ -16,7 +16,9 @@ import SporInstruments
 public func buildApplication(_ configuration: ServerConfiguration, logger: Logger) throws -> some ApplicationProtocol {
     let folder = try DataFolder(url: configuration.dataFolder, mode: .serving, logger: logger)
     return Application(
-        router: buildRouter(spor: UseCases(folder: folder), logger: logger, settings: configuration.web),
+        router: buildRouter(
+            spor: UseCases(folder: folder, settleWindow: configuration.settleWindow), logger: logger,
+            settings: configuration.web),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "spor"),
         services: [DataFolderService(folder: folder)],
         logger: logger)

@@ -1,4 +1,5 @@
 public import Foundation
+public import SporReports
 
 /// Where and how `spor serve` runs.
 public struct ServerConfiguration: Sendable {
@@ -10,11 +11,17 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The web pages' sessions and the attention list.
     public var web: WebSettings
+    /// How long after its end a period is released to the strategic role.
+    public var settleWindow: SettleWindow
 
-    public init(dataFolder: URL, host: String = "127.0.0.1", port: Int = 8080, web: WebSettings = WebSettings()) {
+    public init(
+        dataFolder: URL, host: String = "127.0.0.1", port: Int = 8080, web: WebSettings = WebSettings(),
+        settleWindow: SettleWindow = .standard
+    ) {
         self.dataFolder = dataFolder
         self.host = host
         self.port = port
         self.web = web
+        self.settleWindow = settleWindow
     }
 }

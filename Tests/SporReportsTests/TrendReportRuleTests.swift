@@ -52,23 +52,17 @@ import Testing
         log.record("paired", "2026-01-05", who5(raw: 13))
         let figures = try #require(try report(log, period: .year).cells.last?.figures)
         #expect(figures.citizens == 3)
-        #expect(figures.pairedCitizens == 1)
         // paired: 40 → 52, +12 ≥ 10 improved, and no longer lowWellbeing (≤ 50).
-        #expect(figures.meanChange == 12)
-        #expect(figures.improved == 1)
-        #expect(figures.unchanged == 0)
-        #expect(figures.deteriorated == 0)
-        #expect(figures.crossedCutoff == 1)
+        #expect(figures.change == TrendChange(
+            pairedCitizens: 1, meanChange: 12, improved: 1, unchanged: 0, deteriorated: 0, crossedCutoff: 1))
     }
 
-    @Test func changeFiguresAreNullWithoutPairs() throws {
+    @Test func changeFiguresAreHiddenWithoutPairs() throws {
         var log = LogBuilder()
         log.record("a", "2026-01-10", who5(raw: 10))
         let figures = try #require(try report(log).cells.first?.figures)
-        #expect(figures.pairedCitizens == 0)
-        #expect(figures.meanChange == nil)
-        #expect(figures.improved == nil)
-        #expect(figures.crossedCutoff == nil)
+        #expect(figures.change == nil)
+        #expect(figures.changeSuppressed)
     }
 
     @Test func correctionsAndRetractionsAreAppliedFirst() throws {
@@ -89,7 +83,7 @@ import Testing
         let q1 = try #require(cells[0].figures)
         #expect(q1.citizens == 2)
         #expect(q1.meanScore == 50)  // b 40, c 60
-        #expect(q1.pairedCitizens == 0)
+        #expect(q1.change == nil)  // no pairs
         #expect(cells[1].figures?.meanScore == 80)
     }
 
@@ -102,7 +96,7 @@ import Testing
         let figures = try #require(try report(log).cells.first?.figures)
         #expect(figures.citizens == 1)
         #expect(figures.meanScore == 60)
-        #expect(figures.pairedCitizens == 0)
+        #expect(figures.change == nil)  // no pairs
     }
 
     @Test(arguments: [(4, true), (5, false)])
@@ -184,8 +178,8 @@ import Testing
         #expect(cells.map(\.period) == ["2026-Q1"])
         let figures = try #require(cells.first?.figures)
         #expect(figures.citizens == 1)
-        #expect(figures.pairedCitizens == 1)
-        #expect(figures.meanChange == 40)
+        #expect(figures.change?.pairedCitizens == 1)
+        #expect(figures.change?.meanChange == 40)
     }
 
     @Test func cellsAreSortedByPeriodThenGroupWithUnlabelledLast() throws {

@@ -33,7 +33,7 @@ import Testing
             let all = try #require(caseworker.json["entries"] as? [[String: Any]])
             #expect(Set(all.compactMap { $0["citizen"] as? String }) == ["c-nord", "c-syd"])
 
-            let records = try AuditTrail.read(folder: fixture.folder.url)
+            let records = try AuditTrail.read(folder: fixture.folder.url).records
             #expect(records.map { $0.citizen?.rawValue ?? "-" }.sorted() == ["c-nord", "c-nord", "c-syd"])
             #expect(Set(records.map(\.endpoint)) == ["GET /v1/attention"])
         }
@@ -52,13 +52,13 @@ import Testing
             #expect(two.status == .ok)
             #expect((two.json["entries"] as? [[String: Any]])?.count == 2)
             #expect(two.json["total"] as? Int == 3)
-            #expect(try AuditTrail.read(folder: fixture.folder.url).count == 2)
+            #expect(try AuditTrail.read(folder: fixture.folder.url).records.count == 2)
             for bad in ["0", "1001", "ten"] {
                 let refused = try await client.get("/v1/attention?limit=\(bad)", token: fixture.tokens["caseworker"])
                 #expect(refused.status == .unprocessableContent, "limit=\(bad)")
                 #expect(refused.problemErrors == ["limit:range"], "limit=\(bad)")
             }
-            #expect(try AuditTrail.read(folder: fixture.folder.url).count == 2)
+            #expect(try AuditTrail.read(folder: fixture.folder.url).records.count == 2)
         }
     }
 }

@@ -72,7 +72,7 @@ import Testing
             #expect(response.json["status"] as? Int == bad.status)
             #expect(response.problemErrors == bad.errors)
             #expect(await fixture.records() == 0)
-            #expect(try AuditTrail.read(folder: fixture.folder.url).isEmpty)
+            #expect(try AuditTrail.read(folder: fixture.folder.url).records.isEmpty)
         }
     }
 

@@ -58,7 +58,7 @@ import Testing
         }
         let served = Set(api.map { "\($0.method) \($0.path)" })
         let documented = Self.documentedOperations(OpenAPIDocument.yaml)
-        #expect(served.count == 12)
+        #expect(served.count == 14)
         #expect(served == documented)
         await storage.close()
     }

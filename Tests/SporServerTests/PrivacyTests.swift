@@ -86,7 +86,7 @@ import Testing
                 #expect(response.status == .forbidden)
                 #expect(!response.text.contains("c-9"))
             }
-            #expect(try AuditTrail.read(folder: fixture.folder.url).isEmpty)
+            #expect(try AuditTrail.read(folder: fixture.folder.url).records.isEmpty)
         }
     }
 

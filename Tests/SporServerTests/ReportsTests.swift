@@ -12,14 +12,15 @@ import Testing
         let fixture = try Fixture()
         try await fixture.test { client in
             let admin = fixture.tokens["admin"]
-            // Six citizens in bostotte-nord, two in bostotte-syd, all in 2026-Q1.
+            // Six citizens in bostotte-nord, two in bostotte-syd, five in bostotte-vest, all in 2026-Q1.
             let responses = (1...6).map { responseJSON(citizen: "n-\($0)", answers: "[2,2,2,2,2]") }
                 + (1...2).map { responseJSON(citizen: "s-\($0)", unit: Fixture.otherUnit) }
+                + (1...5).map { responseJSON(citizen: "v-\($0)", unit: "bostotte-vest") }
             #expect(try await client.post("/v1/responses/batch", token: admin, body: #"{"responses":[\#(responses.joined(separator: ","))]}"#).status == .created)
             let report = try await client.get("/v1/reports/trends?instrument=who5&period=quarter&by=unit", token: fixture.tokens["strategic"])
             #expect(report.status == .ok)
             let cells = report.json["cells"] as? [[String: Any]] ?? []
-            #expect(cells.count == 2)
+            #expect(cells.count == 3)
             let nord = try #require(cells.first { $0["group"] as? String == Fixture.unit })
             #expect(nord["period"] as? String == "2026-Q1")
             #expect(nord["suppressed"] as? Bool == false)
@@ -27,7 +28,13 @@ import Testing
             #expect(nord["meanScore"] as? Double == 40)
             let syd = try #require(cells.first { $0["group"] as? String == Fixture.otherUnit })
             #expect(syd["suppressed"] as? Bool == true)
+            #expect(syd["suppression"] as? String == "primary")
             #expect(syd["citizens"] == nil)
+            // Two suppressed citizens are fewer than 5, so the smallest other unit is suppressed with them.
+            let vest = try #require(cells.first { $0["group"] as? String == "bostotte-vest" })
+            #expect(vest["suppression"] as? String == "complementary")
+            #expect(vest["citizens"] == nil)
+            #expect(nord["changeSuppressed"] as? Bool == true)
             #expect(!report.text.contains("n-1") && !report.text.contains("s-1"))
         }
     }

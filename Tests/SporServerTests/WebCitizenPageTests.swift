@@ -49,7 +49,7 @@ import Testing
             let printView = try await browser.get(client, "/citizens/c-nord?print=1")
             #expect(printView.text.contains(#"<body class="print-view">"#))
             #expect(!printView.text.contains("<header") && !printView.text.contains("<form"))
-            let audited = try AuditTrail.read(folder: fixture.folder.url)
+            let audited = try AuditTrail.read(folder: fixture.folder.url).records
             #expect(audited.count == 4 && audited.allSatisfy { $0.endpoint == "GET /citizens/{citizen}" && $0.citizen?.rawValue == "c-nord" })
         }
     }
@@ -83,7 +83,7 @@ import Testing
             let form = try await staff.get(client, "/responses/\(ids[1])/correction")
             #expect(form.text.contains(#"id="item3-2" name="item3" value="2" checked="checked""#))
             // The form shows the stored answers: opening it is a read of the citizen's data.
-            #expect(try AuditTrail.read(folder: fixture.folder.url).last?.endpoint == "GET /responses/{id}/correction")
+            #expect(try AuditTrail.read(folder: fixture.folder.url).records.last?.endpoint == "GET /responses/{id}/correction")
             var fields = WebResponsePageTests.answers([3, 3, 3, 3, 3]) + [("administeredAt", "2026-05-10")]
             let noReason = try await staff.post(client, "/responses/\(ids[1])/correction", fields)
             #expect(noReason.status == .unprocessableContent)
@@ -103,7 +103,7 @@ import Testing
             #expect(try await staff.get(client, "/responses/\(ids[1])").text.contains(#"<p class="score">60"#))
 
             _ = try await staff.get(client, "/responses/\(ids[1])/retraction")
-            #expect(try AuditTrail.read(folder: fixture.folder.url).last?.endpoint == "GET /responses/{id}/retraction")
+            #expect(try AuditTrail.read(folder: fixture.folder.url).records.last?.endpoint == "GET /responses/{id}/retraction")
             #expect(try await staff.post(client, "/responses/\(ids[1])/retraction", ["reason": ""]).status == .unprocessableContent)
             let retracted = try await staff.post(client, "/responses/\(ids[1])/retraction", ["reason": "wrong citizen"])
             #expect(retracted.headers[.location] == "/citizens/c-nord")

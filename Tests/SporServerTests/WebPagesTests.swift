@@ -79,15 +79,22 @@ import Testing
             for number in 7...8 {
                 bodies.append(responseJSON(citizen: "c-\(number)", answers: "[2,2,2,2,2]", date: "2026-05-0\(number)", unit: Fixture.otherUnit))
             }
+            // Five more in a third unit, suppressed with the two of bostotte-syd (2 < 5).
+            for number in 1...5 {
+                bodies.append(responseJSON(citizen: "v-\(number)", answers: "[4,4,4,4,4]", date: "2026-05-1\(number)", unit: "bostotte-vest"))
+            }
             let batch = try await client.post("/v1/responses/batch", token: fixture.tokens["admin"], body: #"{"responses":[\#(bodies.joined(separator: ","))]}"#)
             #expect(batch.status == .created)
-            var strategic = try await Browser.signedIn(client, token: fixture.tokens["strategic"])
+            // Live figures, as a case worker reads them (the strategic level reads releases: ReleasesTests).
+            var strategic = try await Browser.signedIn(client, token: fixture.tokens["caseworker"])
             let page = try await strategic.get(client, "/trends?instrument=who5&period=quarter&by=unit")
             #expect(page.status == .ok)
             let html = page.text
             #expect(html.contains(#"<th scope="row">2026-Q2</th><td class="nowrap">bostotte-nord</td><td class="number">6</td><td class="number">60.0</td>"#))
             #expect(html.contains(#"<td class="nowrap">bostotte-syd</td><td class="number suppressed">&lt; 5</td>"#))
             #expect(!html.contains("40.0"), "the suppressed cell's mean is not shown")
+            #expect(html.contains(#"<td class="nowrap">bostotte-vest</td><td class="number suppressed">skjult</td>"#))
+            #expect(!html.contains("80.0"), "the complementary cell's mean is not shown")
             #expect(html.contains("<svg role=\"img\""))
             #expect(html.contains(#"<option value="unit" selected="selected">Enhed</option>"#))
             #expect(html.contains(#"href="/trends.csv?instrument=who5&amp;period=quarter&amp;by=unit""#))

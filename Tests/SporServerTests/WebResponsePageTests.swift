@@ -75,7 +75,7 @@ import Testing
             #expect(try await syd.get(client, location).status == .notFound)
             var caseworker = try await Browser.signedIn(client, token: fixture.tokens["caseworker"])
             #expect(try await caseworker.get(client, location).status == .ok)
-            #expect(try AuditTrail.read(folder: fixture.folder.url).map(\.endpoint) == ["GET /responses/{id}", "GET /responses/{id}"])
+            #expect(try AuditTrail.read(folder: fixture.folder.url).records.map(\.endpoint) == ["GET /responses/{id}", "GET /responses/{id}"])
         }
     }
 

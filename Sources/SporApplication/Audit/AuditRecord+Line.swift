@@ -2,9 +2,9 @@ import Foundation
 import SporInstruments
 
 extension AuditRecord {
-    /// The record as one line of `audit.log`: JSON with sorted keys and the time in UTC to the millisecond
-    /// (`2026-11-23T09:30:00.123Z`), written by hand because one is written for every read of a citizen.
-    var line: [UInt8] {
+    /// The record as JSON with sorted keys and the time in UTC to the millisecond (`2026-11-23T09:30:00.123Z`),
+    /// written by hand because one is written for every read of a citizen. ``AuditTrail`` frames it into a line.
+    var json: String {
         var text = #"{"at":""#
         text += Self.timestamp(at)
         text += #"","citizen":"#
@@ -15,8 +15,8 @@ extension AuditRecord {
         text += JSONWriter.quoted(role.rawValue)
         text += #","who":"#
         text += JSONWriter.quoted(who)
-        text += "}\n"
-        return Array(text.utf8)
+        text += "}"
+        return text
     }
 
     /// `YYYY-MM-DDThh:mm:ss.fffZ`, milliseconds truncated.

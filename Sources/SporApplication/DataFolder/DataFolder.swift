@@ -35,6 +35,8 @@ public final class DataFolder: Sendable {
     public let mode: Mode
     /// The bearer tokens, `tokens.json`.
     let tokens: TokenStore
+    /// The trend releases the strategic role reads, `releases/`.
+    let releases: ReleaseStore
     let log: EventLog?
     /// Every response in columns (``Mode/reading`` and ``Mode/serving``; `nil` for ``Mode/writing``).
     private let dataset: Mutex<ResponseDataset?>
@@ -58,6 +60,7 @@ public final class DataFolder: Sendable {
         self.url = url
         self.mode = mode
         self.tokens = TokenStore(folder: url)
+        self.releases = ReleaseStore(dataFolder: url)
         switch mode {
         case .administering:
             log = nil

@@ -15,16 +15,36 @@ enum DurableFile {
         var description: String
     }
 
-    /// Replaces `url` with `bytes` atomically (a temporary file renamed over it), with mode 0600.
+    /// Replaces `url` with `bytes` atomically (a temporary file of its own renamed over it), with mode 0600.
     static func replace(_ url: URL, with bytes: [UInt8]) throws {
-        let temporary = url.path + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        var generator = SystemRandomNumberGenerator()
+        let temporary = url.path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max, using: &generator))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure("create", temporary) }
         defer { close(descriptor) }
-        try writeAll(descriptor, bytes, path: temporary)
-        guard fsync(descriptor) == 0 else { throw failure("sync", temporary) }
-        guard rename(temporary, url.path) == 0 else { throw failure("rename", temporary) }
+        do {
+            try writeAll(descriptor, bytes, path: temporary)
+            guard fsync(descriptor) == 0 else { throw failure("sync", temporary) }
+            guard rename(temporary, url.path) == 0 else { throw failure("rename", temporary) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
         try syncFolder(url.deletingLastPathComponent())
+    }
+
+    /// Runs `body` holding an exclusive lock on `url` plus `.lock` (created with mode 0600), so that processes
+    /// that read, change and write a file one after another never lose each other's changes.
+    static func withExclusiveLock<Result>(on url: URL, _ body: () throws -> Result) throws -> Result {
+        let path = url.path + ".lock"
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw failure("open", path) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw failure("lock", path) }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
     }
 
     /// Opens `url` for appending, creating it with mode 0600 (and syncing its folder) when missing.

@@ -54,35 +54,61 @@ public final class TokenStore: Sendable {
         if role != .staff, !units.isEmpty {
             throw TokenError(.invalidUnits, "only staff tokens are limited to units")
         }
-        var records = try list()
+        return try changing { records in try Self.add(name: name, role: role, units: units, now: now, to: &records) }
+    }
+
+    /// Adds a new token named `name` to `records` and returns it with its record.
+    private static func add(
+        name: String, role: Role, units: [Label], now: Date, to records: inout [TokenRecord]
+    ) throws -> (token: String, record: TokenRecord) {
         guard !records.contains(where: { $0.name == name }) else {
             throw TokenError(.invalidName, "a token named \(name) exists already")
         }
         var generator = SystemRandomNumberGenerator()
         let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let token = Self.prefix + Data(secret).base64EncodedString()
+        let token = prefix + Data(secret).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let record = TokenRecord(
-            name: name, role: role, units: Array(Set(units)).sorted(), hash: Self.hash(token),
-            created: Self.wholeSeconds(now))
+            name: name, role: role, units: Array(Set(units)).sorted(), hash: hash(token), created: wholeSeconds(now))
         records.append(record)
-        try save(records)
         return (token, record)
     }
 
     /// Revokes the token named `name`; requests with it get 401 from then on.
     @discardableResult
     public func revoke(name: String, now: Date = Date()) throws -> TokenRecord {
-        var records = try list()
+        try changing { records in try Self.revoke(name: name, now: now, in: &records) }
+    }
+
+    private static func revoke(name: String, now: Date, in records: inout [TokenRecord]) throws -> TokenRecord {
         guard let index = records.firstIndex(where: { $0.name == name }) else {
             // A name that is not a label may hold anything, a CPR number too: it is not repeated.
             throw TokenError(.unknownName, Label.isValid(name) ? "no token is named \(name)" : "no token has that name")
         }
         guard records[index].revoked == nil else { throw TokenError(.alreadyRevoked, "the token \(name) is revoked already") }
-        records[index].revoked = Self.wholeSeconds(now)
-        try save(records)
+        records[index].revoked = wholeSeconds(now)
         return records[index]
+    }
+
+    /// Reads the tokens, lets `change` change them and writes them back, all under the file's lock, so concurrent
+    /// creates and revokes (from several commands or a command and the daemon) never lose one another.
+    private func changing<Result>(_ change: (inout [TokenRecord]) throws -> Result) throws -> Result {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw TokenError(.storage, "cannot create \(folder.path)")
+        }
+        do {
+            return try DurableFile.withExclusiveLock(on: url) {
+                var records = try list()
+                let result = try change(&records)
+                try save(records)
+                return result
+            }
+        } catch let error as DurableFile.Failure {
+            throw TokenError(.storage, error.description)
+        }
     }
 
     /// The identity of a live token, or `nil` for an unknown or revoked one.
@@ -106,7 +132,6 @@ public final class TokenStore: Sendable {
 
     private func save(_ records: [TokenRecord]) throws {
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try DurableFile.replace(url, with: Array(try Self.encoder.encode(records)))
         } catch {
             throw TokenError(.storage, "cannot write \(url.path): \(error)")

@@ -2,13 +2,18 @@ public import Foundation
 public import SporInstruments
 
 extension UseCases {
-    /// The access audit trail, oldest first, optionally for one citizen and from a date (UTC).
-    public func auditTrail(citizen: CitizenID? = nil, since: CalendarDate? = nil, by caller: Caller) throws -> [AuditRecord] {
+    /// The access audit trail, oldest first, optionally for one citizen and from a date (UTC), and how many lines
+    /// were skipped as damaged (``verify(by:)`` says which).
+    public func auditTrail(
+        citizen: CitizenID? = nil, since: CalendarDate? = nil, by caller: Caller
+    ) throws -> (records: [AuditRecord], damaged: Int) {
         _ = try AccessPolicy.responses(caller, .readAuditTrail)
         let start = since.map { Date(timeIntervalSince1970: TimeInterval($0.daysSinceEpoch) * 86_400) }
-        return try AuditTrail.read(folder: folder.url).filter { record in
+        let (records, damaged) = try AuditTrail.read(folder: folder.url)
+        let chosen = records.filter { record in
             (citizen.map { record.citizen == $0 } ?? true) && (start.map { record.at >= $0 } ?? true)
         }
+        return (chosen, damaged)
     }
 
     /// Writes that `caller` read `citizen`'s data through `endpoint`, and returns once it is durable: the data may

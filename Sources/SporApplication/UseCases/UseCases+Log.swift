@@ -19,18 +19,24 @@ extension UseCases {
         /// Bytes of an unfinished write at the very end.
         public var tornBytes: Int
         public var broken: Break?
+        /// The access audit trail's lines, checked for damage and for their chain.
+        public var audit: AuditTrail.Verification
     }
 
-    /// Walks every record and the whole hash chain without changing anything.
+    /// Walks every record and the whole hash chain, and every line of the access audit trail, without changing
+    /// anything.
     public func verify(by caller: Caller) throws -> Verification {
         _ = try AccessPolicy.responses(caller, .verifyLog)
+        let audit = try AuditTrail.verify(folder: folder.url)
         do {
             let report = try LogVerifier.verify(folder: folder.url)
-            return Verification(records: report.records, headHash: report.headHash, tornBytes: report.tornBytes, broken: nil)
+            return Verification(
+                records: report.records, headHash: report.headHash, tornBytes: report.tornBytes, broken: nil, audit: audit)
         } catch let error as LogError where error.code == .corrupt {
             return Verification(
                 records: 0, headHash: "", tornBytes: 0,
-                broken: .init(segment: error.segment, offset: error.offset, message: error.message, description: error.description))
+                broken: .init(segment: error.segment, offset: error.offset, message: error.message, description: error.description),
+                audit: audit)
         }
     }
 

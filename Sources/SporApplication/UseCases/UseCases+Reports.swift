@@ -4,15 +4,19 @@ public import SporReports
 extension UseCases {
     /// The trend report of the strategic level (docs/report-definition.md), small cells suppressed.
     ///
+    /// A role that may read live figures (case workers, admins, the CLI) gets them. The strategic role gets the
+    /// newest release's cells instead (periods not yet settled are absent), the release named in the report and
+    /// made first when a period has settled that no release holds: it can never difference a new response out of
+    /// a live figure.
+    ///
     /// Through a token, `from` and `to` must lie on period boundaries: two reports whose dates differ by a day would
     /// otherwise differ by the few citizens who answered that day. A CLI caller on the data folder itself may use
     /// any dates. A report with cells under ``TrendReportRequest/smallestMinCell`` shows small groups and is
     /// audited as a bulk read.
     /// - Throws: ``UseCaseError`` `invalid` naming the field, `forbidden`.
     public func trendReport(_ request: TrendReportRequest, by caller: Caller, via endpoint: String) async throws -> TrendReport {
-        if AccessPolicy.scope(of: caller.role, for: .liveReport) == .none {
-            _ = try AccessPolicy.responses(caller, .releasedReport)
-        }
+        let live = AccessPolicy.scope(of: caller.role, for: .liveReport) != .none
+        if !live { _ = try AccessPolicy.responses(caller, .releasedReport) }
         var errors: [FieldError] = []
         if caller.channel == .token {
             if let from = request.from, !request.period.begins(on: from) {
@@ -30,6 +34,10 @@ extension UseCases {
             errors.append(FieldError(field: error.field, rule: .range, message: "\(error.field) \(error.message)"))
         }
         guard errors.isEmpty else { throw UseCaseError.invalid(errors) }
+        guard live else {
+            let release = try await newestRelease()
+            return try Self.report(of: release, request)
+        }
         let report = try folder.read { try $0.trendReport(request) }
         if request.minCell < TrendReportRequest.smallestMinCell { try await audit(nil, by: caller, via: endpoint) }
         return report

@@ -1,5 +1,6 @@
 public import Foundation
 public import SporInstruments
+public import SporReports
 
 /// Every use case of Spor, one function each, called alike by the CLI, the JSON API and the web pages. Adapters
 /// parse their input, call one of these and render the answer; the rules (validation beyond parsing, the access
@@ -17,16 +18,19 @@ public struct UseCases: Sendable {
     public let folder: DataFolder
     /// Today's date in Denmark: the "not in the future" rule, summaries and the attention list.
     let today: @Sendable () -> CalendarDate
-    /// The time written to the audit trail.
+    /// The time written to the audit trail and to releases.
     let now: @Sendable () -> Date
+    /// How long after its end a period is released to the strategic role (a deployment's setting).
+    public let settleWindow: SettleWindow
 
     public init(
         folder: DataFolder, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, settleWindow: SettleWindow = .standard
     ) {
         self.folder = folder
         self.today = today
         self.now = now
+        self.settleWindow = settleWindow
     }
 
     /// A validator for today's date.

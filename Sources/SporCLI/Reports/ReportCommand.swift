@@ -3,10 +3,19 @@ import SporInstruments
 import SporReports
 import SporApplication
 
-/// `spor report`: the strategic level's trend report (docs/report-definition.md), small cells suppressed.
+/// `spor report`: the trend reports and their releases; `spor report --instrument who5` runs
+/// ``ReportTrendsCommand``.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report",
+        commandName: "report", abstract: "Trend reports, and the releases the strategic level reads.",
+        subcommands: [ReportTrendsCommand.self, ReportReleaseCommand.self, ReportReleasesCommand.self],
+        defaultSubcommand: ReportTrendsCommand.self)
+}
+
+/// `spor report [trends]`: the strategic level's trend report (docs/report-definition.md), small cells suppressed.
+struct ReportTrendsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trends",
         abstract: "Aggregate scores per period and group; cells under --min-cell citizens are suppressed.")
 
     @Option(help: "who5 or brief-inspire-o.", transform: ReportArgument.instrument)
@@ -30,6 +39,9 @@ struct ReportCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Allow --min-cell below 3 (at least 1): only for analysis that never leaves the municipality.")
     var allowSmallCells = false
 
+    @Option(help: "Read the report from this release (a number from `spor report releases`) instead of live figures.")
+    var release: Int?
+
     @Option(help: "Output format: table, json, csv or svg.")
     var format: ReportFormat = .table
 
@@ -50,7 +62,13 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try await options.useCases().trendReport(request, by: .cli(), via: "cli report")
+        let spor = try options.useCases()
+        let report = if let release {
+            try spor.releasedReport(
+                try TrendRelease.ID(number: release).orThrow(ValidationError("--release must be 1 or more")), request, by: .cli())
+        } else {
+            try await spor.trendReport(request, by: .cli(), via: "cli report")
+        }
         switch format {
         case .table: print(report.table(), terminator: "")
         case .json: print(try ReportJSON.string(report, pretty: true))

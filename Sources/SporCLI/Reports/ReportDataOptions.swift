@@ -13,8 +13,10 @@ struct ReportDataOptions: ParsableArguments {
     var data: String?
 
     /// The use cases over the data folder opened for reading.
-    func useCases() throws -> UseCases {
-        UseCases(folder: try DataFolder(url: DataFolder.location(data), mode: .reading, logger: DataFolderOptions.logger))
+    func useCases(settleWindow: SettleWindow = .standard) throws -> UseCases {
+        UseCases(
+            folder: try DataFolder(url: DataFolder.location(data), mode: .reading, logger: DataFolderOptions.logger),
+            settleWindow: settleWindow)
     }
 }
 

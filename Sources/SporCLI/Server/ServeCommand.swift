@@ -5,6 +5,7 @@ import Logging
 import SporInstruments
 import SporServer
 import SporApplication
+import SporReports
 
 /// `spor serve`: runs the HTTP daemon on a data folder until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -21,11 +22,14 @@ struct ServeCommand: AsyncParsableCommand {
     var attentionDays = 120
     @ArgumentParser.Flag(name: .customLong("behind-tls"), help: "A TLS proxy is in front: mark session cookies Secure.")
     var behindTLS = false
+    @Option(name: .customLong("settle-days"), help: "Days after a period's end before the strategic level sees it (default 14).")
+    var settleDays = SettleWindow.defaultDays
     @ArgumentParser.Flag(help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
     var demo = false
 
     func validate() throws {
         guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }
+        guard settleDays >= 0 else { throw ValidationError("--settle-days must be 0 or more") }
     }
 
     func run() async throws {
@@ -41,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app = try buildApplication(ServerConfiguration(
             dataFolder: folder, host: host, port: port,
-            web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS)), logger: logger)
+            web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
+            settleWindow: try SettleWindow(days: settleDays)), logger: logger)
         try await app.runService()
     }
 

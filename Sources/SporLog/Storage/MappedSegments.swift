@@ -18,7 +18,12 @@ struct MappedSegments {
         let size = Int(info.st_size)
         guard size > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         // Populated at once: faulting in page by page costs more than the mapping saves.
-        guard let address = mmap(nil, size, PROT_READ, MAP_SHARED | MAP_POPULATE, descriptor, 0), address != MAP_FAILED else {
+        #if os(Linux)
+        let flags = MAP_SHARED | MAP_POPULATE
+        #else
+        let flags = MAP_SHARED
+        #endif
+        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else {
             throw LogError.io("mmap", path)
         }
         let bytes = UnsafeRawBufferPointer(start: address, count: size)

@@ -13,6 +13,8 @@ struct LineChart {
     var series: [Series]
     /// Scores at or below which the low zone is shaded and the cut-off line drawn.
     var cutoff: Int?
+    /// A line under the chart, such as what its gaps mean.
+    var note: String? = nil
 
     private static let width = 720.0
     private static let height = 360.0
@@ -75,6 +77,12 @@ struct LineChart {
             """
         }
         out += "<text x=\"\(Self.number(Self.left))\" y=\"18\" font-size=\"13\">\(Markup.escaped(title))</text>\n"
+        if let note {
+            out += """
+            <text class="note" x="\(Self.number(Self.left))" y="\(Self.number(Self.height - 8))">\(Markup.escaped(note))</text>
+
+            """
+        }
         for (index, line) in series.enumerated() {
             let color = Self.colors[index % Self.colors.count]
             var d: [String] = []

@@ -23,6 +23,19 @@ public enum ReportPeriod: String, Hashable, Sendable, Codable, CaseIterable {
         ordinal(of: CalendarDate(daysSinceEpoch: date.daysSinceEpoch + 1)) != ordinal(of: date)
     }
 
+    /// The first day of the bucket with this ordinal.
+    func firstDay(ofOrdinal ordinal: Int) -> CalendarDate {
+        switch self {
+        case .month: CalendarDate(year: ordinal / 12, month: ordinal % 12 + 1, day: 1)!
+        case .quarter: CalendarDate(year: ordinal / 4, month: ordinal % 4 * 3 + 1, day: 1)!
+        case .year: CalendarDate(year: ordinal, month: 1, day: 1)!
+        }
+    }
+
+    /// The label of the bucket that holds `date`: `2026-03`, `2026-Q1` or `2026`. Labels of one period sort in
+    /// time order.
+    public func label(of date: CalendarDate) -> String { label(ofOrdinal: ordinal(of: date)) }
+
     /// The label of the bucket with this ordinal: `2026-03`, `2026-Q1` or `2026`.
     func label(ofOrdinal ordinal: Int) -> String {
         func pad(_ value: Int, _ width: Int) -> String {

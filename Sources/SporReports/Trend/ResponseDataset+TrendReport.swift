@@ -11,7 +11,8 @@ extension ResponseDataset {
     /// dated in the bucket (ties: the one recorded latest); the group is the one on that response. Changes compare
     /// it with the citizen's baseline (first scored response ever for the instrument, earliest recorded on ties)
     /// when the baseline is dated before it. Retracted responses and earlier versions of corrected ones are never
-    /// counted; incomplete responses are ignored.
+    /// counted; incomplete responses are ignored. Cells and change figures are then suppressed per period, primary
+    /// and complementary (``TrendSuppression``).
     ///
     /// - Throws: ``ReportError`` for an invalid request or an instrument that is not in the catalog.
     public func trendReport(_ request: TrendReportRequest) throws -> TrendReport {
@@ -49,13 +50,19 @@ extension ResponseDataset {
         let accumulator = accumulate(
             code: code, definition: definition, low: low, high: high, periodOfDay: periodOfDay, periodCount: periodCount,
             by: request.by, groupCount: groupOrder.count, workers: workers)
+        let suppression = TrendSuppression(minCell: request.minCell, complementary: request.by != .none)
         var cells: [TrendCell] = []
         for period in 0..<periodCount {
             let label = request.period.label(ofOrdinal: firstOrdinal + period)
-            for group in groupOrder {
-                guard let figures = accumulator.figures(period: period, group: group.code) else { continue }
-                cells.append(TrendCell(
-                    period: label, group: group.name, figures: figures.citizens < request.minCell ? nil : figures))
+            let present = groupOrder.filter { accumulator.counts(period: period, group: $0.code).citizens > 0 }
+            let outcomes = suppression.outcomes(present.map { accumulator.counts(period: period, group: $0.code) })
+            for (group, outcome) in zip(present, outcomes) {
+                if let kind = outcome.suppression {
+                    cells.append(TrendCell(period: label, group: group.name, suppression: kind))
+                } else {
+                    cells.append(TrendCell(period: label, group: group.name, figures: accumulator.figures(
+                        period: period, group: group.code, showChange: !outcome.changeHidden)))
+                }
             }
         }
         return TrendReport(

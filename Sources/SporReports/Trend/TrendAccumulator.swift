@@ -112,15 +112,22 @@ struct TrendAccumulator {
         for index in counters.indices { counters[index] += other.counters[index] }
     }
 
-    /// The figures of cell (period, group), `nil` when no citizen counted in it.
-    func figures(period: Int, group: Int) -> TrendFigures? {
+    /// The citizens and paired citizens counted in cell (period, group): what suppression looks at.
+    func counts(period: Int, group: Int) -> TrendSuppression.Counts {
+        let start = (period * groupCount + group) * width
+        return TrendSuppression.Counts(citizens: counters[start + Self.citizens], pairedCitizens: counters[start + Self.paired])
+    }
+
+    /// The figures of cell (period, group), which has citizens; the change figures only when `showChange` (and the
+    /// cell has pairs).
+    func figures(period: Int, group: Int, showChange: Bool) -> TrendFigures {
         let start = (period * groupCount + group) * width
         let cell = counters[start..<start + width]
         func counter(_ offset: Int) -> Int { cell[start + offset] }
         let n = counter(Self.citizens)
-        guard n > 0 else { return nil }
+        precondition(n > 0, "figures of a cell with citizens")
         let pairs = counter(Self.paired)
-        func ratio(_ count: Int, of total: Int) -> Double? { total == 0 ? nil : Double(count) / Double(total) }
+        func share(_ offset: Int) -> Double { Double(counter(offset)) / Double(pairs) }
         // Variance from exact integer sums: (n Σx² − (Σx)²) / (n (n − 1)).
         let sum = counter(Self.sum)
         let sd: Double? = n < 2 ? nil
@@ -131,9 +138,9 @@ struct TrendAccumulator {
             flags: definition.flags.enumerated().map { bit, rule in
                 TrendFigures.Named(name: rule.name.rawValue, value: Double(counter(Self.fixed + bit)) / Double(n))
             },
-            pairedCitizens: pairs, meanChange: ratio(counter(Self.changeSum), of: pairs),
-            improved: ratio(counter(Self.improved), of: pairs), unchanged: ratio(counter(Self.unchanged), of: pairs),
-            deteriorated: ratio(counter(Self.deteriorated), of: pairs), crossedCutoff: ratio(counter(Self.crossed), of: pairs),
+            change: !showChange || pairs == 0 ? nil : TrendChange(
+                pairedCitizens: pairs, meanChange: share(Self.changeSum), improved: share(Self.improved),
+                unchanged: share(Self.unchanged), deteriorated: share(Self.deteriorated), crossedCutoff: share(Self.crossed)),
             chimeMeans: domains.isEmpty ? nil : domains.enumerated().map { position, domain in
                 TrendFigures.Named(
                     name: domain.name, value: Double(counter(Self.fixed + flagCount + position)) / Double(n))

@@ -1,8 +1,9 @@
 import SporInstruments
 
-/// The figures of an unsuppressed trend cell. Shares are fractions 0–1; optionals are `nil` (JSON `null`) when
-/// there is no data for them.
-public struct TrendFigures: Hashable, Sendable, Encodable {
+/// The figures of an unsuppressed trend cell. Shares are fractions 0–1; `sdScore` is `nil` (JSON `null`) with one
+/// citizen, and the change figures are `nil` when they are hidden (all six JSON `null` and `"changeSuppressed":
+/// true`).
+public struct TrendFigures: Hashable, Sendable, Codable {
     /// A named fraction or mean, kept in the definition's order.
     public struct Named: Hashable, Sendable {
         public var name: String
@@ -23,20 +24,14 @@ public struct TrendFigures: Hashable, Sendable, Encodable {
     public var sdScore: Double?
     /// The share of citizens with each of the instrument's flags.
     public var flags: [Named]
-    /// Citizens whose baseline is dated before their counted response.
-    public var pairedCitizens: Int
-    /// Mean of counted score minus baseline score over paired citizens; `nil` without pairs.
-    public var meanChange: Double?
-    public var improved: Double?
-    public var unchanged: Double?
-    public var deteriorated: Double?
-    public var crossedCutoff: Double?
+    /// The change figures; `nil` when hidden: fewer than `minCell` paired citizens (none at all included), the
+    /// cell's change figures needed to protect another's (docs/report-definition.md).
+    public var change: TrendChange?
     /// The mean of each CHIME item, for instruments whose items have domains; `nil` otherwise.
     public var chimeMeans: [Named]?
 
     public init(
-        citizens: Int, meanScore: Double, medianScore: Double, sdScore: Double?, flags: [Named], pairedCitizens: Int,
-        meanChange: Double?, improved: Double?, unchanged: Double?, deteriorated: Double?, crossedCutoff: Double?,
+        citizens: Int, meanScore: Double, medianScore: Double, sdScore: Double?, flags: [Named], change: TrendChange?,
         chimeMeans: [Named]?
     ) {
         self.citizens = citizens
@@ -44,14 +39,12 @@ public struct TrendFigures: Hashable, Sendable, Encodable {
         self.medianScore = medianScore
         self.sdScore = sdScore
         self.flags = flags
-        self.pairedCitizens = pairedCitizens
-        self.meanChange = meanChange
-        self.improved = improved
-        self.unchanged = unchanged
-        self.deteriorated = deteriorated
-        self.crossedCutoff = crossedCutoff
+        self.change = change
         self.chimeMeans = chimeMeans
     }
+
+    /// Whether the change figures are hidden.
+    public var changeSuppressed: Bool { change == nil }
 
     private struct Key: CodingKey {
         var stringValue: String
@@ -59,26 +52,72 @@ public struct TrendFigures: Hashable, Sendable, Encodable {
         init(_ string: String) { stringValue = string }
         init?(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
+
+        static let citizens = Key("citizens"), meanScore = Key("meanScore"), medianScore = Key("medianScore")
+        static let sdScore = Key("sdScore"), flags = Key("flags"), pairedCitizens = Key("pairedCitizens")
+        static let meanChange = Key("meanChange"), improved = Key("improved"), unchanged = Key("unchanged")
+        static let deteriorated = Key("deteriorated"), crossedCutoff = Key("crossedCutoff")
+        static let changeSuppressed = Key("changeSuppressed"), chimeMeans = Key("chimeMeans")
     }
 
-    /// Writes the figures into the cell's object, `null` for figures without data.
+    /// Writes the figures into the cell's object, `null` for figures without data and for hidden change figures.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(citizens, forKey: Key("citizens"))
-        try container.encode(meanScore, forKey: Key("meanScore"))
-        try container.encode(medianScore, forKey: Key("medianScore"))
-        try container.encode(sdScore, forKey: Key("sdScore"))
-        var flagContainer = container.nestedContainer(keyedBy: Key.self, forKey: Key("flags"))
+        try container.encode(citizens, forKey: .citizens)
+        try container.encode(meanScore, forKey: .meanScore)
+        try container.encode(medianScore, forKey: .medianScore)
+        try container.encode(sdScore, forKey: .sdScore)
+        var flagContainer = container.nestedContainer(keyedBy: Key.self, forKey: .flags)
         for flag in flags { try flagContainer.encode(flag.value, forKey: Key(flag.name)) }
-        try container.encode(pairedCitizens, forKey: Key("pairedCitizens"))
-        try container.encode(meanChange, forKey: Key("meanChange"))
-        try container.encode(improved, forKey: Key("improved"))
-        try container.encode(unchanged, forKey: Key("unchanged"))
-        try container.encode(deteriorated, forKey: Key("deteriorated"))
-        try container.encode(crossedCutoff, forKey: Key("crossedCutoff"))
+        try container.encode(change?.pairedCitizens, forKey: .pairedCitizens)
+        try container.encode(change?.meanChange, forKey: .meanChange)
+        try container.encode(change?.improved, forKey: .improved)
+        try container.encode(change?.unchanged, forKey: .unchanged)
+        try container.encode(change?.deteriorated, forKey: .deteriorated)
+        try container.encode(change?.crossedCutoff, forKey: .crossedCutoff)
+        if change == nil { try container.encode(true, forKey: .changeSuppressed) }
         if let chimeMeans {
-            var chimeContainer = container.nestedContainer(keyedBy: Key.self, forKey: Key("chimeMeans"))
+            var chimeContainer = container.nestedContainer(keyedBy: Key.self, forKey: .chimeMeans)
             for mean in chimeMeans { try chimeContainer.encode(mean.value, forKey: Key(mean.name)) }
         }
+    }
+
+    /// Reads the form ``encode(to:)`` writes. Flags and CHIME means come sorted by name; ``TrendReport`` puts them
+    /// back in the definition's order.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        func named(_ key: Key) throws -> [Named] {
+            let values = try container.nestedContainer(keyedBy: Key.self, forKey: key)
+            return try values.allKeys.map { Named(name: $0.stringValue, value: try values.decode(Double.self, forKey: $0)) }
+                .sorted { $0.name < $1.name }
+        }
+        citizens = try container.decode(Int.self, forKey: .citizens)
+        meanScore = try container.decode(Double.self, forKey: .meanScore)
+        medianScore = try container.decode(Double.self, forKey: .medianScore)
+        sdScore = try container.decodeIfPresent(Double.self, forKey: .sdScore)
+        flags = try named(.flags)
+        if try container.decodeIfPresent(Bool.self, forKey: .changeSuppressed) == true {
+            change = nil
+        } else {
+            change = TrendChange(
+                pairedCitizens: try container.decode(Int.self, forKey: .pairedCitizens),
+                meanChange: try container.decode(Double.self, forKey: .meanChange),
+                improved: try container.decode(Double.self, forKey: .improved),
+                unchanged: try container.decode(Double.self, forKey: .unchanged),
+                deteriorated: try container.decode(Double.self, forKey: .deteriorated),
+                crossedCutoff: try container.decode(Double.self, forKey: .crossedCutoff))
+        }
+        chimeMeans = container.contains(.chimeMeans) ? try named(.chimeMeans) : nil
+    }
+
+    /// The same figures with flags and CHIME means in the order of these names.
+    func ordered(flagNames: [String], domainNames: [String]) -> TrendFigures {
+        func order(_ values: [Named], _ names: [String]) -> [Named] {
+            values.sorted { (names.firstIndex(of: $0.name) ?? names.count) < (names.firstIndex(of: $1.name) ?? names.count) }
+        }
+        var copy = self
+        copy.flags = order(flags, flagNames)
+        copy.chimeMeans = chimeMeans.map { order($0, domainNames) }
+        return copy
     }
 }

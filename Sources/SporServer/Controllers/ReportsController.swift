@@ -4,16 +4,38 @@ import SporInstruments
 import SporReports
 
 /// `GET /v1/reports/trends`: the strategic level's aggregate view (docs/report-definition.md), small cells
-/// suppressed; never individual data.
+/// suppressed; never individual data. Live figures for case workers and admins, the newest release for the
+/// strategic role. `GET /v1/reports/releases` lists the releases, and `GET /v1/reports/releases/{id}/trends`
+/// reads one.
 struct ReportsController {
     let spor: UseCases
 
     func register(on group: RouterGroup<SporRequestContext>) {
         group.get("reports/trends", use: trends)
+        group.get("reports/releases", use: releases)
+        group.get("reports/releases/:id/trends", use: releasedTrends)
     }
 
     @Sendable func trends(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        let report = try await spor.trendReport(try Self.trendRequest(request), by: caller, via: context.endpoint(request))
+        return try JSONResponse.make(.ok, report: report)
+    }
+
+    @Sendable func releases(_ request: Request, context: SporRequestContext) async throws -> Response {
+        try JSONResponse.make(.ok, ["releases": try spor.releases(by: try context.caller())])
+    }
+
+    @Sendable func releasedTrends(_ request: Request, context: SporRequestContext) async throws -> Response {
+        let caller = try context.caller()
+        guard let text = context.parameters.get("id"), let id = TrendRelease.ID(text) else {
+            throw Problem.notFound("No release with that id is stored.")
+        }
+        return try JSONResponse.make(.ok, report: try spor.releasedReport(id, try Self.trendRequest(request), by: caller))
+    }
+
+    /// The report the query asks for: `instrument` (required), `period`, `by`, `from`, `to`.
+    static func trendRequest(_ request: Request) throws -> TrendReportRequest {
         let query = request.uri.queryParameters
         var errors: [FieldError] = []
         for (position, name) in query.map({ String($0.key) }).enumerated()
@@ -39,10 +61,7 @@ struct ReportsController {
         let from = Self.date(query.get("from"), field: "from", into: &errors)
         let to = Self.date(query.get("to"), field: "to", into: &errors)
         guard errors.isEmpty, let instrument, let period, let by else { throw Problem.invalid(errors) }
-        let report = try await spor.trendReport(
-            TrendReportRequest(instrument: instrument, period: period, by: by, from: from, to: to), by: caller,
-            via: context.endpoint(request))
-        return try JSONResponse.make(.ok, report: report)
+        return TrendReportRequest(instrument: instrument, period: period, by: by, from: from, to: to)
     }
 
     static func choice<Value: RawRepresentable & CaseIterable>(

@@ -285,55 +285,74 @@ paths:
   /v1/reports/trends:
     get:
       operationId: trendReport
-      summary: The trend report by period and group, small cells suppressed (caseworker, strategic, admin).
-      description: docs/report-definition.md; the body follows Schemas/report.schema.json. No individual data.
+      summary: The trend report by period and group, small cells suppressed (caseworker and admin live; strategic the newest release).
+      description: docs/report-definition.md; the body follows Schemas/report.schema.json. No individual data. For a strategic token the cells are the newest release's (made first when a period has settled that no release holds; periods not yet settled are absent) and the report names the release, never the time of the request.
       parameters:
-        - name: instrument
-          in: query
-          required: true
-          schema: { enum: [who5, brief-inspire-o] }
-        - name: period
-          in: query
-          required: false
-          schema: { enum: [month, quarter, year], default: quarter }
-        - name: by
-          in: query
-          required: false
-          schema: { enum: [unit, intervention, none], default: none }
-        - name: from
-          in: query
-          required: false
-          description: The first day of a period (month, quarter or year as `period`), such as 2026-04-01; other days are refused, so two reports cannot be subtracted down to one citizen.
-          schema: { type: string, format: date }
-        - name: to
-          in: query
-          required: false
-          description: The last day of a period, such as 2026-06-30.
-          schema: { type: string, format: date }
+        - $ref: "#/components/parameters/ReportInstrument"
+        - $ref: "#/components/parameters/ReportPeriod"
+        - $ref: "#/components/parameters/ReportBy"
+        - $ref: "#/components/parameters/ReportFrom"
+        - $ref: "#/components/parameters/ReportTo"
       responses:
         "200":
-          description: The report; cells with fewer than minCell (5) citizens show only that they are suppressed.
+          description: The report; cells with fewer than minCell (5) citizens, and further cells so a period's suppressed cells hold at least minCell citizens together, show only that they are suppressed and why; change figures need minCell paired citizens (else null, with changeSuppressed).
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/TrendReport"
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "422": { $ref: "#/components/responses/Invalid" }
+  /v1/reports/releases:
+    get:
+      operationId: listReleases
+      summary: Every stored trend release, oldest first; each stays readable by its id (caseworker, strategic, admin).
+      responses:
+        "200":
+          description: The releases.
           content:
             application/json:
               schema:
                 type: object
-                required: [instrument, period, by, minCell, cells]
+                required: [releases]
                 properties:
-                  instrument: { type: string }
-                  period: { enum: [month, quarter, year] }
-                  by: { enum: [unit, intervention, none] }
-                  minCell: { type: integer }
-                  cells:
+                  releases:
                     type: array
                     items:
                       type: object
-                      required: [period, group, suppressed]
+                      required: [id, asOf, settledOn, settleDays, minCell]
                       properties:
-                        period: { type: string }
-                        group: { type: string }
-                        suppressed: { type: boolean }
+                        id: { type: integer, minimum: 1 }
+                        asOf: { type: string, format: date-time }
+                        settledOn: { type: string, format: date }
+                        settleDays: { type: integer, minimum: 0 }
+                        minCell: { type: integer }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Forbidden" }
+  /v1/reports/releases/{id}/trends:
+    get:
+      operationId: releasedTrendReport
+      summary: A trend report as one release holds it, the release named (caseworker, strategic, admin).
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema: { type: integer, minimum: 1 }
+        - $ref: "#/components/parameters/ReportInstrument"
+        - $ref: "#/components/parameters/ReportPeriod"
+        - $ref: "#/components/parameters/ReportBy"
+        - $ref: "#/components/parameters/ReportFrom"
+        - $ref: "#/components/parameters/ReportTo"
+      responses:
+        "200":
+          description: The release's cells for the periods the request covers.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/TrendReport"
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "404": { $ref: "#/components/responses/NotFound" }
         "422": { $ref: "#/components/responses/Invalid" }
   /v1/attention:
     get:
@@ -402,6 +421,33 @@ components:
       scheme: bearer
       description: A token from `spor token create`; only its SHA-256 is stored.
   parameters:
+    ReportInstrument:
+      name: instrument
+      in: query
+      required: true
+      schema: { enum: [who5, brief-inspire-o] }
+    ReportPeriod:
+      name: period
+      in: query
+      required: false
+      schema: { enum: [month, quarter, year], default: quarter }
+    ReportBy:
+      name: by
+      in: query
+      required: false
+      schema: { enum: [unit, intervention, none], default: none }
+    ReportFrom:
+      name: from
+      in: query
+      required: false
+      description: The first day of a period (month, quarter or year as `period`), such as 2026-04-01; other days are refused, so two reports cannot be subtracted down to one citizen.
+      schema: { type: string, format: date }
+    ReportTo:
+      name: to
+      in: query
+      required: false
+      description: The last day of a period, such as 2026-06-30.
+      schema: { type: string, format: date }
     ResponseID:
       name: id
       in: path
@@ -414,6 +460,32 @@ components:
       description: The pseudonymous id, never a CPR number.
       schema: { $ref: "#/components/schemas/CitizenID" }
   schemas:
+    TrendReport:
+      type: object
+      required: [instrument, period, by, minCell, cells]
+      properties:
+        release:
+          type: object
+          description: Present when the cells come from a release, which it names.
+          required: [id, asOf]
+          properties:
+            id: { type: integer, minimum: 1 }
+            asOf: { type: string, format: date-time }
+        instrument: { type: string }
+        period: { enum: [month, quarter, year] }
+        by: { enum: [unit, intervention, none] }
+        minCell: { type: integer }
+        cells:
+          type: array
+          items:
+            type: object
+            required: [period, group, suppressed]
+            properties:
+              period: { type: string }
+              group: { type: string }
+              suppressed: { type: boolean }
+              suppression: { enum: [primary, complementary] }
+              changeSuppressed: { type: boolean }
     CitizenID:
       type: string
       pattern: "^[A-Za-z0-9._-]{1,64}$"

@@ -15,7 +15,6 @@ struct AttentionPageController {
 
     @Sendable func show(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
-        let identity = caller.identity
         let list = try await spor.attentionList(
             silenceDays: settings.attentionSilenceDays, by: caller, via: context.endpoint(request))
         let page = WebPage(request, context)
@@ -29,9 +28,9 @@ struct AttentionPageController {
                     + "WHO-5 item at the floor, is below the recovery cut-off and falling, or who have not answered for "
                     + "more than \(list.silenceDays) days. The most pressing come first."))),
         ]
-        if identity.role == .staff {
+        if let units = spor.units(for: .attentionList, by: caller) {
             content.append(.tag("p", [("class", "hint")], HTML(
-                language("Dine enheder: ", "Your units: ") + identity.units.map(\.rawValue).sorted().joined(separator: ", "))))
+                language("Dine enheder: ", "Your units: ") + units.map(\.rawValue).joined(separator: ", "))))
         }
         guard !list.entries.isEmpty else {
             content.append(.tag("p", [], HTML(language("Ingen borgere på listen lige nu.", "No citizens on the list right now."))))

@@ -57,6 +57,12 @@ struct TrendsPageController {
         let query = request.uri.queryParameters
         var content: [HTML] = [filters(query, errors: errors, language)]
         if let reportRequest, let report, let definition = InstrumentCatalog.builtIn[reportRequest.instrument] {
+            if let release = report.release {
+                let asOf = release.asOf.formatted(Date.ISO8601FormatStyle())
+                content.append(.tag("p", [("class", "hint"), ("id", "release")], HTML(language(
+                    "Udgivelse \(release.id) af \(asOf): kun afsluttede perioder, tallene ændres ikke.",
+                    "Release \(release.id) of \(asOf): settled periods only; the figures do not change."))))
+            }
             content.append(.tag("p", [],
                 .tag("a", [("href", "/trends.csv?\(queryString(reportRequest))")], HTML(language("Hent som CSV", "Download as CSV")))))
             content.append(.tag("figure", [],
@@ -117,6 +123,7 @@ struct TrendsPageController {
     private func table(_ report: TrendReport, _ language: Language) -> HTML {
         func number(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
         func share(_ value: Double?) -> String { value.map { String(format: "%.0f %%", $0 * 100) } ?? "–" }
+        let hidden = language("skjult", "hidden")
         let flagHeadings = report.flagNames.map { name in
             let text = Wording.flag(Flag(name)).text(language.rawValue)
             return text.prefix(1).uppercased() + text.dropFirst()
@@ -128,8 +135,12 @@ struct TrendsPageController {
                language("Uændret", "Unchanged"), language("Forværret", "Deteriorated")]
         return .tag("table", [],
             .tag("caption", [("class", "hint")], HTML(language(
-                "Andele i procent. \"< \(report.minCell)\": færre end \(report.minCell) borgere, så tallene vises ikke.",
-                "Shares in per cent. \"< \(report.minCell)\": fewer than \(report.minCell) citizens, so no figures are shown."))),
+                "Andele i procent. \"< \(report.minCell)\": færre end \(report.minCell) borgere, så tallene vises ikke. "
+                    + "\"\(hidden)\": skjult, så de skjulte tal ikke kan regnes ud fra periodens total, "
+                    + "eller færre end \(report.minCell) borgere med udgangspunkt.",
+                "Shares in per cent. \"< \(report.minCell)\": fewer than \(report.minCell) citizens, so no figures are shown. "
+                    + "\"\(hidden)\": hidden, so the hidden figures cannot be worked out from the period's total, "
+                    + "or fewer than \(report.minCell) paired citizens."))),
             .tag("thead", [], .tag("tr", [], children: headings.enumerated().map { index, text in
                 .tag("th", [("scope", "col"), ("class", index >= 2 ? "number" : nil)], HTML(text))
             })),
@@ -141,10 +152,17 @@ struct TrendsPageController {
                 if let f = cell.figures {
                     let values = [String(f.citizens), number(f.meanScore), number(f.medianScore), number(f.sdScore)]
                         + f.flags.map { share($0.value) }
-                        + [String(f.pairedCitizens), number(f.meanChange), share(f.improved), share(f.unchanged), share(f.deteriorated)]
                     cells += values.map { .tag("td", [("class", "number")], HTML($0)) }
+                    if let change = f.change {
+                        cells += [String(change.pairedCitizens), number(change.meanChange), share(change.improved),
+                                  share(change.unchanged), share(change.deteriorated)].map { .tag("td", [("class", "number")], HTML($0)) }
+                    } else {
+                        cells.append(.tag("td", [("class", "number suppressed")], HTML(hidden)))
+                        cells += Array(repeating: HTML.tag("td", [("class", "number")], ""), count: 4)
+                    }
                 } else {
-                    cells.append(.tag("td", [("class", "number suppressed")], HTML("< \(report.minCell)")))
+                    let mark = cell.suppression == .primary ? "< \(report.minCell)" : hidden
+                    cells.append(.tag("td", [("class", "number suppressed")], HTML(mark)))
                     cells += Array(repeating: HTML.tag("td", [("class", "number")], ""), count: headings.count - 3)
                 }
                 return .tag("tr", [], children: cells)

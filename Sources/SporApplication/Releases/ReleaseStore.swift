@@ -1,0 +1,74 @@
+import Foundation
+import SporReports
+import Synchronization
+
+/// The trend releases of a data folder: `releases/release-000001.json` and on (mode 0600), each written once, whole
+/// (a temporary file linked into place), and never changed or removed, so every release stays citable by its id.
+/// Two processes that make the same release number at once cannot both succeed: linking refuses an existing name,
+/// and the loser reads the winner's.
+final class ReleaseStore: Sendable {
+    /// The folder inside the data folder.
+    static let folderName = "releases"
+
+    let folder: URL
+    /// The newest release read or written, so a strategic read does not parse its file each time.
+    private let newestCache = Mutex<TrendRelease?>(nil)
+
+    init(dataFolder: URL) {
+        folder = dataFolder.appendingPathComponent(Self.folderName)
+    }
+
+    /// The ids of the stored releases, oldest first.
+    func ids() throws -> [TrendRelease.ID] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.compactMap(Self.id(fileName:)).sorted()
+    }
+
+    /// The release with this id; `nil` when none is stored.
+    func release(_ id: TrendRelease.ID) throws -> TrendRelease? {
+        if let cached = newestCache.withLock({ $0 }), cached.id == id { return cached }
+        guard let data = FileManager.default.contents(atPath: url(of: id).path) else { return nil }
+        return try TrendRelease(json: data)
+    }
+
+    /// The newest stored release; `nil` when none is.
+    func newest() throws -> TrendRelease? {
+        guard let id = try ids().last else { return nil }
+        if let cached = newestCache.withLock({ $0 }), cached.id == id { return cached }
+        let release = try release(id)
+        newestCache.withLock { $0 = release }
+        return release
+    }
+
+    /// Stores `release` under its id.
+    /// - Returns: `false` when a release with that id exists already (made by another process meanwhile).
+    func store(_ release: TrendRelease) throws -> Bool {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let target = url(of: release.id)
+        let temporary = target.path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DurableFile.failure("create", temporary) }
+        defer { unlink(temporary) }
+        do {
+            defer { close(descriptor) }
+            try DurableFile.writeAll(descriptor, Array(try release.json()), path: temporary)
+            guard fsync(descriptor) == 0 else { throw DurableFile.failure("sync", temporary) }
+        }
+        guard link(temporary, target.path) == 0 else {
+            guard errno == EEXIST else { throw DurableFile.failure("store", target.path) }
+            return false
+        }
+        try DurableFile.syncFolder(folder)
+        newestCache.withLock { $0 = release }
+        return true
+    }
+
+    private func url(of id: TrendRelease.ID) -> URL {
+        folder.appendingPathComponent("release-" + String(repeating: "0", count: max(0, 6 - id.description.count)) + "\(id).json")
+    }
+
+    private static func id(fileName name: String) -> TrendRelease.ID? {
+        guard name.hasPrefix("release-"), name.hasSuffix(".json") else { return nil }
+        return TrendRelease.ID(String(name.dropFirst(8).dropLast(5)).drop { $0 == "0" }.description)
+    }
+}
