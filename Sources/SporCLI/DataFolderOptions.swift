@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import SporLog
 
-/// Options every command on a data folder shares: `--data` and `--format`.
+/// Options every command on a data folder shares: `--data`, `--checkpoint` and `--format`.
 struct DataFolderOptions: ParsableArguments {
     /// How results are printed.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -12,6 +12,9 @@ struct DataFolderOptions: ParsableArguments {
 
     @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
     var data: String?
+
+    @Option(name: .long, help: "The log's checkpoint file, which may live outside the data folder (default: $SPOR_CHECKPOINT, else log.checkpoint in the data folder).")
+    var checkpoint: String?
 
     @Option(name: .long, help: "Output format: table or json.")
     var format: Format = .table
@@ -28,8 +31,16 @@ struct DataFolderOptions: ParsableArguments {
         return logger
     }
 
+    @Option(name: .customLong("segment-size"), help: .hidden)
+    var segmentSize: Int = 64 << 20
+
+    /// The checkpoint file given with `--checkpoint`, if any.
+    var checkpointFile: URL? {
+        checkpoint.map { URL(fileURLWithPath: $0) }
+    }
+
     /// Opens the data folder's log for writing.
     func openLog() throws -> EventLog {
-        try EventLog.open(folder: folder, logger: logger)
+        try EventLog.open(folder: folder, configuration: EventLog.Configuration(segmentSize: segmentSize, checkpointFile: checkpointFile), logger: logger)
     }
 }
