@@ -217,6 +217,7 @@ public actor EventLog {
         let checkpointFile = LogCheckpoint.location(folder: folder, file: configuration.checkpointFile, environment: environment)
         let signingKey = try configuration.checkpointSigningKey
             ?? environment[LogCheckpoint.signingKeyVariable].map { try LogCheckpoint.signingKey(file: URL(fileURLWithPath: $0)) }
+        LogCheckpoint.removeTemporaryFiles(of: checkpointFile)
         let checkpoint = try LogCheckpoint.read(checkpointFile)
         if let checkpoint, let signingKey {
             guard checkpoint.signature != nil else {

@@ -147,6 +147,16 @@ public struct LogCheckpoint: Hashable, Sendable {
         try SegmentWriter.syncFolder(url.deletingLastPathComponent())
     }
 
+    /// Removes temporary files a process killed while writing the checkpoint at `url` left beside it; call it only
+    /// while holding the data folder's lock.
+    static func removeTemporaryFiles(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = url.lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
     /// Loads an Ed25519 signing key from a file: 32 bytes, or 64 hex digits or base64 of them.
     /// - Throws: ``LogError`` `checkpoint`, naming the file but never its content.
     public static func signingKey(file: URL) throws -> Curve25519.Signing.PrivateKey {
