@@ -12,7 +12,8 @@ import Synchronization
 /// ```
 ///
 /// The file is read again whenever it changed, so `spor token revoke` takes effect in a running daemon at the
-/// next request.
+/// next request. Creating and revoking read, change and replace the file under an exclusive lock on
+/// `tokens.lock`, so a create and a revoke at the same time (two processes or two threads) both stay.
 public final class TokenStore: Sendable {
     /// The file name in the data folder.
     public static let fileName = "tokens.json"
@@ -52,34 +53,60 @@ public final class TokenStore: Sendable {
         if role != .staff, !units.isEmpty {
             throw TokenError(.invalidUnits, "only staff tokens are limited to units")
         }
-        var records = try list()
-        guard !records.contains(where: { $0.name == name }) else {
-            throw TokenError(.invalidName, "a token named \(name) exists already")
+        return try whileLocked {
+            var records = try list()
+            guard !records.contains(where: { $0.name == name }) else {
+                throw TokenError(.invalidName, "a token named \(name) exists already")
+            }
+            let (token, record) = Self.newToken(name: name, role: role, units: units, now: now)
+            records.append(record)
+            try save(records)
+            return (token, record)
         }
+    }
+
+    /// A new random token and its record.
+    private static func newToken(name: String, role: Role, units: [Label], now: Date) -> (String, TokenRecord) {
         var generator = SystemRandomNumberGenerator()
         let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let token = Self.prefix + Data(secret).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let record = TokenRecord(
-            name: name, role: role, units: Array(Set(units)).sorted(), hash: Self.hash(token),
-            created: Self.wholeSeconds(now))
-        records.append(record)
-        try save(records)
+            name: name, role: role, units: Array(Set(units)).sorted(), hash: hash(token), created: wholeSeconds(now))
         return (token, record)
     }
 
     /// Revokes the token named `name`; requests with it get 401 from then on.
     @discardableResult
     public func revoke(name: String, now: Date = Date()) throws -> TokenRecord {
-        var records = try list()
-        guard let index = records.firstIndex(where: { $0.name == name }) else {
-            throw TokenError(.unknownName, "no token is named \(name)")
+        try whileLocked {
+            var records = try list()
+            guard let index = records.firstIndex(where: { $0.name == name }) else {
+                throw TokenError(.unknownName, "no token is named \(name)")
+            }
+            guard records[index].revoked == nil else { throw TokenError(.alreadyRevoked, "the token \(name) is revoked already") }
+            records[index].revoked = Self.wholeSeconds(now)
+            try save(records)
+            return records[index]
         }
-        guard records[index].revoked == nil else { throw TokenError(.alreadyRevoked, "the token \(name) is revoked already") }
-        records[index].revoked = Self.wholeSeconds(now)
-        try save(records)
-        return records[index]
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `tokens.lock` in the folder, waiting for any other holder.
+    private func whileLocked<Result>(_ body: () throws -> Result) throws -> Result {
+        let path = folder.appendingPathComponent("tokens.lock").path
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw TokenError(.storage, "cannot create \(folder.path)")
+        }
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw TokenError(.storage, "cannot open \(path)") }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw TokenError(.storage, "cannot lock \(path)") }
+        }
+        return try body()
     }
 
     /// The identity of a live token, or `nil` for an unknown or revoked one.

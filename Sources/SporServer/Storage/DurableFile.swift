@@ -15,15 +15,20 @@ enum DurableFile {
         var description: String
     }
 
-    /// Replaces `url` with `bytes` atomically (a temporary file renamed over it), with mode 0600.
+    /// Replaces `url` with `bytes` atomically (a temporary file of its own, renamed over it), with mode 0600.
     static func replace(_ url: URL, with bytes: [UInt8]) throws {
-        let temporary = url.path + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let temporary = url.path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure("create", temporary) }
         defer { close(descriptor) }
-        try writeAll(descriptor, bytes, path: temporary)
-        guard fsync(descriptor) == 0 else { throw failure("sync", temporary) }
-        guard rename(temporary, url.path) == 0 else { throw failure("rename", temporary) }
+        do {
+            try writeAll(descriptor, bytes, path: temporary)
+            guard fsync(descriptor) == 0 else { throw failure("sync", temporary) }
+            guard rename(temporary, url.path) == 0 else { throw failure("rename", temporary) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
         try syncFolder(url.deletingLastPathComponent())
     }
 
