@@ -20,7 +20,13 @@ struct AuditCommand: ParsableCommand {
         let start = since.map {
             Date(timeIntervalSince1970: TimeInterval($0.daysSinceEpoch) * 86_400)
         }
-        let records = try AuditTrail.read(folder: options.folder).filter { record in
+        let contents = try AuditTrail.contents(folder: options.folder)
+        if !contents.unreadableLines.isEmpty {
+            let numbers = contents.unreadableLines.prefix(20).map(String.init).joined(separator: ", ")
+            FileHandle.standardError.write(Data(
+                "warning: \(contents.unreadableLines.count) line(s) of the audit trail could not be read and are left out (line \(numbers))\n".utf8))
+        }
+        let records = contents.records.filter { record in
             (citizen.map { record.citizen == $0 } ?? true) && (start.map { record.at >= $0 } ?? true)
         }
         let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)

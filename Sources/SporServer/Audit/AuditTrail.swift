@@ -7,7 +7,9 @@ import Synchronization
 ///
 /// Appends are group-committed: while one write and fsync is in flight on the trail's own queue (never on an
 /// event loop), new lines wait and go out together in the next one, so concurrent reads share fsyncs. When a write
-/// fails the trail refuses every later append, so no citizen's data is answered without its audit line.
+/// fails the trail refuses every later append, so no citizen's data is answered without its audit line. A line
+/// cut short by a crash (never acknowledged) is cut off when the trail is opened, so the next line does not land on
+/// it, and reading skips a line that cannot be read instead of failing on it.
 ///
 /// ```swift
 /// let trail = try AuditTrail(folder: dataFolder)
@@ -31,11 +33,40 @@ public final class AuditTrail: Sendable {
     private let pending = Mutex(Pending())
     private let queue = DispatchQueue(label: "spor.audit.flush")
 
-    /// Opens (creating with mode 0600) the trail of `folder` for appending.
+    /// Opens (creating with mode 0600) the trail of `folder` for appending, cutting off a line a crash left
+    /// unfinished at the end. Call it only while holding the data folder's lock.
     public init(folder: URL) throws {
         let url = folder.appendingPathComponent(Self.fileName)
         path = url.path
+        try Self.cutUnfinishedLine(path: path)
         descriptor = try DurableFile.openForAppend(url)
+    }
+
+    /// Truncates the file after its last newline, durably, when it does not end with one.
+    private static func cutUnfinishedLine(path: String) throws {
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return }
+            throw DurableFile.failure("open", path)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw DurableFile.failure("stat", path) }
+        var end = Int(info.st_size)
+        var byte: UInt8 = 0
+        guard end > 0, pread(descriptor, &byte, 1, off_t(end - 1)) == 1, byte != UInt8(ascii: "\n") else { return }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var keep = 0
+        search: while end > 0 {
+            let start = max(0, end - buffer.count)
+            guard pread(descriptor, &buffer, end - start, off_t(start)) == end - start else { throw DurableFile.failure("read", path) }
+            for index in stride(from: end - start - 1, through: 0, by: -1) where buffer[index] == UInt8(ascii: "\n") {
+                keep = start + index + 1
+                break search
+            }
+            end = start
+        }
+        guard ftruncate(descriptor, off_t(keep)) == 0, fsync(descriptor) == 0 else { throw DurableFile.failure("truncate", path) }
     }
 
     deinit {
@@ -99,10 +130,28 @@ public final class AuditTrail: Sendable {
         }
     }
 
-    /// Every record of `folder`'s trail, oldest first; empty when there is none.
+    /// What a trail holds: its records, and the lines that could not be read.
+    public struct Contents: Sendable {
+        /// Every readable record, oldest first.
+        public var records: [AuditRecord]
+        /// The numbers (from 1) of lines that are damaged or unfinished; they are skipped.
+        public var unreadableLines: [Int]
+    }
+
+    /// Every readable record of `folder`'s trail, oldest first (empty when there is none), skipping lines that
+    /// cannot be read: see ``contents(folder:)`` for which.
     public static func read(folder: URL) throws -> [AuditRecord] {
+        try contents(folder: folder).records
+    }
+
+    /// Every readable record of `folder`'s trail and the lines skipped; one damaged line never hides the others.
+    /// - Throws: ``DurableFile/Failure`` only when the file exists but cannot be read.
+    public static func contents(folder: URL) throws -> Contents {
         let url = folder.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            if FileManager.default.fileExists(atPath: url.path) { throw DurableFile.failure("read", url.path) }
+            return Contents(records: [], unreadableLines: [])
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
@@ -111,6 +160,16 @@ public final class AuditTrail: Sendable {
             }
             return date
         }
-        return try data.split(separator: UInt8(ascii: "\n")).map { try decoder.decode(AuditRecord.self, from: Data($0)) }
+        var contents = Contents(records: [], unreadableLines: [])
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            // The last piece is unfinished when the file does not end with a newline.
+            if index < lines.count - 1, let record = try? decoder.decode(AuditRecord.self, from: Data(line)) {
+                contents.records.append(record)
+            } else {
+                contents.unreadableLines.append(index + 1)
+            }
+        }
+        return contents
     }
 }
