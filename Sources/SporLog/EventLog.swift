@@ -131,7 +131,7 @@ public actor EventLog {
     private let checkpointSigningKey: Curve25519.Signing.PrivateKey?
     private let keyFingerprint: String
     /// The newest checkpoint written, or read at open.
-    private var checkpoint: LogCheckpoint?
+    private var checkpoint: LogCheckpoint
     /// The head of what is durable, for the next checkpoint.
     private var durableHead: LogCheckpoint
     var index: ResponseIndex
@@ -527,8 +527,8 @@ public actor EventLog {
     /// ``Configuration/checkpointInterval`` old. The file is written on the flush queue, after the write in flight.
     private func writeCheckpointIfBehind(force: Bool) {
         let now = configuration.clock()
-        guard durableHead.head != checkpoint?.head,
-              force || now - (checkpoint?.writtenAtMillis ?? 0) >= configuration.checkpointInterval
+        guard durableHead.head != checkpoint.head,
+              force || now - checkpoint.writtenAtMillis >= configuration.checkpointInterval
         else { return }
         var next = durableHead
         next.writtenAtMillis = now
