@@ -3,10 +3,16 @@ import Foundation
 import Logging
 import SporApplication
 
-/// Options every command on a data folder shares: `--data` and `--format`.
+/// Options every command on a data folder shares: `--data`, `--checkpoint` and `--format`.
 struct DataFolderOptions: ParsableArguments {
     @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
     var data: String?
+
+    @Option(name: .long, help: "The log's checkpoint file, which may live outside the data folder (default: $SPOR_CHECKPOINT, else log.checkpoint in the data folder).")
+    var checkpoint: String?
+
+    @Option(name: .customLong("segment-size"), help: .hidden)
+    var segmentSize: Int = DataFolder.LogSettings.defaultSegmentSize
 
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -16,7 +22,12 @@ struct DataFolderOptions: ParsableArguments {
 
     /// The use cases over the data folder opened for `mode`; the caller closes ``UseCases/folder`` when done.
     func useCases(_ mode: DataFolder.Mode) throws -> UseCases {
-        UseCases(folder: try DataFolder(url: folder, mode: mode, logger: Self.logger))
+        UseCases(folder: try DataFolder(url: folder, mode: mode, logger: Self.logger, log: logSettings))
+    }
+
+    /// Where the checkpoint is and how large segments grow.
+    var logSettings: DataFolder.LogSettings {
+        DataFolder.LogSettings(checkpointFile: checkpoint.map { URL(fileURLWithPath: $0) }, segmentSize: segmentSize)
     }
 
     /// A logger writing warnings and worse to standard error.

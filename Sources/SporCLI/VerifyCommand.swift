@@ -1,17 +1,27 @@
 import ArgumentParser
-import SporInstruments
+import Foundation
 import SporApplication
+import SporInstruments
 
-/// `spor verify`: checks every record and the whole hash chain, without changing anything.
+/// `spor verify`: checks every record and the whole hash chain against the newest checkpoint and the heads given,
+/// and the access audit trail, without changing anything; prints the head to keep.
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check every record and the hash chain; print the record count and head hash, or the first break.")
+        abstract: "Check every record, the hash chain, the checkpoint, the heads given and the audit trail; print the head to keep, or the first break.")
 
     @OptionGroup var options: DataFolderOptions
 
+    @Option(name: .customLong("expect-head"), help: "A head printed by an earlier verify, SEQ:HASH: that record must still be there, unchanged. Repeatable.")
+    var expectHead: [String] = []
+
+    @Option(name: .customLong("checkpoint-public-key"), help: "The Ed25519 public key (64 hex digits) the checkpoint must be signed with (default: $SPOR_CHECKPOINT_PUBLIC_KEY).")
+    var checkpointPublicKey: String?
+
     func run() async throws {
-        let verification = try options.useCases(.administering).verify(by: .cli())
+        let publicKey = checkpointPublicKey ?? ProcessInfo.processInfo.environment["SPOR_CHECKPOINT_PUBLIC_KEY"]
+        let verification = try options.useCases(.administering).verify(
+            expectedHeads: expectHead, checkpointPublicKey: publicKey, by: .cli())
         let audit = verification.audit
         if let broken = verification.broken {
             switch options.format {
@@ -26,6 +36,13 @@ struct VerifyCommand: AsyncParsableCommand {
         switch options.format {
         case .table:
             print("ok: \(verification.records) records, head \(verification.headHash)")
+            print("head to keep: \(verification.head ?? "none (the log is empty)")")
+            if let checkpoint = verification.checkpoint {
+                let signed = !checkpoint.signed ? "unsigned" : publicKey == nil ? "signed, signature not checked" : "signature valid"
+                print("checkpoint: \(checkpoint.head ?? "empty log") (\(signed)) in \(checkpoint.file)")
+            } else {
+                print("note: no checkpoint at \(verification.checkpointFile); records cut off the end could not be noticed")
+            }
             if verification.tornBytes > 0 {
                 print("note: \(verification.tornBytes) bytes of an unfinished write at the end; the next write command cuts them off")
             }
@@ -35,9 +52,13 @@ struct VerifyCommand: AsyncParsableCommand {
                 print("AUDIT TRAIL BROKEN: lines \(audit.broken.map(String.init).joined(separator: ", ")) are damaged or out of chain")
             }
         case .json:
+            let checkpoint = verification.checkpoint.map { checkpoint in
+                "{\"file\":\(JSONWriter.quoted(checkpoint.file)),\"head\":\(checkpoint.head.map(JSONWriter.quoted) ?? "null"),\"signed\":\(checkpoint.signed)}"
+            }
             print(
                 "{\"ok\":\(audit.broken.isEmpty),\"records\":\(verification.records),\"headHash\":\"\(verification.headHash)\","
-                    + "\"tornBytes\":\(verification.tornBytes),\"audit\":{\"lines\":\(audit.lines),\"unchained\":\(audit.unchained),"
+                    + "\"head\":\(verification.head.map(JSONWriter.quoted) ?? "null"),\"tornBytes\":\(verification.tornBytes),"
+                    + "\"checkpoint\":\(checkpoint ?? "null"),\"audit\":{\"lines\":\(audit.lines),\"unchained\":\(audit.unchained),"
                     + "\"broken\":[\(audit.broken.map(String.init).joined(separator: ","))]}}")
         }
         if !audit.broken.isEmpty { throw ExitCode(2) }

@@ -1,4 +1,4 @@
-import Crypto
+public import Crypto
 public import Foundation
 public import Logging
 public import SporInstruments
@@ -13,20 +13,41 @@ public import SporInstruments
 /// `append` returns once the events are on disk (fsync). Appends that arrive while a write is in flight go out
 /// together in the next write (group commit). One `append` call is one batch: it is checked as a whole before
 /// anything is written, and after a crash either all of its records are replayed or none.
+///
+/// The head is checkpointed (``LogCheckpoint``) when the log is opened or closed and at least every
+/// ``Configuration/checkpointInterval`` while it is written; opening holds the log to the newest checkpoint and
+/// to the pseudonymisation key the log was written with (`Pseudonymiser+Binding.swift`).
 public actor EventLog {
     /// Settings of the log.
     public struct Configuration: Sendable {
         /// Bytes after which a new segment is started.
         public var segmentSize: Int
-        /// Milliseconds since 1970, stamped on each record.
+        /// Milliseconds since 1970, stamped on each record and checkpoint.
         public var clock: @Sendable () -> Int64
+        /// The checkpoint file; `nil` for `SPOR_CHECKPOINT`, else `log.checkpoint` in the data folder.
+        public var checkpointFile: URL?
+        /// The key checkpoints are signed with; `nil` for the key in the file `SPOR_CHECKPOINT_SIGNING_KEY` names,
+        /// if set. Keep it outside the data folder.
+        public var checkpointSigningKey: Curve25519.Signing.PrivateKey?
+        /// Milliseconds between checkpoints while the log is written.
+        public var checkpointInterval: Int64
+        /// Where `SPOR_PSEUDONYM_KEY`, `SPOR_CHECKPOINT` and `SPOR_CHECKPOINT_SIGNING_KEY` are read from.
+        public var environment: [String: String]
 
         public init(
             segmentSize: Int = 64 << 20,
-            clock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+            clock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) },
+            checkpointFile: URL? = nil,
+            checkpointSigningKey: Curve25519.Signing.PrivateKey? = nil,
+            checkpointInterval: Int64 = 60_000,
+            environment: [String: String] = ProcessInfo.processInfo.environment
         ) {
             self.segmentSize = segmentSize
             self.clock = clock
+            self.checkpointFile = checkpointFile
+            self.checkpointSigningKey = checkpointSigningKey
+            self.checkpointInterval = checkpointInterval
+            self.environment = environment
         }
     }
 
@@ -38,6 +59,8 @@ public actor EventLog {
         public var headHash: String
         /// Bytes of a torn record or unfinished batch cut off the end (0 after a clean shutdown).
         public var truncatedBytes: Int
+        /// The checkpoint file the log was held to, and is checkpointed in.
+        public var checkpointFile: URL
     }
 
     /// The answer to one event of an ``append(_:)``.
@@ -86,6 +109,9 @@ public actor EventLog {
         var sync: Bool
         /// The packed location after them: with `sync`, everything before it is durable once they are written.
         var end: UInt64 = 0
+        /// The records and head hash up to `end`.
+        var records: UInt64 = 0
+        var headHash: SHA256Digest?
         /// Resumed once they are written (and durable, with `sync`); `nil` for parts of a `record` that are not
         /// waited for one by one.
         var continuation: CheckedContinuation<Void, any Error>?
@@ -100,7 +126,14 @@ public actor EventLog {
     private let lock: FolderLock
     private let writer: SegmentWriter
     let scanner: LogScanner
+    /// Runs the writes and the checkpoints, one at a time.
     private let flushQueue = DispatchQueue(label: "spor.log.flush")
+    private let checkpointSigningKey: Curve25519.Signing.PrivateKey?
+    private let keyFingerprint: String
+    /// The newest checkpoint written, or read at open.
+    private var checkpoint: LogCheckpoint
+    /// The head of what is durable, for the next checkpoint.
+    private var durableHead: LogCheckpoint
     var index: ResponseIndex
     /// Locations of the latest correction, for the few responses that have one.
     private var latestVersion: [UUID: UInt64]
@@ -130,8 +163,13 @@ public actor EventLog {
 
     private init(
         folder: URL, opened: OpenSummary, configuration: Configuration, logger: Logger, lock: FolderLock,
-        writer: SegmentWriter, index: ResponseIndex, latestVersion: [UUID: UInt64], tail: Tail
+        writer: SegmentWriter, index: ResponseIndex, latestVersion: [UUID: UInt64], tail: Tail,
+        checkpoint: LogCheckpoint, checkpointSigningKey: Curve25519.Signing.PrivateKey?, keyFingerprint: String
     ) {
+        self.checkpoint = checkpoint
+        self.durableHead = checkpoint
+        self.checkpointSigningKey = checkpointSigningKey
+        self.keyFingerprint = keyFingerprint
         self.folder = folder
         self.opened = opened
         self.configuration = configuration
@@ -151,11 +189,19 @@ public actor EventLog {
 
     /// Opens the log in `folder` (created if missing), taking the folder's lock and replaying every record.
     ///
+    /// The log is held to its newest checkpoint: the segments must reach the checkpoint's head and its head record
+    /// must be unchanged. A torn end (an unfinished write with no valid record after it) is cut off only when it
+    /// lies past the checkpoint's head, and a segment a crash left empty while starting it is removed. The
+    /// pseudonymisation key is loaded and checked against the log's (a new one is made only for an empty log).
+    /// When the newest checkpoint is behind the head found, a new one is written.
+    ///
     /// - Parameters:
     ///   - replay: called with every entry in order, so a caller can build its own state. Without it, records are
     ///     not decoded beyond what the log's own index needs.
-    /// - Throws: ``LogError`` `locked` when another process holds the folder, `corrupt` with the segment and offset
-    ///   when a record other than a torn one at the very end is damaged, or whatever `replay` throws.
+    /// - Throws: ``LogError`` `locked` when another process holds the folder; `corrupt` with the segment and offset
+    ///   when a record other than a torn one past the checkpoint's head is damaged, missing or changed; `invalidKey`
+    ///   when the pseudonymisation key is missing, unreadable or another one; `checkpoint` when the checkpoint is
+    ///   malformed or not signed by the configured key; or whatever `replay` throws.
     public static func open(
         folder: URL, configuration: Configuration = Configuration(), logger: Logger,
         replay: ((LogEntry) throws -> Void)? = nil
@@ -167,12 +213,31 @@ public actor EventLog {
             throw LogError(.io, "cannot create the data folder \(folder.path)")
         }
         let lock = try FolderLock(folder: folder)
+        let environment = configuration.environment
+        let checkpointFile = LogCheckpoint.location(folder: folder, file: configuration.checkpointFile, environment: environment)
+        let signingKey = try configuration.checkpointSigningKey
+            ?? environment[LogCheckpoint.signingKeyVariable].map { try LogCheckpoint.signingKey(file: URL(fileURLWithPath: $0)) }
+        LogCheckpoint.removeTemporaryFiles(of: checkpointFile)
+        let checkpoint = try LogCheckpoint.read(checkpointFile)
+        if let checkpoint, let signingKey {
+            guard checkpoint.signature != nil else {
+                throw LogError(
+                    .checkpoint,
+                    "the checkpoint \(checkpointFile.path) is not signed, but a signing key is configured; if signing was just turned on, check the log with `spor verify` and then remove the old checkpoint")
+            }
+            try checkpoint.checkSignature(signingKey.publicKey, file: checkpointFile)
+        }
+        let pseudonymiser = try Pseudonymiser.load(
+            folder: folder, environment: environment, checkpointFingerprint: checkpoint?.keyFingerprint)
+        let heads = HeadCheck(checkpoint: checkpoint, file: checkpointFile)
         let scanner = LogScanner(folder: folder)
         // Size the index for the records the segments hold (a record takes 110-140 bytes; erring low costs at
         // most one rehash, erring high a table twice the size).
         var index = ResponseIndex(minimumCapacity: try scanner.totalBytes() / 128)
         var latestVersion: [UUID: UInt64] = [:]
-        let outcome = try scanner.scan(decodeEntries: replay != nil) { record in
+        // The chain up to the checkpoint's head is `spor verify`'s to walk; the head and what follows are checked.
+        let outcome = try scanner.scan(decodeEntries: replay != nil, hashFrom: heads.firstSequence ?? 0) { record in
+            try heads.check(record)
             let location = ResponseIndex.pack(segment: record.segment, offset: record.offset)
             let id = record.responseID
             if record.type == 1 {
@@ -194,14 +259,19 @@ public actor EventLog {
             }
             if let replay, let entry = record.entry { try replay(entry) }
         }
+        // After the scan, so damage inside the log is named where it is; then a cut end, by its segment.
+        try heads.checkLengths(scanner)
+        try heads.checkCovered(outcome)
         var end = outcome.end
-        if outcome.tornBytes > 0 {
-            logger.warning(
-                "cut a torn record or unfinished batch off the end of the log",
-                metadata: ["bytes": "\(outcome.tornBytes)", "records": "\(outcome.records)"])
-            if let end {
-                try SegmentWriter.truncate(folder: folder, to: end, segments: outcome.segments)
+        if let cut = end, outcome.tornBytes > 0 || outcome.segments.last != cut.segment {
+            if outcome.tornBytes > 0 {
+                logger.warning(
+                    "cut a torn record or unfinished batch off the end of the log",
+                    metadata: ["bytes": "\(outcome.tornBytes)", "records": "\(outcome.records)"])
+            } else {
+                logger.warning("removed a segment left empty by a crash while it was being started")
             }
+            try SegmentWriter.truncate(folder: folder, to: cut, segments: outcome.segments)
         }
         if end == nil {
             for segment in outcome.segments {
@@ -212,12 +282,26 @@ public actor EventLog {
             end = LogScanner.Position(segment: 1, offset: SegmentName.magic.count)
         }
         let tail = Tail(segment: end!.segment, offset: end!.offset, sequence: outcome.records, headHash: outcome.headHash)
-        let summary = OpenSummary(records: outcome.records, headHash: hex(outcome.headHash), truncatedBytes: outcome.tornBytes)
+        var current = LogCheckpoint(
+            head: outcome.headHash.map { LogHead(sequence: outcome.records - 1, hash: hex($0)) }, endSegment: tail.segment,
+            endOffset: tail.offset, keyFingerprint: pseudonymiser.fingerprint, writtenAtMillis: configuration.clock())
+        if let checkpoint, checkpoint.head == current.head, checkpoint.keyFingerprint == current.keyFingerprint {
+            current = checkpoint
+        } else {
+            // Records read now may not be durable yet (written before a crash, never synced).
+            try SegmentWriter.syncSegment(tail.segment, in: folder)
+            if let signingKey { try current.sign(with: signingKey) }
+            try current.write(to: checkpointFile)
+        }
+        let summary = OpenSummary(
+            records: outcome.records, headHash: hex(outcome.headHash), truncatedBytes: outcome.tornBytes,
+            checkpointFile: checkpointFile)
         logger.debug("opened the log", metadata: ["records": "\(outcome.records)", "responses": "\(index.count)"])
         return EventLog(
             folder: folder, opened: summary, configuration: configuration, logger: logger, lock: lock,
             writer: try SegmentWriter(folder: folder, segment: end!.segment), index: index,
-            latestVersion: latestVersion, tail: tail)
+            latestVersion: latestVersion, tail: tail, checkpoint: current, checkpointSigningKey: signingKey,
+            keyFingerprint: pseudonymiser.fingerprint)
     }
 
     /// Appends events as one batch and returns once they are durable.
@@ -284,6 +368,8 @@ public actor EventLog {
     func enqueue(_ batch: PendingBatch) {
         var batch = batch
         batch.end = tail.location
+        batch.records = tail.sequence
+        batch.headHash = tail.headHash
         for chunk in batch.chunks {
             inFlight.append(chunk)
             inFlightBytes += chunk.bytes.count
@@ -363,12 +449,16 @@ public actor EventLog {
         Statistics(records: tail.sequence, responses: index.count, flushes: flushes, indexBytes: index.residentBytes)
     }
 
-    /// Waits for the write in flight, stops accepting appends and releases the data folder's lock.
+    /// Waits for the write in flight, stops accepting appends, checkpoints the head and releases the data folder's
+    /// lock.
     public func close() async {
         await waitWhileRecording()
         while !machine.close() {
             await withCheckedContinuation { idleWaiters.append($0) }
         }
+        writeCheckpointIfBehind(force: true)
+        let queue = flushQueue
+        await withCheckedContinuation { continuation in queue.async { continuation.resume() } }
         for descriptor in readers.values { Foundation.close(descriptor) }
         readers = [:]
         lock.release()
@@ -399,7 +489,14 @@ public actor EventLog {
         case .success:
             flushes += 1
             let written = batches.reduce(0) { $0 + $1.chunks.count }
-            if sync, let last = batches.last { durableEnd = last.end }
+            if sync, let last = batches.last {
+                durableEnd = last.end
+                durableHead = LogCheckpoint(
+                    head: last.headHash.map { LogHead(sequence: last.records - 1, hash: Self.hex($0)) },
+                    endSegment: UInt32(last.end >> 40), endOffset: Int(last.end & 0xFF_FFFF_FFFF),
+                    keyFingerprint: keyFingerprint, writtenAtMillis: 0)
+                writeCheckpointIfBehind(force: false)
+            }
             for chunk in inFlight.prefix(written) { inFlightBytes -= chunk.bytes.count }
             inFlight.removeFirst(written)
             for batch in batches { batch.continuation?.resume() }
@@ -423,6 +520,28 @@ public actor EventLog {
             for waiter in drainWaiters { waiter.resume(throwing: failure) }
             drainWaiters = []
             resumeIdleWaiters()
+        }
+    }
+
+    /// Writes a checkpoint of the durable head when the newest one is behind it and, unless `force`, at least
+    /// ``Configuration/checkpointInterval`` old. The file is written on the flush queue, after the write in flight.
+    private func writeCheckpointIfBehind(force: Bool) {
+        let now = configuration.clock()
+        guard durableHead.head != checkpoint.head,
+              force || now - checkpoint.writtenAtMillis >= configuration.checkpointInterval
+        else { return }
+        var next = durableHead
+        next.writtenAtMillis = now
+        checkpoint = next
+        let (pending, file, key, logger) = (next, opened.checkpointFile, checkpointSigningKey, logger)
+        flushQueue.async {
+            do {
+                var signed = pending
+                if let key { try signed.sign(with: key) }
+                try signed.write(to: file)
+            } catch {
+                logger.error("writing the log's checkpoint failed", metadata: ["error": "\(error)"])
+            }
         }
     }
 

@@ -20,8 +20,10 @@ public struct LogError: Error, Hashable, Sendable, CustomStringConvertible {
         case failed
         /// The log was closed.
         case closed
-        /// The pseudonymisation key is missing or malformed.
+        /// The pseudonymisation key is missing, unreadable, malformed or not the key the log was written with.
         case invalidKey
+        /// The checkpoint file is unreadable or malformed, or its signature does not verify.
+        case checkpoint
         /// An event broke a rule of the log, such as an empty reason.
         case invalidEvent
     }

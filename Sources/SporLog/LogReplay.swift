@@ -12,11 +12,13 @@ public enum LogReplay {
     /// Replays the whole log, checking every frame, checksum, sequence number and chain link as
     /// ``LogVerifier/verify(folder:visit:)`` does, and returns the mark after the last committed record (`nil` for an
     /// empty log). A torn record or unfinished batch at the very end is skipped, as opening would cut it off.
-    /// - Throws: ``LogError`` `corrupt` naming the segment and offset of the first break, or what `visit` throws.
+    /// - Throws: ``LogError`` `corrupt` naming the segment and offset of the first break, `invalidKey` when the log
+    ///   holds data and the pseudonymisation key at hand is missing or not the log's, or what `visit` throws.
     public static func replay(folder: URL, visit: (LogEntry) throws -> Void) throws -> LogMark? {
         guard FileManager.default.fileExists(atPath: folder.path) else {
             throw LogError(.io, "the data folder \(folder.path) does not exist")
         }
+        try Pseudonymiser.check(folder: folder)
         var last: (segment: UInt32, offset: Int)?
         let outcome = try LogScanner(folder: folder).scan(decodeEntries: true) { record in
             guard let entry = record.entry else { return }
@@ -38,9 +40,10 @@ public enum LogReplay {
     /// Returns `nil` when the log does not continue the mark (it was replaced, cut back or is damaged after the
     /// mark); entries may have been visited by then, so the caller should start over with a full replay, which
     /// reports any damage precisely. A torn record or unfinished batch at the very end is skipped.
-    /// - Throws: what `visit` throws.
+    /// - Throws: ``LogError`` `invalidKey` as the full replay does, or what `visit` throws.
     public static func replay(folder: URL, after mark: LogMark, visit: (LogEntry) throws -> Void) throws -> LogMark? {
         guard mark.records > 0, mark.headHash.count == 32 else { return nil }
+        try Pseudonymiser.check(folder: folder)
         let segments: [UInt32]
         do {
             segments = try SegmentName.list(in: folder)
@@ -116,10 +119,13 @@ public enum LogReplay {
                 guard length >= RecordCodec.bodyHeaderSize, length <= RecordCodec.maximumBodySize else {
                     return isLast && bytes[position...].allSatisfy({ $0 == 0 }) ? .torn : .broken
                 }
+                // As in a full scan: damage is a torn end only when nothing valid follows it.
+                let nothingFollows = { bytes.withUnsafeBytes { !LogScanner.validFrameFollows(in: $0, after: position) } }
                 let body = position + RecordCodec.frameHeaderSize..<position + RecordCodec.frameHeaderSize + length
-                guard body.upperBound <= bytes.count else { return isLast ? .torn : .broken }
+                guard body.upperBound <= bytes.count else { return isLast && nothingFollows() ? .torn : .broken }
                 guard bytes[body].withUnsafeBytes({ RecordCodec.checksum(length: UInt32(length), body: $0) }) == crc else {
-                    return isLast && body.upperBound == bytes.count ? .torn : .broken
+                    let zeros = bytes[body.upperBound...].allSatisfy { $0 == 0 }
+                    return isLast && zeros && nothingFollows() ? .torn : .broken
                 }
                 guard let (entry, header) = try? RecordCodec.decode(bytes, body: body) else { return .broken }
                 guard header.sequence == nextSequence else { return .broken }

@@ -38,7 +38,8 @@ import Testing
         #expect(first.stdout == "written 4, already stored 0, rejected 0\n", "\(first.stderr)")
         let again = try SporBinary.run(["import", file.path, "--data", folder.url.path], environment: environment)
         #expect(again.stdout == "written 0, already stored 4, rejected 0\n", "\(again.stderr)")
-        let ids = dumpedIDs(try spor(["log", "dump"], data: folder).stdout)
+        // The log is bound to the key from the environment: every command needs it.
+        let ids = dumpedIDs(try SporBinary.run(["log", "dump", "--data", folder.url.path], environment: environment).stdout)
         #expect(ids.count == 4 && Set(ids).count == 4)
         #expect(ids.allSatisfy { $0.dropFirst(14).first == "8" })  // version 8: derived, not random
     }

@@ -5,7 +5,8 @@ import Testing
 
 @testable import SporLog
 
-/// Damage to the files: a torn end is cut off, anything else refuses to open and names segment and offset.
+/// Damage to the files: a torn end past the checkpoint is cut off, anything else refuses to open and names segment
+/// and offset.
 @Suite struct CorruptionTests {
     /// A folder with `count` records in segment 1, closed.
     func folderWithRecords(_ count: Int) async throws -> (TemporaryFolder, [Response]) {
@@ -14,6 +15,18 @@ import Testing
         let responses = try await recordResponses(log, count: count)
         await log.close()
         return (folder, responses)
+    }
+
+    /// A folder with `count` records in segment 1 whose checkpoint covers only the first `covered`, as after a
+    /// crash that came before the next checkpoint.
+    func folderWithRecords(_ count: Int, covered: Int) async throws -> (TemporaryFolder, [Response]) {
+        let (folder, first) = try await folderWithRecords(covered)
+        let checkpoint = try Data(contentsOf: folder.path(LogCheckpoint.defaultFileName))
+        let (log, _) = try openLog(folder)
+        let rest = try await recordResponses(log, count: count - covered)
+        await log.close()
+        try checkpoint.write(to: folder.path(LogCheckpoint.defaultFileName))
+        return (folder, first + rest)
     }
 
     func expectCorrupt(_ folder: TemporaryFolder, segment: UInt32 = 1, offset: Int, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -26,7 +39,7 @@ import Testing
     }
 
     @Test func tornLastRecordIsCutOff() async throws {
-        let (folder, responses) = try await folderWithRecords(5)
+        let (folder, responses) = try await folderWithRecords(5, covered: 4)
         defer { folder.remove() }
         let bytes = try segmentBytes(folder)
         let last = recordOffsets(bytes).last!
@@ -47,8 +60,12 @@ import Testing
         let (log, _) = try openLog(folder)
         let single = makeResponse(citizen: "single")
         _ = try await log.append([.responseRecorded(single, definitionVersion: "1")])
-        _ = try await log.append((0..<4).map { .responseRecorded(makeResponse(citizen: "b-\($0)"), definitionVersion: "1") })
         await log.close()
+        let checkpoint = try Data(contentsOf: folder.path(LogCheckpoint.defaultFileName))
+        let (reopened, _) = try openLog(folder)
+        _ = try await reopened.append((0..<4).map { .responseRecorded(makeResponse(citizen: "b-\($0)"), definitionVersion: "1") })
+        await reopened.close()
+        try checkpoint.write(to: folder.path(LogCheckpoint.defaultFileName))
         let bytes = try segmentBytes(folder)
         let offsets = recordOffsets(bytes)
         try writeSegment(folder, bytes: Array(bytes[0..<offsets[4] + 10]))
@@ -86,8 +103,8 @@ import Testing
         expectCorrupt(folder, offset: offsets[2])
     }
 
-    @Test func randomBytesAreNotASegment() throws {
-        let folder = try TemporaryFolder()
+    @Test func randomBytesAreNotASegment() async throws {
+        let (folder, _) = try await folderWithRecords(0)
         defer { folder.remove() }
         var generator = SeededGenerator(seed: 3)
         try writeSegment(folder, bytes: (0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) })
@@ -126,5 +143,59 @@ import Testing
         await log.close()
         try FileManager.default.removeItem(at: folder.path(SegmentName.fileName(2)))
         expectCorrupt(folder, segment: 2, offset: 0)
+    }
+}
+
+
+/// Torn ends and checkpoints: what a crash leaves is cut, what a checkpoint covers never is.
+@Suite struct TornEndTests {
+    @Test func tornEndACheckpointCoversIsRefusedNotCut() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder)
+        try await recordResponses(log, count: 5)
+        await log.close()
+        let bytes = try segmentBytes(folder)
+        let last = recordOffsets(bytes).last!
+        try writeSegment(folder, bytes: Array(bytes[0..<last + 20]))
+        let error = #expect(throws: LogError.self) { try openLog(folder) }
+        #expect(error?.code == .corrupt)
+        #expect(error?.segment == SegmentName.fileName(1))
+        #expect(try segmentBytes(folder).count == last + 20)
+        #expect(throws: LogError.self) { try LogVerifier.verify(folder: folder.url) }
+    }
+
+    @Test func damageWithAValidRecordAfterItIsNotATornEnd() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder)
+        try await recordResponses(log, count: 6)
+        await log.close()
+        // No checkpoint to hold the log to: only the records after the damage show it is not a torn write.
+        try FileManager.default.removeItem(at: folder.path(LogCheckpoint.defaultFileName))
+        var bytes = try segmentBytes(folder)
+        let offsets = recordOffsets(bytes)
+        withUnsafeBytes(of: UInt32(0x000F_0000).littleEndian) { for (index, byte) in $0.enumerated() { bytes[offsets[3] + index] = byte } }
+        try writeSegment(folder, bytes: bytes)
+        let error = #expect(throws: LogError.self) { try openLog(folder) }
+        #expect(error?.offset == offsets[3])
+        #expect(try segmentBytes(folder) == bytes)
+    }
+
+    @Test func emptySegmentLeftAtRolloverIsRemoved() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder, segmentSize: 400)
+        try await recordResponses(log, count: 7)
+        await log.close()
+        let segments = try SegmentName.list(in: folder.url)
+        // A crash between creating the next segment and writing its header.
+        try writeSegment(folder, segments.last! + 1, bytes: [])
+        let (reopened, entries) = try openLog(folder, segmentSize: 400)
+        #expect(entries.count == 7)
+        try await recordResponses(reopened, count: 7)
+        await reopened.close()
+        #expect(try LogVerifier.verify(folder: folder.url).records == 14)
+        #expect(try SegmentName.list(in: folder.url).count > segments.count)
     }
 }

@@ -51,3 +51,61 @@ import Testing
         #expect(Pseudonymiser.base32(Array("foobar".utf8)[...]) == "mzxw6ytboi")
     }
 }
+
+/// The key bound to the log: made only for an empty folder, refused when missing or another once there is data.
+@Suite struct PseudonymKeyBindingTests {
+    func folderWithData() async throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let (log, _) = try openLog(folder)
+        try await recordResponses(log, count: 2)
+        await log.close()
+        return folder
+    }
+
+    @Test func newFolderGetsAKeyAndItsFingerprint() async throws {
+        let folder = try await folderWithData()
+        defer { folder.remove() }
+        let key = try Data(contentsOf: folder.path(Pseudonymiser.keyFileName))
+        let fingerprint = try String(contentsOf: folder.path(Pseudonymiser.fingerprintFileName), encoding: .utf8)
+        #expect(fingerprint == (try Pseudonymiser(key: Array(key))).fingerprint + "\n")
+        #expect(!fingerprint.contains(key.map { String(format: "%02x", $0) }.joined()))
+    }
+
+    @Test func missingKeyIsRefusedOnceThereIsData() async throws {
+        let folder = try await folderWithData()
+        defer { folder.remove() }
+        try FileManager.default.removeItem(at: folder.path(Pseudonymiser.keyFileName))
+        for attempt in 0..<2 {
+            let error = #expect(throws: LogError.self) {
+                if attempt == 0 { _ = try openLog(folder) } else { _ = try Pseudonymiser.load(folder: folder.url, environment: [:]) }
+            }
+            #expect(error?.code == .invalidKey)
+            #expect(error?.message.contains("restore") == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path(Pseudonymiser.keyFileName).path))
+    }
+
+    @Test func anotherKeyIsRefusedEvenWithoutTheFingerprintFile() async throws {
+        let folder = try await folderWithData()
+        defer { folder.remove() }
+        try FileManager.default.removeItem(at: folder.path(Pseudonymiser.fingerprintFileName))
+        let other = String(repeating: "11", count: 32)
+        // The checkpoint still holds the fingerprint.
+        let error = #expect(throws: LogError.self) {
+            try EventLog.open(
+                folder: folder.url, configuration: EventLog.Configuration(environment: ["SPOR_PSEUDONYM_KEY": other]),
+                logger: testLogger)
+        }
+        #expect(error?.code == .invalidKey)
+        #expect(error?.description.contains(other) == false)
+    }
+
+    @Test func unreadableKeyFileIsAnErrorNotARecursion() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(at: folder.path(Pseudonymiser.keyFileName), withIntermediateDirectories: false)
+        let error = #expect(throws: LogError.self) { try Pseudonymiser.load(folder: folder.url, environment: [:]) }
+        #expect(error?.code == .invalidKey)
+        #expect(error?.message.contains("cannot read") == true)
+    }
+}

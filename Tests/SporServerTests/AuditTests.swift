@@ -70,6 +70,39 @@ import Testing
         #expect(Set(records.map(\.who)) == Set((0..<500).map { "reader-\($0)" }))
     }
 
+    @Test func aTornLineIsCutAtOpenAndABadLineNeverHidesTheOthers() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let record = { (who: String) in
+            AuditRecord(at: Date(), who: who, role: .caseworker, citizen: CitizenID(rawValue: "c-1")!, endpoint: "GET /v1/x")
+        }
+        do {
+            let trail = try AuditTrail(folder: folder.url)
+            try await trail.append(record("first"))
+            try await trail.append(record("second"))
+        }
+        let appendBytes = { (text: String) in
+            let handle = try FileHandle(forWritingTo: folder.path(AuditTrail.fileName))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+        }
+        // A crash in the middle of writing a line, then a line damaged on disk.
+        try appendBytes("{\"at\":\"2026-11-30T1")
+        let trail = try AuditTrail(folder: folder.url)
+        try await trail.append(record("third"))
+        try appendBytes("not json\n")
+        try await trail.append(record("fourth"))
+        let contents = try AuditTrail.read(folder: folder.url)
+        #expect(contents.records.map(\.who) == ["first", "second", "third", "fourth"])
+        #expect(contents.damaged == 1)
+        #expect(try AuditTrail.verify(folder: folder.url).broken == [4])
+        let listed = try SporBinary.run(["audit", "--data", folder.url.path])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count == 4)
+        #expect(listed.stderr.contains("1 damaged or unchained lines of the audit trail were skipped"))
+    }
+
     @Test func theAuditCommandFiltersByCitizenAndDate() async throws {
         let fixture = try Fixture()
         try await fixture.test { client in

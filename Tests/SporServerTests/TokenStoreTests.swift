@@ -56,6 +56,28 @@ import Testing
         #expect(throws: TokenError.self) { try store.create(name: "a", role: .admin, units: []) }
     }
 
+    @Test func concurrentCreateAndRevokeLoseNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for round in 0..<60 {
+            _ = try TokenStore(folder: folder.url).create(name: "old-\(round)", role: .admin, units: [])
+            // As two processes and a reader would: each its own store.
+            DispatchQueue.concurrentPerform(iterations: 3) { task in
+                let store = TokenStore(folder: folder.url)
+                switch task {
+                case 0: #expect(throws: Never.self) { try store.revoke(name: "old-\(round)") }
+                case 1: #expect(throws: Never.self) { try store.create(name: "new-\(round)", role: .admin, units: []) }
+                default: for _ in 0..<5 { #expect(throws: Never.self) { try store.list() } }
+                }
+            }
+            let records = try TokenStore(folder: folder.url).list()
+            #expect(records.first { $0.name == "old-\(round)" }?.revoked != nil, "round \(round): the revocation was lost")
+            #expect(records.contains { $0.name == "new-\(round)" }, "round \(round): the new token was lost")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func theTokenCommandsPrintATokenOnceAndNeverAgain() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

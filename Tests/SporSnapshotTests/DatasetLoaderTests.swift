@@ -132,11 +132,15 @@ import Testing
         defer { folder.remove() }
         try await Self.fill(folder, seed: 7, count: 300)
         let segment = folder.path(Self.firstSegment)
+        let checkpoint = folder.path("log.checkpoint")
         let before = try Data(contentsOf: segment)
+        let checkpointBefore = try Data(contentsOf: checkpoint)
         try await Self.fill(folder, seed: 8, count: 200)
         _ = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
-        // The log as it was before the last 200 responses (a restored backup), then different records appended.
+        // The log as it was before the last 200 responses (a restored backup, with its checkpoint), then different
+        // records appended.
         try before.write(to: segment)
+        try checkpointBefore.write(to: checkpoint)
         try await Self.fill(folder, seed: 9, count: 250)
 
         let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
@@ -149,10 +153,14 @@ import Testing
         defer { folder.remove() }
         try await Self.fill(folder, seed: 10, count: 300)
         _ = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        let checkpoint = folder.path("log.checkpoint")
+        let checkpointBefore = try Data(contentsOf: checkpoint)
         try await Self.fill(folder, seed: 11, count: 60)
         let segment = folder.path(Self.firstSegment)
         let bytes = try Data(contentsOf: segment)
+        // A crash in the middle of the last write, before the next checkpoint.
         try bytes.prefix(bytes.count - 7).write(to: segment)
+        try checkpointBefore.write(to: checkpoint)
 
         let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
         #expect(loaded.source != .fullReplay)

@@ -30,8 +30,29 @@ public final class DataFolder: Sendable {
         case serving
     }
 
+    /// How the log is kept: where its checkpoint is and how large its segments grow.
+    public struct LogSettings: Sendable {
+        /// The segment size used unless another is given.
+        public static let defaultSegmentSize = 64 << 20
+        /// The checkpoint file; `nil` for `$SPOR_CHECKPOINT`, else `log.checkpoint` in the data folder.
+        public var checkpointFile: URL?
+        /// Bytes after which a new segment is started.
+        public var segmentSize: Int
+
+        public init(checkpointFile: URL? = nil, segmentSize: Int = defaultSegmentSize) {
+            self.checkpointFile = checkpointFile
+            self.segmentSize = segmentSize
+        }
+
+        var configuration: EventLog.Configuration {
+            EventLog.Configuration(segmentSize: segmentSize, checkpointFile: checkpointFile)
+        }
+    }
+
     /// The folder's location.
     public let url: URL
+    /// How the log is kept.
+    public let logSettings: LogSettings
     public let mode: Mode
     /// The bearer tokens, `tokens.json`.
     let tokens: TokenStore
@@ -56,9 +77,10 @@ public final class DataFolder: Sendable {
 
     /// Opens the folder at `url` for `mode`.
     /// - Throws: the log's error when the folder is locked by another process or damaged.
-    public init(url: URL, mode: Mode, logger: Logger) throws {
+    public init(url: URL, mode: Mode, logger: Logger, log settings: LogSettings = LogSettings()) throws {
         self.url = url
         self.mode = mode
+        self.logSettings = settings
         self.tokens = TokenStore(folder: url)
         self.releases = ReleaseStore(dataFolder: url)
         switch mode {
@@ -72,12 +94,14 @@ public final class DataFolder: Sendable {
             dataset = Mutex(loaded.dataset)
             sequencer = Mutex((0, [:]))
         case .writing:
-            log = try EventLog.open(folder: url, logger: logger)
+            log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
             dataset = Mutex(nil)
             sequencer = Mutex((0, [:]))
         case .serving:
             var replayed = try ResponseDataset(catalog: .builtIn)
-            let log = try EventLog.open(folder: url, logger: logger) { entry in try replayed.apply(entry) }
+            let log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger) { entry in
+                try replayed.apply(entry)
+            }
             self.log = log
             dataset = Mutex(replayed)
             sequencer = Mutex((log.opened.records, [:]))

@@ -7,6 +7,9 @@ public import SporInstruments
 /// The id is `p-` and the lowercase base32 of the first 20 bytes of HMAC-SHA-256(key, the ten digits): the same
 /// number always gives the same id under one key, and without the key the number cannot be recovered.
 ///
+/// The key is bound to the data folder's log (see `Pseudonymiser+Binding.swift`): a new one is made only for an
+/// empty folder, and a missing or different key is refused once the log holds data.
+///
 /// ```swift
 /// let pseudonymiser = try Pseudonymiser.load(folder: dataFolder)
 /// let citizen = pseudonymiser.citizenID(for: try CPRNumber(parsing: "0101901234"))
@@ -14,7 +17,7 @@ public import SporInstruments
 public struct Pseudonymiser: Sendable {
     /// The environment variable that may hold the key: 32 bytes as 64 hex digits or base64.
     public static let environmentVariable = "SPOR_PSEUDONYM_KEY"
-    /// The key file in the data folder, created with mode 0600 at first use when the variable is not set.
+    /// The key file in the data folder, created with mode 0600 for a new folder when the variable is not set.
     public static let keyFileName = "pseudonym.key"
 
     private let key: SymmetricKey
@@ -25,44 +28,16 @@ public struct Pseudonymiser: Sendable {
         self.key = SymmetricKey(data: key)
     }
 
-    /// The key from `SPOR_PSEUDONYM_KEY`, else from `pseudonym.key` in `folder`, created there if missing.
-    public static func load(
-        folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws -> Pseudonymiser {
-        if let text = environment[environmentVariable] {
-            guard let key = decodeKey(text) else {
-                throw LogError(.invalidKey, "\(environmentVariable) must be 32 bytes written as 64 hex digits or in base64")
-            }
-            return try Pseudonymiser(key: key)
-        }
-        let path = folder.appendingPathComponent(keyFileName).path
-        if let data = FileManager.default.contents(atPath: path) {
-            guard data.count == 32 else { throw LogError(.invalidKey, "\(path) must hold exactly 32 bytes") }
-            return try Pseudonymiser(key: Array(data))
-        }
-        // Write a new key to a temporary file, then link it into place: the key file appears whole or not at all,
-        // and when another process got there first, its key wins.
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw LogError.io("create", temporary) }
-        defer { unlink(temporary) }
-        var generator = SystemRandomNumberGenerator()
-        let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let written = write(descriptor, key, key.count) == key.count && fsync(descriptor) == 0
-        close(descriptor)
-        guard written else { throw LogError.io("write", temporary) }
-        if link(temporary, path) != 0 {
-            guard errno == EEXIST else { throw LogError.io("create", path) }
-            return try load(folder: folder, environment: environment)
-        }
-        try SegmentWriter.syncFolder(folder)
-        return try Pseudonymiser(key: key)
-    }
-
     /// The pseudonymous id of a CPR number.
     public func citizenID(for cpr: CPRNumber) -> CitizenID {
         let code = Array(HMAC<SHA256>.authenticationCode(for: Array(cpr.digits.utf8), using: key))
         return CitizenID(rawValue: "p-" + Self.base32(code.prefix(20)))!
+    }
+
+    /// What identifies the key without revealing it: the first 16 bytes of HMAC-SHA-256(key, a fixed label), hex.
+    public var fingerprint: String {
+        let code = HMAC<SHA256>.authenticationCode(for: Array("spor pseudonymisation key fingerprint 1".utf8), using: key)
+        return EventLog.hex(Array(Array(code).prefix(16)))
     }
 
     /// The response to store for a validated draft: its citizen pseudonymised when given as a CPR number.

@@ -5,9 +5,10 @@ import Synchronization
 /// Reads every segment of a data folder in order, checking frames, checksums, sequence numbers and the hash chain.
 ///
 /// Records of a batch are handed on only when the batch's last record is read, so a batch cut off by a crash is
-/// never replayed. A torn end (an incomplete frame, a bad checksum on the very last frame, or an unfinished batch,
-/// all in the last segment) is reported as `tornTail`; any other damage throws ``LogError`` with the segment and
-/// the byte offset of the first bad record.
+/// never replayed. A torn end is reported as `tornBytes`: damage in the last segment that looks like an unfinished
+/// write (a frame cut short, or a bad frame followed only by zeros) with no valid frame anywhere after it, or an
+/// unfinished batch. Any other damage throws ``LogError`` with the segment and the byte offset of the first bad
+/// record. Whether a torn end may be cut (it must lie past what a checkpoint covers) is the caller's question.
 struct LogScanner {
     let folder: URL
 
@@ -18,15 +19,21 @@ struct LogScanner {
         /// 1 recorded, 2 corrected, 3 retracted.
         var type: UInt8
         var responseID: UUID
-        var hash: SHA256Digest
+        /// The SHA-256 of the body; `nil` below the scan's `hashFrom`.
+        var hash: SHA256Digest?
+        var sequence: UInt64
         var segment: UInt32
         var offset: Int
     }
 
     /// Where the intact log ends.
-    struct Position: Hashable {
+    struct Position: Hashable, Comparable {
         var segment: UInt32
         var offset: Int
+
+        static func < (lhs: Position, rhs: Position) -> Bool {
+            (lhs.segment, lhs.offset) < (rhs.segment, rhs.offset)
+        }
     }
 
     /// What a scan found.
@@ -39,15 +46,20 @@ struct LogScanner {
         var end: Position?
         /// Bytes past `end` that belong to a torn record or an unfinished batch, when there are any.
         var tornBytes: Int
+        /// What is wrong at `end` when `tornBytes` is not 0.
+        var tornReason: String?
     }
 
     /// Checks every record and hands each on in order.
     ///
     /// The checks that need no earlier record (frame, checksum, payload, hash) run for two segments at a time on
     /// separate threads; the sequence numbers, the links between records and `visit` follow in log order.
-    /// - Parameter decodeEntries: build each record's ``LogEntry``; without it only the fields the log's own state
-    ///   needs are read, and the payload's lengths are checked.
-    func scan(decodeEntries: Bool, _ visit: (Record) throws -> Void) throws -> Outcome {
+    /// - Parameters:
+    ///   - decodeEntries: build each record's ``LogEntry``; without it only the fields the log's own state needs
+    ///     are read, and the payload's lengths are checked.
+    ///   - hashFrom: the first sequence number whose hash is computed and whose successors' links are checked.
+    ///     Opening passes its checkpoint's head: the chain up to a checkpointed head is `spor verify`'s to walk.
+    func scan(decodeEntries: Bool, hashFrom: UInt64 = 0, _ visit: (Record) throws -> Void) throws -> Outcome {
         let segments = try SegmentName.list(in: folder)
         var previousHash: SHA256Digest?
         var nextSequence: UInt64 = 0
@@ -56,16 +68,18 @@ struct LogScanner {
         var committedEnd: Position?
         var batch: [Record] = []
         var tornBytes = 0
+        var tornReason: String?
         let together = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
 
         groupLoop: for groupStart in stride(from: 0, to: segments.count, by: together) {
             let group = Array(segments[groupStart..<min(groupStart + together, segments.count)])
-            let checks = try checkInParallel(group, lastSegment: segments.last!, decodeEntries: decodeEntries)
+            let checks = try checkInParallel(group, lastSegment: segments.last!, decodeEntries: decodeEntries, hashFrom: hashFrom)
             for (segment, check) in zip(group, checks) {
                 if check.records.isEmpty, let damage = check.damage, damage.offset == 0 {
                     // The segment header itself.
                     if let torn = damage.tornBytes {
                         tornBytes += torn
+                        tornReason = damage.message
                         break groupLoop
                     }
                     throw LogError.corrupt(damage.message, segment: segment, offset: 0)
@@ -77,11 +91,16 @@ struct LogScanner {
                             "record has sequence number \(checked.sequence) where \(nextSequence) was expected (a record is missing or out of order)",
                             segment: segment, offset: checked.offset)
                     }
-                    let linked = previousHash.map { previous in
-                        previous.withUnsafeBytes { expected in
+                    let linked: Bool
+                    if checked.sequence == 0 {
+                        linked = withUnsafeBytes(of: checked.previousHash) { $0.allSatisfy { $0 == 0 } }
+                    } else if checked.sequence > hashFrom, let previous = previousHash {
+                        linked = previous.withUnsafeBytes { expected in
                             withUnsafeBytes(of: checked.previousHash) { memcmp($0.baseAddress!, expected.baseAddress!, 32) == 0 }
                         }
-                    } ?? withUnsafeBytes(of: checked.previousHash) { $0.allSatisfy { $0 == 0 } }
+                    } else {
+                        linked = true
+                    }
                     guard linked else {
                         throw LogError.corrupt(
                             "record does not carry the hash of the record before it (the chain is broken)",
@@ -89,7 +108,8 @@ struct LogScanner {
                     }
                     let record = Record(
                         entry: check.entries.isEmpty ? nil : check.entries[index], type: checked.type,
-                        responseID: checked.responseID, hash: checked.hash, segment: segment, offset: checked.offset)
+                        responseID: checked.responseID, hash: checked.hash, sequence: checked.sequence, segment: segment,
+                        offset: checked.offset)
                     previousHash = checked.hash
                     nextSequence += 1
                     if checked.continuesBatch {
@@ -108,6 +128,7 @@ struct LogScanner {
                         throw LogError.corrupt(damage.message, segment: segment, offset: damage.offset)
                     }
                     tornBytes += torn
+                    tornReason = damage.message
                     break groupLoop
                 }
             }
@@ -115,8 +136,12 @@ struct LogScanner {
         if let first = batch.first {
             // An unfinished batch at the end: everything from its first record on is torn.
             tornBytes = try bytesAfter(Position(segment: first.segment, offset: first.offset), segments: segments)
+            tornReason = "a batch of records is unfinished"
         }
-        return Outcome(records: committedCount, headHash: committedHash, segments: segments, end: committedEnd, tornBytes: tornBytes)
+        if tornBytes > 0, tornReason == nil { tornReason = "a segment header is cut off" }
+        return Outcome(
+            records: committedCount, headHash: committedHash, segments: segments, end: committedEnd, tornBytes: tornBytes,
+            tornReason: tornReason)
     }
 
     /// A record that passed the checks that need no earlier record.
@@ -124,7 +149,7 @@ struct LogScanner {
         var offset: Int
         var type: UInt8
         var responseID: UUID
-        var hash: SHA256Digest
+        var hash: SHA256Digest?
         var sequence: UInt64
         var continuesBatch: Bool
         /// The hash of the previous record, as this record carries it.
@@ -149,18 +174,22 @@ struct LogScanner {
     }
 
     /// Checks the segments of `group` at the same time, one thread each.
-    private func checkInParallel(_ group: [UInt32], lastSegment: UInt32, decodeEntries: Bool) throws -> [SegmentCheck] {
+    private func checkInParallel(
+        _ group: [UInt32], lastSegment: UInt32, decodeEntries: Bool, hashFrom: UInt64
+    ) throws -> [SegmentCheck] {
         let results = Mutex([Result<SegmentCheck, any Error>?](repeating: nil, count: group.count))
         DispatchQueue.concurrentPerform(iterations: group.count) { index in
             let segment = group[index]
-            let result = Result { try check(segment, isLast: segment == lastSegment, decodeEntries: decodeEntries) }
+            let result = Result {
+                try check(segment, isLast: segment == lastSegment, decodeEntries: decodeEntries, hashFrom: hashFrom)
+            }
             results.withLock { $0[index] = result }
         }
         return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     /// Runs the checks that need no earlier record over one segment; damage is reported, not thrown.
-    private func check(_ segment: UInt32, isLast: Bool, decodeEntries: Bool) throws -> SegmentCheck {
+    private func check(_ segment: UInt32, isLast: Bool, decodeEntries: Bool, hashFrom: UInt64) throws -> SegmentCheck {
         var mapped = MappedSegments(scanner: self)
         defer { mapped.unmapAll() }
         let file = try mapped.bytes(of: segment)
@@ -168,7 +197,7 @@ struct LogScanner {
         var result = SegmentCheck()
         if file.count < magic.count || !file[0..<magic.count].elementsEqual(magic) {
             if isLast, file.count < magic.count, magic.starts(with: file) {
-                result.damage = Damage(message: "", offset: 0, tornBytes: file.count)
+                result.damage = Damage(message: "segment header is cut off", offset: 0, tornBytes: file.count)
             } else {
                 result.damage = Damage(
                     message: file.isEmpty ? "segment is empty" : "segment does not start with the Spor header", offset: 0)
@@ -180,26 +209,26 @@ struct LogScanner {
             var position = magic.count
             while position < bytes.count {
                 let remaining = bytes.count - position
-                /// Damage in the last segment is a torn tail.
-                func tornOrCorrupt(_ message: String) -> Damage {
-                    Damage(message: message, offset: position, tornBytes: isLast ? remaining : nil)
+                /// Damage in the last segment is a torn write when it looks unfinished and no valid frame follows.
+                func tornOrCorrupt(_ message: String, looksUnfinished: Bool = true) -> Damage {
+                    let torn = isLast && looksUnfinished && !Self.validFrameFollows(in: bytes, after: position)
+                    return Damage(message: message, offset: position, tornBytes: torn ? remaining : nil)
                 }
                 if remaining < RecordCodec.frameHeaderSize { return tornOrCorrupt("record header is cut off") }
                 let length = Int(bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self).littleEndian)
                 let crc = bytes.loadUnaligned(fromByteOffset: position + 4, as: UInt32.self).littleEndian
                 if length < RecordCodec.bodyHeaderSize || length > RecordCodec.maximumBodySize {
-                    let message =
-                        "record length \(length) is outside \(RecordCodec.bodyHeaderSize)...\(RecordCodec.maximumBodySize)"
-                    let zeros = isLast && bytes[position...].allSatisfy { $0 == 0 }
-                    return Damage(message: message, offset: position, tornBytes: zeros ? remaining : nil)
+                    return tornOrCorrupt(
+                        "record length \(length) is outside \(RecordCodec.bodyHeaderSize)...\(RecordCodec.maximumBodySize)",
+                        looksUnfinished: bytes[position...].allSatisfy { $0 == 0 })
                 }
                 let bodyStart = position + RecordCodec.frameHeaderSize
                 let bodyEnd = bodyStart + length
                 if bodyEnd > bytes.count { return tornOrCorrupt("record runs past the end of the segment") }
                 let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<bodyEnd])
                 if RecordCodec.checksum(length: UInt32(length), body: body) != crc {
-                    let torn = isLast && bodyEnd == bytes.count
-                    return Damage(message: "record checksum does not match", offset: position, tornBytes: torn ? remaining : nil)
+                    return tornOrCorrupt(
+                        "record checksum does not match", looksUnfinished: bytes[bodyEnd...].allSatisfy { $0 == 0 })
                 }
                 let summary: RecordCodec.Summary
                 do throws(RecordCodec.DecodeFailure) {
@@ -212,7 +241,8 @@ struct LogScanner {
                 }
                 let previousHash = body.loadUnaligned(fromByteOffset: 20, as: (UInt64, UInt64, UInt64, UInt64).self)
                 result.records.append(CheckedRecord(
-                    offset: position, type: summary.type, responseID: summary.id, hash: SHA256.hash(data: body),
+                    offset: position, type: summary.type, responseID: summary.id,
+                    hash: summary.sequence >= hashFrom ? SHA256.hash(data: body) : nil,
                     sequence: summary.sequence, continuesBatch: summary.continuesBatch, previousHash: previousHash, end: bodyEnd))
                 position = bodyEnd
             }
@@ -220,6 +250,32 @@ struct LogScanner {
         }(file)
         result.damage = damage
         return result
+    }
+
+    /// Whether a valid frame (a length in range, within the segment, and a matching checksum) starts anywhere after
+    /// `position`: then the damage at `position` is not the end of an unfinished write.
+    static func validFrameFollows(in bytes: UnsafeRawBufferPointer, after position: Int) -> Bool {
+        var candidate = position + 1
+        while candidate + RecordCodec.frameHeaderSize + RecordCodec.bodyHeaderSize <= bytes.count {
+            let length = Int(bytes.loadUnaligned(fromByteOffset: candidate, as: UInt32.self).littleEndian)
+            if length >= RecordCodec.bodyHeaderSize, length <= RecordCodec.maximumBodySize,
+               candidate + RecordCodec.frameHeaderSize + length <= bytes.count {
+                let crc = bytes.loadUnaligned(fromByteOffset: candidate + 4, as: UInt32.self).littleEndian
+                let bodyStart = candidate + RecordCodec.frameHeaderSize
+                let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<bodyStart + length])
+                if RecordCodec.checksum(length: UInt32(length), body: body) == crc { return true }
+            }
+            candidate += 1
+        }
+        return false
+    }
+
+    /// Whether any segment holds more than its header. Does not check the log.
+    func holdsData() -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
+        return names.contains { name in
+            SegmentName.number(of: name) != nil && ((try? fileSize(name)) ?? 0) > SegmentName.magic.count
+        }
     }
 
     /// The size of all segments together.
@@ -237,7 +293,7 @@ struct LogScanner {
         return total
     }
 
-    private func fileSize(_ name: String) throws -> Int {
+    func fileSize(_ name: String) throws -> Int {
         let path = folder.appendingPathComponent(name).path
         var info = stat()
         guard stat(path, &info) == 0 else { throw LogError.io("stat", path) }

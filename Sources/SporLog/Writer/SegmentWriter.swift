@@ -86,6 +86,15 @@ final class SegmentWriter: @unchecked Sendable {
         guard fsync(descriptor) == 0 else { throw LogError.io("fsync", folder.path) }
     }
 
+    /// Makes what was written to a segment durable, such as records a crashed process wrote and never synced.
+    static func syncSegment(_ segment: UInt32, in folder: URL) throws {
+        let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw LogError.io("open", path) }
+        defer { close(descriptor) }
+        guard sync(descriptor) == 0 else { throw LogError.io("fsync", path) }
+    }
+
     /// Creates a segment holding only the header, durably.
     static func createSegment(_ segment: UInt32, in folder: URL) throws {
         let path = folder.appendingPathComponent(SegmentName.fileName(segment)).path
