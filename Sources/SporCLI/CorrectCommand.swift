@@ -47,7 +47,8 @@ struct CorrectCommand: AsyncParsableCommand {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         guard response != stored.response else { throw ValidationError("the correction changes nothing") }
         let version = definition?.version ?? stored.definitionVersion
-        _ = try await log.append([.responseCorrected(response, definitionVersion: version, reason: reason)])
+        _ = try await log.append(
+            [.responseCorrected(response, definitionVersion: version, reason: reason)], author: OperatingSystemUser.author)
         await log.close()
         print(ResponsePrinter.render(response, definitionVersion: version, status: "corrected", format: options.format))
     }

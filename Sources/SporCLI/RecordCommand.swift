@@ -59,7 +59,8 @@ struct RecordCommand: AsyncParsableCommand {
         var resolver = CitizenResolver(folder: options.folder)
         let response = try resolver.resolve(draft, id: draft.id ?? UUID())
         let version = InstrumentCatalog.builtIn[response.instrument]!.version
-        let result = try await log.append([.responseRecorded(response, definitionVersion: version)])
+        let result = try await log.append(
+            [.responseRecorded(response, definitionVersion: version)], author: OperatingSystemUser.author)
         await log.close()
         switch result[0] {
         case .appended:

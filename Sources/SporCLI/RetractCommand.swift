@@ -23,7 +23,8 @@ struct RetractCommand: AsyncParsableCommand {
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
         let log = try options.openLog()
-        let result = try await log.append([.responseRetracted(id: id, reason: reason)])
+        let result = try await log.append(
+            [.responseRetracted(id: id, reason: reason)], author: OperatingSystemUser.author)
         await log.close()
         guard case .appended(let entry) = result[0] else { return }
         switch options.format {

@@ -36,7 +36,7 @@ struct StressCommand: AsyncParsableCommand {
                                 unit: Label(rawValue: "bostotte-nord"), mode: .withStaff)
                             return .responseRecorded(response, definitionVersion: version)
                         }
-                        _ = try await log.append(events)
+                        _ = try await log.append(events, author: OperatingSystemUser.author)
                         for event in events { output.write(event.responseID.uuidString.lowercased() + "\n") }
                         output.flush()
                     }

@@ -46,8 +46,8 @@ import Testing
         defer { folder.remove() }
         let (log, _) = try openLog(folder)
         let single = makeResponse(citizen: "single")
-        _ = try await log.append([.responseRecorded(single, definitionVersion: "1")])
-        _ = try await log.append((0..<4).map { .responseRecorded(makeResponse(citizen: "b-\($0)"), definitionVersion: "1") })
+        _ = try await log.append([.responseRecorded(single, definitionVersion: "1")], author: testAuthor)
+        _ = try await log.append((0..<4).map { .responseRecorded(makeResponse(citizen: "b-\($0)"), definitionVersion: "1") }, author: testAuthor)
         await log.close()
         let bytes = try segmentBytes(folder)
         let offsets = recordOffsets(bytes)

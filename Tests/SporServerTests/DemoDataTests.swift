@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SporInstruments
+import SporLog
 import SporTesting
 import Testing
 
@@ -13,11 +14,12 @@ import Testing
         let folder = try TemporaryFolder(prefix: "spor-demo")
         defer { folder.remove() }
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let summary = try await DemoData.populate(folder: folder.url, logger: logger, today: Fixture.today)
+        let author = Author.cli(user: AuthorName(rawValue: "demo")!)
+        let summary = try await DemoData.populate(folder: folder.url, logger: logger, author: author, today: Fixture.today)
         #expect(summary.responses == 192)
         #expect(summary.tokens.map(\.role) == Role.allCases)
         await #expect(throws: DemoData.DemoError.self) {
-            try await DemoData.populate(folder: folder.url, logger: logger, today: Fixture.today)
+            try await DemoData.populate(folder: folder.url, logger: logger, author: author, today: Fixture.today)
         }
         let tokens = Dictionary(uniqueKeysWithValues: summary.tokens.map { ($0.role, $0.token) })
         let storage = try Storage(folder: folder.url, logger: logger)

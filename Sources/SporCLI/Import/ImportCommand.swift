@@ -28,7 +28,8 @@ struct ImportCommand: AsyncParsableCommand {
         let log = try options.openLog()
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
 
-        // Parse and validate every row once, keeping the valid ones in the log's payload form.
+        // Read the file once, hashing it, then parse and validate every row, keeping the valid ones in the log's
+        // payload form, under one author: the user and the file's SHA-256.
         var source = try ImportFile(path: file)
         defer { source.close() }
         let headerProblems = source.readHeader()
@@ -36,8 +37,9 @@ struct ImportCommand: AsyncParsableCommand {
             report(headerProblems, total: headerProblems.count)
             throw ExitCode.failure
         }
+        let author = Author.import(user: OperatingSystemUser.name, fileSHA256: source.digest)
         let chunks = try await source.parse(
-            validator: validator, resolver: SharedCitizenResolver(folder: options.folder),
+            validator: validator, resolver: SharedCitizenResolver(folder: options.folder), author: author,
             progress: { progress.tick("checked", $0) })
         progress.done()
         let total = chunks.reduce(0) { $0 + $1.rows }

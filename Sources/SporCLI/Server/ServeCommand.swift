@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "spor", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .info
         if demo {
-            let summary = try await DemoData.populate(folder: folder, logger: logger)
+            let summary = try await DemoData.populate(folder: folder, logger: logger, author: OperatingSystemUser.author)
             printDemo(summary)
         } else if try TokenStore(folder: folder).list().allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")

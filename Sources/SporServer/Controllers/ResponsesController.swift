@@ -29,7 +29,8 @@ struct ResponsesController {
             throw Self.problem(for: error)
         }
         let response = try resolve(draft, for: identity, field: "unit")
-        let results = try await append([.responseRecorded(response, definitionVersion: Self.version(of: response))])
+        let results = try await append(
+            [.responseRecorded(response, definitionVersion: Self.version(of: response))], author: try context.author())
         let id = response.id.uuidString.lowercased()
         guard let stored = storage.stored(response.id) else { throw Problem.internalError }
         switch results[0] {
@@ -73,7 +74,8 @@ struct ResponsesController {
         let responses = try drafts.enumerated().map { index, draft in
             try resolve(draft, for: identity, field: "responses[\(index)].unit")
         }
-        let results = try await append(responses.map { .responseRecorded($0, definitionVersion: Self.version(of: $0)) })
+        let results = try await append(
+            responses.map { .responseRecorded($0, definitionVersion: Self.version(of: $0)) }, author: try context.author())
         var created = false
         let items = try zip(responses, results).map { response, result in
             guard let stored = storage.stored(response.id) else { throw Problem.internalError }
@@ -109,7 +111,9 @@ struct ResponsesController {
         reader.add(contentsOf: errors)
         guard reader.errors.isEmpty, let reason else { throw Problem.invalid(reader.errors) }
         if response != stored.response {
-            _ = try await append([.responseCorrected(response, definitionVersion: Self.version(of: response), reason: reason)])
+            _ = try await append(
+                [.responseCorrected(response, definitionVersion: Self.version(of: response), reason: reason)],
+                author: try context.author())
         }
         guard let current = storage.stored(response.id) else { throw Problem.internalError }
         return try JSONResponse.make(.ok, ScoredResponseBody(current))
@@ -123,7 +127,7 @@ struct ResponsesController {
         let reason = reader.string("reason")
         if let reason, let error = ReasonRule.check(reason) { reader.add(error) }
         guard reader.errors.isEmpty, let reason else { throw Problem.invalid(reader.errors) }
-        _ = try await append([.responseRetracted(id: stored.response.id, reason: reason)])
+        _ = try await append([.responseRetracted(id: stored.response.id, reason: reason)], author: try context.author())
         return try JSONResponse.make(.ok, RetractionBody(id: stored.response.id.uuidString.lowercased(), retracted: true))
     }
 
@@ -147,10 +151,10 @@ struct ResponsesController {
         return storage.pseudonymiser.resolve(draft, id: draft.id ?? UUID())
     }
 
-    /// Appends durably, turning the log's refusals into problems.
-    func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
+    /// Appends durably as one batch by `author`, turning the log's refusals into problems.
+    func append(_ events: [SporLog.LogEvent], author: Author) async throws -> [EventLog.AppendResult] {
         do {
-            return try await storage.append(events)
+            return try await storage.append(events, author: author)
         } catch let error as LogError {
             switch error.code {
             case .conflict: throw Problem.conflict("A response with this id is stored with other content.")

@@ -1,7 +1,7 @@
 public import Foundation
 public import Logging
 public import SporInstruments
-import SporLog
+public import SporLog
 
 /// A small generated data set for `spor serve --demo`: citizens in two units with WHO-5 and Brief INSPIRE-O
 /// responses over the last year, and one token per role.
@@ -9,15 +9,18 @@ public enum DemoData {
     /// The units the demo citizens are seen in; the demo staff token works in the first.
     public static let units = ["bostotte-nord", "bostotte-syd"]
 
-    /// What ``populate(folder:logger:today:)`` made: a token per role and a citizen the staff token may read.
+    /// What ``populate(folder:logger:author:today:)`` made: a token per role and a citizen the staff token may read.
     public struct Summary: Sendable {
         public var tokens: [(role: Role, token: String)]
         public var citizen: CitizenID
         public var responses: Int
     }
 
-    /// Fills an empty data folder. Throws ``DemoError`` when the folder exists and is not empty.
-    public static func populate(folder: URL, logger: Logger, today: CalendarDate = .today()) async throws -> Summary {
+    /// Fills an empty data folder, its responses recorded by `author`. Throws ``DemoError`` when the folder exists and
+    /// is not empty.
+    public static func populate(
+        folder: URL, logger: Logger, author: Author, today: CalendarDate = .today()
+    ) async throws -> Summary {
         guard (try? FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty) ?? true else { throw DemoError() }
         let tokens = TokenStore(folder: folder)
         var generator = SplitMix(seed: 20_260_314)
@@ -42,7 +45,8 @@ public enum DemoData {
             }
         }
         let log = try EventLog.open(folder: folder, logger: logger)
-        _ = try await log.append(responses.map { .responseRecorded($0, definitionVersion: catalog[$0.instrument]!.version) })
+        _ = try await log.append(
+            responses.map { .responseRecorded($0, definitionVersion: catalog[$0.instrument]!.version) }, author: author)
         await log.close()
         var made: [(Role, String)] = []
         for role in Role.allCases {

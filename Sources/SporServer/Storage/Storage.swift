@@ -36,12 +36,12 @@ public final class Storage: Sendable {
         self.audit = try AuditTrail(folder: folder)
     }
 
-    /// Appends events as one all-or-nothing batch, durably, and brings the dataset up to date.
+    /// Appends events as one all-or-nothing batch by `author`, durably, and brings the dataset up to date.
     ///
     /// The log answers `alreadyStored` for a response a concurrent request is appending only once that append is
     /// durable; the other request may still be bringing the dataset up to date, so this waits until it has.
-    func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
-        let results = try await log.append(events)
+    func append(_ events: [SporLog.LogEvent], author: Author) async throws -> [EventLog.AppendResult] {
+        let results = try await log.append(events, author: author)
         let entries = results.compactMap { result -> LogEntry? in
             if case .appended(let entry) = result { entry } else { nil }
         }

@@ -90,8 +90,11 @@ struct CitizenPageController {
         let sinceText = query.get("since")
         let since = sinceText.flatMap(CalendarDate.init(iso8601:)) ?? CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 120)
         let printView = query.get("print") == "1"
-        let (trajectory, summary) = storage.dataset.withLock {
-            ($0.trajectory(of: citizen), $0.summary(of: citizen, since: since, asOf: asOf))
+        let (trajectory, summary, history) = storage.dataset.withLock { dataset in
+            let trajectory = dataset.trajectory(of: citizen)
+            let ids = trajectory?.instruments.flatMap { $0.points.map(\.id) } ?? []
+            return (trajectory, dataset.summary(of: citizen, since: since, asOf: asOf),
+                    Dictionary(uniqueKeysWithValues: ids.map { ($0, dataset.revisions(of: $0)) }))
         }
         guard let trajectory, let summary else { throw Problem.notFound("No responses are stored for that citizen.") }
         try await storage.audit.append(AuditRecord(
@@ -149,15 +152,17 @@ struct CitizenPageController {
                 .tag("figcaption", [], HTML(language(
                     "\(name) over tid. Det skraverede felt ligger under grænsen på \(series.cutoff ?? 50).",
                     "\(name) over time. The shaded area lies below the cut-off of \(series.cutoff ?? 50).")))))
-            content.append(responseTable(series, definition: definition, identity: identity, page: page, printView: printView))
+            content.append(responseTable(
+                series, definition: definition, history: history, identity: identity, page: page, printView: printView))
         }
         return page.render(title: language("Borger", "Citizen") + " \(citizen.rawValue)", printView: printView, content: content)
     }
 
-    /// The responses of one instrument, newest first, with correct and retract links for staff of the
-    /// response's unit and admins.
+    /// The responses of one instrument, newest first, with who recorded and corrected each (`history`, by response
+    /// id) and correct and retract links for staff of the response's unit and admins.
     private func responseTable(
-        _ series: InstrumentTrajectory, definition: InstrumentDefinition, identity: Identity, page: WebPage, printView: Bool
+        _ series: InstrumentTrajectory, definition: InstrumentDefinition, history: [UUID: [ResponseRevision]],
+        identity: Identity, page: WebPage, printView: Bool
     ) -> HTML {
         let language = page.language
         let mayChange = { (unit: String?) in
@@ -165,7 +170,7 @@ struct CitizenPageController {
         }
         let showActions = !printView && series.points.contains { mayChange($0.unit) }
         var headings = [language("Dato", "Date"), language("Score", "Score"), language("Markeringer", "Flags"),
-                        language("Siden forrige", "Since previous"), language("Enhed", "Unit")]
+                        language("Siden forrige", "Since previous"), language("Enhed", "Unit"), language("Historik", "History")]
         if showActions { headings.append(language("Handlinger", "Actions")) }
         return .tag("table", [],
             .tag("thead", [], .tag("tr", [], children: headings.enumerated().map { index, text in
@@ -181,6 +186,7 @@ struct CitizenPageController {
                         : language("Ufuldstændig", "Incomplete"))),
                     .tag("td", [], HTML(point.changeSincePrevious.map { ScoreText.change($0, language) } ?? "–")),
                     .tag("td", [], HTML(point.unit ?? "–")),
+                    .tag("td", [], HTML(Self.historyText(history[point.id] ?? [], language))),
                 ]
                 if showActions {
                     cells.append(.tag("td", [("class", "actions")], mayChange(point.unit) ? HTML([
@@ -191,5 +197,17 @@ struct CitizenPageController {
                 }
                 return .tag("tr", [], children: cells)
             }))
+    }
+
+    /// Who did what to a response: "registreret af anna (staff); rettet af bo (admin)".
+    private static func historyText(_ revisions: [ResponseRevision], _ language: Language) -> String {
+        revisions.map { revision in
+            let verb = switch revision.kind {
+            case .recorded: language("registreret af", "recorded by")
+            case .corrected: language("rettet af", "corrected by")
+            case .retracted: language("trukket tilbage af", "retracted by")
+            }
+            return verb + " " + (revision.author == .unknown ? language("ukendt", "unknown") : revision.author.description)
+        }.joined(separator: "; ")
     }
 }

@@ -62,7 +62,7 @@ struct NewResponseController {
         let response = try responses.resolve(draft, for: identity, field: "unit")
         _ = try await responses.append([
             .responseRecorded(response, definitionVersion: ResponsesController.version(of: response)),
-        ])
+        ], author: try context.author())
         return WebPage.redirect("/responses/\(response.id.uuidString.lowercased())")
     }
 

@@ -55,7 +55,7 @@ struct ResponseChangeController {
         if response != stored.response {
             _ = try await responses.append([
                 .responseCorrected(response, definitionVersion: ResponsesController.version(of: response), reason: reason),
-            ])
+            ], author: try context.author())
         }
         return WebPage.redirect("/citizens/\(response.citizen.rawValue)")
     }
@@ -74,7 +74,8 @@ struct ResponseChangeController {
             form.errors = [error]
             return retractionPage(form, stored: stored, page: WebPage(request, context), status: .unprocessableContent)
         }
-        _ = try await responses.append([.responseRetracted(id: stored.response.id, reason: reason)])
+        _ = try await responses.append(
+            [.responseRetracted(id: stored.response.id, reason: reason)], author: try context.author())
         return WebPage.redirect("/citizens/\(stored.response.citizen.rawValue)")
     }
 
