@@ -45,14 +45,6 @@ struct AuthorColumn: Sendable {
         }
     }
 
-    /// Forgets the author of the last row, `row`, as when its content was refused.
-    mutating func removeLast(row: Int) {
-        if runStarts.last == Int32(row) {
-            runStarts.removeLast()
-            runCodes.removeLast()
-        }
-    }
-
     /// The author of `row`'s recording.
     subscript(row: Int) -> Author {
         var (low, high) = (0, runStarts.count)
