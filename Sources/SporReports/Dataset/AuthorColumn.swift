@@ -31,6 +31,8 @@ struct AuthorColumn: Sendable {
 
     /// Sets the author of `row`, the row after the last one set.
     mutating func append(row: Int, author: Author) {
+        // Most rows continue the run before them: an equality check, no hashing.
+        if let last = runCodes.last, authors[Int(last)] == author { return }
         let code: Int32
         if let known = codes[author] {
             code = known
@@ -39,10 +41,8 @@ struct AuthorColumn: Sendable {
             authors.append(author)
             codes[author] = code
         }
-        if runCodes.last != code {
-            runStarts.append(Int32(row))
-            runCodes.append(code)
-        }
+        runStarts.append(Int32(row))
+        runCodes.append(code)
     }
 
     /// The author of `row`'s recording.
