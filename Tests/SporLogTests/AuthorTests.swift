@@ -92,6 +92,16 @@ import Testing
         await log.close()
     }
 
+    @Test func aFileDigestIsThirtyTwoBytesInOrder() {
+        let hex = (0..<32).map { String(format: "%02x", $0) }.joined()
+        #expect(Self.digest.hex == hex)
+        #expect(FileDigest(bytes: (0..<32).lazy.map { UInt8($0) }) == Self.digest)  // not contiguous: byte by byte
+        #expect(FileDigest(bytes: Array(0..<32).map { UInt8($0) }[0..<32]) == Self.digest)
+        #expect(Self.digest.bytes == (0..<32).map { UInt8($0) })
+        #expect(FileDigest(bytes: [UInt8](repeating: 0, count: 31)) == nil)
+        #expect(FileDigest(bytes: (0..<33).lazy.map { UInt8($0) }) == nil)
+    }
+
     /// A name stored under today's rules stays readable if the rules become stricter.
     @Test func storedNamesAreReadAsTheyStand() {
         let stored = Author.cli(user: AuthorName(stored: "legacy\u{202E}name"))

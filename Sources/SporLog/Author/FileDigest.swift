@@ -10,6 +10,18 @@ public struct FileDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a digest from exactly 32 bytes; `nil` for any other count.
     public init?(bytes: some Sequence<UInt8>) {
+        // Contiguous bytes (a record's slice, a digest's buffer): four loads.
+        let loaded = bytes.withContiguousStorageIfAvailable { buffer -> (UInt64, UInt64, UInt64, UInt64)? in
+            guard buffer.count == Self.byteCount else { return nil }
+            let raw = UnsafeRawBufferPointer(buffer)
+            func word(_ index: Int) -> UInt64 { UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+            return (word(0), word(1), word(2), word(3))
+        }
+        if let loaded {
+            guard let words = loaded else { return nil }
+            self.words = words
+            return
+        }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var count = 0
         for byte in bytes {
