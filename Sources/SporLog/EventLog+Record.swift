@@ -57,14 +57,17 @@ extension EventLog {
     ///
     /// Batches not classified against the log as it stands are classified first. The records go out in groups of
     /// ``recordGroupSize``: after a crash each group is replayed whole or not at all, so a second run of the same
-    /// import skips what was stored. Appends wait while a `record` call writes.
+    /// import skips what was stored. Appends wait while a `record` call writes. Each record names its batch's
+    /// ``RecordBatch/author``.
     /// - Returns: the number of responses written.
-    /// - Throws: ``LogError`` `failed` or `closed`, or what ``classify(_:)`` throws.
+    /// - Throws: ``LogError`` `invalidEvent` for a batch whose author is ``Author/unknown`` (nothing is written),
+    ///   `failed` or `closed`, or what ``classify(_:)`` throws.
     public func record(_ batches: [RecordBatch]) async throws -> Int {
         await waitWhileRecording()
         isRecording = true
         defer { finishRecording() }
         try checkWritable()
+        for batch in batches { try Self.checkAuthor(batch.author) }
         var batches = batches
         if batches.contains(where: { $0.classifiedAt != tail.sequence || $0.statuses.count != $0.count }) {
             batches = try classify(batches)
@@ -77,6 +80,7 @@ extension EventLog {
         var remaining = newCount
         var groupLeft = 0
         for batch in batches {
+            let author = RecordCodec.encoded(batch.author)
             for row in batch.statuses.indices where batch.statuses[row] == .new {
                 if row + Self.prefetchDistance < batch.count {
                     index.prefetch(batch.withPayload(row + Self.prefetchDistance) { Self.id(in: $0) })
@@ -85,15 +89,15 @@ extension EventLog {
                 groupLeft -= 1
                 remaining -= 1
                 batch.withPayload(row) { payload in
-                    let frameSize = RecordCodec.frameHeaderSize + RecordCodec.bodyHeaderSize + payload.count
+                    let frameSize = RecordCodec.frameHeaderSize + RecordCodec.bodyHeaderSize + payload.count + author.count
                     startChunkIfNeeded(&chunks, frameSize: frameSize)
                     if chunks[chunks.count - 1].bytes.isEmpty {
                         chunks[chunks.count - 1].bytes.reserveCapacity(Self.recordPieceBytes + 4096)
                     }
                     index.insert(Self.id(in: payload), value: tail.location)
                     tail.headHash = RecordCodec.appendFrame(
-                        payload: payload, sequence: tail.sequence, recordedAtMillis: now, previousHash: tail.headHash,
-                        continuesBatch: groupLeft > 0, to: &chunks[chunks.count - 1].bytes)
+                        payload: payload, author: author, sequence: tail.sequence, recordedAtMillis: now,
+                        previousHash: tail.headHash, continuesBatch: groupLeft > 0, to: &chunks[chunks.count - 1].bytes)
                     tail.offset += frameSize
                     tail.sequence += 1
                     pieceBytes += frameSize

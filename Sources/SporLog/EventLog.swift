@@ -7,7 +7,7 @@ public import SporInstruments
 ///
 /// ```swift
 /// let log = try EventLog.open(folder: dataFolder, logger: logger) { entry in trajectories.apply(entry) }
-/// let result = try await log.append([.responseRecorded(response, definitionVersion: "1.0.0")])
+/// let result = try await log.append([.responseRecorded(response, definitionVersion: "1.0.0")], author: author)
 /// ```
 ///
 /// `append` returns once the events are on disk (fsync). Appends that arrive while a write is in flight go out
@@ -304,16 +304,18 @@ public actor EventLog {
             keyFingerprint: pseudonymiser.fingerprint)
     }
 
-    /// Appends events as one batch and returns once they are durable.
+    /// Appends events as one batch, all written by `author`, and returns once they are durable.
     ///
-    /// A recorded response whose id is stored with the same content is answered with `alreadyStored` and not
+    /// One call is one batch and has one author (one request, one command). A recorded response whose id is stored with the same content is answered with `alreadyStored` and not
     /// written again; when that earlier record is still being written (another append in flight), the answer
     /// comes only once it is durable. Nothing is written when any event is refused.
     /// - Throws: ``LogError``: `conflict` (an id stored with other content), `unknownResponse` or `retracted`
-    ///   (a correction or retraction of a response that is not live), `invalidEvent`, `failed`, `closed`.
-    public func append(_ events: [LogEvent]) async throws -> [AppendResult] {
+    ///   (a correction or retraction of a response that is not live), `invalidEvent` (also for an
+    ///   ``Author/unknown`` author), `failed`, `closed`.
+    public func append(_ events: [LogEvent], author: Author) async throws -> [AppendResult] {
         await waitWhileRecording()
         try checkWritable()
+        try Self.checkAuthor(author)
         let (admitted, toWrite, inFlightDuplicate) = try admit(events)
         var results = admitted
         if toWrite.isEmpty {
@@ -328,7 +330,7 @@ public actor EventLog {
         let now = configuration.clock()
         var chunks: [SegmentWriter.Chunk] = []
         for (number, (position, event)) in toWrite.enumerated() {
-            let entry = LogEntry(sequence: tail.sequence, recordedAtMillis: now, event: event)
+            let entry = LogEntry(sequence: tail.sequence, recordedAtMillis: now, event: event, author: author)
             let body = RecordCodec.encodeBody(
                 entry, previousHash: tail.headHash.map { Array($0) } ?? RecordCodec.zeroHash,
                 continuesBatch: number < toWrite.count - 1)
@@ -586,6 +588,11 @@ public actor EventLog {
         guard value & ResponseIndex.retractedBit == 0 else {
             throw LogError(.retracted, "response \(text) is retracted", responseID: id)
         }
+    }
+
+    /// Refuses ``Author/unknown``: every new event names its author.
+    static func checkAuthor(_ author: Author) throws(LogError) {
+        if author == .unknown { throw LogError(.invalidEvent, "a new event must name its author") }
     }
 
     private static func checkReason(_ reason: String) throws {

@@ -3,12 +3,12 @@ import SporInstruments
 
 /// The JSON Lines form of `spor log dump`.
 extension LogEntry {
-    /// One JSON object on one line: `type`, `sequence`, `hash`, `recordedAtMillis` and the event's fields, with
-    /// absent optional fields left out.
+    /// One JSON object on one line: `type`, `sequence`, `hash`, `recordedAtMillis`, `author` (an object, see
+    /// ``Author/write(to:)``) and the event's fields, with absent optional fields left out.
     public func jsonLine(hash: String) -> String {
         var members: [(String, String)] = [
             ("type", JSONWriter.quoted(event.typeName)), ("sequence", String(sequence)), ("hash", JSONWriter.quoted(hash)),
-            ("recordedAtMillis", String(recordedAtMillis)), ("id", JSONWriter.quoted(event.responseID.uuidString.lowercased())),
+            ("recordedAtMillis", String(recordedAtMillis)), ("author", author.json), ("id", JSONWriter.quoted(event.responseID.uuidString.lowercased())),
         ]
         switch event {
         case .responseRecorded(let response, let version), .responseCorrected(let response, let version, _):

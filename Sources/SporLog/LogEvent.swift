@@ -29,17 +29,20 @@ public enum LogEvent: Hashable, Sendable {
     }
 }
 
-/// An event as it stands in the log: its position and the time it was written.
+/// An event as it stands in the log: its position, the time it was written and who wrote it.
 public struct LogEntry: Hashable, Sendable {
     /// Position in the log, from 0, without gaps.
     public var sequence: UInt64
     /// Wall-clock time the event was appended, in milliseconds since 1970 (for audit; reports use `administeredAt`).
     public var recordedAtMillis: Int64
     public var event: LogEvent
+    /// Who wrote the event; ``Author/unknown`` for a record written before authors were recorded.
+    public var author: Author
 
-    public init(sequence: UInt64, recordedAtMillis: Int64, event: LogEvent) {
+    public init(sequence: UInt64, recordedAtMillis: Int64, event: LogEvent, author: Author) {
         self.sequence = sequence
         self.recordedAtMillis = recordedAtMillis
         self.event = event
+        self.author = author
     }
 }

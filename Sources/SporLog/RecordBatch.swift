@@ -3,8 +3,11 @@ public import SporInstruments
 /// Responses to record in bulk, kept as the log's payload bytes (about 70 bytes a response, one buffer for all):
 /// built by an importer, checked with ``EventLog/classify(_:)`` and written with ``EventLog/record(_:)``.
 ///
+/// A batch has one author (an import names the file it read), kept once and added to each record as it is
+/// written, not stored with every payload.
+///
 /// ```swift
-/// var batch = RecordBatch()
+/// var batch = RecordBatch(author: .import(user: user, fileSHA256: digest))
 /// try batch.append(response, definitionVersion: "1.0.0")
 /// let classified = try await log.classify([batch])
 /// let written = try await log.record(classified)
@@ -30,8 +33,13 @@ public struct RecordBatch: Sendable {
     public internal(set) var statuses: [Status] = []
     /// The log's record count when the statuses were set, so `record` knows whether they still hold.
     var classifiedAt: UInt64?
+    /// Who writes the responses: the author of each of their records.
+    public let author: Author
 
-    public init() {}
+    /// An empty batch of responses written by `author`.
+    public init(author: Author) {
+        self.author = author
+    }
 
     /// The number of responses.
     public var count: Int { ends.count }

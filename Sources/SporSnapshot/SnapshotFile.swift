@@ -7,7 +7,7 @@ import SporReports
 /// | bytes | field |
 /// | --- | --- |
 /// | 8 | `SPORSNAP` |
-/// | 4 | format version (1) |
+/// | 4 | format version (2: with the authors of the responses; a snapshot of another version is not read) |
 /// | 8, 4, 8, 32 | the log mark: records, segment, offset of the last record, its SHA-256 |
 /// | 8 | checksum of the header fields above |
 ///
@@ -16,7 +16,7 @@ import SporReports
 /// element sizes and the format version catch a mismatch).
 enum SnapshotFile {
     static let magic = Array("SPORSNAP".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let headerSize = 8 + 4 + 8 + 4 + 8 + 32 + 8
     static let sectionHeaderSize = 8 + 4 + 8
 

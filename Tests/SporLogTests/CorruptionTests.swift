@@ -59,11 +59,12 @@ import Testing
         defer { folder.remove() }
         let (log, _) = try openLog(folder)
         let single = makeResponse(citizen: "single")
-        _ = try await log.append([.responseRecorded(single, definitionVersion: "1")])
+        _ = try await log.append([.responseRecorded(single, definitionVersion: "1")], author: testAuthor)
         await log.close()
         let checkpoint = try Data(contentsOf: folder.path(LogCheckpoint.defaultFileName))
         let (reopened, _) = try openLog(folder)
-        _ = try await reopened.append((0..<4).map { .responseRecorded(makeResponse(citizen: "b-\($0)"), definitionVersion: "1") })
+        _ = try await reopened.append(
+            (0..<4).map { .responseRecorded(makeResponse(citizen: "b-\($0)"), definitionVersion: "1") }, author: testAuthor)
         await reopened.close()
         try checkpoint.write(to: folder.path(LogCheckpoint.defaultFileName))
         let bytes = try segmentBytes(folder)

@@ -13,8 +13,8 @@ import Testing
         #expect(entries.isEmpty)
         let responses = try await recordResponses(log, count: 5)
         let correction = makeResponse(id: responses[1].id, citizen: "c-1", answers: [0, 0, 0, 0, 0])
-        _ = try await log.append([.responseCorrected(correction, definitionVersion: "1", reason: "typo")])
-        _ = try await log.append([.responseRetracted(id: responses[2].id, reason: "wrong citizen")])
+        _ = try await log.append([.responseCorrected(correction, definitionVersion: "1", reason: "typo")], author: testAuthor)
+        _ = try await log.append([.responseRetracted(id: responses[2].id, reason: "wrong citizen")], author: testAuthor)
         await log.close()
         log = try EventLog.open(folder: folder.url, logger: testLogger) { entries.append($0) }
         #expect(entries.map(\.sequence) == Array(0..<7))
@@ -33,7 +33,7 @@ import Testing
         defer { parent.remove() }
         let folder = parent.url.appendingPathComponent("data")
         let log = try EventLog.open(folder: folder, configuration: .init(segmentSize: 4096), logger: testLogger)
-        for _ in 0..<40 { _ = try await log.append([.responseRecorded(makeResponse(id: UUID()), definitionVersion: "1")]) }
+        for _ in 0..<40 { _ = try await log.append([.responseRecorded(makeResponse(id: UUID()), definitionVersion: "1")], author: testAuthor) }
         await log.close()
         func mode(_ url: URL) throws -> Int {
             (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
@@ -50,13 +50,13 @@ import Testing
         defer { folder.remove() }
         let (log, _) = try openLog(folder)
         let response = makeResponse()
-        let first = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+        let first = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
         guard case .appended = first[0] else { Issue.record("expected appended"); return }
-        let again = try await log.append([.responseRecorded(response, definitionVersion: "1"), .responseRecorded(response, definitionVersion: "1")])
+        let again = try await log.append([.responseRecorded(response, definitionVersion: "1"), .responseRecorded(response, definitionVersion: "1")], author: testAuthor)
         #expect(again == [.alreadyStored(response), .alreadyStored(response)])
         #expect(await log.statistics.records == 1)
         let inOneBatch = makeResponse(citizen: "c-2")
-        let results = try await log.append([.responseRecorded(inOneBatch, definitionVersion: "1"), .responseRecorded(inOneBatch, definitionVersion: "1")])
+        let results = try await log.append([.responseRecorded(inOneBatch, definitionVersion: "1"), .responseRecorded(inOneBatch, definitionVersion: "1")], author: testAuthor)
         #expect(results.last == .alreadyStored(inOneBatch))
         #expect(await log.statistics.records == 2)
     }
@@ -66,11 +66,11 @@ import Testing
         defer { folder.remove() }
         let (log, _) = try openLog(folder)
         let response = makeResponse()
-        _ = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+        _ = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
         let other = makeResponse(id: response.id, answers: [5, 5, 5, 5, 5])
         let fresh = makeResponse(citizen: "c-9")
         let error = await #expect(throws: LogError.self) {
-            try await log.append([.responseRecorded(fresh, definitionVersion: "1"), .responseRecorded(other, definitionVersion: "1")])
+            try await log.append([.responseRecorded(fresh, definitionVersion: "1"), .responseRecorded(other, definitionVersion: "1")], author: testAuthor)
         }
         #expect(error?.code == .conflict)
         #expect(error?.responseID == response.id)
@@ -84,26 +84,26 @@ import Testing
         let (log, _) = try openLog(folder)
         let unknown = makeResponse()
         var error = await #expect(throws: LogError.self) {
-            try await log.append([.responseCorrected(unknown, definitionVersion: "1", reason: "x")])
+            try await log.append([.responseCorrected(unknown, definitionVersion: "1", reason: "x")], author: testAuthor)
         }
         #expect(error?.code == .unknownResponse)
-        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: unknown.id, reason: "x")]) }
+        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: unknown.id, reason: "x")], author: testAuthor) }
         #expect(error?.code == .unknownResponse)
 
         let response = makeResponse()
-        _ = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+        _ = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
         error = await #expect(throws: LogError.self) {
-            try await log.append([.responseCorrected(makeResponse(id: response.id, citizen: "c-other"), definitionVersion: "1", reason: "x")])
+            try await log.append([.responseCorrected(makeResponse(id: response.id, citizen: "c-other"), definitionVersion: "1", reason: "x")], author: testAuthor)
         }
         #expect(error?.code == .invalidEvent)
-        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: response.id, reason: "  ")]) }
+        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: response.id, reason: "  ")], author: testAuthor) }
         #expect(error?.code == .invalidEvent)
-        _ = try await log.append([.responseRetracted(id: response.id, reason: "entered in error")])
+        _ = try await log.append([.responseRetracted(id: response.id, reason: "entered in error")], author: testAuthor)
         error = await #expect(throws: LogError.self) {
-            try await log.append([.responseCorrected(response, definitionVersion: "1", reason: "x")])
+            try await log.append([.responseCorrected(response, definitionVersion: "1", reason: "x")], author: testAuthor)
         }
         #expect(error?.code == .retracted)
-        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: response.id, reason: "again")]) }
+        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: response.id, reason: "again")], author: testAuthor) }
         #expect(error?.code == .retracted)
         #expect(await log.statistics.records == 2)
     }
@@ -117,7 +117,7 @@ import Testing
             for index in 0..<count {
                 group.addTask {
                     let response = makeResponse(citizen: "c-\(index)")
-                    _ = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+                    _ = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
                     return response.id
                 }
             }
@@ -145,7 +145,7 @@ import Testing
             let outcomes = try await withThrowingTaskGroup(of: (Bool, Int).self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        let result = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+                        let result = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
                         let isDuplicate = if case .alreadyStored = result[0] { true } else { false }
                         return (isDuplicate, await log.statistics.flushes)
                     }
@@ -166,7 +166,7 @@ import Testing
         let responses = try await recordResponses(log, count: 60)
         var batch: [LogEvent] = []
         for index in 0..<40 { batch.append(.responseRecorded(makeResponse(citizen: "b-\(index)"), definitionVersion: "1")) }
-        _ = try await log.append(batch)
+        _ = try await log.append(batch, author: testAuthor)
         await log.close()
         #expect(try SegmentName.list(in: folder.url).count > 5)
         let (reopened, entries) = try openLog(folder, segmentSize: 1024)

@@ -15,6 +15,9 @@ func makeResponse(
         unit: Label(rawValue: "bostotte-nord"), intervention: Label(rawValue: "SEL85"), mode: .withStaff)
 }
 
+/// The author of the tests' writes.
+let testAuthor = Author.cli(user: AuthorName(rawValue: "spor-test")!)
+
 let testLogger = Logger(label: "spor-test", factory: { _ in SwiftLogNoOpLogHandler() })
 
 /// Opens a log, collecting the replayed entries.
@@ -32,7 +35,7 @@ func recordResponses(_ log: EventLog, count: Int) async throws -> [Response] {
     var responses: [Response] = []
     for index in 0..<count {
         let response = makeResponse(citizen: "c-\(index)")
-        _ = try await log.append([.responseRecorded(response, definitionVersion: "1")])
+        _ = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
         responses.append(response)
     }
     return responses

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SporInstruments
+import SporLog
 import SporTesting
 import Testing
 

@@ -12,23 +12,34 @@ import Testing
 @Suite struct DatasetLoaderTests {
     static let logger = Logger(label: "spor-test", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    /// Appends `count` generated responses in batches, then corrects and retracts a few of them.
+    /// Authors taking turns: batches of API requests, a command line and imports of two files.
+    static let authors: [Author] = [
+        .token(name: AuthorName(rawValue: "anna")!, role: AuthorName(rawValue: "staff")!),
+        .cli(user: AuthorName(rawValue: "ole")!),
+        .import(user: AuthorName(rawValue: "ole")!, fileSHA256: FileDigest(bytes: repeatElement(1, count: 32))!),
+        .import(user: AuthorName(rawValue: "ole")!, fileSHA256: FileDigest(bytes: repeatElement(2, count: 32))!),
+    ]
+
+    /// Appends `count` generated responses in batches by authors taking turns, then corrects and retracts a few of
+    /// them.
     static func fill(_ folder: TemporaryFolder, seed: UInt64, count: Int, segmentSize: Int = 64 << 20) async throws {
         let log = try EventLog.open(
             folder: folder.url, configuration: EventLog.Configuration(segmentSize: segmentSize), logger: logger)
         let responses = SyntheticData(seed: seed, responses: count).all()
         for start in stride(from: 0, to: responses.count, by: 50) {
             let batch = responses[start..<min(start + 50, responses.count)]
-            _ = try await log.append(batch.map { .responseRecorded($0, definitionVersion: "1.0.0") })
+            _ = try await log.append(
+                batch.map { .responseRecorded($0, definitionVersion: "1.0.0") }, author: authors[start / 50 % authors.count])
         }
         for (position, response) in responses.enumerated() where position % 17 == 3 {
             var corrected = response
             corrected.answers = corrected.answers.map { $0.map { max(0, $0 - 1) } ?? 2 }
             corrected.administeredAt = CalendarDate(daysSinceEpoch: response.administeredAt.daysSinceEpoch + 40)
-            _ = try await log.append([.responseCorrected(corrected, definitionVersion: "1.0.0", reason: "typo")])
+            _ = try await log.append(
+                [.responseCorrected(corrected, definitionVersion: "1.0.0", reason: "typo")], author: authors[position % 2])
         }
         for (position, response) in responses.enumerated() where position % 23 == 5 {
-            _ = try await log.append([.responseRetracted(id: response.id, reason: "entered in error")])
+            _ = try await log.append([.responseRetracted(id: response.id, reason: "entered in error")], author: authors[1])
         }
         await log.close()
     }
@@ -70,6 +81,25 @@ import Testing
         #expect(second.source == .snapshot(recordsAfter: 0))
         #expect(second.mark == first.mark)
         #expect(try Self.outputs(second.dataset) == Self.outputs(Self.fullReplay(folder)))
+    }
+
+    /// The authors survive the snapshot: every revision of every response names the same author after a load from
+    /// the snapshot as after a full replay.
+    @Test func theSnapshotKeepsTheAuthorOfEveryEvent() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Self.fill(folder, seed: 3, count: 500)
+        _ = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        #expect(loaded.source == .snapshot(recordsAfter: 0))
+        let replayed = try Self.fullReplay(folder)
+        var seen: Set<Author> = []
+        for response in SyntheticData(seed: 3, responses: 500).all() {
+            let revisions = loaded.dataset.revisions(of: response.id)
+            #expect(revisions == replayed.revisions(of: response.id))
+            seen.formUnion(revisions.map(\.author))
+        }
+        #expect(seen == Set(Self.authors))
     }
 
     @Test func recordsAppendedAfterTheSnapshotAreReplayed() async throws {

@@ -1,17 +1,15 @@
 public import SporInstruments
 
-/// Who asks a use case for something, and through which door: a bearer token (the API and the web pages), a
-/// command at the terminal, or a file import. The CLI works on the data folder with the operating system's file
-/// permissions, so it acts as `admin`.
+/// Who asks a use case for something, and through which door: a bearer token (the API and the web pages) or a
+/// command at the terminal. The CLI works on the data folder with the operating system's file permissions, so it
+/// acts as `admin`. What a caller writes is signed with its author (`Caller+Author.swift`).
 public struct Caller: Hashable, Sendable {
     /// The door the request came through; it decides what an event's author reads.
     public enum Channel: Hashable, Sendable {
         /// A bearer token, by its name and role.
         case token
-        /// A CLI command, by the operating-system user.
+        /// A CLI command, by the operating-system user (a file import adds the file's SHA-256).
         case cli
-        /// A file import, by the operating-system user and the file's SHA-256 (lowercase hex).
-        case importFile(sha256: String)
     }
 
     /// The name written to the audit trail and the role and units the access policy looks at.
@@ -31,11 +29,6 @@ public struct Caller: Hashable, Sendable {
     /// A CLI command run by `user` (default: the operating-system user running it).
     public static func cli(user: String = OperatingSystemUser.name) -> Caller {
         Caller(identity: Identity(name: user, role: .admin, units: []), channel: .cli)
-    }
-
-    /// A file import run by `user`, of a file with this SHA-256.
-    public static func importFile(sha256: String, user: String = OperatingSystemUser.name) -> Caller {
-        Caller(identity: Identity(name: user, role: .admin, units: []), channel: .importFile(sha256: sha256))
     }
 
     public var role: Role { identity.role }

@@ -164,12 +164,13 @@ public final class DataFolder: Sendable {
         }
     }
 
-    /// Appends events as one all-or-nothing batch, durably, and brings the responses in memory up to date.
+    /// Appends events by `author` as one all-or-nothing batch, durably, and brings the responses in memory up to
+    /// date.
     ///
     /// The log answers `alreadyStored` for a response a concurrent request is appending only once that append is
     /// durable; the other request may still be bringing the dataset up to date, so this waits until it has.
-    func append(_ events: [SporLog.LogEvent]) async throws -> [EventLog.AppendResult] {
-        let results = try await writableLog().append(events)
+    func append(_ events: [SporLog.LogEvent], author: Author) async throws -> [EventLog.AppendResult] {
+        let results = try await writableLog().append(events, author: author)
         guard mode == .serving else { return results }
         let entries = results.compactMap { result -> LogEntry? in
             if case .appended(let entry) = result { entry } else { nil }

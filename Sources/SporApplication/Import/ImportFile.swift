@@ -1,9 +1,12 @@
+import Crypto
 import Foundation
 import SporInstruments
 import SporLog
 
-/// An import file (`.csv` with a header of contract names and item1…itemN, or `.jsonl`) mapped into memory; its
-/// lines are parsed and validated in stretches, on every core, and come back in file order.
+/// An import file (`.csv` with a header of contract names and item1…itemN, or `.jsonl`) read into memory once,
+/// its SHA-256 computed block by block as it is read; its lines are parsed and validated in stretches, on every
+/// core, and come back in file order. The digest is of exactly the bytes parsed, even if the file changes on disk
+/// meanwhile.
 struct ImportFile: @unchecked Sendable {
     enum Kind { case csv, jsonl }
 
@@ -12,8 +15,10 @@ struct ImportFile: @unchecked Sendable {
 
     let path: String
     let kind: Kind
-    /// The mapped file; unchanged while it is mapped, so it is shared by the parse tasks.
+    /// The bytes read, not changed after reading, so they are shared by the parse tasks.
     private let bytes: UnsafeRawBufferPointer
+    /// The SHA-256 of `bytes`.
+    let digest: FileDigest
     /// Column names of a CSV file, and for each the item number (1-based) when it is an item column.
     private var columns: [(name: String, item: Int?)] = []
     private var itemCount = 0
@@ -33,25 +38,31 @@ struct ImportFile: @unchecked Sendable {
         defer { Foundation.close(descriptor) }
         let end = lseek(descriptor, 0, SEEK_END)
         guard end >= 0 else { throw ImportFailure("cannot read \(path): \(String(cString: strerror(errno)))") }
-        let size = Int(end)
-        if size == 0 {
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            return
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(Int(end), 1), alignment: 16)
+        var hash = SHA256()
+        var count = 0
+        // Blocks small enough to be hashed while they are still in the cache.
+        while count < Int(end) {
+            let read = pread(descriptor, buffer.baseAddress! + count, min(Int(end) - count, Self.readBlock), off_t(count))
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else {
+                let reason = String(cString: strerror(errno))
+                buffer.deallocate()
+                throw ImportFailure("cannot read \(path): \(reason)")
+            }
+            if read == 0 { break }  // cut short since its size was taken: the bytes read are the file
+            hash.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[count..<count + read]))
+            count += read
         }
-        // Populated at once: faulting in page by page costs more than reading the file.
-        #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else {
-            throw ImportFailure("cannot read \(path): \(String(cString: strerror(errno)))")
-        }
-        bytes = UnsafeRawBufferPointer(start: address, count: size)
+        bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+        digest = FileDigest(bytes: hash.finalize())!
     }
 
+    /// Bytes read and hashed at a time.
+    private static let readBlock = 1 << 20
+
     func close() {
-        if let address = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: address), bytes.count) }
+        bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
     }
 
     /// Reads the CSV header; returns its problems (empty when fine). Does nothing for JSON Lines.
@@ -90,9 +101,11 @@ struct ImportFile: @unchecked Sendable {
 
     /// Parses and validates every data line, in stretches of a few megabytes on all cores, and resolves each valid
     /// row to the response to store (with a new id when the row gives none).
-    /// - Parameter progress: called with the rows checked so far, in file order.
+    /// - Parameters:
+    ///   - author: who writes the rows: the batches of the chunks carry it.
+    ///   - progress: called with the rows checked so far, in file order.
     func parse(
-        validator: ResponseValidator, resolver: DataFolder, progress: (Int) -> Void
+        validator: ResponseValidator, resolver: DataFolder, author: Author, progress: (Int) -> Void
     ) async throws -> [ParsedChunk] {
         let stretches = Self.stretches(bytes, from: dataStart)
         let fastPath: FastPath = switch kind {
@@ -106,7 +119,9 @@ struct ImportFile: @unchecked Sendable {
             func start() {
                 guard next < stretches.count else { return }
                 let (number, range) = (next, stretches[next])
-                group.addTask { (number, try parse(range, validator: validator, fastPath: fastPath, resolver: resolver)) }
+                group.addTask {
+                    (number, try parse(range, validator: validator, fastPath: fastPath, resolver: resolver, author: author))
+                }
                 next += 1
             }
             for _ in 0..<workers { start() }
@@ -137,9 +152,9 @@ struct ImportFile: @unchecked Sendable {
     }
 
     private func parse(
-        _ range: Range<Int>, validator: ResponseValidator, fastPath: FastPath, resolver: DataFolder
+        _ range: Range<Int>, validator: ResponseValidator, fastPath: FastPath, resolver: DataFolder, author: Author
     ) throws -> ParsedChunk {
-        var chunk = ParsedChunk()
+        var chunk = ParsedChunk(author: author)
         // A payload takes about two thirds of its line.
         chunk.batch.reserveCapacity(bytes: range.count)
         var start = range.lowerBound

@@ -10,7 +10,7 @@ struct ParsedChunk: Sendable {
     }
 
     /// The valid rows, in file order.
-    var batch = RecordBatch()
+    var batch: RecordBatch
     /// For each row of `batch`: its line number and where its line starts in the file.
     var lines: [Int] = []
     var offsets: [Int] = []
@@ -19,6 +19,11 @@ struct ParsedChunk: Sendable {
     var lineCount = 0
     /// Rows: lines that are not blank.
     var rows = 0
+
+    /// An empty chunk whose rows are written by `author`.
+    init(author: Author) {
+        batch = RecordBatch(author: author)
+    }
 
     /// Turns line numbers counted from the stretch's start into line numbers in the file.
     mutating func number(from first: Int) {

@@ -19,6 +19,8 @@ extension UseCases {
     public struct CitizenOverview: Sendable {
         public var trajectory: Trajectory
         public var summary: FollowUpSummary
+        /// Every event of each response shown (recorded, corrected, retracted, with its author), by response id.
+        public var history: [UUID: [ResponseRevision]]
     }
 
     /// The pseudonymous id a CPR number gives, the same one recording with it gives. The lookup is audited.
@@ -67,12 +69,16 @@ extension UseCases {
     public func overview(of citizen: CitizenID, since: CalendarDate, by caller: Caller, via endpoint: String) async throws -> CitizenOverview {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
         let asOf = today()
-        let (trajectory, summary) = try folder.read {
-            ($0.trajectory(of: citizen, scope: scope), $0.summary(of: citizen, since: since, asOf: asOf, scope: scope))
+        let (trajectory, summary, history) = try folder.read { dataset in
+            let trajectory = dataset.trajectory(of: citizen, scope: scope)
+            let ids = trajectory?.instruments.flatMap { $0.points.map(\.id) } ?? []
+            return (
+                trajectory, dataset.summary(of: citizen, since: since, asOf: asOf, scope: scope),
+                Dictionary(uniqueKeysWithValues: ids.map { ($0, dataset.revisions(of: $0)) }))
         }
         guard let trajectory, let summary else { throw UseCaseError.unknownCitizen }
         try await audit(citizen, by: caller, via: endpoint)
-        return CitizenOverview(trajectory: trajectory, summary: summary)
+        return CitizenOverview(trajectory: trajectory, summary: summary, history: history)
     }
 
     /// One live response's result; audited.

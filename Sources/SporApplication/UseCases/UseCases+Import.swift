@@ -50,7 +50,7 @@ extension UseCases {
                 problems: headerProblems, problemCount: headerProblems.count, rejectedRows: 0, rows: 0)
         }
         let chunks = try await source.parse(
-            validator: validator, resolver: folder, progress: progress)
+            validator: validator, resolver: folder, author: try caller.importAuthor(of: source.digest), progress: progress)
         let total = chunks.reduce(0) { $0 + $1.rows }
         guard total > 0 else { throw ImportFailure("the file holds no rows to import") }
 

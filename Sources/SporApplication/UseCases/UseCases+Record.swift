@@ -102,7 +102,7 @@ extension UseCases {
     /// Appends durably, turning the log's refusals into use-case errors.
     func append(_ events: [SporLog.LogEvent], by caller: Caller) async throws -> [EventLog.AppendResult] {
         do {
-            return try await folder.append(events)
+            return try await folder.append(events, author: try caller.author())
         } catch let error as LogError {
             switch error.code {
             case .conflict: throw UseCaseError(.conflict, "A response with this id is stored with other content.")

@@ -9,7 +9,7 @@ import SporInstruments
 ///
 /// | bytes | field |
 /// | --- | --- |
-/// | 1 | schema version (1) |
+/// | 1 | format version: 2 (1 in logs written before authors were recorded, still read) |
 /// | 1 | event type: 1 recorded, 2 corrected, 3 retracted |
 /// | 1 | flags: bit 0 set when more records of the same batch follow |
 /// | 1 | reserved, 0 |
@@ -22,8 +22,13 @@ import SporInstruments
 /// administeredAt (Int32 days since 1970), answer count (1) and one byte per answer (255 unanswered), unit and
 /// intervention (length byte, 0 when absent), mode (0 none, 1 self, 2 with-staff, 3 paper), definition version
 /// (length byte + UTF-8), and for a correction the reason (UInt16 length + UTF-8). A retraction: id (16), reason.
+/// In format version 2 every payload ends with the event's author (`RecordCodec+Author.swift`); a version 1 record
+/// has none, and its author reads ``Author/unknown``. Both versions are read, also mixed in one log.
 enum RecordCodec {
-    static let schemaVersion: UInt8 = 1
+    /// The format version written.
+    static let schemaVersion: UInt8 = 2
+    /// The first format version, of records written before authors were recorded: read, never written.
+    static let unauthoredVersion: UInt8 = 1
     static let frameHeaderSize = 8
     static let bodyHeaderSize = 52
     /// The largest body accepted; a longer length field is damage, and is never allocated.
@@ -63,6 +68,7 @@ enum RecordCodec {
             encode(id, into: &writer)
             writer.longString(reason)
         }
+        encode(entry.author, into: &writer)
         return writer.bytes
     }
 
@@ -89,7 +95,9 @@ enum RecordCodec {
               let sequence = reader.integer(UInt64.self), let millis = reader.integer(Int64.self),
               let previous = reader.slice(32)
         else { throw DecodeFailure("record header is truncated") }
-        guard version == schemaVersion else { throw DecodeFailure("unknown schema version \(version)") }
+        guard version == schemaVersion || version == unauthoredVersion else {
+            throw DecodeFailure("unknown schema version \(version)")
+        }
         let event: LogEvent
         switch type {
         case 1, 2:
@@ -112,8 +120,13 @@ enum RecordCodec {
         default:
             throw DecodeFailure("unknown event type \(type)")
         }
+        var author = Author.unknown
+        if version == schemaVersion {
+            guard let decoded = decodeAuthor(&reader) else { throw DecodeFailure("author is malformed") }
+            author = decoded
+        }
         guard reader.isAtEnd else { throw DecodeFailure("record has trailing bytes") }
-        let entry = LogEntry(sequence: sequence, recordedAtMillis: millis, event: event)
+        let entry = LogEntry(sequence: sequence, recordedAtMillis: millis, event: event, author: author)
         return (entry, Header(sequence: sequence, recordedAtMillis: millis, previousHash: previous, continuesBatch: flags & 1 == 1))
     }
 
@@ -130,9 +143,14 @@ enum RecordCodec {
     /// the event; throws the reason on failure.
     static func summary(_ body: UnsafeRawBufferPointer) throws(DecodeFailure) -> Summary {
         guard body.count >= bodyHeaderSize else { throw DecodeFailure("record header is truncated") }
-        guard body[0] == schemaVersion else { throw DecodeFailure("unknown schema version \(body[0])") }
+        let version = body[0]
+        guard version == schemaVersion || version == unauthoredVersion else {
+            throw DecodeFailure("unknown schema version \(version)")
+        }
         let type = body[1]
         let payload = UnsafeRawBufferPointer(rebasing: body[bodyHeaderSize...])
+        // Where the event's fields end: the payload's end, or in version 2 the start of the author.
+        let eventEnd: Int
         switch type {
         case 1, 2:
             guard let length = responseLength(payload), length < payload.count,
@@ -144,17 +162,21 @@ enum RecordCodec {
                 end += 2 + Int(payload.loadUnaligned(fromByteOffset: end, as: UInt16.self).littleEndian)
                 guard end <= payload.count else { throw DecodeFailure("correction reason is malformed") }
             }
-            guard end == payload.count else { throw DecodeFailure("record has trailing bytes") }
+            eventEnd = end
         case 3:
             guard payload.count >= 18,
                   18 + Int(payload.loadUnaligned(fromByteOffset: 16, as: UInt16.self).littleEndian) <= payload.count
             else { throw DecodeFailure("retraction payload is malformed") }
-            guard 18 + Int(payload.loadUnaligned(fromByteOffset: 16, as: UInt16.self).littleEndian) == payload.count else {
-                throw DecodeFailure("record has trailing bytes")
-            }
+            eventEnd = 18 + Int(payload.loadUnaligned(fromByteOffset: 16, as: UInt16.self).littleEndian)
         default:
             throw DecodeFailure("unknown event type \(type)")
         }
+        var end = eventEnd
+        if version == schemaVersion {
+            guard let length = authorLength(payload, at: eventEnd) else { throw DecodeFailure("author is malformed") }
+            end += length
+        }
+        guard end == payload.count else { throw DecodeFailure("record has trailing bytes") }
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: payload[0..<16])) }
         return Summary(
@@ -179,13 +201,14 @@ enum RecordCodec {
         return position + 1
     }
 
-    /// Appends the frame of a record of a recorded response, given its payload, and returns the body's hash.
+    /// Appends the frame of a record of a recorded response, given its payload and its author's encoded form
+    /// (``encoded(_:)``), and returns the body's hash.
     static func appendFrame(
-        payload: UnsafeRawBufferPointer, sequence: UInt64, recordedAtMillis: Int64, previousHash: SHA256Digest?,
-        continuesBatch: Bool, to buffer: inout [UInt8]
+        payload: UnsafeRawBufferPointer, author: [UInt8], sequence: UInt64, recordedAtMillis: Int64,
+        previousHash: SHA256Digest?, continuesBatch: Bool, to buffer: inout [UInt8]
     ) -> SHA256Digest {
         let start = buffer.count
-        let length = UInt32(bodyHeaderSize + payload.count)
+        let length = UInt32(bodyHeaderSize + payload.count + author.count)
         buffer.append(contentsOf: repeatElement(0, count: frameHeaderSize))
         buffer.append(contentsOf: [schemaVersion, 1, continuesBatch ? 1 : 0, 0])
         withUnsafeBytes(of: sequence.littleEndian) { buffer.append(contentsOf: $0) }
@@ -196,6 +219,7 @@ enum RecordCodec {
             buffer.append(contentsOf: zeroHash)
         }
         buffer.append(contentsOf: payload)
+        buffer.append(contentsOf: author)
         return buffer.withUnsafeMutableBytes { frame in
             frame.storeBytes(of: length.littleEndian, toByteOffset: start, as: UInt32.self)
             let body = UnsafeRawBufferPointer(rebasing: frame[(start + frameHeaderSize)...])

@@ -63,6 +63,8 @@ public struct ResponseDataset: Sendable {
     var units = Interner()
     var interventions = Interner()
     var versions = Interner()
+    /// The author of each row's recording (those of corrections and retractions are in `revisions`).
+    var authors = AuthorColumn()
     var index = ResponseIndex()
     /// The full event history of rows that were corrected or retracted; rows with only their recording have none.
     var revisions: [Int32: [ResponseRevision]] = [:]
@@ -130,7 +132,7 @@ public struct ResponseDataset: Sendable {
         ids.capacity * 16 + citizen.capacity * 4 + nextOfCitizen.capacity * 4 + instrument.capacity + day.capacity * 4
             + answers.capacity * 8 + unit.capacity * 4 + intervention.capacity * 4 + score.capacity + flagBits.capacity
             + state.capacity + definitionVersion.capacity + sequence.capacity * 8 + recordedAtMillis.capacity * 8
-            + index.byteCount
+            + index.byteCount + authors.byteCount
     }
 
     /// Applies one log entry: records a new response, replaces a response by its corrected version, or marks it
@@ -153,15 +155,15 @@ public struct ResponseDataset: Sendable {
             try overwrite(row: row, with: response, version: version)
             state[row] |= Self.correctedBit
             revisions[Int32(row), default: []].append(ResponseRevision(
-                kind: .corrected, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis, reason: reason,
-                response: response, definitionVersion: version))
+                kind: .corrected, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis, author: entry.author,
+                reason: reason, response: response, definitionVersion: version))
         case .responseRetracted(let id, let reason):
             let row = try existingRow(id)
             startRevisions(row)
             state[row] |= Self.retractedBit
             revisions[Int32(row), default: []].append(ResponseRevision(
-                kind: .retracted, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis, reason: reason,
-                response: nil, definitionVersion: nil))
+                kind: .retracted, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis, author: entry.author,
+                reason: reason, response: nil, definitionVersion: nil))
         }
     }
 
@@ -251,8 +253,8 @@ public struct ResponseDataset: Sendable {
     /// The recording of a row that has not been revised yet, rebuilt from the columns.
     private func originalRevision(_ row: Int) -> ResponseRevision {
         ResponseRevision(
-            kind: .recorded, sequence: sequence[row], recordedAtMillis: recordedAtMillis[row], reason: nil,
-            response: response(at: row), definitionVersion: definitionVersion(ofRow: row))
+            kind: .recorded, sequence: sequence[row], recordedAtMillis: recordedAtMillis[row], author: authors[row],
+            reason: nil, response: response(at: row), definitionVersion: definitionVersion(ofRow: row))
     }
 
     /// Before the first revision of a row, keeps its original version in the side table.
@@ -282,6 +284,7 @@ public struct ResponseDataset: Sendable {
             removeLastRow()
             throw error
         }
+        authors.append(row: row, author: entry.author)
         index.insert(row: row, ids: ids)
     }
 

@@ -1,4 +1,5 @@
 public import SporInstruments
+public import SporLog
 
 /// One event in the life of a response, for audit: its recording, each correction and a retraction.
 public struct ResponseRevision: Hashable, Sendable, Encodable {
@@ -12,6 +13,8 @@ public struct ResponseRevision: Hashable, Sendable, Encodable {
     public var sequence: UInt64
     /// When the event was appended, in milliseconds since 1970.
     public var recordedAtMillis: Int64
+    /// Who wrote the event.
+    public var author: Author
     /// The reason given for a correction or retraction.
     public var reason: String?
     /// The response as this event left it; `nil` for a retraction, which changes no content.
@@ -20,19 +23,20 @@ public struct ResponseRevision: Hashable, Sendable, Encodable {
     public var definitionVersion: String?
 
     public init(
-        kind: Kind, sequence: UInt64, recordedAtMillis: Int64, reason: String?, response: Response?,
+        kind: Kind, sequence: UInt64, recordedAtMillis: Int64, author: Author, reason: String?, response: Response?,
         definitionVersion: String?
     ) {
         self.kind = kind
         self.sequence = sequence
         self.recordedAtMillis = recordedAtMillis
+        self.author = author
         self.reason = reason
         self.response = response
         self.definitionVersion = definitionVersion
     }
 
     private enum Key: String, CodingKey {
-        case kind, sequence, recordedAtMillis, reason, definitionVersion, citizen, administeredAt, answers, unit,
+        case kind, sequence, recordedAtMillis, author, reason, definitionVersion, citizen, administeredAt, answers, unit,
             intervention, mode
     }
 
@@ -42,6 +46,7 @@ public struct ResponseRevision: Hashable, Sendable, Encodable {
         try container.encode(kind, forKey: .kind)
         try container.encode(sequence, forKey: .sequence)
         try container.encode(recordedAtMillis, forKey: .recordedAtMillis)
+        try container.encode(author, forKey: .author)
         try container.encode(reason, forKey: .reason)
         guard let response else { return }
         try container.encode(definitionVersion, forKey: .definitionVersion)
@@ -52,4 +57,10 @@ public struct ResponseRevision: Hashable, Sendable, Encodable {
         try container.encode(response.intervention, forKey: .intervention)
         try container.encode(response.mode, forKey: .mode)
     }
+}
+
+extension ResponseRevision {
+    /// Who wrote the event, in words (`anna (staff)`, `ole (cli)`); `nil` for an event from before authors were
+    /// recorded.
+    public var authorText: String? { author == .unknown ? nil : author.description }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SporInstruments
+import SporLog
 
 extension Trajectory: JSONWritable {
     func write(to writer: inout JSONWriter) {
@@ -70,6 +71,9 @@ extension ResponseRevision {
             if let response {
                 json.key("administeredAt"); json.string(response.administeredAt.description)
                 json.key("answers"); json.answers(response.answers)
+            }
+            json.key("author"); author.write(to: &json)
+            if let response {
                 json.key("citizen"); json.string(response.citizen.rawValue)
                 json.key("definitionVersion"); json.string(definitionVersion)
                 json.key("intervention"); json.string(response.intervention?.rawValue)

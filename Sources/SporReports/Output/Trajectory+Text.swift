@@ -1,5 +1,6 @@
 import Foundation
 import SporInstruments
+import SporLog
 
 extension Trajectory {
     /// One line per response: instrument, date, score, flags, changes, items and status.
@@ -26,7 +27,8 @@ extension Trajectory {
         return out
     }
 
-    /// An aligned table per instrument.
+    /// An aligned table per instrument; with history, followed by every event of its responses: what it did, when,
+    /// by whom and why.
     public func table() -> String {
         func signed(_ change: ScoreChange?) -> String {
             guard let change else { return "-" }
@@ -47,8 +49,26 @@ extension Trajectory {
                 ])
             }
             out += "\n\(trajectory.instrument) (meaningful change ≥ \(trajectory.threshold) points)\n" + table.render()
+            if history { out += "\n\(trajectory.instrument) history\n" + Self.historyTable(trajectory.points) }
         }
         return out
+    }
+
+    /// One line per event of the points' responses, in log order.
+    private static func historyTable(_ points: [TrajectoryPoint]) -> String {
+        let time = ISO8601DateFormatter()
+        var table = TextTable(["sequence", "written", "event", "response", "date", "by", "reason"])
+        let events = points.flatMap { point in (point.revisions ?? []).map { (point, $0) } }
+        for (point, revision) in events.sorted(by: { $0.1.sequence < $1.1.sequence }) {
+            table.append([
+                String(revision.sequence),
+                time.string(from: Date(timeIntervalSince1970: Double(revision.recordedAtMillis) / 1000)),
+                revision.kind.rawValue, String(point.id.uuidString.lowercased().prefix(8)),
+                (revision.response?.administeredAt ?? point.administeredAt).description, revision.author.description,
+                revision.reason ?? "",
+            ])
+        }
+        return table.render()
     }
 
     /// A line chart with one line per instrument over the response dates; incomplete and retracted responses are

@@ -1,8 +1,9 @@
 import Foundation
+import SporLog
 package import SporInstruments
 
 extension ResponseDataset {
-    /// Writes every column, the interned strings, the id index and the revision history to `sink`, so
+    /// Writes every column, the interned strings, the authors, the id index and the revision history to `sink`, so
     /// ``init(catalog:snapshot:)`` can rebuild an equal dataset without replaying the log.
     package func writeSnapshot(to sink: inout some SnapshotSink) throws {
         try sink.write(Self.fingerprint(of: catalog))
@@ -27,6 +28,11 @@ extension ResponseDataset {
             for string in interner.strings { text.string(string) }
             try sink.write(text.bytes)
         }
+        var authorBytes = SnapshotBytes()
+        for author in authors.authors { authorBytes.author(author) }
+        try sink.write(authorBytes.bytes)
+        try sink.write(authors.runStarts)
+        try sink.write(authors.runCodes)
         try sink.write(index.snapshotSlots)
         try sink.write([index.count])
         try sink.write(encodedRevisions())
@@ -68,6 +74,14 @@ extension ResponseDataset {
             interners.append(Interner(strings: strings))
         }
         (citizens, units, interventions, versions) = (interners[0], interners[1], interners[2], interners[3])
+        var authorBytes = SnapshotBytes(try source.read(UInt8.self))
+        var distinctAuthors: [Author] = []
+        while !authorBytes.isAtEnd { distinctAuthors.append(try authorBytes.author()) }
+        guard let authors = AuthorColumn(
+            authors: distinctAuthors, runStarts: try source.read(Int32.self), runCodes: try source.read(Int32.self),
+            rows: ids.count)
+        else { throw SnapshotMismatch("the snapshot's authors do not fit its rows") }
+        self.authors = authors
         let slots = try source.read(UInt64.self)
         guard let used = try source.read(Int.self).first else { throw SnapshotMismatch("the id index count is missing") }
         index = try ResponseIndex(snapshotSlots: slots, count: used)
@@ -102,6 +116,7 @@ extension ResponseDataset {
                 bytes.string(revision.kind.rawValue)
                 bytes.integer(revision.sequence)
                 bytes.integer(revision.recordedAtMillis)
+                bytes.author(revision.author)
                 bytes.string(revision.reason)
                 bytes.string(revision.definitionVersion)
                 guard let response = revision.response else {
@@ -139,6 +154,7 @@ extension ResponseDataset {
                 guard let kind = try bytes.string().flatMap(ResponseRevision.Kind.init(rawValue:)) else { throw malformed() }
                 let sequence = try bytes.integer(UInt64.self)
                 let millis = try bytes.integer(Int64.self)
+                let author = try bytes.author()
                 let reason = try bytes.string()
                 let version = try bytes.string()
                 var response: Response?
@@ -165,8 +181,8 @@ extension ResponseDataset {
                         intervention: intervention, mode: mode)
                 }
                 history.append(ResponseRevision(
-                    kind: kind, sequence: sequence, recordedAtMillis: millis, reason: reason, response: response,
-                    definitionVersion: version))
+                    kind: kind, sequence: sequence, recordedAtMillis: millis, author: author, reason: reason,
+                    response: response, definitionVersion: version))
             }
             revisions[row] = history
         }

@@ -1,6 +1,7 @@
 import Foundation
+import SporLog
 
-/// Fields packed into one byte section of a snapshot (strings and the few revised responses), read back in the
+/// Fields packed into one byte section of a snapshot (strings, authors and the few revised responses), read back in the
 /// same order; reading past the end or a malformed field throws ``SnapshotMismatch``.
 struct SnapshotBytes {
     private(set) var bytes: [UInt8]
@@ -37,6 +38,22 @@ struct SnapshotBytes {
         guard bytes.count - position >= Int(length) else { throw SnapshotMismatch("a snapshot section is cut short") }
         defer { position += Int(length) }
         return String(decoding: bytes[position..<position + Int(length)], as: UTF8.self)
+    }
+
+    mutating func author(_ author: Author) {
+        let stored = author.storedBytes
+        integer(UInt32(stored.count))
+        bytes.append(contentsOf: stored)
+    }
+
+    mutating func author() throws -> Author {
+        let length = Int(try integer(UInt32.self))
+        guard bytes.count - position >= length else { throw SnapshotMismatch("a snapshot section is cut short") }
+        defer { position += length }
+        guard let author = Author(storedBytes: Array(bytes[position..<position + length])) else {
+            throw SnapshotMismatch("an author in the snapshot is malformed")
+        }
+        return author
     }
 
     mutating func uuid(_ id: UUID) {

@@ -84,7 +84,7 @@ struct CitizenPageController {
         let since = sinceText.flatMap(CalendarDate.init(iso8601:)) ?? CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 120)
         let printView = query.get("print") == "1"
         let overview = try await spor.overview(of: citizen, since: since, by: caller, via: context.endpoint(request))
-        let (trajectory, summary) = (overview.trajectory, overview.summary)
+        let (trajectory, summary, history) = (overview.trajectory, overview.summary, overview.history)
 
         let page = WebPage(request, context)
         let language = page.language
@@ -138,21 +138,23 @@ struct CitizenPageController {
                 .tag("figcaption", [], HTML(language(
                     "\(name) over tid. Det skraverede felt ligger under grænsen på \(series.cutoff ?? 50).",
                     "\(name) over time. The shaded area lies below the cut-off of \(series.cutoff ?? 50).")))))
-            content.append(responseTable(series, definition: definition, caller: caller, page: page, printView: printView))
+            content.append(responseTable(
+                series, definition: definition, history: history, caller: caller, page: page, printView: printView))
         }
         return page.render(title: language("Borger", "Citizen") + " \(citizen.rawValue)", printView: printView, content: content)
     }
 
-    /// The responses of one instrument, newest first, with correct and retract links for staff of the
-    /// response's unit and admins.
+    /// The responses of one instrument, newest first, with who recorded and corrected each (`history`, by response
+    /// id) and correct and retract links for staff of the response's unit and admins.
     private func responseTable(
-        _ series: InstrumentTrajectory, definition: InstrumentDefinition, caller: Caller, page: WebPage, printView: Bool
+        _ series: InstrumentTrajectory, definition: InstrumentDefinition, history: [UUID: [ResponseRevision]],
+        caller: Caller, page: WebPage, printView: Bool
     ) -> HTML {
         let language = page.language
         // Staff see only their own units' responses, so every response shown is one they may change.
         let showActions = !printView && spor.permits(.correct, by: caller)
         var headings = [language("Dato", "Date"), language("Score", "Score"), language("Markeringer", "Flags"),
-                        language("Siden forrige", "Since previous"), language("Enhed", "Unit")]
+                        language("Siden forrige", "Since previous"), language("Enhed", "Unit"), language("Historik", "History")]
         if showActions { headings.append(language("Handlinger", "Actions")) }
         return .tag("table", [],
             .tag("thead", [], .tag("tr", [], children: headings.enumerated().map { index, text in
@@ -168,6 +170,7 @@ struct CitizenPageController {
                         : language("Ufuldstændig", "Incomplete"))),
                     .tag("td", [], HTML(point.changeSincePrevious.map { ScoreText.change($0, language) } ?? "–")),
                     .tag("td", [], HTML(point.unit ?? "–")),
+                    .tag("td", [], HTML(Self.historyText(history[point.id] ?? [], language))),
                 ]
                 if showActions {
                     cells.append(.tag("td", [("class", "actions")], HTML([
@@ -178,5 +181,17 @@ struct CitizenPageController {
                 }
                 return .tag("tr", [], children: cells)
             }))
+    }
+
+    /// Who did what to a response: "registreret af anna (staff); rettet af bo (admin)".
+    private static func historyText(_ revisions: [ResponseRevision], _ language: Language) -> String {
+        revisions.map { revision in
+            let verb = switch revision.kind {
+            case .recorded: language("registreret af", "recorded by")
+            case .corrected: language("rettet af", "corrected by")
+            case .retracted: language("trukket tilbage af", "retracted by")
+            }
+            return verb + " " + (revision.authorText ?? language("ukendt", "unknown"))
+        }.joined(separator: "; ")
     }
 }
