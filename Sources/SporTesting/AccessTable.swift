@@ -205,4 +205,14 @@ public enum AccessTable {
     public static func expectedLines(including: (Case) -> Bool = { _ in true }) -> [String] {
         cases.filter(including).map { line($0, $0.expected) }
     }
+
+    /// The cells whose outcome differs from the table, `"staff trajectory otherUnit: ok, expected notFound"`; empty
+    /// when a driver got every answer of the table. `actual` holds ``line(_:_:)``s of the cells `including` keeps.
+    public static func mismatches(_ actual: [String], including: (Case) -> Bool = { _ in true }) -> [String] {
+        let expected = expectedLines(including: including)
+        guard actual.count == expected.count else { return ["\(actual.count) cells driven, expected \(expected.count)"] }
+        return zip(actual, expected).compactMap { got, wanted in
+            got == wanted ? nil : got + ", expected " + (wanted.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "")
+        }
+    }
 }

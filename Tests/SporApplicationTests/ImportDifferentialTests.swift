@@ -25,7 +25,8 @@ import Testing
     @Test func csvGeneratedLines() async throws {
         var generator = LineGenerator(seed: 1)
         let rows = (0..<100_000).map { _ in generator.row() }
-        let run = try await Self.compare(csv: Self.canonical, lines: rows.map { $0.csv(Self.canonical) })
+        let columns = Self.canonical.map(Row.Column.init)
+        let run = try await Self.compare(csv: Self.canonical, lines: rows.map { $0.csv(columns) }, fastPathEvery: 10)
         #expect(run.fastPathShare == 1, "every plain generated line takes the fast path")
         #expect(run.accepted == rows.count)
     }
@@ -33,14 +34,15 @@ import Testing
     @Test func jsonlGeneratedLines() async throws {
         var generator = LineGenerator(seed: 2)
         let rows = (0..<100_000).map { _ in generator.row() }
-        let run = try await Self.compare(jsonl: rows.map(\.json))
+        let run = try await Self.compare(jsonl: rows.map(\.json), fastPathEvery: 10)
         #expect(run.fastPathShare == 1, "every plain generated line takes the fast path")
         #expect(run.accepted == rows.count)
     }
 
     @Test func csvMutatedLines() async throws {
         var generator = LineGenerator(seed: 3)
-        let lines = (0..<20_000).map { _ in generator.mutateCSV(generator.mutatedRow().csv(Self.canonical)) }
+        let columns = Self.canonical.map(Row.Column.init)
+        let lines = (0..<20_000).map { _ in generator.mutateCSV(generator.mutatedRow().csv(columns)) }
         let run = try await Self.compare(csv: Self.canonical, lines: lines)
         #expect(run.accepted > 0 && run.refused > 0 && run.fastPathShare > 0)
     }
@@ -51,12 +53,12 @@ import Testing
             "mode", "item3", "unit", "citizen", "item1", "administeredAt", "id", "item5", "instrument", "item2",
             "intervention", "item4", "cpr",
         ]
-        let lines = (0..<10_000).map { _ in generator.mutateCSV(generator.mutatedRow().csv(reordered)) }
+        let lines = (0..<10_000).map { _ in generator.mutateCSV(generator.mutatedRow().csv(reordered.map(Row.Column.init))) }
         let run = try await Self.compare(csv: reordered, lines: lines)
         #expect(run.accepted > 0 && run.refused > 0 && run.fastPathShare > 0)
         // Without an id column every row gets a derived id; without mode or intervention they are absent.
         let minimal = ["item5", "item4", "item3", "item2", "item1", "administeredAt", "instrument", "citizen", "unit"]
-        let plain = (0..<5_000).map { _ in generator.row().csv(minimal) }
+        let plain = (0..<5_000).map { _ in generator.row().csv(minimal.map(Row.Column.init)) }
         let minimalRun = try await Self.compare(csv: minimal, lines: plain)
         #expect(minimalRun.fastPathShare == 1 && minimalRun.accepted == plain.count)
     }
@@ -71,7 +73,7 @@ import Testing
     // MARK: - The comparison
 
     /// What one line came to.
-    enum Verdict: Equatable, CustomStringConvertible {
+    enum Verdict: Equatable, Sendable, CustomStringConvertible {
         /// The stored record: the log's payload of the response and its definition version.
         case accepted([UInt8])
         /// The problems, `field:rule`, in the order reported.
@@ -86,24 +88,29 @@ import Testing
     }
 
     /// How a run went.
-    struct Run {
+    struct Run: Sendable {
         var accepted = 0
         var refused = 0
-        /// Lines the fast path took by itself.
+        /// Lines the fast path was tried on alone, and took by itself.
+        var fastPathTried = 0
         var fastPath = 0
-        var fastPathShare: Double { Double(fastPath) / Double(max(accepted + refused, 1)) }
+        var fastPathShare: Double { Double(fastPath) / Double(max(fastPathTried, 1)) }
     }
 
-    static func compare(csv columns: [String], lines: [String]) async throws -> Run {
-        try await compare(file: "data.csv", text: ([columns.joined(separator: ",")] + lines).joined(separator: "\n") + "\n")
+    static func compare(csv columns: [String], lines: [String], fastPathEvery: Int = 1) async throws -> Run {
+        try await compare(
+            file: "data.csv", text: ([columns.joined(separator: ",")] + lines).joined(separator: "\n") + "\n",
+            fastPathEvery: fastPathEvery)
     }
 
-    static func compare(jsonl lines: [String]) async throws -> Run {
-        try await compare(file: "data.jsonl", text: lines.joined(separator: "\n") + "\n")
+    static func compare(jsonl lines: [String], fastPathEvery: Int = 1) async throws -> Run {
+        try await compare(file: "data.jsonl", text: lines.joined(separator: "\n") + "\n", fastPathEvery: fastPathEvery)
     }
 
-    /// Writes `text` as `name` and compares, line by line, the pipeline, the general path and the fast path.
-    static func compare(file name: String, text: String) async throws -> Run {
+    /// Writes `text` as `name` and compares, line by line, the pipeline with the general path, and the fast path
+    /// alone with the general path on every `fastPathEvery`th line. (A fast path that took a line the wrong way
+    /// would show in the pipeline's verdict already; calling it alone tells how many lines it takes.)
+    static func compare(file name: String, text: String, fastPathEvery: Int) async throws -> Run {
         let folder = try TemporaryFolder(prefix: "spor-differential")
         defer { folder.remove() }
         let path = folder.path(name).path
@@ -129,56 +136,132 @@ import Testing
             }
         }
 
-        // The general path alone, and the fast path alone, line by line.
+        // The general path alone, and the fast path alone, line by line, in a few slices at once.
         let isCSV = name.hasSuffix(".csv")
-        var columns: [(name: String, item: Int?)] = []
         var lines = Self.lines(bytes)
+        var columns: [(name: String, item: Int?)] = []
         if isCSV {
             let header = String(decoding: lines.removeFirst().bytes, as: UTF8.self)
             columns = header.split(separator: ",").map { name in
                 (String(name), name.hasPrefix("item") ? Int(name.dropFirst(4)) : nil)
             }
         }
-        let itemCount = columns.compactMap(\.item).max() ?? 0
-        let csvFast = CSVFastPath(columns: columns, itemCount: itemCount, validator: validator)
-        let jsonlFast = JSONLFastPath(validator: validator)
+        #expect(pipeline.count == lines.count, "every line has one verdict")
+        let reference = Reference(
+            columns: columns.map(\.name), items: columns.map(\.item), isCSV: isCSV, resolver: data,
+            fastPathEvery: fastPathEvery)
+        let slices = 4
+        let size = (lines.count + slices - 1) / slices
+        let frozen = lines
+        let verdicts = pipeline
+        let results = try await withThrowingTaskGroup(of: (Run, [String]).self) { group in
+            for start in stride(from: 0, to: frozen.count, by: size) {
+                let slice = frozen[start..<min(start + size, frozen.count)]
+                group.addTask { try reference.check(slice, against: verdicts) }
+            }
+            return try await group.reduce(into: [(Run, [String])]()) { $0.append($1) }
+        }
         var run = Run()
         var differences: [String] = []
-        for line in lines {
-            let general = try Self.general(line, columns: columns, itemCount: itemCount, isCSV: isCSV, resolver: data)
-            let expected: Verdict
-            switch general {
-            case .success(let response):
-                var batch = RecordBatch()
-                try batch.append(response.0, definitionVersion: response.version)
-                expected = .accepted(batch.withPayload(0) { Array($0) })
-                run.accepted += 1
-            case .failure(let problems):
-                expected = .refused(problems)
-                run.refused += 1
-            }
-            let text = String(decoding: line.bytes, as: UTF8.self)
-            if pipeline[line.number] != expected {
-                differences.append("line \(line.number) \(text): pipeline \(pipeline[line.number].map(\.description) ?? "none"), general \(expected)")
-            }
-            let fast = line.bytes.withUnsafeBytes { buffer in
-                isCSV ? csvFast.response(buffer, lineOffset: line.offset) : jsonlFast.response(buffer, lineOffset: line.offset)
-            }
-            if let fast {
-                run.fastPath += 1
-                guard case .success(let response) = general, response.0 == fast.0, response.version == fast.version else {
-                    differences.append("line \(line.number) \(text): the fast path takes \(fast.0), the general path \(general)")
-                    continue
-                }
-            }
+        for (part, found) in results {
+            run.accepted += part.accepted
+            run.refused += part.refused
+            run.fastPath += part.fastPath
+            run.fastPathTried += part.fastPathTried
+            differences += found
         }
-        #expect(pipeline.count == lines.count, "every line has one verdict")
-        #expect(differences.isEmpty, "\(differences.count) lines differ, the first: \(differences.prefix(10))")
+        #expect(differences.isEmpty, "\(differences.count) lines differ, such as: \(differences.sorted().prefix(10))")
         return run
     }
 
+    /// The general path and the fast path of one file, line by line.
+    struct Reference: Sendable {
+        var columns: [String]
+        var items: [Int?]
+        var isCSV: Bool
+        var resolver: DataFolder
+        var fastPathEvery: Int
+
+        var itemCount: Int { items.compactMap { $0 }.max() ?? 0 }
+
+        /// The lines whose verdict differs from the pipeline's, or whose fast path differs from the general path.
+        func check(_ lines: ArraySlice<Line>, against pipeline: [Int: Verdict]) throws -> (Run, [String]) {
+            let itemCount = self.itemCount
+            let csvFast = CSVFastPath(columns: Array(zip(columns, items)), itemCount: itemCount, validator: validator)
+            let jsonlFast = JSONLFastPath(validator: validator)
+            var run = Run()
+            var differences: [String] = []
+            func describe(_ line: Line) -> String { "line \(line.number) \(String(decoding: line.bytes, as: UTF8.self))" }
+            for line in lines {
+                let general = try self.general(line, itemCount: itemCount)
+                let matches: Bool
+                switch (general, pipeline[line.number]) {
+                case (.success(let response), .accepted(let payload)?):
+                    run.accepted += 1
+                    var batch = RecordBatch()
+                    try batch.append(response.0, definitionVersion: response.version)
+                    matches = batch.withPayload(0) { stored in
+                        payload.withUnsafeBytes { stored.count == $0.count && memcmp(stored.baseAddress!, $0.baseAddress!, $0.count) == 0 }
+                    }
+                case (.failure(let problems), .refused(let found)?):
+                    run.refused += 1
+                    matches = problems.list == found
+                default:
+                    matches = false
+                }
+                if !matches {
+                    differences.append("\(describe(line)): pipeline \(pipeline[line.number].map(\.description) ?? "none"), general \(general)")
+                }
+                guard (line.number % fastPathEvery) == 0 else { continue }
+                run.fastPathTried += 1
+                let fast = line.bytes.withUnsafeBytes { buffer in
+                    isCSV ? csvFast.response(buffer, lineOffset: line.offset) : jsonlFast.response(buffer, lineOffset: line.offset)
+                }
+                guard let fast else { continue }
+                run.fastPath += 1
+                guard case .success(let response) = general, response.0 == fast.0, response.version == fast.version else {
+                    differences.append("\(describe(line)): the fast path takes \(fast.0), the general path \(general)")
+                    continue
+                }
+            }
+            return (run, differences)
+        }
+
+        /// The general path: the line's fields as the data contract reads them, validated, resolved, with an id
+        /// derived from the pseudonymised response and the line's offset when none is given.
+        func general(_ line: Line, itemCount: Int) throws -> Result<(Response, version: String), Problems> {
+            let draft: ResponseDraft
+            do {
+                if isCSV {
+                    guard let fields = CSVLine.fields(line.bytes) else { return .failure(Problems(["line:json"])) }
+                    guard fields.count == columns.count else { return .failure(Problems(["line:count"])) }
+                    var raw = RawResponse()
+                    var answers = [JSONValue](repeating: .null, count: itemCount)
+                    for ((name, item), value) in zip(zip(columns, items), fields) {
+                        if let item {
+                            let trimmed = CSVLine.trimmed(value)
+                            answers[item - 1] = trimmed.isEmpty
+                                ? .null : CSVLine.integer(trimmed).map(JSONValue.integer) ?? .string(CSVLine.string(trimmed))
+                        } else if !value.isEmpty {
+                            raw.set(name, .string(CSVLine.string(value)))
+                        }
+                    }
+                    if itemCount > 0 { raw.set("answers", .array(answers)) }
+                    draft = try validator.validate(raw)
+                } else {
+                    draft = try validator.validate(json: line.bytes)
+                }
+            } catch {
+                return .failure(Problems(error.errors.map { "\($0.field):\($0.rule.rawValue)" }))
+            }
+            var response = try resolver.resolve(draft, id: draft.id ?? ImportID.pending)
+            if draft.id == nil { response.id = ImportID.derived(for: response, lineOffset: line.offset) }
+            return .success((response, validator.catalog[response.instrument]!.version))
+        }
+    }
+
     /// One non-blank line of a file, as the import splits it.
-    struct Line {
+    struct Line: Sendable {
         var number: Int
         var offset: Int
         var bytes: [UInt8]
@@ -190,7 +273,9 @@ import Testing
         var start = 0
         var number = 0
         while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
+            let end = bytes.withUnsafeBytes { buffer in
+                memchr(buffer.baseAddress! + start, 10, buffer.count - start).map { $0 - UnsafeMutableRawPointer(mutating: buffer.baseAddress!) }
+            } ?? bytes.count
             number += 1
             var line = Array(bytes[start..<end])
             if line.last == 13 { line.removeLast() }
@@ -200,41 +285,7 @@ import Testing
         return lines
     }
 
-    /// The general path: the line's fields as the data contract reads them, validated, resolved, with an id derived
-    /// from the pseudonymised response and the line's offset when none is given.
-    static func general(
-        _ line: Line, columns: [(name: String, item: Int?)], itemCount: Int, isCSV: Bool, resolver: DataFolder
-    ) throws -> Result<(Response, version: String), Problems> {
-        let draft: ResponseDraft
-        do {
-            if isCSV {
-                guard let fields = CSVLine.fields(line.bytes) else { return .failure(Problems(["line:json"])) }
-                guard fields.count == columns.count else { return .failure(Problems(["line:count"])) }
-                var raw = RawResponse()
-                var items = [JSONValue](repeating: .null, count: itemCount)
-                for (column, value) in zip(columns, fields) {
-                    if let item = column.item {
-                        let trimmed = CSVLine.trimmed(value)
-                        items[item - 1] = trimmed.isEmpty
-                            ? .null : CSVLine.integer(trimmed).map(JSONValue.integer) ?? .string(CSVLine.string(trimmed))
-                    } else if !value.isEmpty {
-                        raw.set(column.name, .string(CSVLine.string(value)))
-                    }
-                }
-                if itemCount > 0 { raw.set("answers", .array(items)) }
-                draft = try validator.validate(raw)
-            } else {
-                draft = try validator.validate(json: line.bytes)
-            }
-        } catch {
-            return .failure(Problems(error.errors.map { "\($0.field):\($0.rule.rawValue)" }))
-        }
-        var response = try resolver.resolve(draft, id: draft.id ?? ImportID.pending)
-        if draft.id == nil { response.id = ImportID.derived(for: response, lineOffset: line.offset) }
-        return .success((response, validator.catalog[response.instrument]!.version))
-    }
-
-    struct Problems: Error, CustomStringConvertible {
+    struct Problems: Error, Sendable, CustomStringConvertible {
         var list: [String]
         init(_ list: [String]) { self.list = list }
         var description: String { "\(list)" }
@@ -255,22 +306,44 @@ struct Row {
     var intervention = ""
     var mode = ""
 
-    /// The CSV line for these columns (item columns beyond the answers are empty).
-    func csv(_ columns: [String]) -> String {
-        columns.map { name -> String in
+    /// A CSV column, named once per file rather than per line.
+    enum Column {
+        case id, citizen, cpr, instrument, administeredAt, unit, intervention, mode
+        case item(Int)
+
+        init(_ name: String) {
             switch name {
-            case "id": id
-            case "citizen": citizen
-            case "cpr": cpr
-            case "instrument": instrument
-            case "administeredAt": administeredAt
-            case "unit": unit
-            case "intervention": intervention
-            case "mode": mode
-            default:
-                Int(name.dropFirst(4)).flatMap { $0 <= answers.count ? answers[$0 - 1] : nil } ?? ""
+            case "id": self = .id
+            case "citizen": self = .citizen
+            case "cpr": self = .cpr
+            case "instrument": self = .instrument
+            case "administeredAt": self = .administeredAt
+            case "unit": self = .unit
+            case "intervention": self = .intervention
+            case "mode": self = .mode
+            default: self = .item(Int(name.dropFirst(4))!)
             }
-        }.joined(separator: ",")
+        }
+    }
+
+    /// The CSV line for these columns (item columns beyond the answers are empty).
+    func csv(_ columns: [Column]) -> String {
+        var line = ""
+        for (index, column) in columns.enumerated() {
+            if index > 0 { line += "," }
+            switch column {
+            case .id: line += id
+            case .citizen: line += citizen
+            case .cpr: line += cpr
+            case .instrument: line += instrument
+            case .administeredAt: line += administeredAt
+            case .unit: line += unit
+            case .intervention: line += intervention
+            case .mode: line += mode
+            case .item(let number): if number <= answers.count { line += answers[number - 1] }
+            }
+        }
+        return line
     }
 
     /// The JSON object: empty fields left out, an unanswered item `null`, an answer that is a JSON number as one.
@@ -300,27 +373,36 @@ struct LineGenerator {
     static let units = ["bostotte-nord", "bostotte-syd", "botilbud-ost", "vaerested-centrum"]
     static let interventions = ["SEL85", "SEL107", "SEL108", ""]
     static let modes = ["self", "with-staff", "paper", ""]
-    static let hex = Array("0123456789abcdef")
+    static let hex = Array("0123456789abcdef".utf8)
+    static let dates = (0..<1500).map { CalendarDate(daysSinceEpoch: ImportDifferentialTests.today.daysSinceEpoch - $0).description }
+    static let values = (0...5).map(String.init)
 
     mutating func pick<T>(_ options: [T]) -> T { options[Int(random.next() % UInt64(options.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
 
+    /// A random version 4 UUID, lowercase.
+    mutating func uuid() -> String {
+        var text = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+        var bits = (random.next(), random.next())
+        for position in [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35] {
+            text[position] = Self.hex[Int(bits.0 & 15)]
+            bits = (bits.0 >> 4 | bits.1 << 60, bits.1 >> 4)
+        }
+        text[14] = UInt8(ascii: "4")
+        text[19] = UInt8(ascii: "8")
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// A valid row; a quarter without an id.
     mutating func row() -> Row {
         var row = Row()
-        if !chance(25) {
-            var digits = (0..<32).map { _ in Self.hex[Int(random.next() % 16)] }
-            digits[12] = "4"
-            row.id = String(digits[0..<8]) + "-" + String(digits[8..<12]) + "-" + String(digits[12..<16]) + "-"
-                + String(digits[16..<20]) + "-" + String(digits[20..<32])
-        }
-        row.citizen = "c-\(random.next() % 20_000)"
+        if !chance(25) { row.id = uuid() }
+        row.citizen = "c-" + String(random.next() % 20_000)
         let who5 = chance(60)
         row.instrument = who5 ? "who5" : "brief-inspire-o"
-        let day = CalendarDate(daysSinceEpoch: ImportDifferentialTests.today.daysSinceEpoch - Int(random.next() % 1500))
-        row.administeredAt = day.description
+        row.administeredAt = pick(Self.dates)
         let top = UInt64(who5 ? 6 : 5)
-        row.answers = (0..<5).map { _ in chance(2) ? "" : String(random.next() % top) }
+        row.answers = (0..<5).map { _ in chance(2) ? "" : Self.values[Int(random.next() % top)] }
         row.unit = chance(5) ? "" : pick(Self.units)
         row.intervention = pick(Self.interventions)
         row.mode = pick(Self.modes)

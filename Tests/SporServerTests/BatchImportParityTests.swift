@@ -1,5 +1,6 @@
 @testable import SporApplication
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Logging
 import SporInstruments
@@ -50,19 +51,24 @@ import Testing
 
     /// Rows with and without ids, by citizen id and by CPR number, both instruments, optional fields left out,
     /// and the same content twice without an id (two responses).
-    static let rows: [Row] = (0..<40).map { index in
-        Row(
-            id: index % 3 == 0 ? UUID() : nil,
-            citizen: index % 5 == 4 ? nil : "c-\(index % 7)",
-            cpr: index % 5 == 4 ? String(format: "%02d0190-1234", index % 28 + 1) : nil,
-            instrument: index % 4 == 3 ? "brief-inspire-o" : "who5",
-            date: String(format: "2026-%02d-%02d", index % 6 + 1, index % 27 + 1),
-            answers: (0..<5).map { item in (index + item) % 9 == 0 ? nil : (index * 7 + item) % 5 },
-            unit: index % 6 == 5 ? nil : ["bostotte-nord", "bostotte-syd"][index % 2],
-            intervention: index % 2 == 0 ? "SEL85" : nil,
-            mode: index % 3 == 1 ? "with-staff" : nil)
-    } + [Row(citizen: "c-twice", date: "2026-02-02", answers: [1, 2, 3, 4, 5]),
-         Row(citizen: "c-twice", date: "2026-02-02", answers: [1, 2, 3, 4, 5])]
+    static let rows: [Row] = (0..<40).map(row) + [
+        Row(citizen: "c-twice", date: "2026-02-02", answers: [1, 2, 3, 4, 5]),
+        Row(citizen: "c-twice", date: "2026-02-02", answers: [1, 2, 3, 4, 5]),
+    ]
+
+    static func row(_ index: Int) -> Row {
+        let byCPR = index % 5 == 4
+        let answers: [Int?] = (0..<5).map { item in (index + item) % 9 == 0 ? nil : (index * 7 + item) % 5 }
+        var row = Row(date: String(format: "2026-%02d-%02d", index % 6 + 1, index % 27 + 1), answers: answers)
+        row.id = index % 3 == 0 ? UUID() : nil
+        row.citizen = byCPR ? nil : "c-\(index % 7)"
+        row.cpr = byCPR ? String(format: "%02d0190-1234", index % 28 + 1) : nil
+        row.instrument = index % 4 == 3 ? "brief-inspire-o" : "who5"
+        row.unit = index % 6 == 5 ? nil : ["bostotte-nord", "bostotte-syd"][index % 2]
+        row.intervention = index % 2 == 0 ? "SEL85" : nil
+        row.mode = index % 3 == 1 ? "with-staff" : nil
+        return row
+    }
 
     /// The content of each dumped event: the event's fields without its place in the log (sequence, hash, time)
     /// and without its author, which differs by design (a token, an import).
