@@ -15,6 +15,9 @@ import Testing
 /// builds. Over 100,000 generated lines and over mutated ones (reordered columns and keys, quoting, escapes,
 /// Unicode, overflowing numbers, wrong counts, empty fields, extra columns, CRLF), CSV and JSON Lines.
 @Suite struct ImportDifferentialTests {
+    /// Who the imports in this test are written by.
+    static let author = Author.cli(user: AuthorName(rawValue: "differential")!)
+
     static let today = CalendarDate(year: 2026, month: 6, day: 30)!
     static let validator = ResponseValidator(today: today)
     static let canonical = [
@@ -124,7 +127,7 @@ import Testing
         defer { file.close() }
         let headerProblems = file.readHeader()
         #expect(headerProblems.isEmpty)
-        let chunks = try await file.parse(validator: validator, resolver: data, progress: { _ in })
+        let chunks = try await file.parse(validator: validator, resolver: data, author: Self.author, progress: { _ in })
         var pipeline: [Int: Verdict] = [:]
         for chunk in chunks {
             for (row, line) in chunk.lines.enumerated() {
@@ -198,7 +201,7 @@ import Testing
                 switch (general, pipeline[line.number]) {
                 case (.success(let response), .accepted(let payload)?):
                     run.accepted += 1
-                    var batch = RecordBatch()
+                    var batch = RecordBatch(author: ImportDifferentialTests.author)
                     try batch.append(response.0, definitionVersion: response.version)
                     matches = batch.withPayload(0) { stored in
                         payload.withUnsafeBytes { stored.count == $0.count && memcmp(stored.baseAddress!, $0.baseAddress!, $0.count) == 0 }
