@@ -149,6 +149,7 @@ import Testing
                 (String(name), name.hasPrefix("item") ? Int(name.dropFirst(4)) : nil)
             }
         }
+        for index in lines.indices { lines[index].row = index }
         #expect(pipeline.count == lines.count, "every line has one verdict")
         let reference = Reference(
             columns: columns.map(\.name), items: columns.map(\.item), isCSV: isCSV, resolver: data,
@@ -218,7 +219,7 @@ import Testing
                 guard (line.number % fastPathEvery) == 0 else { continue }
                 run.fastPathTried += 1
                 let fast = line.bytes.withUnsafeBytes { buffer in
-                    isCSV ? csvFast.response(buffer, lineOffset: line.offset) : jsonlFast.response(buffer, lineOffset: line.offset)
+                    isCSV ? csvFast.response(buffer, row: line.row) : jsonlFast.response(buffer, row: line.row)
                 }
                 guard let fast else { continue }
                 run.fastPath += 1
@@ -231,7 +232,7 @@ import Testing
         }
 
         /// The general path: the line's fields as the data contract reads them, validated, resolved, with an id
-        /// derived from the pseudonymised response and the line's offset when none is given.
+        /// derived from the pseudonymised response and the row's place when none is given.
         func general(_ line: Line, itemCount: Int) throws -> Result<(Response, version: String), Problems> {
             let draft: ResponseDraft
             do {
@@ -258,7 +259,7 @@ import Testing
                 return .failure(Problems(error.errors.map { "\($0.field):\($0.rule.rawValue)" }))
             }
             var response = try resolver.resolve(draft, id: draft.id ?? ImportID.pending)
-            if draft.id == nil { response.id = ImportID.derived(for: response, lineOffset: line.offset) }
+            if draft.id == nil { response.id = ImportID.derived(for: response, row: line.row) }
             return .success((response, validator.catalog[response.instrument]!.version))
         }
     }
@@ -268,6 +269,8 @@ import Testing
         var number: Int
         var offset: Int
         var bytes: [UInt8]
+        /// Its place among the file's rows (the lines that are not blank, after a CSV header), from 0.
+        var row = 0
     }
 
     /// The lines of a file: split at line feeds, without a carriage return before one, blank lines left out.

@@ -49,7 +49,7 @@ import Testing
         for (field, text, isShape) in Self.cases(count: 4_000) {
             let values = Self.values(field, text)
             let line = "\(values["citizen"]!),\(values["unit"]!),\(values["intervention"]!),who5,2026-03-14,3,4,2,3,1"
-            let taken = Array(line.utf8).withUnsafeBytes { fastPath.response($0, lineOffset: 0) }
+            let taken = Array(line.utf8).withUnsafeBytes { fastPath.response($0, row: 0) }
             let validated = Self.validated(values)
             if isShape {
                 #expect(taken == nil)
@@ -69,7 +69,7 @@ import Testing
             let values = Self.values(field, text)
             let members = values.sorted { $0.key < $1.key }.map { "\(JSONWriter.quoted($0.key)):\(JSONWriter.quoted($0.value))" }
             let line = "{" + members.joined(separator: ",") + #","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1]}"#
-            let taken = Array(line.utf8).withUnsafeBytes { fastPath.response($0, lineOffset: 0) }
+            let taken = Array(line.utf8).withUnsafeBytes { fastPath.response($0, row: 0) }
             let validated = Self.validated(values)
             if isShape {
                 #expect(taken == nil)

@@ -125,12 +125,7 @@ import Testing
         // A row without an id gets the same derived id either way, so sending a batch of rows that were imported
         // (or the other way round) stores nothing twice.
         let derived = Self.rows.indices.filter { Self.rows[$0].id == nil }
-        withKnownIssue("""
-            The batch derives a row's id from its index in the batch, the import from the byte offset of its line in \
-            the file (ImportID.derived(for:lineOffset:)); only a first row (index 0 = offset 0) agrees.
-            """) {
-            #expect(derived.map { batchDump[$0]["id"] } == derived.map { importDump[$0]["id"] })
-        }
+        #expect(derived.map { batchDump[$0]["id"] } == derived.map { importDump[$0]["id"] })
         #expect(Set(derived.compactMap { batchDump[$0]["id"] }).count == derived.count, "two identical rows: two ids")
         #expect(derived.allSatisfy { batchDump[$0]["id"]?.dropFirst(14).first == "8" }, "version 8: derived, not random")
         #expect(derived.allSatisfy { importDump[$0]["id"]?.dropFirst(14).first == "8" }, "version 8: derived, not random")

@@ -14,7 +14,7 @@ struct CSVFastPath: Sendable {
     }
 
     /// The response of a line and its instrument's definition version, or `nil` to take the general path.
-    func response(_ line: UnsafeRawBufferPointer, lineOffset: Int) -> (Response, version: String)? {
+    func response(_ line: UnsafeRawBufferPointer, row: Int) -> (Response, version: String)? {
         var found = ResponseFastPath.Fields(answers: [Int?](repeating: nil, count: itemCount))
         var start = 0
         for (number, column) in columns.enumerated() {
@@ -35,6 +35,6 @@ struct CSVFastPath: Sendable {
                 return nil
             }
         }
-        return fields.finish(found, lineOffset: lineOffset)
+        return fields.finish(found, row: row)
     }
 }

@@ -113,14 +113,16 @@ struct ImportFile: @unchecked Sendable {
         case .jsonl: .jsonl(JSONLFastPath(validator: validator))
         }
         let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        let firstRows = try await firstRows(of: stretches, workers: workers)
         var chunks = [ParsedChunk?](repeating: nil, count: stretches.count)
         try await withThrowingTaskGroup(of: (Int, ParsedChunk).self) { group in
             var next = 0
             func start() {
                 guard next < stretches.count else { return }
-                let (number, range) = (next, stretches[next])
+                let (number, range, firstRow) = (next, stretches[next], firstRows[next])
                 group.addTask {
-                    (number, try parse(range, validator: validator, fastPath: fastPath, resolver: resolver, author: author))
+                    (number, try parse(
+                        range, firstRow: firstRow, validator: validator, fastPath: fastPath, resolver: resolver, author: author))
                 }
                 next += 1
             }
@@ -146,13 +148,53 @@ struct ImportFile: @unchecked Sendable {
         }
     }
 
+    /// The number (from 0) of the first row of each stretch: rows are the lines that are not blank, counted on all
+    /// cores before parsing, so each row's derived id can name its place in the file.
+    private func firstRows(of stretches: [Range<Int>], workers: Int) async throws -> [Int] {
+        var counts = [Int](repeating: 0, count: stretches.count)
+        try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+            var next = 0
+            func start() {
+                guard next < stretches.count else { return }
+                let (number, range) = (next, stretches[next])
+                group.addTask { (number, rows(in: range)) }
+                next += 1
+            }
+            for _ in 0..<workers { start() }
+            while let (number, count) = try await group.next() {
+                counts[number] = count
+                start()
+            }
+        }
+        var first = 0
+        return counts.map { count in
+            defer { first += count }
+            return first
+        }
+    }
+
+    /// The rows in `range`: its lines that are not blank (only spaces and tabs, before a carriage return).
+    private func rows(in range: Range<Int>) -> Int {
+        var rows = 0
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = Self.lineEnd(bytes, from: start)
+            defer { start = end + 1 }
+            if end - start > Self.lineLimit { rows += 1; continue }
+            let line = Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            if !line.allSatisfy({ $0 == 32 || $0 == 9 }) { rows += 1 }
+        }
+        return rows
+    }
+
     /// The text of the line that starts at `offset`, without its line break.
     func line(at offset: Int) -> [UInt8] {
         Array(Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[offset..<Self.lineEnd(bytes, from: offset)])))
     }
 
     private func parse(
-        _ range: Range<Int>, validator: ResponseValidator, fastPath: FastPath, resolver: DataFolder, author: Author
+        _ range: Range<Int>, firstRow: Int, validator: ResponseValidator, fastPath: FastPath, resolver: DataFolder,
+        author: Author
     ) throws -> ParsedChunk {
         var chunk = ParsedChunk(author: author)
         // A payload takes about two thirds of its line.
@@ -171,10 +213,11 @@ struct ImportFile: @unchecked Sendable {
             }
             let line = Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            let row = firstRow + chunk.rows
             chunk.rows += 1
             var parsed = switch fastPath {
-            case .csv(let csv): csv.response(line, lineOffset: start)
-            case .jsonl(let jsonl): jsonl.response(line, lineOffset: start)
+            case .csv(let csv): csv.response(line, row: row)
+            case .jsonl(let jsonl): jsonl.response(line, row: row)
             }
             if parsed == nil {
                 do {
@@ -184,7 +227,7 @@ struct ImportFile: @unchecked Sendable {
                     case .csv: draft = try validator.validate(try raw(csv: Array(line), line: number))
                     }
                     var response = try resolver.resolve(draft, id: draft.id ?? ImportID.pending)
-                    if draft.id == nil { response.id = ImportID.derived(for: response, lineOffset: start) }
+                    if draft.id == nil { response.id = ImportID.derived(for: response, row: row) }
                     parsed = (response, validator.catalog[response.instrument]!.version)
                 } catch let failure as ValidationFailure {
                     chunk.rejected.append(ParsedChunk.RejectedRow(

@@ -12,7 +12,7 @@ struct JSONLFastPath: Sendable {
     }
 
     /// The response of a line and its instrument's definition version, or `nil` to take the general path.
-    func response(_ line: UnsafeRawBufferPointer, lineOffset: Int) -> (Response, version: String)? {
+    func response(_ line: UnsafeRawBufferPointer, row: Int) -> (Response, version: String)? {
         var reader = Reader(bytes: line)
         var found = ResponseFastPath.Fields(answers: [])
         var sawAnswers = false
@@ -44,7 +44,7 @@ struct JSONLFastPath: Sendable {
             }
         } while reader.take(UInt8(ascii: ","))
         guard reader.take(UInt8(ascii: "}")), reader.atEnd, sawAnswers else { return nil }
-        return fields.finish(found, lineOffset: lineOffset)
+        return fields.finish(found, row: row)
     }
 
     /// Reads the few JSON forms the fast path takes, skipping white space before each.

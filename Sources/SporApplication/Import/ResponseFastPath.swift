@@ -97,7 +97,7 @@ struct ResponseFastPath: Sendable {
     }
 
     /// The response (with an ``ImportID`` when none was given) and its instrument's definition version, or `nil`.
-    func finish(_ fields: Fields, lineOffset: Int) -> (Response, version: String)? {
+    func finish(_ fields: Fields, row: Int) -> (Response, version: String)? {
         guard let citizen = fields.citizen, let instrument = fields.instrument, let date = fields.date else { return nil }
         let known = instruments[instrument]
         guard known.itemCount == fields.answers.count, fields.answers.allSatisfy({ $0.map(known.range.contains) ?? true }) else {
@@ -106,7 +106,7 @@ struct ResponseFastPath: Sendable {
         var response = Response(
             id: fields.id ?? ImportID.pending, citizen: citizen, instrument: known.id, administeredAt: date, answers: fields.answers,
             unit: fields.unit, intervention: fields.intervention, mode: fields.mode)
-        if fields.id == nil { response.id = ImportID.derived(for: response, lineOffset: lineOffset) }
+        if fields.id == nil { response.id = ImportID.derived(for: response, row: row) }
         return (response, known.version)
     }
 

@@ -57,7 +57,7 @@ extension UseCases {
         for (index, draft) in drafts.enumerated() {
             do {
                 var response = try prepare(draft, by: caller, field: "responses[\(index)].unit", id: ImportID.pending)
-                response.id = draft.id ?? ImportID.derived(for: response, lineOffset: index)
+                response.id = draft.id ?? ImportID.derived(for: response, row: index)
                 responses.append(response)
             } catch let error as UseCaseError where error.code == .invalid {
                 errors += error.fieldErrors
