@@ -66,6 +66,9 @@ public final class DataFolder: Sendable {
     /// builds it (same-day ties go to the later recording).
     private let sequencer: Mutex<(next: UInt64, waiting: [UInt64: LogEntry])>
     private let pseudonymiser = Mutex<Pseudonymiser?>(nil)
+    /// Set when a durable entry could not be applied to the responses in memory: from then on memory no longer
+    /// matches the log, so nothing is answered from it (open the folder again).
+    private let memoryFailure = Mutex<String?>(nil)
     private let auditTrail = Mutex<AuditTrail?>(nil)
 
     /// The folder commands use when none is given: `$SPOR_DATA`, else `./spor-data`.
@@ -119,7 +122,8 @@ public final class DataFolder: Sendable {
 
     /// Runs `body` on the responses in memory.
     func read<Result>(_ body: (ResponseDataset) throws -> Result) throws -> Result {
-        try dataset.withLock { dataset in
+        if let failure = memoryFailure.withLock({ $0 }) { throw UseCaseError.unavailable(failure) }
+        return try dataset.withLock { dataset in
             guard let dataset else { throw UseCaseError.unavailable("the responses are not loaded in this mode") }
             return try body(dataset)
         }
@@ -133,7 +137,7 @@ public final class DataFolder: Sendable {
 
     /// The current version of a stored response, retracted or not; `nil` when its id was never recorded.
     func stored(_ id: UUID) async throws -> StoredResponse? {
-        if mode == .reading || mode == .serving { return dataset.withLock { $0?.stored(id) } }
+        if mode == .reading || mode == .serving { return try read { $0.stored(id) } }
         guard let stored = try await writableLog().response(id: id) else { return nil }
         return StoredResponse(
             response: stored.response, definitionVersion: stored.definitionVersion, isRetracted: stored.isRetracted,
@@ -191,8 +195,13 @@ public final class DataFolder: Sendable {
                 sequencer.next += 1
             }
             guard !ready.isEmpty else { return }
-            try dataset.withLock { dataset in
-                for entry in ready { try dataset?.apply(entry) }
+            do {
+                try dataset.withLock { dataset in
+                    for entry in ready { try dataset?.apply(entry) }
+                }
+            } catch {
+                memoryFailure.withLock { $0 = "a durable entry did not fit the responses in memory; restart to replay the log" }
+                throw error
             }
         }
     }

@@ -10,8 +10,11 @@ struct RejectedFile {
 
     init(path: String) throws {
         self.path = path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw ImportFailure("cannot create \(path): \(String(cString: strerror(errno)))") }
+        // Never through a symbolic link, and 0600 even when the file was there before: it may hold personal data.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0, fchmod(descriptor, 0o600) == 0 else {
+            throw ImportFailure("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
         output = FileOutput(descriptor: descriptor)
     }
 

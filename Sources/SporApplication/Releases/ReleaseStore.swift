@@ -13,6 +13,9 @@ final class ReleaseStore: Sendable {
     let folder: URL
     /// The newest release read or written, so a strategic read does not parse its file each time.
     private let newestCache = Mutex<TrendRelease?>(nil)
+    /// Held while a release is made, so that requests of one process that find a period newly settled make the
+    /// next release once, not each its own.
+    let making = Mutex<Void>(())
 
     init(dataFolder: URL) {
         folder = dataFolder.appendingPathComponent(Self.folderName)
@@ -43,10 +46,14 @@ final class ReleaseStore: Sendable {
     /// Stores `release` under its id.
     /// - Returns: `false` when a release with that id exists already (made by another process meanwhile).
     func store(_ release: TrendRelease) throws -> Bool {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try DurableFile.syncFolder(folder.deletingLastPathComponent())
+        }
         let target = url(of: release.id)
-        let temporary = target.path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        var generator = SystemRandomNumberGenerator()
+        let temporary = target.path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max, using: &generator))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw DurableFile.failure("create", temporary) }
         defer { unlink(temporary) }
         do {

@@ -83,7 +83,7 @@ extension UseCases {
     private func store(_ responses: [Response], by caller: Caller) async throws -> [Recorded] {
         let events = responses.map { SporLog.LogEvent.responseRecorded($0, definitionVersion: Self.version(of: $0)) }
         let results = try await append(events, by: caller)
-        return try await zip(responses, results).asyncMap { response, result in
+        let recorded = try await zip(responses, results).asyncMap { response, result in
             switch result {
             case .appended:
                 return Recorded(stored: try await storedVersion(response.id, fallback: response), created: true)
@@ -91,6 +91,11 @@ extension UseCases {
                 return Recorded(stored: try await storedVersion(earlier.id, fallback: earlier), created: false)
             }
         }
+        // A response stored before is answered in its current version, which may have been corrected since: a read
+        // of the citizen's data, so it is audited like one.
+        let repeated = recorded.filter { !$0.created }.map { Optional($0.stored.response.citizen) }
+        if !repeated.isEmpty { try await audit(repeated, by: caller, via: "record: a response stored before, answered") }
+        return recorded
     }
 
     /// The stored version of a response just written or found.

@@ -1,6 +1,7 @@
 public import Foundation
 public import SporInstruments
 public import SporReports
+import Synchronization
 
 extension UseCases {
     /// One stored release, as a list of releases names it.
@@ -38,6 +39,11 @@ extension UseCases {
     /// the admin's decision to let the strategic level see corrections and late responses. Earlier releases stay.
     public func makeRelease(by caller: Caller) throws -> TrendRelease {
         _ = try AccessPolicy.responses(caller, .makeRelease)
+        return try folder.releases.making.withLock { _ in try makeFreshRelease() }
+    }
+
+    /// A fresh release with the next id, stored; another process may take an id first, then the one after it.
+    private func makeFreshRelease() throws -> TrendRelease {
         while true {
             let next = try folder.releases.newest()?.id.next ?? TrendRelease.ID(number: 1)!
             let release = try folder.read {
@@ -50,6 +56,10 @@ extension UseCases {
     /// The newest release, made first when none is stored or a period has settled that it does not hold: then
     /// the periods it holds are kept exactly, and only the newly settled ones come from the data as it stands.
     func newestRelease() async throws -> TrendRelease {
+        try folder.releases.making.withLock { _ in try newestOrAutomaticRelease() }
+    }
+
+    private func newestOrAutomaticRelease() throws -> TrendRelease {
         while true {
             let newest = try folder.releases.newest()
             let today = today()

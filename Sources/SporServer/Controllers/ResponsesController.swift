@@ -20,14 +20,15 @@ struct ResponsesController {
     /// again, 409 when the id is stored with other content.
     @Sendable func record(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.record, by: caller)
         let bytes = try await request.jsonBytes(limit: RequestLimits.singleBody)
-        let draft: ResponseDraft
+        let value: JSONValue
         do {
-            draft = try spor.validator.validate(json: bytes)
+            value = try JSONParser.parse(bytes)
         } catch {
-            throw Self.problem(for: error)
+            throw Problem.malformed(error.description)
         }
-        let recorded = try await spor.record(draft, by: caller)
+        let recorded = try await spor.record(RawResponse(json: value), by: caller)
         let body = recorded.stored.body
         guard recorded.created else { return try JSONResponse.make(.ok, body) }
         let location = "/v1/responses/\(recorded.stored.response.id.uuidString.lowercased())"
@@ -37,6 +38,7 @@ struct ResponsesController {
     /// Records up to ``RequestLimits/batchResponses`` responses all-or-nothing, each answered as ``record`` would.
     @Sendable func recordBatch(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.record, by: caller)
         var reader = JSONObjectReader(try await request.jsonBody(limit: RequestLimits.batchBody), known: ["responses"])
         var drafts: [ResponseDraft] = []
         switch reader.members["responses"] {
@@ -102,12 +104,6 @@ struct ResponsesController {
             throw Problem(UseCaseError(.notFound, "No response with that id is stored."))
         }
         return id
-    }
-
-    /// 400 for a body that is not JSON, else 422 with every violated rule.
-    static func problem(for failure: ValidationFailure) -> Problem {
-        if let malformed = failure.errors.first(where: { $0.rule == .json }) { return .malformed(malformed.message) }
-        return .invalid(failure.errors)
     }
 
     private struct BatchItem: Encodable {
