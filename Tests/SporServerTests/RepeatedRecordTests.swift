@@ -44,3 +44,25 @@ import Testing
         }
     }
 }
+
+/// A role that may not do an action is told so before its input is looked at, on every route.
+@Suite struct RoleBeforeInputTests {
+    @Test func aRefusedRoleGets403EvenForMalformedInput() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            let strategic = fixture.tokens["strategic"]
+            let staff = fixture.tokens["staff"]
+            let answers = [
+                try await client.get("/v1/citizens/not%20an%20id/trajectory", token: strategic),
+                try await client.get("/v1/citizens/c-1/summary?since=yesterday", token: strategic),
+                try await client.post("/v1/citizens/resolve", token: strategic, body: "not json"),
+                try await client.get("/v1/attention?limit=ten", token: strategic),
+                try await client.get("/v1/reports/trends?instrument=nothing", token: staff),
+                try await client.get("/v1/reports/releases/x/trends", token: staff),
+                try await client.post("/v1/responses/not-a-uuid/correction", token: fixture.tokens["caseworker"], body: "{}"),
+                try await client.post("/v1/responses/not-a-uuid/retraction", token: strategic, body: "{}"),
+            ]
+            #expect(answers.map(\.status) == Array(repeating: .forbidden, count: answers.count))
+        }
+    }
+}

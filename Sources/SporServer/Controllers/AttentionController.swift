@@ -16,6 +16,7 @@ struct AttentionController {
 
     @Sendable func list(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.attentionList, by: caller)
         var limit = AttentionList.defaultLimit
         if let text = request.uri.queryParameters.get("limit") {
             guard let value = Int(text) else {

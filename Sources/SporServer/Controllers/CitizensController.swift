@@ -18,6 +18,7 @@ struct CitizensController {
     /// `{"cpr": "…"}` → `{"citizen": "p-…"}`: the pseudonymous id, the same one recording with that CPR gives.
     @Sendable func resolve(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.resolveCPR, by: caller)
         var reader = JSONObjectReader(try await request.jsonBody(limit: RequestLimits.singleBody), known: ["cpr"])
         let text = reader.string("cpr")
         guard reader.errors.isEmpty, let text else { throw Problem.invalid(reader.errors) }
@@ -28,6 +29,7 @@ struct CitizensController {
     /// The citizen's trajectory per instrument (`Schemas/trajectory.schema.json`).
     @Sendable func trajectory(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.readCitizen, by: caller)
         let trajectory = try await spor.trajectory(of: try Self.citizen(context), by: caller, via: context.endpoint(request))
         return try JSONResponse.make(.ok, report: trajectory)
     }
@@ -35,6 +37,7 @@ struct CitizensController {
     /// The follow-up summary since the last meeting (`Schemas/summary.schema.json`); `since` is required.
     @Sendable func summary(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.readCitizen, by: caller)
         let citizen = try Self.citizen(context)
         guard let text = request.uri.queryParameters.get("since") else {
             throw Problem.invalid([FieldError(field: "since", rule: .required, message: "since is required, YYYY-MM-DD")])

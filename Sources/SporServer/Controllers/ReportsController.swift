@@ -18,6 +18,7 @@ struct ReportsController {
 
     @Sendable func trends(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.releasedReport, by: caller)
         let report = try await spor.trendReport(try Self.trendRequest(request), by: caller, via: context.endpoint(request))
         return try JSONResponse.make(.ok, report: report)
     }
@@ -28,6 +29,7 @@ struct ReportsController {
 
     @Sendable func releasedTrends(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.releasedReport, by: caller)
         guard let text = context.parameters.get("id"), let id = TrendRelease.ID(text) else {
             throw Problem.notFound("No release with that id is stored.")
         }

@@ -75,6 +75,7 @@ struct ResponsesController {
     /// is answered with the current version.
     @Sendable func correct(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.correct, by: caller)
         let id = try Self.responseID(context)
         var reader = JSONObjectReader(
             try await request.jsonBody(limit: RequestLimits.singleBody), known: ["answers", "administeredAt", "reason"])
@@ -89,6 +90,7 @@ struct ResponsesController {
     /// Retracts a response entered in error, with a reason; it leaves trajectories and reports.
     @Sendable func retract(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
+        try spor.require(.retract, by: caller)
         let id = try Self.responseID(context)
         var reader = JSONObjectReader(try await request.jsonBody(limit: RequestLimits.singleBody), known: ["reason"])
         let reason = reader.string("reason")
