@@ -77,4 +77,30 @@ import Testing
             #expect(!(result.stdout + result.stderr).contains("1234"), "\(arguments[0])")
         }
     }
+
+    /// `spor report release` makes a release of the settled periods (Q1 2026 has long settled), `spor report
+    /// releases` lists it, `--release ID` reads it with the release named; a release that is not a number from 1 is
+    /// a usage error, an unknown one a clear error.
+    @Test func releasesAreMadeListedAndRead() throws {
+        let folder = try filledFolder()
+        defer { folder.remove() }
+        let made = try spor(["report", "release"], data: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.hasPrefix("release 1 made "))
+        #expect(try spor(["report", "releases"], data: folder).stdout.hasPrefix("1\t"))
+        let read = try spor(
+            ["report", "--instrument", "who5", "--period", "quarter", "--by", "none", "--release", "1", "--format", "json"],
+            data: folder)
+        #expect(read.status == 0, "\(read.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any])
+        #expect((object["release"] as? [String: Any])?["id"] as? Int == 1)
+        let periods = (object["cells"] as? [[String: Any]] ?? []).compactMap { $0["period"] as? String }
+        #expect(periods.contains("2026-Q1"))
+        for bad in ["0"] {
+            let refused = try spor(["report", "--instrument", "who5", "--release", bad], data: folder)
+            #expect(refused.status != 0 && refused.stderr.contains("--release must be 1 or more"), "\(bad)")
+        }
+        let unknown = try spor(["report", "--instrument", "who5", "--release", "9"], data: folder)
+        #expect(unknown.status != 0 && unknown.stderr.contains("No release with that id is stored."))
+    }
 }

@@ -173,16 +173,21 @@ struct ImportFile: @unchecked Sendable {
         }
     }
 
-    /// The rows in `range`: its lines that are not blank (only spaces and tabs, before a carriage return).
+    /// Whether a line holds only spaces and tabs (before a carriage return): it is no row.
+    private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+        withoutCarriageReturn(line).allSatisfy { $0 == 32 || $0 == 9 }
+    }
+
+    /// The rows in `range`: its lines that are not blank, and the over-long ones (refused, but rows).
     private func rows(in range: Range<Int>) -> Int {
         var rows = 0
         var start = range.lowerBound
         while start < range.upperBound {
             let end = Self.lineEnd(bytes, from: start)
             defer { start = end + 1 }
-            if end - start > Self.lineLimit { rows += 1; continue }
-            let line = Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-            if !line.allSatisfy({ $0 == 32 || $0 == 9 }) { rows += 1 }
+            if end - start > Self.lineLimit || !Self.isBlank(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
+                rows += 1
+            }
         }
         return rows
     }
@@ -212,7 +217,7 @@ struct ImportFile: @unchecked Sendable {
                 continue
             }
             let line = Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-            if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            if Self.isBlank(line) { continue }
             let row = firstRow + chunk.rows
             chunk.rows += 1
             var parsed = switch fastPath {

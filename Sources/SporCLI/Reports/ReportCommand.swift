@@ -55,6 +55,9 @@ struct ReportTrendsCommand: AsyncParsableCommand {
 
     func validate() throws {
         do {
+            if let release, TrendRelease.ID(number: release) == nil {
+                throw ValidationError("--release must be 1 or more")
+            }
             try request.validate()
         } catch let error as ReportError {
             throw ValidationError(error.description)
@@ -65,7 +68,7 @@ struct ReportTrendsCommand: AsyncParsableCommand {
         let spor = try options.useCases()
         let report = if let release {
             try spor.releasedReport(
-                try TrendRelease.ID(number: release).orThrow(ValidationError("--release must be 1 or more")), request, by: .cli())
+                TrendRelease.ID(number: release)!, request, by: .cli())
         } else {
             try await spor.trendReport(request, by: .cli(), via: "cli report")
         }

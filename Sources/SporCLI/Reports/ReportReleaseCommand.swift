@@ -34,11 +34,3 @@ struct ReportReleasesCommand: AsyncParsableCommand {
         }
     }
 }
-
-extension Optional {
-    /// The value, or `error` thrown.
-    func orThrow(_ error: some Error) throws -> Wrapped {
-        guard let self else { throw error }
-        return self
-    }
-}
