@@ -10,8 +10,11 @@ final class BenchRunner {
     let spor: URL
     private var rows: [(step: String, value: String, goal: String)] = []
 
-    init(work: String) throws {
-        spor = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spor")
+    /// - Parameter spor: the `spor` binary to measure; `nil` for the one beside `spor-bench` (another build, such as
+    ///   an earlier version's, for before-and-after figures from the same benchmark).
+    init(work: String, spor given: String? = nil) throws {
+        spor = given.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spor")
         guard FileManager.default.isExecutableFile(atPath: spor.path) else {
             throw ValidationError("\(spor.path) is missing: run `swift build -c release` first")
         }
@@ -72,11 +75,34 @@ final class BenchRunner {
         }
     }
 
-    /// Runs wrk with a Lua script on two threads and reads its report.
+    /// Runs wrk with a Lua script on two threads (one for a single connection) and reads its report.
     func wrk(_ wrk: URL, script: URL, url: String, connections: Int, duration: Int) throws -> WrkResult {
-        let report = try run(wrk, [
-            "-t2", "-c\(connections)", "-d\(duration)s", "--latency", "--timeout", "10s", "-s", script.path, url,
-        ])
+        try Self.parse(wrkReport: try run(wrk, Self.wrkArguments(script: script, url: url, connections: connections, duration: duration)))
+    }
+
+    /// Starts wrk as ``wrk(_:script:url:connections:duration:)`` does, in the background; ``finish(_:)`` reads it.
+    func startWrk(_ wrk: URL, script: URL, url: String, connections: Int, duration: Int) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = wrk
+        process.arguments = Self.wrkArguments(script: script, url: url, connections: connections, duration: duration)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        return (process, output)
+    }
+
+    /// Waits for a wrk started by ``startWrk(_:script:url:connections:duration:)`` and reads its report.
+    func finish(_ started: (Process, Pipe)) throws -> WrkResult {
+        let data = started.1.fileHandleForReading.readDataToEndOfFile()
+        started.0.waitUntilExit()
+        return try Self.parse(wrkReport: String(decoding: data, as: UTF8.self))
+    }
+
+    private static func wrkArguments(script: URL, url: String, connections: Int, duration: Int) -> [String] {
+        ["-t\(min(2, connections))", "-c\(connections)", "-d\(duration)s", "--latency", "--timeout", "10s", "-s", script.path, url]
+    }
+
+    private static func parse(wrkReport report: String) throws -> WrkResult {
         func field(after prefix: String) -> String? {
             report.split(separator: "\n")
                 .map { $0.trimmingCharacters(in: .whitespaces) }

@@ -28,8 +28,11 @@ struct ServerBenchmark: AsyncParsableCommand {
     @Option(help: "The port the daemon binds on 127.0.0.1.")
     var port = 18_181
 
+    @Option(help: "The `spor` binary to measure (default: the one beside spor-bench), e.g. an earlier build's.")
+    var spor: String?
+
     func run() async throws {
-        let bench = try BenchRunner(work: work)
+        let bench = try BenchRunner(work: work, spor: spor)
         let wrk = URL(fileURLWithPath: "/usr/bin/wrk")
         guard FileManager.default.isExecutableFile(atPath: wrk.path) else {
             throw ValidationError("wrk is missing: apt-get install wrk")
@@ -44,27 +47,37 @@ struct ServerBenchmark: AsyncParsableCommand {
         let data = bench.folder.appendingPathComponent("data")
         seconds = try bench.time { _ = try bench.run(bench.spor, ["import", csv.path, "--data", data.path]) }
         bench.add("spor import CSV", BenchRunner.format(seconds))
-        let token = try bench.run(bench.spor, ["token", "create", "--data", data.path, "--role", "admin", "--name", "bench"])
-            .split(separator: "\n").first.map(String.init) ?? ""
+        func makeToken(_ role: String, units: [String] = []) throws -> String {
+            try bench.run(
+                bench.spor,
+                ["token", "create", "--data", data.path, "--role", role, "--name", "bench-\(role)-\(units.count)"]
+                    + units.flatMap { ["--unit", $0] }
+            ).split(separator: "\n").first.map(String.init) ?? ""
+        }
+        let token = try makeToken("admin")
+        let caseworker = try makeToken("caseworker")
+        let staff = try makeToken("staff", units: [SyntheticData.units[0]])
+        let staffOfTwo = try makeToken("staff", units: Array(SyntheticData.units[0...1]))
 
-        let server = Process()
-        server.executableURL = bench.spor
-        server.arguments = ["serve", "--data", data.path, "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        let start = DispatchTime.now().uptimeNanoseconds
-        try server.run()
+        var (server, startSeconds) = try await start(bench.spor, data: data)
         defer {
             if server.isRunning { server.terminate() }
             server.waitUntilExit()
         }
         let base = "http://127.0.0.1:\(port)"
-        try await Self.waitUntilHealthy(base, server: server)
-        bench.add("daemon start (open + dataset) until /healthz answers",
-                  BenchRunner.format(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        bench.add("daemon start (open + dataset) until /healthz answers", BenchRunner.format(startSeconds), "< 2 s")
         let resident = BenchRunner.residentBytes(of: server.processIdentifier)
         bench.add("daemon memory holding \(responses) responses",
                   "\(resident / 1_048_576) MB, \(resident / max(responses, 1)) bytes/response", "< 1 GB")
+
+        for (name, attentionToken) in [
+            ("a case worker", caseworker), ("staff of one unit", staff), ("staff of two units", staffOfTwo),
+        ] {
+            let script = bench.folder.appendingPathComponent("attention.lua")
+            try Self.getScript(token: attentionToken, path: "/v1/attention").write(to: script, atomically: true, encoding: .utf8)
+            let list = try bench.wrk(wrk, script: script, url: base, connections: 1, duration: max(3, duration / 4))
+            bench.add("GET /v1/attention (100 most urgent), \(name), 1 connection", list.summary, "< 20 ms")
+        }
 
         let post = bench.folder.appendingPathComponent("post.lua")
         try Self.postScript(token: token).write(to: post, atomically: true, encoding: .utf8)
@@ -72,8 +85,20 @@ struct ServerBenchmark: AsyncParsableCommand {
         bench.add("POST /v1/responses, durable, \(connections) connections",
                   writes.summary, "≥ 10,000/s, p99 < 50 ms")
 
+        // The same writes while one client asks for a trend report over every response, again and again.
+        let trends = bench.folder.appendingPathComponent("trends.lua")
+        try Self.getScript(token: caseworker, path: "/v1/reports/trends?instrument=who5&period=quarter&by=unit")
+            .write(to: trends, atomically: true, encoding: .utf8)
+        let reporting = try bench.startWrk(wrk, script: trends, url: base, connections: 1, duration: duration)
+        let writesDuringReports = try bench.wrk(
+            wrk, script: post, url: base + "/v1/responses", connections: connections, duration: duration)
+        let reports = try bench.finish(reporting)
+        bench.add("POST /v1/responses as above, while trend reports run back to back",
+                  writesDuringReports.summary, "p99 as without reports")
+        bench.add("GET /v1/reports/trends (WHO-5, quarter × unit) during those writes, 1 connection", reports.summary)
+
         let get = bench.folder.appendingPathComponent("get.lua")
-        try Self.getScript(token: token, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
+        try Self.trajectoryScript(token: token, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
         let reads = try bench.wrk(wrk, script: get, url: base, connections: connections, duration: duration)
         bench.add("GET /v1/citizens/{citizen}/trajectory, audited, \(connections) connections", reads.summary, "≥ 20,000/s")
 
@@ -82,7 +107,29 @@ struct ServerBenchmark: AsyncParsableCommand {
         server.terminate()
         server.waitUntilExit()
         bench.add("exit status after SIGTERM", String(server.terminationStatus))
+        (server, startSeconds) = try await start(bench.spor, data: data)
+        bench.add("daemon restart after SIGTERM until /healthz answers", BenchRunner.format(startSeconds), "< 2 s")
+        server.terminate()
+        server.waitUntilExit()
         bench.printTable(title: "Spor server benchmark, \(responses) responses")
+    }
+
+    /// Starts `spor serve` on `data` and waits until `/healthz` answers; the seconds that took.
+    private func start(_ spor: URL, data: URL) async throws -> (Process, Double) {
+        let server = Process()
+        server.executableURL = spor
+        server.arguments = ["serve", "--data", data.path, "--port", String(port)]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now().uptimeNanoseconds
+        try server.run()
+        do {
+            try await Self.waitUntilHealthy("http://127.0.0.1:\(port)", server: server)
+        } catch {
+            if server.isRunning { server.terminate() }
+            throw error
+        }
+        return (server, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     /// The number of citizens in a generated CSV: they are `c-1` … `c-N` in order, so the last line names `c-N`.
@@ -133,8 +180,18 @@ struct ServerBenchmark: AsyncParsableCommand {
         """
     }
 
+    /// Every request is the same GET of `path`.
+    private static func getScript(token: String, path: String) -> String {
+        """
+        wrk.headers["Authorization"] = "Bearer \(token)"
+        request = function()
+          return wrk.format("GET", "\(path)")
+        end
+        """
+    }
+
     /// Every request reads the trajectory of a random citizen of the imported data.
-    private static func getScript(token: String, citizens: Int) -> String {
+    private static func trajectoryScript(token: String, citizens: Int) -> String {
         """
         math.randomseed(os.time())
         wrk.headers["Authorization"] = "Bearer \(token)"

@@ -42,6 +42,40 @@ public enum LogReplay {
     /// reports any damage precisely. A torn record or unfinished batch at the very end is skipped.
     /// - Throws: ``LogError`` `invalidKey` as the full replay does, or what `visit` throws.
     public static func replay(folder: URL, after mark: LogMark, visit: (LogEntry) throws -> Void) throws -> LogMark? {
+        try replay(folder: folder, after: mark, upTo: nil, visit: visit)
+    }
+
+    /// The mark right after record `records` (a batch's last record), found by reading only the records after the
+    /// known `mark`, which they must continue; `nil` when the log does not continue it or does not reach `records`
+    /// at the end of a batch. For a snapshot of state that holds exactly the first `records` records.
+    public static func mark(folder: URL, after mark: LogMark, records: UInt64) throws -> LogMark? {
+        guard records >= mark.records else { return nil }
+        if records == mark.records { return mark }
+        let found = try replay(folder: folder, after: mark, upTo: records) { _ in }
+        return found?.records == records ? found : nil
+    }
+
+    /// The mark right after record `records`, found by reading the log from its start (and checking it as a full
+    /// replay does) up to that record; `nil` when the log holds fewer records.
+    public static func mark(folder: URL, records: UInt64) throws -> LogMark? {
+        guard records > 0 else { return nil }
+        struct Reached: Error {}
+        var found: LogMark?
+        do {
+            _ = try LogScanner(folder: folder).scan(decodeEntries: false) { record in
+                guard record.sequence == records - 1, let hash = record.hash else { return }
+                found = LogMark(
+                    records: records, segment: record.segment, offset: record.offset,
+                    headHash: hash.withUnsafeBytes { Array($0) })
+                throw Reached()
+            }
+        } catch is Reached {}
+        return found
+    }
+
+    private static func replay(
+        folder: URL, after mark: LogMark, upTo limit: UInt64?, visit: (LogEntry) throws -> Void
+    ) throws -> LogMark? {
         guard mark.records > 0, mark.headHash.count == 32 else { return nil }
         try Pseudonymiser.check(folder: folder)
         let segments: [UInt32]
@@ -51,7 +85,7 @@ public enum LogReplay {
             return nil
         }
         guard let lastSegment = segments.last, segments.contains(mark.segment) else { return nil }
-        var state = TailState(mark: mark)
+        var state = TailState(mark: mark, limit: limit)
         for segment in segments where segment >= mark.segment {
             let start = segment == mark.segment ? mark.offset : SegmentName.magic.count
             guard let bytes = try? readSegment(folder: folder, segment: segment, from: segment == mark.segment ? start : 0)
@@ -69,6 +103,7 @@ public enum LogReplay {
             let base = segment == mark.segment ? 0 : SegmentName.magic.count
             switch try state.scan(bytes, from: base, segment: segment, fileOffset: start - base, isLast: segment == lastSegment, visit: visit) {
             case .continues: continue
+            case .reachedLimit: return state.committed
             case .torn: return state.seenMarkRecord ? state.committed : nil
             case .broken: return nil
             }
@@ -87,6 +122,8 @@ public enum LogReplay {
     /// What a tail replay has checked so far.
     private struct TailState {
         let mark: LogMark
+        /// Stop once this many records are committed; `nil` to read to the end.
+        let limit: UInt64?
         var seenMarkRecord = false
         var previousHash: SHA256Digest?
         var nextSequence: UInt64
@@ -95,11 +132,12 @@ public enum LogReplay {
         var committed: LogMark
 
         enum Outcome {
-            case continues, torn, broken
+            case continues, torn, broken, reachedLimit
         }
 
-        init(mark: LogMark) {
+        init(mark: LogMark, limit: UInt64?) {
             self.mark = mark
+            self.limit = limit
             nextSequence = mark.records - 1
             committed = mark
         }
@@ -145,6 +183,7 @@ public enum LogReplay {
                             records: nextSequence + 1, segment: segment, offset: fileOffset + position,
                             headHash: hash.withUnsafeBytes { Array($0) })
                         batch.removeAll(keepingCapacity: true)
+                        if let limit, committed.records >= limit { return .reachedLimit }
                     }
                 }
                 previousHash = hash

@@ -40,6 +40,9 @@ public enum DatasetLoader {
         public var dataset: ResponseDataset
         public var mark: LogMark?
         public var source: Source
+        /// The mark of the folder's snapshot file after loading (the one read, or the one written now); `nil` when
+        /// there is none that fits the log.
+        public var snapshotMark: LogMark?
     }
 
     /// Loads the dataset of `folder`, from its snapshot when that fits the log, else by a full replay.
@@ -49,13 +52,13 @@ public enum DatasetLoader {
     /// - Throws: ``LogError`` from a full replay (damage names the segment and offset), or
     ///   ``ResponseDatasetError`` for an entry that does not fit the catalog.
     public static func load(folder: URL, catalog: InstrumentCatalog, refresh: Bool) throws -> Loaded {
-        let loaded = try fromSnapshot(folder: folder, catalog: catalog) ?? fullReplay(folder: folder, catalog: catalog)
+        var loaded = try fromSnapshot(folder: folder, catalog: catalog) ?? fullReplay(folder: folder, catalog: catalog)
         let stale = switch loaded.source {
         case .fullReplay: true
         case .snapshot(let recordsAfter): recordsAfter >= refreshAfterRecords
         }
-        if refresh, stale, let mark = loaded.mark {
-            try? writeSnapshot(of: loaded.dataset, at: mark, folder: folder)
+        if refresh, stale, let mark = loaded.mark, (try? writeSnapshot(of: loaded.dataset, at: mark, folder: folder)) != nil {
+            loaded.snapshotMark = mark
         }
         return loaded
     }
@@ -87,12 +90,13 @@ public enum DatasetLoader {
             recordsAfter += 1
         }
         guard let mark = replayed else { return nil }
-        return Loaded(dataset: dataset, mark: mark, source: .snapshot(recordsAfter: recordsAfter))
+        return Loaded(
+            dataset: dataset, mark: mark, source: .snapshot(recordsAfter: recordsAfter), snapshotMark: reader.mark)
     }
 
     private static func fullReplay(folder: URL, catalog: InstrumentCatalog) throws -> Loaded {
         var dataset = try ResponseDataset(catalog: catalog)
         let mark = try LogReplay.replay(folder: folder) { entry in try dataset.apply(entry) }
-        return Loaded(dataset: dataset, mark: mark, source: .fullReplay)
+        return Loaded(dataset: dataset, mark: mark, source: .fullReplay, snapshotMark: nil)
     }
 }

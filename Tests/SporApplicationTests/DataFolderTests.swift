@@ -29,7 +29,7 @@ import Testing
             }
             try await group.waitForAll()
         }
-        let sequences = try storage.read { $0.sequence }
+        let sequences = try await storage.read(long: false) { $0.sequence }
         #expect(sequences == Array(0..<400))
         await storage.close()
     }

@@ -18,6 +18,8 @@ import FoundationNetworking
     struct Daemon {
         let process: Process
         let port: Int
+        /// What it wrote to standard error until it listened.
+        var startupLog = ""
 
         static func start(folder: URL) throws -> Daemon {
             let process = Process()
@@ -38,7 +40,7 @@ import FoundationNetworking
                 text += String(decoding: chunk, as: UTF8.self)
                 if let range = text.range(of: "listening on 127.0.0.1:"),
                    let port = Int(text[range.upperBound...].prefix { $0.isNumber }) {
-                    return Daemon(process: process, port: port)
+                    return Daemon(process: process, port: port, startupLog: text)
                 }
             }
             process.terminate()

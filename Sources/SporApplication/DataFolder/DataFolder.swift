@@ -38,10 +38,19 @@ public final class DataFolder: Sendable {
         public var checkpointFile: URL?
         /// Bytes after which a new segment is started.
         public var segmentSize: Int
+        /// The daemon writes a new snapshot in the background once this many records were applied since the last.
+        public var snapshotAfterRecords: UInt64
+        /// At 5 million responses a snapshot takes about a second to write, and 200,000 records take about half a
+        /// second to replay at the next start.
+        public static let defaultSnapshotAfterRecords: UInt64 = 200_000
 
-        public init(checkpointFile: URL? = nil, segmentSize: Int = defaultSegmentSize) {
+        public init(
+            checkpointFile: URL? = nil, segmentSize: Int = defaultSegmentSize,
+            snapshotAfterRecords: UInt64 = defaultSnapshotAfterRecords
+        ) {
             self.checkpointFile = checkpointFile
             self.segmentSize = segmentSize
+            self.snapshotAfterRecords = snapshotAfterRecords
         }
 
         var configuration: EventLog.Configuration {
@@ -59,17 +68,20 @@ public final class DataFolder: Sendable {
     /// The trend releases the strategic role reads, `releases/`.
     let releases: ReleaseStore
     let log: EventLog?
-    /// Every response in columns (``Mode/reading`` and ``Mode/serving``; `nil` for ``Mode/writing``).
-    private let dataset: Mutex<ResponseDataset?>
-    /// Durable entries waiting for those before them, and the sequence number the dataset takes next: the
-    /// requests of one group commit resume in any order, but the dataset is built in log order, as a replay
-    /// builds it (same-day ties go to the later recording).
-    private let sequencer: Mutex<(next: UInt64, waiting: [UInt64: LogEntry])>
+    /// Every response in columns (``Mode/reading`` and ``Mode/serving``; `nil` otherwise).
+    private let live: LiveDataset?
+    /// How the responses were loaded (``Mode/reading`` and ``Mode/serving``).
+    public let load: Load?
     private let pseudonymiser = Mutex<Pseudonymiser?>(nil)
-    /// Set when a durable entry could not be applied to the responses in memory: from then on memory no longer
-    /// matches the log, so nothing is answered from it (open the folder again).
-    private let memoryFailure = Mutex<String?>(nil)
     private let auditTrail = Mutex<AuditTrail?>(nil)
+
+    /// How the responses in memory were loaded when the folder was opened.
+    public struct Load: Hashable, Sendable {
+        /// Whether they came from the snapshot (`false`: the whole log was replayed).
+        public var fromSnapshot: Bool
+        /// Records read from the log: those after the snapshot, or all of them.
+        public var recordsReplayed: UInt64
+    }
 
     /// The folder commands use when none is given: `$SPOR_DATA`, else `./spor-data`.
     public static func location(
@@ -89,44 +101,85 @@ public final class DataFolder: Sendable {
         switch mode {
         case .administering:
             log = nil
-            dataset = Mutex(nil)
-            sequencer = Mutex((0, [:]))
+            live = nil
+            load = nil
         case .reading:
             log = nil
             let loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
-            dataset = Mutex(loaded.dataset)
-            sequencer = Mutex((0, [:]))
+            (live, load) = Self.liveDataset(loaded, keepingAttention: false, settings: settings, folder: url, logger: logger)
         case .writing:
             log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
-            dataset = Mutex(nil)
-            sequencer = Mutex((0, [:]))
+            live = nil
+            load = nil
         case .serving:
-            var replayed = try ResponseDataset(catalog: .builtIn)
-            let log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger) { entry in
-                try replayed.apply(entry)
+            // The log is opened first: its checkpoint check and key binding, and any torn end cut off; then the
+            // responses come from the snapshot and the records after it, as `spor report` loads them.
+            let log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
+            let loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
+            guard (loaded.mark?.records ?? 0) == log.opened.records else {
+                throw UseCaseError.unavailable("the responses loaded do not end where the log does; open the folder again")
             }
             self.log = log
-            dataset = Mutex(replayed)
-            sequencer = Mutex((log.opened.records, [:]))
+            (live, load) = Self.liveDataset(loaded, keepingAttention: true, settings: settings, folder: url, logger: logger)
             _ = try pseudonymiserForCPR()
             _ = try audit()
         }
     }
 
-    /// Finishes the write in flight and releases the folder's lock.
+    /// The responses in memory; `keepingAttention` keeps the attention list up to date from now on (the daemon).
+    private static func liveDataset(
+        _ loaded: DatasetLoader.Loaded, keepingAttention: Bool, settings: LogSettings, folder: URL, logger: Logger
+    ) -> (LiveDataset, Load) {
+        var dataset = loaded.dataset
+        if keepingAttention { dataset.keepAttentionList() }
+        let load: Load = switch loaded.source {
+        case .snapshot(let recordsAfter): Load(fromSnapshot: true, recordsReplayed: recordsAfter)
+        case .fullReplay: Load(fromSnapshot: false, recordsReplayed: loaded.mark?.records ?? 0)
+        }
+        logger.info(
+            "loaded the responses",
+            metadata: ["from": "\(load.fromSnapshot ? "snapshot" : "log")", "replayed": "\(load.recordsReplayed)"])
+        let live = LiveDataset(
+            dataset: dataset, records: loaded.mark?.records ?? 0, snapshotMark: loaded.snapshotMark,
+            snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder,
+            logger: logger)
+        return (live, load)
+    }
+
+    /// Finishes the write in flight, writes the snapshot of the responses in memory (``Mode/serving``; so the
+    /// next start reads only what is appended after it) and releases the folder's lock.
     public func close() async {
         await log?.close()
+        if mode == .serving { live?.close() }
     }
 
     // MARK: - What the use cases reach
 
-    /// Runs `body` on the responses in memory.
+    /// Runs `body` on the responses in memory, holding every write acknowledged before the call. A `long` read
+    /// (a report, a list over every citizen) runs off Swift's cooperative threads; no read delays a write.
+    func read<Result: Sendable>(
+        long: Bool, _ body: @escaping @Sendable (ResponseDataset) throws -> Result
+    ) async throws -> Result {
+        guard let live else { throw UseCaseError.unavailable("the responses are not loaded in this mode") }
+        return try await live.read(long: long, body)
+    }
+
+    /// Runs `body` on the responses in memory holding every write acknowledged before the call, blocking the
+    /// calling thread until it may read: for the few synchronous callers (making a trend release under its lock).
     func read<Result>(_ body: (ResponseDataset) throws -> Result) throws -> Result {
-        if let failure = memoryFailure.withLock({ $0 }) { throw UseCaseError.unavailable(failure) }
-        return try dataset.withLock { dataset in
-            guard let dataset else { throw UseCaseError.unavailable("the responses are not loaded in this mode") }
-            return try body(dataset)
-        }
+        guard let live else { throw UseCaseError.unavailable("the responses are not loaded in this mode") }
+        return try live.readBlocking(body)
+    }
+
+    /// Writes a new snapshot of the folder when many records were appended since the last one (after an import):
+    /// best effort, a failure only means the next read replays more.
+    func refreshSnapshot() {
+        _ = try? DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
+    }
+
+    /// Lets a test hold every long read open: `hook` runs inside each one while it holds the responses.
+    func holdLongReads(_ hook: (@Sendable () -> Void)?) {
+        live?.longReadHook.withLock { $0 = hook }
     }
 
     /// The writable log.
@@ -137,7 +190,7 @@ public final class DataFolder: Sendable {
 
     /// The current version of a stored response, retracted or not; `nil` when its id was never recorded.
     func stored(_ id: UUID) async throws -> StoredResponse? {
-        if mode == .reading || mode == .serving { return try read { $0.stored(id) } }
+        if let live { return try await live.stored(id) }
         guard let stored = try await writableLog().response(id: id) else { return nil }
         return StoredResponse(
             response: stored.response, definitionVersion: stored.definitionVersion, isRetracted: stored.isRetracted,
@@ -168,61 +221,22 @@ public final class DataFolder: Sendable {
         }
     }
 
-    /// Appends events by `author` as one all-or-nothing batch, durably, and brings the responses in memory up to
-    /// date.
+    /// Appends events by `author` as one all-or-nothing batch, durably, and hands them to the responses in memory.
     ///
-    /// The log answers `alreadyStored` for a response a concurrent request is appending only once that append is
-    /// durable; the other request may still be bringing the dataset up to date, so this waits until it has.
+    /// Returns once the events are durable and in log order for memory (not once applied: a report running now
+    /// does not hold the write up; every later read sees them). The log answers `alreadyStored` for a response a
+    /// concurrent request is appending only once that append is durable; this then waits, without polling, until
+    /// the other request has handed it over.
     func append(_ events: [SporLog.LogEvent], author: Author) async throws -> [EventLog.AppendResult] {
         let results = try await writableLog().append(events, author: author)
-        guard mode == .serving else { return results }
+        guard mode == .serving, let live else { return results }
         let entries = results.compactMap { result -> LogEntry? in
             if case .appended(let entry) = result { entry } else { nil }
         }
-        try apply(entries)
-        if let last = entries.last { try await awaitApplied(last.sequence) }
-        for case .alreadyStored(let response) in results { try await awaitInDataset(response.id) }
+        try live.sequence(entries)
+        if let last = entries.last { try await live.awaitSequenced(last.sequence) }
+        for case .alreadyStored(let response) in results { try await live.awaitVisible(response.id) }
         return results
-    }
-
-    /// Applies durable entries to the dataset in sequence order: these, and any waiting ones they complete.
-    private func apply(_ entries: [LogEntry]) throws {
-        try sequencer.withLock { sequencer in
-            for entry in entries { sequencer.waiting[entry.sequence] = entry }
-            var ready: [LogEntry] = []
-            while let entry = sequencer.waiting.removeValue(forKey: sequencer.next) {
-                ready.append(entry)
-                sequencer.next += 1
-            }
-            guard !ready.isEmpty else { return }
-            do {
-                try dataset.withLock { dataset in
-                    for entry in ready { try dataset?.apply(entry) }
-                }
-            } catch {
-                memoryFailure.withLock { $0 = "a durable entry did not fit the responses in memory; restart to replay the log" }
-                throw error
-            }
-        }
-    }
-
-    /// Waits until the entries up to `sequence` are in the dataset: until a request of the same group commit that
-    /// holds earlier entries has applied them (and with them these).
-    private func awaitApplied(_ sequence: UInt64, timeout: Duration = .seconds(10)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while sequencer.withLock({ $0.next <= sequence }) {
-            guard ContinuousClock.now < deadline else { throw UseCaseError.unavailable("a durable write did not reach memory") }
-            try await Task.sleep(for: .milliseconds(1))
-        }
-    }
-
-    /// Waits until a durable response appended by another request has reached the dataset.
-    private func awaitInDataset(_ id: UUID, timeout: Duration = .seconds(10)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while dataset.withLock({ $0?.stored(id) }) == nil {
-            guard ContinuousClock.now < deadline else { throw UseCaseError.unavailable("a durable write did not reach memory") }
-            try await Task.sleep(for: .milliseconds(1))
-        }
     }
 }
 

@@ -47,7 +47,7 @@ extension UseCases {
         via endpoint: String
     ) async throws -> Trajectory {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
-        guard let trajectory = try folder.read({
+        guard let trajectory = try await folder.read(long: false, {
             $0.trajectory(of: citizen, instrument: instrument, history: history, scope: scope)
         }) else { throw UseCaseError.unknownCitizen }
         try await audit(citizen, by: caller, via: endpoint)
@@ -58,7 +58,7 @@ extension UseCases {
     public func summary(of citizen: CitizenID, since: CalendarDate, by caller: Caller, via endpoint: String) async throws -> FollowUpSummary {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
         let asOf = today()
-        guard let summary = try folder.read({ $0.summary(of: citizen, since: since, asOf: asOf, scope: scope) }) else {
+        guard let summary = try await folder.read(long: false, { $0.summary(of: citizen, since: since, asOf: asOf, scope: scope) }) else {
             throw UseCaseError.unknownCitizen
         }
         try await audit(citizen, by: caller, via: endpoint)
@@ -69,7 +69,7 @@ extension UseCases {
     public func overview(of citizen: CitizenID, since: CalendarDate, by caller: Caller, via endpoint: String) async throws -> CitizenOverview {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
         let asOf = today()
-        let (trajectory, summary, history) = try folder.read { dataset in
+        let (trajectory, summary, history) = try await folder.read(long: false) { dataset in
             let trajectory = dataset.trajectory(of: citizen, scope: scope)
             let ids = trajectory?.instruments.flatMap { $0.points.map(\.id) } ?? []
             return (
@@ -87,7 +87,7 @@ extension UseCases {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
         guard let stored = try await folder.stored(id), !stored.isRetracted, scope.contains(unit: stored.response.unit),
               let definition = InstrumentCatalog.builtIn[stored.response.instrument],
-              let trajectory = try folder.read({
+              let trajectory = try await folder.read(long: false, {
                   $0.trajectory(of: stored.response.citizen, instrument: stored.response.instrument, scope: scope)
               }),
               let index = trajectory.instruments.first?.points.firstIndex(where: { $0.id == id })

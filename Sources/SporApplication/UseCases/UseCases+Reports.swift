@@ -38,7 +38,7 @@ extension UseCases {
             let release = try await newestRelease()
             return try Self.report(of: release, request)
         }
-        let report = try folder.read { try $0.trendReport(request) }
+        let report = try await folder.read(long: true) { try $0.trendReport(request) }
         if request.minCell < TrendReportRequest.smallestMinCell { try await audit(nil, by: caller, via: endpoint) }
         return report
     }
@@ -58,7 +58,7 @@ extension UseCases {
                 field: "limit", rule: .range, message: "limit must be a whole number from 1 to \(AttentionList.maximumLimit)")])
         }
         let asOf = today()
-        let list = try folder.read { $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit) }
+        let list = try await folder.read(long: true) { $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit) }
         try await audit(list.entries.map { CitizenID(rawValue: $0.citizen) }, by: caller, via: endpoint)
         return list
     }

@@ -22,46 +22,74 @@ extension ResponseDataset {
     public func attentionList(
         scope: ResponseScope, asOf: CalendarDate, silenceDays: Int = AttentionList.defaultSilenceDays, limit: Int? = nil
     ) -> AttentionList {
+        if let attention {
+            return attention.list(of: self, scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit)
+        }
+        return computedAttentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit)
+    }
+
+    /// The attention list computed from every citizen's responses (what ``AttentionKeeper`` keeps answers the same).
+    func computedAttentionList(
+        scope: ResponseScope, asOf: CalendarDate, silenceDays: Int, limit: Int?
+    ) -> AttentionList {
         let today = Int32(asOf.daysSinceEpoch)
         // Reasons without their texts, and each entry's sort key computed once: the texts are written only for
         // the entries answered (on 5M responses the whole list holds over half a million citizens).
-        var candidates: [(key: (Int, Int, Int, Int32, Int32), entry: AttentionEntry)] = []
+        var candidates: [(key: AttentionKey, entry: AttentionEntry)] = []
         for code in 0..<Int32(firstOfCitizen.count) {
             let rows = rows(ofCitizen: code, in: scope).filter { !isRetracted($0) }
-            guard let latest = rows.max(by: { (day[$0], $0) < (day[$1], $1) }) else { continue }
-            var reasons: [AttentionReason] = []
-            for (instrumentCode, definition) in definitions.enumerated() {
-                let scored = series(rows, instrument: UInt8(instrumentCode), includeRetracted: false).filter { score[$0] >= 0 }
-                guard let last = scored.last else { continue }
-                reasons += attentionReasons(latest: last, previous: scored.dropLast().last, definition: definition)
+            if let candidate = attentionCandidate(citizen: code, liveRows: rows, today: today, silenceDays: silenceDays) {
+                candidates.append(candidate)
             }
-            let lastDate = CalendarDate(daysSinceEpoch: Int(day[latest]))
-            if Int(today - day[latest]) > silenceDays {
-                reasons.append(AttentionReason(
-                    code: .noRecentResponse, instrument: nil, administeredAt: lastDate, score: nil, change: nil,
-                    text: LocalizedText(da: "", en: "")))
-            }
-            guard !reasons.isEmpty else { continue }
-            reasons.sort { ($0.code, $0.change ?? 0) < ($1.code, $1.change ?? 0) }
-            let fall = reasons.compactMap(\.change).min() ?? 0
-            candidates.append((
-                (reasons[0].code.urgency, -reasons.count, fall, day[latest], code),
-                AttentionEntry(
-                    citizen: citizens[code], unit: unit[latest] < 0 ? nil : self.units[unit[latest]], lastResponse: lastDate,
-                    reasons: reasons)))
         }
-        candidates.sort { a, b in
-            // The citizen id breaks ties, as text.
-            a.key.0 != b.key.0 || a.key.1 != b.key.1 || a.key.2 != b.key.2 || a.key.3 != b.key.3
-                ? (a.key.0, a.key.1, a.key.2, a.key.3) < (b.key.0, b.key.1, b.key.2, b.key.3)
-                : a.entry.citizen < b.entry.citizen
+        candidates.sort { a, b in attentionOrder(a.key, b.key) }
+        return AttentionList(
+            asOf: asOf, silenceDays: silenceDays, total: candidates.count,
+            entries: candidates.prefix(limit ?? candidates.count).map { withTexts($0.entry, asOf: asOf) })
+    }
+
+    /// Whether `a` comes before `b` on the list; the citizen id breaks ties, as text.
+    func attentionOrder(_ a: AttentionKey, _ b: AttentionKey) -> Bool {
+        if a.urgency != b.urgency { return a.urgency < b.urgency }
+        if a.reasons != b.reasons { return a.reasons > b.reasons }
+        if a.fall != b.fall { return a.fall < b.fall }
+        if a.day != b.day { return a.day < b.day }
+        return citizens[a.citizen] < citizens[b.citizen]
+    }
+
+    /// An entry with the plain-language texts of its reasons written.
+    func withTexts(_ entry: AttentionEntry, asOf: CalendarDate) -> AttentionEntry {
+        var entry = entry
+        for index in entry.reasons.indices { entry.reasons[index].text = text(of: entry.reasons[index], asOf: asOf) }
+        return entry
+    }
+
+    /// A citizen's entry on the list from their live responses in the scope (`nil` when not listed), and its sort key;
+    /// without `today`, the reasons that do not depend on the day only.
+    func attentionCandidate(
+        citizen code: Int32, liveRows rows: [Int], today: Int32?, silenceDays: Int
+    ) -> (key: AttentionKey, entry: AttentionEntry)? {
+        guard let latest = rows.max(by: { (day[$0], $0) < (day[$1], $1) }) else { return nil }
+        var reasons: [AttentionReason] = []
+        for (instrumentCode, definition) in definitions.enumerated() {
+            let scored = series(rows, instrument: UInt8(instrumentCode), includeRetracted: false).filter { score[$0] >= 0 }
+            guard let last = scored.last else { continue }
+            reasons += attentionReasons(latest: last, previous: scored.dropLast().last, definition: definition)
         }
-        let shown = candidates.prefix(limit ?? candidates.count).map { candidate in
-            var entry = candidate.entry
-            for index in entry.reasons.indices { entry.reasons[index].text = text(of: entry.reasons[index], asOf: asOf) }
-            return entry
+        let lastDate = CalendarDate(daysSinceEpoch: Int(day[latest]))
+        if let today, Int(today - day[latest]) > silenceDays {
+            reasons.append(AttentionReason(
+                code: .noRecentResponse, instrument: nil, administeredAt: lastDate, score: nil, change: nil,
+                text: LocalizedText(da: "", en: "")))
         }
-        return AttentionList(asOf: asOf, silenceDays: silenceDays, total: candidates.count, entries: shown)
+        if today != nil, reasons.isEmpty { return nil }
+        reasons.sort { ($0.code, $0.change ?? 0) < ($1.code, $1.change ?? 0) }
+        let key = AttentionKey(
+            urgency: reasons.first?.code.urgency ?? AttentionReason.Code.noRecentResponse.urgency,
+            reasons: reasons.count, fall: reasons.compactMap(\.change).min() ?? 0, day: day[latest], citizen: code)
+        return (key, AttentionEntry(
+            citizen: citizens[code], unit: unit[latest] < 0 ? nil : self.units[unit[latest]], lastResponse: lastDate,
+            reasons: reasons))
     }
 
     /// A reason in plain words, Danish and English.

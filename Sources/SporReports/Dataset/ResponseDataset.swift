@@ -72,6 +72,9 @@ public struct ResponseDataset: Sendable {
     /// The earliest and latest `administeredAt` among all rows (as days since 1970), `nil` while empty.
     var dayRange: ClosedRange<Int32>?
 
+    /// The attention list kept up to date, once ``keepAttentionList()`` was called.
+    var attention: AttentionKeeper?
+
     /// Trend indexes kept between reports while the dataset does not change, shared with unchanged copies.
     private(set) var trendCache = TrendIndexCache()
     /// Entries applied since `trendCache` was made, so an index knows the state it was built from.
@@ -149,10 +152,14 @@ public struct ResponseDataset: Sendable {
         case .responseRecorded(let response, let version):
             guard index.row(of: response.id, in: ids) == nil else { return }
             try append(response, version: version, entry: entry)
+            refreshAttention(citizen: citizen[ids.count - 1], unit: unit[ids.count - 1])
         case .responseCorrected(let response, let version, let reason):
             let row = try existingRow(response.id)
             startRevisions(row)
+            let before = (citizen: citizen[row], unit: unit[row])
             try overwrite(row: row, with: response, version: version)
+            refreshAttention(citizen: before.citizen, unit: before.unit)
+            refreshAttention(citizen: citizen[row], unit: unit[row])
             state[row] |= Self.correctedBit
             revisions[Int32(row), default: []].append(ResponseRevision(
                 kind: .corrected, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis, author: entry.author,
@@ -161,6 +168,7 @@ public struct ResponseDataset: Sendable {
             let row = try existingRow(id)
             startRevisions(row)
             state[row] |= Self.retractedBit
+            refreshAttention(citizen: citizen[row], unit: unit[row])
             revisions[Int32(row), default: []].append(ResponseRevision(
                 kind: .retracted, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis, author: entry.author,
                 reason: reason, response: nil, definitionVersion: nil))

@@ -1,0 +1,353 @@
+import Foundation
+import Logging
+import SporInstruments
+import SporLog
+import SporReports
+import SporSnapshot
+import Synchronization
+
+/// The responses in memory of an open data folder, read by many requests at once while durable writes keep
+/// arriving, and saved as the folder's snapshot (docs/architecture.md, "Reads never block writes").
+///
+/// The dataset is guarded by a readers-writer lock that a write only ever *tries* to take. A durable entry is
+/// first *sequenced*: put in log order (the requests of one group commit resume in any order) on a list of ready
+/// entries, which is all a write waits for. Whoever finds the lock free applies the ready entries: the write
+/// itself when no read is running, else the last read to finish. A read sees every write acknowledged before it
+/// began: when entries it must see are still waiting, it applies them first (waiting, if need be, for the reads
+/// in progress). The current version of a single response is answered from the dataset and the ready entries
+/// together, so a write's own answer never waits for a report.
+///
+/// Long reads (reports, releases) and reads that must wait for the lock run on a dispatch queue of their own,
+/// never on Swift's cooperative threads.
+final class LiveDataset: @unchecked Sendable {
+    /// A new snapshot is written in the background once this many entries were applied since the last one.
+    private let snapshotAfterRecords: UInt64
+
+    private let lock = ReadersWriterLock()
+    /// Read under `lock` held shared, changed under it held alone.
+    private var dataset: ResponseDataset
+    private let state: Mutex<Sequencer>
+    private let snapshot: Mutex<SnapshotState>
+    private let folder: URL
+    private let logger: Logger
+    /// Called inside every long read while the lock is held: lets a test hold a report open.
+    let longReadHook = Mutex<(@Sendable () -> Void)?>(nil)
+
+    private static let readQueue = DispatchQueue(label: "spor.reads", attributes: .concurrent)
+    private static let snapshotQueue = DispatchQueue(label: "spor.snapshot", qos: .utility)
+
+    /// The durable entries on their way into the dataset.
+    private struct Sequencer {
+        /// The sequence number the next ready entry has.
+        var next: UInt64
+        /// Entries in the dataset (sequence numbers below this).
+        var applied: UInt64
+        /// Durable entries waiting for those before them.
+        var waiting: [UInt64: LogEntry] = [:]
+        /// Entries in log order, not yet in the dataset.
+        var ready: [LogEntry] = []
+        /// What the ready entries change, by response id.
+        var pending: [UUID: PendingVersion] = [:]
+        var sequenceWaiters: [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+        var idWaiters: [UUID: [CheckedContinuation<Void, any Error>]] = [:]
+        /// Set when a durable entry did not fit the dataset: memory no longer matches the log.
+        var failure: String?
+    }
+
+    /// The latest ready version of a response.
+    private struct PendingVersion {
+        /// The recording's sequence number when the recording itself is ready.
+        var recordedSequence: UInt64?
+        var response: Response?
+        var definitionVersion: String?
+        var isRetracted = false
+    }
+
+    private struct SnapshotState {
+        /// Where the newest snapshot was taken; `nil` when there is none for this log.
+        var mark: LogMark?
+        var running = false
+    }
+
+    /// Takes over `dataset`, which holds the log's first `records` records; `mark` is the snapshot's, if it holds
+    /// the same.
+    init(
+        dataset: ResponseDataset, records: UInt64, snapshotMark: LogMark?, snapshotAfterRecords: UInt64, folder: URL,
+        logger: Logger
+    ) {
+        self.dataset = dataset
+        self.snapshotAfterRecords = snapshotAfterRecords
+        self.state = Mutex(Sequencer(next: records, applied: records))
+        self.snapshot = Mutex(SnapshotState(mark: snapshotMark))
+        self.folder = folder
+        self.logger = logger
+    }
+
+    // MARK: - Reading
+
+    /// Runs `body` on the dataset holding every entry sequenced before the call. A `long` read, and any read
+    /// that must wait, runs on the read queue.
+    func read<Result: Sendable>(
+        long: Bool, _ body: @escaping @Sendable (ResponseDataset) throws -> Result
+    ) async throws -> Result {
+        let target = state.withLock { $0.next }
+        if !long, lock.tryLockForReading() {
+            if state.withLock({ $0.applied >= target }) {
+                defer { unlockAndApply() }
+                try checkHealthy()
+                return try body(dataset)
+            }
+            unlockAndApply()
+        }
+        return try await withCheckedThrowingContinuation { continuation in
+            Self.readQueue.async {
+                continuation.resume(with: Swift.Result { try self.readWaiting(target: target, long: long, body) })
+            }
+        }
+    }
+
+    /// ``read(long:_:)`` for a synchronous caller: blocks the calling thread until it may read.
+    func readBlocking<Result>(_ body: (ResponseDataset) throws -> Result) throws -> Result {
+        try readWaiting(target: state.withLock { $0.next }, long: true, body)
+    }
+
+    /// The current version of a response, ready entries included; `nil` when it was never recorded.
+    func stored(_ id: UUID) async throws -> StoredResponse? {
+        try await read(long: false, fresh: false) { dataset in
+            let base = dataset.stored(id)
+            guard let pending = self.state.withLock({ $0.pending[id] }) else { return base }
+            let recorded = pending.recordedSequence ?? base?.recordedSequence
+            guard let recorded, let response = pending.response ?? base?.response,
+                  let version = pending.definitionVersion ?? base?.definitionVersion
+            else { return base }
+            return StoredResponse(
+                response: response, definitionVersion: version,
+                isRetracted: pending.isRetracted || (base?.isRetracted ?? false), recordedSequence: recorded)
+        }
+    }
+
+    /// Like ``read(long:_:)``, but `fresh: false` does not wait for ready entries to be applied.
+    private func read<Result: Sendable>(
+        long: Bool, fresh: Bool, _ body: @escaping @Sendable (ResponseDataset) throws -> Result
+    ) async throws -> Result {
+        if fresh { return try await read(long: long, body) }
+        if lock.tryLockForReading() {
+            defer { unlockAndApply() }
+            try checkHealthy()
+            return try body(dataset)
+        }
+        return try await withCheckedThrowingContinuation { continuation in
+            Self.readQueue.async {
+                continuation.resume(with: Swift.Result { try self.readWaiting(target: 0, long: long, body) })
+            }
+        }
+    }
+
+    /// Takes the lock shared once the dataset holds the entries before `target`, applying them first if need be,
+    /// and runs `body`. Blocks: runs on the read queue.
+    private func readWaiting<Result>(
+        target: UInt64, long: Bool, _ body: (ResponseDataset) throws -> Result
+    ) throws -> Result {
+        lock.lockForReading()
+        while state.withLock({ $0.applied < target && $0.failure == nil }) {
+            lock.unlock()
+            lock.lockForWriting()
+            applyReady()
+            lock.unlock()
+            lock.lockForReading()
+        }
+        defer { unlockAndApply() }
+        try checkHealthy()
+        if long, let hook = longReadHook.withLock({ $0 }) { hook() }
+        return try body(dataset)
+    }
+
+    private func checkHealthy() throws {
+        if let failure = state.withLock({ $0.failure }) { throw UseCaseError.unavailable(failure) }
+    }
+
+    // MARK: - Writing
+
+    /// Puts durable entries in log order; they reach the dataset as soon as no read holds it. Never waits for a
+    /// read.
+    func sequence(_ entries: [LogEntry]) throws {
+        var resumed: [CheckedContinuation<Void, any Error>] = []
+        let failure = state.withLock { state -> String? in
+            if let failure = state.failure { return failure }
+            for entry in entries { state.waiting[entry.sequence] = entry }
+            while let entry = state.waiting.removeValue(forKey: state.next) {
+                state.ready.append(entry)
+                state.next += 1
+                let id = entry.event.responseID
+                state.pending[id] = Self.merge(entry, into: state.pending[id])
+                if let waiters = state.idWaiters.removeValue(forKey: id) { resumed += waiters }
+            }
+            let next = state.next
+            state.sequenceWaiters.removeAll { waiter in
+                guard waiter.sequence < next else { return false }
+                resumed.append(waiter.continuation)
+                return true
+            }
+            return nil
+        }
+        if let failure { throw UseCaseError.unavailable(failure) }
+        for continuation in resumed { continuation.resume() }
+        applyWhenFree()
+    }
+
+    /// Returns once the entries up to `sequence` are sequenced (resumed by ``sequence(_:)``, no polling).
+    func awaitSequenced(_ sequence: UInt64) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let outcome = state.withLock { state -> String?? in
+                if let failure = state.failure { return .some(failure) }
+                if state.next > sequence { return .some(nil) }
+                state.sequenceWaiters.append((sequence, continuation))
+                return nil
+            }
+            switch outcome {
+            case .none: break
+            case .some(nil): continuation.resume()
+            case .some(let failure?): continuation.resume(throwing: UseCaseError.unavailable(failure))
+            }
+        }
+    }
+
+    /// Returns once a response another request appended durably can be read (resumed when its entry is
+    /// sequenced, no polling).
+    func awaitVisible(_ id: UUID) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Self.readQueue.async {
+                // Under the lock held shared nothing is applied, so an entry not in the dataset and not ready is
+                // still to be sequenced, which resumes the waiter.
+                self.lock.lockForReading()
+                defer { self.unlockAndApply() }
+                let known = self.dataset.stored(id) != nil
+                let outcome = self.state.withLock { state -> String?? in
+                    if let failure = state.failure { return .some(failure) }
+                    if known || state.pending[id] != nil { return .some(nil) }
+                    state.idWaiters[id, default: []].append(continuation)
+                    return nil
+                }
+                switch outcome {
+                case .none: break
+                case .some(nil): continuation.resume()
+                case .some(let failure?): continuation.resume(throwing: UseCaseError.unavailable(failure))
+                }
+            }
+        }
+    }
+
+    /// Applies the ready entries and writes the snapshot of everything; call after the last write.
+    func close() {
+        lock.lockForWriting()
+        applyReady()
+        lock.unlock()
+        // On the snapshot queue, after any background snapshot: one writer of the file at a time.
+        Self.snapshotQueue.sync { writeSnapshot() }
+    }
+
+    // MARK: - Applying
+
+    /// Releases the lock, then applies ready entries if nobody else holds it.
+    private func unlockAndApply() {
+        lock.unlock()
+        applyWhenFree()
+    }
+
+    /// Applies the ready entries unless the lock is held; its holder does it when it lets go.
+    private func applyWhenFree() {
+        while state.withLock({ !$0.ready.isEmpty && $0.failure == nil }) {
+            guard lock.tryLockForWriting() else { return }
+            applyReady()
+            lock.unlock()
+        }
+        snapshotIfDue()
+    }
+
+    /// Applies every ready entry, in order. The lock must be held alone.
+    private func applyReady() {
+        let entries = state.withLock { state -> [LogEntry] in
+            guard state.failure == nil else { return [] }
+            let ready = state.ready
+            state.ready.removeAll()
+            state.pending.removeAll()
+            return ready
+        }
+        guard !entries.isEmpty else { return }
+        do {
+            for entry in entries { try dataset.apply(entry) }
+            state.withLock { $0.applied += UInt64(entries.count) }
+        } catch {
+            logger.error("a durable entry did not fit the responses in memory", metadata: ["error": "\(error)"])
+            fail("a durable entry did not fit the responses in memory; restart to replay the log")
+        }
+    }
+
+    /// Stops answering from memory and fails every waiter.
+    private func fail(_ message: String) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
+            state.failure = message
+            let waiters = state.sequenceWaiters.map(\.continuation) + state.idWaiters.values.flatMap { $0 }
+            state.sequenceWaiters = []
+            state.idWaiters = [:]
+            return waiters
+        }
+        for waiter in waiters { waiter.resume(throwing: UseCaseError.unavailable(message)) }
+    }
+
+    private static func merge(_ entry: LogEntry, into pending: PendingVersion?) -> PendingVersion {
+        var merged = pending ?? PendingVersion()
+        switch entry.event {
+        case .responseRecorded(let response, let version):
+            if merged.recordedSequence == nil, merged.response == nil {
+                merged = PendingVersion(recordedSequence: entry.sequence, response: response, definitionVersion: version)
+            }
+        case .responseCorrected(let response, let version, _):
+            merged.response = response
+            merged.definitionVersion = version
+        case .responseRetracted:
+            merged.isRetracted = true
+        }
+        return merged
+    }
+
+    // MARK: - Snapshot
+
+    /// Starts writing a snapshot in the background when enough entries were applied since the last one.
+    private func snapshotIfDue() {
+        let applied = state.withLock { $0.applied }
+        let due = snapshot.withLock { snapshot -> Bool in
+            guard !snapshot.running, applied >= (snapshot.mark?.records ?? 0) + snapshotAfterRecords else { return false }
+            snapshot.running = true
+            return true
+        }
+        guard due else { return }
+        Self.snapshotQueue.async {
+            self.writeSnapshot()
+            self.snapshot.withLock { $0.running = false }
+        }
+    }
+
+    /// Writes the dataset as the folder's snapshot, holding the lock shared (writes go on; they are applied after).
+    /// Best effort: a failure is logged and the next start replays more. Runs on the snapshot queue only.
+    private func writeSnapshot() {
+        lock.lockForReading()
+        defer { unlockAndApply() }
+        let records = state.withLock { $0.failure == nil ? $0.applied : 0 }
+        let known = snapshot.withLock { $0.mark }
+        guard records > 0, records != known?.records else { return }
+        do {
+            let mark = try known.map { try LogReplay.mark(folder: folder, after: $0, records: records) }
+                ?? LogReplay.mark(folder: folder, records: records)
+            guard let mark, mark.records == records else {
+                logger.warning("no snapshot written: the log does not end where the responses in memory do")
+                return
+            }
+            try DatasetLoader.writeSnapshot(of: dataset, at: mark, folder: folder)
+            snapshot.withLock { $0.mark = mark }
+            logger.info("wrote the snapshot", metadata: ["records": "\(records)"])
+        } catch {
+            logger.warning("no snapshot written", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import SporInstruments
+
+/// The attention list kept up to date as entries are applied, so a list is answered without looking at every
+/// response: per citizen, and per citizen and unit (a staff member sees only their units' responses), the sort key
+/// of the reasons that do not depend on the day. Whether a citizen has gone without a response for too long
+/// depends on today, so the day of their latest response is kept and the days are counted when the list is read.
+///
+/// ``ResponseDataset/attentionList(scope:asOf:silenceDays:limit:)`` answers from it once
+/// ``ResponseDataset/keepAttentionList()`` was called; the entries shown are written from the citizen's responses
+/// by the same code that computes the whole list, so kept and computed lists are the same.
+struct AttentionKeeper: Sendable {
+    /// Per citizen code, the key from all their live responses; `citizen` is −1 when they have none.
+    var all: [AttentionKey] = []
+    /// Per unit code, per citizen code with live responses in the unit: the key from those responses.
+    var byUnit: [Int32: [Int32: AttentionKey]] = [:]
+
+    static let none = AttentionKey(urgency: 0, reasons: 0, fall: 0, day: 0, citizen: -1)
+
+    /// The list as ``ResponseDataset/computedAttentionList(scope:asOf:silenceDays:limit:)`` makes it.
+    func list(
+        of dataset: ResponseDataset, scope: ResponseScope, asOf: CalendarDate, silenceDays: Int, limit: Int?
+    ) -> AttentionList {
+        let today = Int32(asOf.daysSinceEpoch)
+        var selection = Selection(dataset: dataset, limit: limit)
+        func consider(_ key: AttentionKey) {
+            let silent = Int(today) - Int(key.day) > silenceDays
+            guard key.reasons > 0 || silent else { return }
+            var listed = key
+            if silent { listed.reasons += 1 }
+            selection.add(listed)
+        }
+        switch scope {
+        case .all:
+            for key in all where key.citizen >= 0 { consider(key) }
+        case .units(let labels):
+            let codes = Set(labels.compactMap { dataset.units.existingCode(for: $0.rawValue) })
+            var citizens: [Int32: (key: AttentionKey, units: Int)] = [:]
+            for code in codes {
+                guard let keys = byUnit[code] else { continue }
+                if codes.count == 1 {
+                    for key in keys.values { consider(key) }
+                    continue
+                }
+                for (citizen, key) in keys {
+                    citizens[citizen] = (key, (citizens[citizen]?.units ?? 0) + 1)
+                }
+            }
+            for (citizen, found) in citizens {
+                if found.units == 1 {
+                    consider(found.key)
+                } else if let key = dataset.attentionCandidate(
+                    citizen: citizen, liveRows: dataset.liveRows(ofCitizen: citizen, in: scope), today: nil,
+                    silenceDays: silenceDays)?.key {
+                    // Responses in more than one of the scope's units: their reasons come from all of them together.
+                    consider(key)
+                }
+            }
+        }
+        let entries = selection.sorted().compactMap { key in
+            dataset.attentionCandidate(
+                citizen: key.citizen, liveRows: dataset.liveRows(ofCitizen: key.citizen, in: scope), today: today,
+                silenceDays: silenceDays
+            ).map { dataset.withTexts($0.entry, asOf: asOf) }
+        }
+        return AttentionList(asOf: asOf, silenceDays: silenceDays, total: selection.total, entries: entries)
+    }
+
+    /// The most urgent `limit` keys seen, in order, and how many were seen.
+    private struct Selection {
+        let dataset: ResponseDataset
+        let limit: Int?
+        var total = 0
+        var keys: [AttentionKey] = []
+
+        init(dataset: ResponseDataset, limit: Int?) {
+            self.dataset = dataset
+            self.limit = limit
+        }
+
+        mutating func add(_ key: AttentionKey) {
+            total += 1
+            guard let limit else { return keys.append(key) }
+            if keys.count == limit {
+                guard let last = keys.last, dataset.attentionOrder(key, last) else { return }
+                keys.removeLast()
+            }
+            var low = 0
+            var high = keys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if dataset.attentionOrder(keys[middle], key) { low = middle + 1 } else { high = middle }
+            }
+            keys.insert(key, at: low)
+        }
+
+        func sorted() -> [AttentionKey] {
+            limit == nil ? keys.sorted { dataset.attentionOrder($0, $1) } : keys
+        }
+    }
+}
+
+extension ResponseDataset {
+    /// Keeps the attention list from now on: builds it from every citizen's responses, then brings it up to date
+    /// with every entry applied, so ``attentionList(scope:asOf:silenceDays:limit:)`` no longer looks at every
+    /// response (for a long-running reader such as the daemon).
+    public mutating func keepAttentionList() {
+        var keeper = AttentionKeeper()
+        keeper.all = Array(repeating: AttentionKeeper.none, count: firstOfCitizen.count)
+        for code in 0..<Int32(firstOfCitizen.count) {
+            let live = rows(ofCitizen: code).filter { !isRetracted($0) }
+            guard let key = keptKey(code, live) else { continue }
+            keeper.all[Int(code)] = key
+            var byUnit: [Int32: [Int]] = [:]
+            for row in live where unit[row] >= 0 { byUnit[unit[row], default: []].append(row) }
+            for (unitCode, rows) in byUnit {
+                if let key = keptKey(code, rows) { keeper.byUnit[unitCode, default: [:]][code] = key }
+            }
+        }
+        attention = keeper
+    }
+
+    /// Brings the kept list up to date for a citizen, overall and in one unit (−1: none), after a change of theirs.
+    mutating func refreshAttention(citizen code: Int32, unit unitCode: Int32) {
+        guard attention != nil, code >= 0 else { return }
+        let live = rows(ofCitizen: code).filter { !isRetracted($0) }
+        let key = keptKey(code, live) ?? AttentionKeeper.none
+        while attention!.all.count <= Int(code) { attention!.all.append(AttentionKeeper.none) }
+        attention!.all[Int(code)] = key
+        guard unitCode >= 0 else { return }
+        attention!.byUnit[unitCode, default: [:]][code] = keptKey(code, live.filter { unit[$0] == unitCode })
+    }
+
+    /// The citizen's live rows in the scope.
+    func liveRows(ofCitizen code: Int32, in scope: ResponseScope) -> [Int] {
+        rows(ofCitizen: code, in: scope).filter { !isRetracted($0) }
+    }
+
+    private func keptKey(_ code: Int32, _ liveRows: [Int]) -> AttentionKey? {
+        attentionCandidate(citizen: code, liveRows: liveRows, today: nil, silenceDays: 0)?.key
+    }
+}
