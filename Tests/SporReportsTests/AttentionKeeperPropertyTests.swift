@@ -102,4 +102,45 @@ import Testing
         #expect(dataset.attentionList(scope: .units([Self.units[2]]), asOf: asOf, limit: 10) == computed)
         #expect(computed.total > 0)
     }
+
+    /// A list built from one state and kept only later, after more entries (as the daemon builds it in the
+    /// background while writes go on), equals the computed one once the responses applied meanwhile are refreshed.
+    @Test func aListBuiltBeforeLaterEntriesIsBroughtUpToDate() throws {
+        var random = Generator(state: 7)
+        var dataset = try ResponseDataset(catalog: .builtIn)
+        var ids: [UUID] = []
+        var sequence: UInt64 = 0
+        func apply(_ event: LogEvent) throws {
+            try dataset.apply(LogEntry(sequence: sequence, recordedAtMillis: 0, event: event, author: Self.author))
+            sequence += 1
+        }
+        for _ in 0..<300 {
+            let response = Self.response(id: UUID(), &random)
+            ids.append(response.id)
+            try apply(.responseRecorded(response, definitionVersion: "1"))
+        }
+        let keeper = dataset.attentionKeeper()
+        var touched: [UUID] = []
+        for index in 0..<60 {
+            var response = Self.response(id: ids[index * 3], &random)
+            let stored = dataset.stored(response.id)!.response
+            response.instrument = stored.instrument
+            response.answers = stored.answers
+            try apply(.responseCorrected(response, definitionVersion: "1", reason: "moved"))
+            touched.append(response.id)
+            if index % 4 == 0 {
+                try apply(.responseRetracted(id: ids[index * 3 + 1], reason: "entered in error"))
+                touched.append(ids[index * 3 + 1])
+            }
+            let new = Self.response(id: UUID(), &random)
+            try apply(.responseRecorded(new, definitionVersion: "1"))
+            touched.append(new.id)
+        }
+        dataset.keepAttentionList(keeper, refreshing: touched)
+        let asOf = CalendarDate(daysSinceEpoch: Self.start + 200)
+        for scope in [ResponseScope.all, .units([Self.units[1]]), .units([Self.units[1], Self.units[3]])] {
+            #expect(dataset.attentionList(scope: scope, asOf: asOf, silenceDays: 90)
+                == dataset.computedAttentionList(scope: scope, asOf: asOf, silenceDays: 90, limit: nil))
+        }
+    }
 }

@@ -126,12 +126,11 @@ public final class DataFolder: Sendable {
         }
     }
 
-    /// The responses in memory; `keepingAttention` keeps the attention list up to date from now on (the daemon).
+    /// The responses in memory; `keepingAttention` keeps the attention list up to date from now on, built in the
+    /// background (the daemon).
     private static func liveDataset(
         _ loaded: DatasetLoader.Loaded, keepingAttention: Bool, settings: LogSettings, folder: URL, logger: Logger
     ) -> (LiveDataset, Load) {
-        var dataset = loaded.dataset
-        if keepingAttention { dataset.keepAttentionList() }
         let load: Load = switch loaded.source {
         case .snapshot(let recordsAfter): Load(fromSnapshot: true, recordsReplayed: recordsAfter)
         case .fullReplay: Load(fromSnapshot: false, recordsReplayed: loaded.mark?.records ?? 0)
@@ -140,9 +139,10 @@ public final class DataFolder: Sendable {
             "loaded the responses",
             metadata: ["from": "\(load.fromSnapshot ? "snapshot" : "log")", "replayed": "\(load.recordsReplayed)"])
         let live = LiveDataset(
-            dataset: dataset, records: loaded.mark?.records ?? 0, snapshotMark: loaded.snapshotMark,
+            dataset: loaded.dataset, records: loaded.mark?.records ?? 0, snapshotMark: loaded.snapshotMark,
             snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder,
             logger: logger)
+        if keepingAttention { live.keepAttentionListInBackground() }
         return (live, load)
     }
 

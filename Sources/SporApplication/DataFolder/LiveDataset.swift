@@ -52,6 +52,8 @@ final class LiveDataset: @unchecked Sendable {
         var idWaiters: [UUID: [CheckedContinuation<Void, any Error>]] = [:]
         /// Set when a durable entry did not fit the dataset: memory no longer matches the log.
         var failure: String?
+        /// While the attention list to keep is being built: the responses applied since it was begun.
+        var appliedDuringAttentionBuild: [UUID]?
     }
 
     /// The latest ready version of a response.
@@ -276,7 +278,10 @@ final class LiveDataset: @unchecked Sendable {
         guard !entries.isEmpty else { return }
         do {
             for entry in entries { try dataset.apply(entry) }
-            state.withLock { $0.applied += UInt64(entries.count) }
+            state.withLock { state in
+                state.applied += UInt64(entries.count)
+                state.appliedDuringAttentionBuild? += entries.map(\.event.responseID)
+            }
         } catch {
             logger.error("a durable entry did not fit the responses in memory", metadata: ["error": "\(error)"])
             fail("a durable entry did not fit the responses in memory; restart to replay the log")
@@ -310,6 +315,30 @@ final class LiveDataset: @unchecked Sendable {
         }
         return merged
     }
+
+    // MARK: - The kept attention list
+
+    /// Builds the attention list to keep on a queue of its own, holding the dataset for reading only (writes go
+    /// on), then keeps it, brought up to date with what was applied meanwhile. Until then the list is computed.
+    func keepAttentionListInBackground() {
+        Self.attentionQueue.async {
+            self.lock.lockForReading()
+            self.state.withLock { $0.appliedDuringAttentionBuild = [] }
+            let started = ContinuousClock.now
+            let keeper = self.dataset.attentionKeeper()
+            self.unlockAndApply()
+            self.lock.lockForWriting()
+            let applied = self.state.withLock { state in
+                defer { state.appliedDuringAttentionBuild = nil }
+                return state.appliedDuringAttentionBuild ?? []
+            }
+            self.dataset.keepAttentionList(keeper, refreshing: applied)
+            self.unlockAndApply()
+            self.logger.info("keeping the attention list", metadata: ["built in": "\(ContinuousClock.now - started)"])
+        }
+    }
+
+    private static let attentionQueue = DispatchQueue(label: "spor.attention", qos: .utility)
 
     // MARK: - Snapshot
 

@@ -1,3 +1,4 @@
+public import Foundation
 import SporInstruments
 
 /// The attention list kept up to date as entries are applied, so a list is answered without looking at every
@@ -8,7 +9,7 @@ import SporInstruments
 /// ``ResponseDataset/attentionList(scope:asOf:silenceDays:limit:)`` answers from it once
 /// ``ResponseDataset/keepAttentionList()`` was called; the entries shown are written from the citizen's responses
 /// by the same code that computes the whole list, so kept and computed lists are the same.
-struct AttentionKeeper: Sendable {
+public struct AttentionKeeper: Sendable {
     /// Per citizen code, the key from all their live responses; `citizen` is −1 when they have none.
     var all: [AttentionKey] = []
     /// Per unit code, per citizen code with live responses in the unit: the key from those responses.
@@ -104,19 +105,63 @@ extension ResponseDataset {
     /// with every entry applied, so ``attentionList(scope:asOf:silenceDays:limit:)`` no longer looks at every
     /// response (for a long-running reader such as the daemon).
     public mutating func keepAttentionList() {
-        var keeper = AttentionKeeper()
-        keeper.all = Array(repeating: AttentionKeeper.none, count: firstOfCitizen.count)
-        for code in 0..<Int32(firstOfCitizen.count) {
-            let live = rows(ofCitizen: code).filter { !isRetracted($0) }
-            guard let key = keptKey(code, live) else { continue }
-            keeper.all[Int(code)] = key
-            var byUnit: [Int32: [Int]] = [:]
-            for row in live where unit[row] >= 0 { byUnit[unit[row], default: []].append(row) }
-            for (unitCode, rows) in byUnit {
-                if let key = keptKey(code, rows) { keeper.byUnit[unitCode, default: [:]][code] = key }
-            }
-        }
+        attention = attentionKeeper()
+    }
+
+    /// Keeps `keeper`, made by ``attentionKeeper()`` from this dataset before the entries about the responses `ids`
+    /// were applied: their citizens (in every version) are brought up to date first.
+    public mutating func keepAttentionList(_ keeper: AttentionKeeper, refreshing ids: [UUID]) {
         attention = keeper
+        for id in Set(ids) {
+            guard let row = row(of: id) else { continue }
+            var pairs: Set<[Int32]> = [[citizen[row], unit[row]]]
+            for revision in revisions(ofRow: row) {
+                guard let response = revision.response,
+                      let code = citizens.existingCode(for: response.citizen.rawValue) else { continue }
+                pairs.insert([code, response.unit.flatMap { units.existingCode(for: $0.rawValue) } ?? -1])
+            }
+            for pair in pairs { refreshAttention(citizen: pair[0], unit: pair[1]) }
+        }
+    }
+
+    /// The attention list to keep, built from every citizen's responses (on two cores when there are many):
+    /// ``keepAttentionList(_:refreshing:)`` keeps it.
+    public func attentionKeeper() -> AttentionKeeper {
+        let count = firstOfCitizen.count
+        let workers = count < 20_000 ? 1 : 2
+        let parts = KeptParts(workers)
+        let dataset = self
+        // The citizens split in `workers` ranges, done at once.
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var part = KeptParts.Part()
+            for code in Int32(count * worker / workers)..<Int32(count * (worker + 1) / workers) {
+                let live = dataset.rows(ofCitizen: code).filter { !dataset.isRetracted($0) }
+                guard let key = dataset.keptKey(code, live) else {
+                    part.all.append(AttentionKeeper.none)
+                    continue
+                }
+                part.all.append(key)
+                let first = dataset.unit[live[0]]
+                if first >= 0, live.allSatisfy({ dataset.unit[$0] == first }) {
+                    // All in one unit: the unit's key is the citizen's.
+                    part.byUnit.append((first, code, key))
+                    continue
+                }
+                var byUnit: [Int32: [Int]] = [:]
+                for row in live where dataset.unit[row] >= 0 { byUnit[dataset.unit[row], default: []].append(row) }
+                for (unitCode, rows) in byUnit {
+                    if let key = dataset.keptKey(code, rows) { part.byUnit.append((unitCode, code, key)) }
+                }
+            }
+            parts.store(part, at: worker)
+        }
+        var keeper = AttentionKeeper()
+        keeper.all.reserveCapacity(count)
+        for part in parts.parts {
+            keeper.all += part.all
+            for (unitCode, code, key) in part.byUnit { keeper.byUnit[unitCode, default: [:]][code] = key }
+        }
+        return keeper
     }
 
     /// Brings the kept list up to date for a citizen, overall and in one unit (−1: none), after a change of theirs.
@@ -135,7 +180,34 @@ extension ResponseDataset {
         rows(ofCitizen: code, in: scope).filter { !isRetracted($0) }
     }
 
-    private func keptKey(_ code: Int32, _ liveRows: [Int]) -> AttentionKey? {
+    fileprivate func keptKey(_ code: Int32, _ liveRows: [Int]) -> AttentionKey? {
         attentionCandidate(citizen: code, liveRows: liveRows, today: nil, silenceDays: 0)?.key
+    }
+}
+
+/// What each worker of ``ResponseDataset/keepAttentionList()`` found, each stored only at its own index (which is
+/// what makes sharing it safe).
+private final class KeptParts: @unchecked Sendable {
+    struct Part {
+        var all: [AttentionKey] = []
+        var byUnit: [(unit: Int32, citizen: Int32, key: AttentionKey)] = []
+    }
+
+    private let buffer: UnsafeMutableBufferPointer<Part>
+
+    init(_ workers: Int) {
+        buffer = .allocate(capacity: workers)
+        buffer.initialize(repeating: Part())
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    var parts: [Part] { Array(buffer) }
+
+    func store(_ part: Part, at worker: Int) {
+        buffer[worker] = part
     }
 }
