@@ -70,6 +70,13 @@ struct ServerBenchmark: AsyncParsableCommand {
         bench.add("daemon memory holding \(responses) responses",
                   "\(resident / 1_048_576) MB, \(resident / max(responses, 1)) bytes/response", "< 1 GB")
 
+        // The daemon builds the attention list it keeps in the background after a start; the first list waits for it.
+        let first = try bench.time {
+            _ = try bench.run(URL(fileURLWithPath: "/usr/bin/curl"), [
+                "-sf", "-o", "/dev/null", "-H", "Authorization: Bearer \(caseworker)", base + "/v1/attention",
+            ])
+        }
+        bench.add("the first GET /v1/attention after the start", BenchRunner.format(first))
         for (name, attentionToken) in [
             ("a case worker", caseworker), ("staff of one unit", staff), ("staff of two units", staffOfTwo),
         ] {

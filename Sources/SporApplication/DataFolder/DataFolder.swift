@@ -171,6 +171,11 @@ public final class DataFolder: Sendable {
         return try live.readBlocking(body)
     }
 
+    /// Returns once the attention list the daemon keeps is built (right after a start it is built in the background).
+    func awaitKeptAttentionList() async {
+        await live?.awaitKeptAttentionList()
+    }
+
     /// Writes a new snapshot of the folder when many records were appended since the last one (after an import):
     /// best effort, a failure only means the next read replays more.
     func refreshSnapshot() {

@@ -321,6 +321,7 @@ final class LiveDataset: @unchecked Sendable {
     /// Builds the attention list to keep on a queue of its own, holding the dataset for reading only (writes go
     /// on), then keeps it, brought up to date with what was applied meanwhile. Until then the list is computed.
     func keepAttentionListInBackground() {
+        attentionBuild.withLock { $0 = .building([]) }
         Self.attentionQueue.async {
             self.lock.lockForReading()
             self.state.withLock { $0.appliedDuringAttentionBuild = [] }
@@ -334,11 +335,39 @@ final class LiveDataset: @unchecked Sendable {
             }
             self.dataset.keepAttentionList(keeper, refreshing: applied)
             self.unlockAndApply()
+            let waiters = self.attentionBuild.withLock { build -> [CheckedContinuation<Void, Never>] in
+                defer { build = .done }
+                if case .building(let waiters) = build { return waiters }
+                return []
+            }
+            for waiter in waiters { waiter.resume() }
             self.logger.info("keeping the attention list", metadata: ["built in": "\(ContinuousClock.now - started)"])
         }
     }
 
     private static let attentionQueue = DispatchQueue(label: "spor.attention", qos: .utility)
+
+    /// Whether the kept attention list is being built, and who waits for it.
+    private enum AttentionBuild {
+        case none
+        case building([CheckedContinuation<Void, Never>])
+        case done
+    }
+
+    private let attentionBuild = Mutex(AttentionBuild.none)
+
+    /// Returns once the attention list being built in the background is kept (at once when none is being built):
+    /// it is ready sooner than a list computed over every response.
+    func awaitKeptAttentionList() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = attentionBuild.withLock { build -> Bool in
+                guard case .building(let waiters) = build else { return true }
+                build = .building(waiters + [continuation])
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+    }
 
     // MARK: - Snapshot
 

@@ -58,6 +58,7 @@ extension UseCases {
                 field: "limit", rule: .range, message: "limit must be a whole number from 1 to \(AttentionList.maximumLimit)")])
         }
         let asOf = today()
+        await folder.awaitKeptAttentionList()
         let list = try await folder.read(long: true) { $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit) }
         try await audit(list.entries.map { CitizenID(rawValue: $0.citizen) }, by: caller, via: endpoint)
         return list
