@@ -35,25 +35,31 @@ public struct AttentionKeeper: Sendable {
             for key in all where key.citizen >= 0 { consider(key) }
         case .units(let labels):
             let codes = Set(labels.compactMap { dataset.units.existingCode(for: $0.rawValue) })
-            var citizens: [Int32: (key: AttentionKey, units: Int)] = [:]
-            for code in codes {
-                guard let keys = byUnit[code] else { continue }
-                if codes.count == 1 {
-                    for key in keys.values { consider(key) }
-                    continue
-                }
-                for (citizen, key) in keys {
-                    citizens[citizen] = (key, (citizens[citizen]?.units ?? 0) + 1)
-                }
-            }
-            for (citizen, found) in citizens {
-                if found.units == 1 {
-                    consider(found.key)
-                } else if let key = dataset.attentionCandidate(
-                    citizen: citizen, liveRows: dataset.liveRows(ofCitizen: citizen, in: scope), today: nil,
-                    silenceDays: silenceDays)?.key {
-                    // Responses in more than one of the scope's units: their reasons come from all of them together.
-                    consider(key)
+            let maps = codes.compactMap { byUnit[$0] }
+            if maps.count == 1 {
+                for key in maps[0].values { consider(key) }
+            } else if maps.count > 1 {
+                // How many of the scope's units each citizen has live responses in (an array, not a dictionary).
+                var seen = [UInt16](repeating: 0, count: all.count)
+                for map in maps { for citizen in map.keys { seen[Int(citizen)] &+= 1 } }
+                for map in maps {
+                    for (citizen, key) in map {
+                        switch seen[Int(citizen)] {
+                        case 1:
+                            consider(key)
+                        case 0:
+                            continue
+                        default:
+                            // Responses in more than one of the scope's units: their reasons come from all of them
+                            // together, worked out once.
+                            seen[Int(citizen)] = 0
+                            if let key = dataset.attentionCandidate(
+                                citizen: citizen, liveRows: dataset.liveRows(ofCitizen: citizen, in: scope), today: nil,
+                                silenceDays: silenceDays)?.key {
+                                consider(key)
+                            }
+                        }
+                    }
                 }
             }
         }
