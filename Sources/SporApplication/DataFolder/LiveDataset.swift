@@ -319,7 +319,8 @@ final class LiveDataset: @unchecked Sendable {
     // MARK: - The kept attention list
 
     /// Builds the attention list to keep on a queue of its own, holding the dataset for reading only (writes go
-    /// on), then keeps it, brought up to date with what was applied meanwhile. Until then the list is computed.
+    /// on), then keeps it, brought up to date with what was applied meanwhile; a list asked for until then waits
+    /// for it (``awaitKeptAttentionList()``).
     func keepAttentionListInBackground() {
         attentionBuild.withLock { $0 = .building([]) }
         Self.attentionQueue.async {
