@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the HTTP API (see docs/server.md); stops gracefully on SIGTERM or SIGINT.")
 
-    @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
+    @Option(name: .long, help: .dataFolder)
     var data: String?
     @Option(help: "The address to bind. Keep loopback and put a TLS reverse proxy in front.")
     var host = "127.0.0.1"
