@@ -71,14 +71,6 @@ public actor EventLog {
         case alreadyStored(Response)
     }
 
-    /// The current version of a stored response.
-    public struct StoredResponse: Hashable, Sendable {
-        public var response: Response
-        /// The instrument definition version it was last scored under.
-        public var definitionVersion: String
-        public var isRetracted: Bool
-    }
-
     /// Counters for tests and benchmarks.
     public struct Statistics: Hashable, Sendable {
         /// Records in the log.
@@ -401,7 +393,7 @@ public actor EventLog {
                 let existing: Response?
                 if let earlier = batchRecorded[response.id] {
                     existing = earlier
-                } else if let value = index.value(for: response.id), case .responseRecorded(let stored, _) = try storedEvent(at: value) {
+                } else if let value = index.value(for: response.id), case .responseRecorded(let stored, _) = try storedEntry(at: value).event {
                     existing = stored
                     let location = value & ~ResponseIndex.retractedBit
                     if location >= durableEnd { inFlightDuplicate = max(inFlightDuplicate ?? 0, location) }
@@ -437,10 +429,13 @@ public actor EventLog {
     /// The current version of a response, or `nil` when the log does not hold its id.
     public func response(id: UUID) throws -> StoredResponse? {
         guard let value = index.value(for: id) else { return nil }
-        let location = latestVersion[id] ?? value
-        switch try storedEvent(at: location) {
+        let recorded = try storedEntry(at: value)
+        let latest = try latestVersion[id].map(storedEntry(at:)) ?? recorded
+        switch latest.event {
         case .responseRecorded(let response, let version), .responseCorrected(let response, let version, _):
-            return StoredResponse(response: response, definitionVersion: version, isRetracted: value & ResponseIndex.retractedBit != 0)
+            return StoredResponse(
+                response: response, definitionVersion: version, isRetracted: value & ResponseIndex.retractedBit != 0,
+                recordedSequence: recorded.sequence)
         case .responseRetracted:
             throw LogError(.corrupt, "the index points at a retraction")
         }
@@ -553,7 +548,7 @@ public actor EventLog {
         for waiter in waiters { waiter.resume() }
     }
 
-    private func storedEvent(at value: UInt64) throws -> LogEvent {
+    private func storedEntry(at value: UInt64) throws -> LogEntry {
         let location = value & ~ResponseIndex.retractedBit
         let segment = UInt32(location >> 40)
         let offset = Int(location & 0xFF_FFFF_FFFF)
@@ -562,13 +557,13 @@ public actor EventLog {
             let length = chunk.bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian) }
             let bodyStart = start + RecordCodec.frameHeaderSize
             do {
-                return try RecordCodec.decode(chunk.bytes, body: bodyStart..<bodyStart + length).0.event
+                return try RecordCodec.decode(chunk.bytes, body: bodyStart..<bodyStart + length).0
             } catch {
                 throw LogError.corrupt(error.reason, segment: segment, offset: offset)
             }
         }
         if readers[segment] == nil { readers[segment] = try scanner.openForReading(segment: segment) }
-        return try scanner.record(segment: segment, offset: offset, descriptor: readers[segment]!).event
+        return try scanner.record(segment: segment, offset: offset, descriptor: readers[segment]!)
     }
 
     private func storedResponse(_ id: UUID, batchRecorded: [UUID: Response]) throws -> Response? {

@@ -138,10 +138,7 @@ public final class DataFolder: Sendable {
     /// The current version of a stored response, retracted or not; `nil` when its id was never recorded.
     func stored(_ id: UUID) async throws -> StoredResponse? {
         if mode == .reading || mode == .serving { return try read { $0.stored(id) } }
-        guard let stored = try await writableLog().response(id: id) else { return nil }
-        return StoredResponse(
-            response: stored.response, definitionVersion: stored.definitionVersion, isRetracted: stored.isRetracted,
-            recordedSequence: 0)
+        return try await writableLog().response(id: id)
     }
 
     /// The pseudonymiser, loaded (or its key created, for a new folder) when a CPR number first needs it.
