@@ -155,7 +155,9 @@ import Testing
     @Test func trendsAreWrittenWithDecimalCommasOnDanishPages() async throws {
         let web = try WebViewFixture()
         // Means of 60 and 64 in bostotte-nord: 62,0 in Danish, with a standard deviation of 2,19.
-        for number in 1...6 { try await web.record("c-\(number)", number <= 3 ? [3, 3, 3, 3, 3] : [3, 3, 3, 3, 4], on: "2026-05-0\(number)") }
+        for number in 1...6 {
+            try await web.record("c-\(number)", number <= 3 ? [3, 3, 3, 3, 3] : [3, 3, 3, 3, 4], on: "2026-05-0\(number)")
+        }
         let request = TrendReportRequest(instrument: .who5, period: .quarter, by: .unit)
         for name in ["caseworker", "admin"] {
             let report = try await web.spor.trendReport(request, by: web.caller(name), via: "test")
@@ -204,7 +206,8 @@ import Testing
         #expect(correction.reason.invalid && correction.reason.error == "Skriv en kort begrundelse.")
         #expect(correction.errorLinks.map(\.text) == ["Begrundelse: Skriv en kort begrundelse."])
         #expect(correction.questionnaire.questions.map { $0.choices.first(where: \.checked)?.value } == [3, 4, 2, 3, 1])
-        let retraction = RetractionView(ResponseForm(definition: changeable.definition, id: id, date: changeable.stored.response.administeredAt), stored: changeable.stored, .en)
+        let blank = ResponseForm(definition: changeable.definition, id: id, date: changeable.stored.response.administeredAt)
+        let retraction = RetractionView(blank, stored: changeable.stored, .en)
         #expect(retraction.heading.details == " · WHO-5 Well-Being Index · 2026-06-01" && !retraction.reason.invalid)
         await #expect(throws: UseCaseError.self) {
             try await web.spor.openForChange(id, action: .correct, by: web.caller("caseworker"), via: "test")

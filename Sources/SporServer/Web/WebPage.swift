@@ -41,7 +41,9 @@ struct WebPage {
     func render(
         _ template: String, _ view: Any, title: String, status: HTTPResponse.Status = .ok, printView: Bool = false
     ) -> Response {
-        let html = Templates.render(Document(layout: layout(title: title, printView: printView), template: template, page: view, t: language.texts))
+        let document = Document(
+            layout: layout(title: title, printView: printView), template: template, page: view, t: language.texts)
+        let html = Templates.render(document)
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
         if languageChosen {

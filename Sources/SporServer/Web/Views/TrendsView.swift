@@ -109,7 +109,11 @@ struct TrendsView {
             chart: ChartView(
                 trustedSVG: Charts.inline(svg), caption: language.text("trendChartCaption", ["minCell": minCell])),
             caption: language.text("trendCaption", ["minCell": minCell]), headings: headings,
-            rows: report.cells.map { Row(period: $0.period, group: $0.group ?? language.text("noGroup"), cells: cells($0, report, headings.count, language)) })
+            rows: report.cells.map { cell in
+                Row(
+                    period: cell.period, group: cell.group ?? language.text("noGroup"),
+                    cells: cells(cell, report, headings.count, language))
+            })
     }
 
     /// The figures of a cell after its period and group: numbers with the language's decimal separator, shares in
