@@ -14,6 +14,7 @@ out=Sources/SporServer/Web/EmbeddedTemplates.swift
   for file in Sources/SporServer/Web/Templates/*.mustache; do
     echo "        (\"$(basename "$file" .mustache)\", #\"\"\""
     cat "$file"
+    echo
     echo "\"\"\"#),"
   done
   echo "    ]"

@@ -23,7 +23,7 @@ import Testing
 
     @Test("the templates compiled into the binary are the files in Web/Templates")
     func embeddedTemplatesAreTheFiles() throws {
-        let embedded = Dictionary(uniqueKeysWithValues: EmbeddedTemplates.all.map { ($0.name, $0.text + "\n") })
+        let embedded = Dictionary(uniqueKeysWithValues: EmbeddedTemplates.all.map { ($0.name, $0.text) })
         #expect(embedded == (try Self.files()), "run scripts/embed-templates.sh")
         for (name, _) in EmbeddedTemplates.all { #expect(Templates.library.getTemplate(named: name) != nil, "\(name) parses") }
     }

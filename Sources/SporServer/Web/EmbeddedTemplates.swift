@@ -22,12 +22,14 @@ enum EmbeddedTemplates {
 </tbody>
 </table>
 {{/hasRows}}
+
 """#),
         ("chart", #"""
 <figure>
 {{{trustedSVG}}}
 <figcaption>{{caption}}</figcaption>
 </figure>
+
 """#),
         ("chime", #"""
 <figure>
@@ -44,6 +46,7 @@ enum EmbeddedTemplates {
 <figcaption>{{caption}}</figcaption>
 {{/hasCaption}}
 </figure>
+
 """#),
         ("citizen", #"""
 {{^printView}}
@@ -88,6 +91,7 @@ enum EmbeddedTemplates {
 </tbody>
 </table>
 {{/instruments}}
+
 """#),
         ("correction", #"""
 {{#heading}}
@@ -107,6 +111,7 @@ enum EmbeddedTemplates {
 {{/reason}}
 <button type="submit">{{t.saveCorrection}}</button>
 </form>
+
 """#),
         ("error-summary", #"""
 {{#hasErrors}}
@@ -119,10 +124,12 @@ enum EmbeddedTemplates {
 </ul>
 </div>
 {{/hasErrors}}
+
 """#),
         ("error", #"""
 <p>{{message}}</p>
 <p><a href="/">{{t.toFrontPage}}</a></p>
+
 """#),
         ("find-citizen", #"""
 <form method="post" action="/citizens/find">
@@ -141,6 +148,7 @@ enum EmbeddedTemplates {
 </div>
 <button type="submit">{{t.find}}</button>
 </form>
+
 """#),
         ("header", #"""
 {{! The header of every page: skip link, brand, the navigation of the user's role, sign-out, the other language. }}
@@ -165,6 +173,7 @@ enum EmbeddedTemplates {
 <a class="language" href="{{otherLanguageHref}}" lang="{{otherLanguage}}" hreflang="{{otherLanguage}}">{{otherLanguageName}}</a>
 </header>
 {{/layout}}
+
 """#),
         ("layout", #"""
 {{! The document around every page: head, header (not in the print view), the title, and the page's own template. }}
@@ -188,6 +197,7 @@ enum EmbeddedTemplates {
 </main>
 </body>
 </html>
+
 """#),
         ("new-response", #"""
 <nav class="tabs" aria-label="{{t.questionnaire}}">
@@ -208,6 +218,7 @@ enum EmbeddedTemplates {
 {{/questionnaire}}
 <button type="submit">{{t.saveResponse}}</button>
 </form>
+
 """#),
         ("questions", #"""
 <h2 id="questions">{{instrumentName}}</h2>
@@ -225,6 +236,7 @@ enum EmbeddedTemplates {
 </div>
 </fieldset>
 {{/questions}}
+
 """#),
         ("response-details", #"""
 <fieldset{{#citizenInvalid}} class="invalid" aria-describedby="citizen-error"{{/citizenInvalid}}>
@@ -271,9 +283,11 @@ enum EmbeddedTemplates {
 {{#mode}}
 {{>select}}
 {{/mode}}
+
 """#),
         ("response-heading", #"""
 <p>{{t.citizen}} <a href="/citizens/{{citizen}}">{{citizen}}</a>{{details}}</p>
+
 """#),
         ("result", #"""
 <p>{{t.citizen}} <a href="/citizens/{{citizen}}">{{citizen}}</a>{{details}}</p>
@@ -312,6 +326,7 @@ enum EmbeddedTemplates {
 {{>chart}}
 {{/trajectory}}
 <p><a class="button" href="/citizens/{{citizen}}">{{t.seeCitizen}}</a> <a href="/responses/new?instrument={{instrument}}&amp;citizen={{citizen}}">{{t.anotherResponse}}</a></p>
+
 """#),
         ("retraction", #"""
 {{#heading}}
@@ -325,6 +340,7 @@ enum EmbeddedTemplates {
 {{/reason}}
 <button type="submit">{{t.retract}}</button>
 </form>
+
 """#),
         ("select", #"""
 <div class="field">
@@ -335,6 +351,7 @@ enum EmbeddedTemplates {
 {{/options}}
 </select>
 </div>
+
 """#),
         ("sign-in", #"""
 {{#expired}}
@@ -353,6 +370,7 @@ enum EmbeddedTemplates {
 </div>
 <button type="submit">{{t.signIn}}</button>
 </form>
+
 """#),
         ("text-field", #"""
 <div class="field{{#invalid}} invalid{{/invalid}}">
@@ -362,6 +380,7 @@ enum EmbeddedTemplates {
 {{/invalid}}
 <input type="{{type}}" id="{{name}}" name="{{name}}" value="{{value}}" autocomplete="off"{{#invalid}} aria-describedby="{{name}}-error" aria-invalid="true"{{/invalid}}>
 </div>
+
 """#),
         ("trends", #"""
 <form method="get" action="/trends" class="filters">
@@ -405,6 +424,7 @@ enum EmbeddedTemplates {
 </table>
 </div>
 {{/report}}
+
 """#),
     ]
 }
