@@ -35,12 +35,13 @@ import Testing
         }
         let attack = #"<script>alert("x")</script>"#
         let view = TextFieldView("reason", label: attack, value: #"" onfocus="x"#, errors: [attack])
-        let html = Templates.render(view, template: "text-field")
+        let html = Templates.library.render(view, withTemplate: "text-field") ?? ""
         #expect(!html.contains("<script>") && html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))
         #expect(html.contains(#"value="&quot; onfocus=&quot;x""#))
-        let chart = Templates.render(ChartView(trustedSVG: "<svg></svg>", caption: attack), template: "chart")
+        let chart = Templates.library.render(ChartView(trustedSVG: "<svg></svg>", caption: attack), withTemplate: "chart") ?? ""
         #expect(chart.contains("<svg></svg>") && !chart.contains("<script>"))
-        let chime = Templates.render(ChimeView([.init(domain: attack, value: 2)], maxValue: 4, caption: "", .da), template: "chime")
+        let bars = ChimeView([.init(domain: attack, value: 2)], maxValue: 4, caption: "", .da)
+        let chime = Templates.library.render(bars, withTemplate: "chime") ?? ""
         #expect(!chime.contains("<script>") && chime.contains("&lt;script&gt;"))
     }
 

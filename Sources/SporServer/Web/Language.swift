@@ -6,7 +6,7 @@ import SporReports
 /// The language of a page: Danish unless the user chose English with `?lang=en` (remembered in a cookie) or the
 /// browser's `Accept-Language` puts English before Danish. Its texts come from ``Strings``; its numbers are
 /// written as its readers write them (``decimal(_:digits:)``).
-enum Language: String, Sendable, CaseIterable {
+enum Language: String, Sendable {
     case da, en
 
     /// The cookie that remembers a choice made with `?lang=`.

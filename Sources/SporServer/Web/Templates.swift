@@ -22,9 +22,4 @@ enum Templates {
     static func render(_ document: Document) -> String {
         library.render(document, withTemplate: "layout") ?? ""
     }
-
-    /// One template alone with a view-model, such as a partial in a test.
-    static func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
-    }
 }
