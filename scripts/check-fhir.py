@@ -114,6 +114,10 @@ for id_, status in expected_status.items():
     check(responses.get(id_, {}).get("status") == status, f"response {id_} has status {status}")
 for observation in observations:
     check(len(observation.get("derivedFrom", [])) == 1, "each Observation is derived from its QuestionnaireResponse")
+    check(observation["status"] in {"final", "amended", "entered-in-error"}, "an Observation status of R4's value set")
+    derived = observation["derivedFrom"][0]["reference"].removeprefix("urn:uuid:")
+    status = {"completed": "final"}.get(expected_status.get(derived, ""), expected_status.get(derived))
+    check(observation["status"] == status, f"the Observation of {derived} has status {status}")
 check(len(observations) == 6, f"a score Observation per complete response (6), found {len(observations)}")
 
 for response in responses.values():
