@@ -294,4 +294,41 @@ import Testing
             #expect(later.json["total"] as? Int == 0)
         }
     }
+
+    @Test func theSearchParametersSelectOneCitizenAndRefuseTheRest() async throws {
+        let fixture = try Fixture()
+        try await fixture.test { client in
+            for citizen in ["c-1", "c-2"] {
+                let body = responseJSON(citizen: citizen)
+                #expect(try await client.post("/v1/responses", token: fixture.tokens["staff"], body: body).status == .created)
+            }
+            let admin = fixture.tokens["admin"]
+            let system = "https%3A%2F%2Fspor.example%2Ffhir%2Fcitizen-id"
+            for query in ["citizen=c-2", "subject:identifier=c-2", "subject%3Aidentifier=\(system)%7Cc-2", "subject:identifier=%7Cc-2"] {
+                let bundle = try await client.get("/fhir/QuestionnaireResponse?\(query)", token: admin)
+                #expect(bundle.status == .ok, "\(query): \(bundle.text)")
+                #expect(bundle.json["total"] as? Int == 1, "\(query)")
+            }
+            #expect(try await client.get("/fhir/QuestionnaireResponse", token: admin).json["total"] as? Int == 2)
+            let refused: [(String, String)] = [
+                ("subject:identifier=urn:oid:1.2.208.176.1.2%7C0101901234", "subject:identifier:cpr"),
+                ("citizen=010190-1234", "citizen:cpr"),
+                ("subject:identifier=https://other.example/ids%7Cc-2", "subject:identifier:format"),
+                ("_lastUpdated=2026-01-01", "_lastUpdated:format"),
+                ("citizen=c-1&citizen=c-2", "citizen:duplicateField"),
+                ("authored=ge2026-01-01", "$:unknownField"),
+            ]
+            for (query, expected) in refused {
+                let response = try await client.get("/fhir/QuestionnaireResponse?\(query)", token: admin)
+                #expect(response.status == .badRequest, "\(query)")
+                let issues = response.json["issue"] as? [[String: Any]] ?? []
+                let found = issues.map { issue in
+                    let coding = ((issue["details"] as? [String: Any])?["coding"] as? [[String: Any]])?.first
+                    return "\((issue["expression"] as? [String])?.first ?? ""):\(coding?["code"] as? String ?? "")"
+                }
+                #expect(found == [expected], "\(query)")
+                #expect(!response.text.contains("0101901234") && !response.text.contains("010190-1234"))
+            }
+        }
+    }
 }

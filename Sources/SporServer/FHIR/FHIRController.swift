@@ -33,8 +33,10 @@ struct FHIRController {
         try spor.require(.readCitizen, by: caller)
         let query: FHIRSearch
         do {
+            // Hummingbird decodes the values; a client may percent-encode a name too (`subject%3Aidentifier`).
             query = try FHIRSearch(
-                parameters: request.uri.queryParameters.map { (String($0.key), String($0.value)) }, settings: settings)
+                parameters: request.uri.queryParameters.map { (String($0.key).removingPercentEncoding ?? "", String($0.value)) },
+                settings: settings)
         } catch {
             throw Problem(.badRequest, kind: "invalid-search", title: "The search parameters are invalid", errors: error.errors)
         }
