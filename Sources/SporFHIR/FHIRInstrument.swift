@@ -36,7 +36,7 @@ public struct FHIRInstrument: Sendable {
         isWHO5 ? code : coding(FHIRSystem.sporCodes, "\(definition.id.rawValue)-score", "\(definition.name.en) score")
     }
 
-    /// An item's Danish text: KL's for WHO-5, else the stem and the item as printed.
+    /// An item's Danish text: KL's for WHO-5 (the stem and the item in one sentence), else the item as printed.
     func text(item: Int) -> String {
         isWHO5 ? KLWHO5.items[item].text : definition.items[item].text.da
     }

@@ -4,8 +4,8 @@ public import SporInstruments
 import SporReports
 
 extension UseCases {
-    /// A QuestionnaireResponse recorded: the outcome of ``record(_:by:)-(ResponseDraft,_)`` and the response as the
-    /// FHIR export writes it.
+    /// A QuestionnaireResponse recorded: the outcome as for any response, and the response as the FHIR export
+    /// writes it.
     public struct RecordedFHIR: Sendable {
         public var recorded: Recorded
         public var record: FHIRResponseRecord
