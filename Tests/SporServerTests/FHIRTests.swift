@@ -290,6 +290,11 @@ import Testing
             // One audit line per citizen exported, under the route's template.
             let audited = try AuditTrail.read(folder: fixture.folder.url).records.filter { $0.endpoint == "GET /fhir/QuestionnaireResponse" }
             #expect(audited.count == 2)
+            let single = try await client.get("/fhir/QuestionnaireResponse/\(retracted)", token: staff)
+            #expect(single.status == .ok)
+            #expect(single.json["resourceType"] as? String == "QuestionnaireResponse")
+            #expect(single.json["status"] as? String == "entered-in-error")
+            #expect(try await client.get("/fhir/QuestionnaireResponse/\(UUID())", token: staff).status == .notFound)
             let later = try await client.get("/fhir/QuestionnaireResponse?_lastUpdated=ge2099-01-01", token: fixture.tokens["admin"])
             #expect(later.json["total"] as? Int == 0)
         }
