@@ -17,10 +17,11 @@ public struct FHIRReading: Sendable {
     var consumed: Set<String> = []
 
     /// Every error: those of FHIR's shape, then the validator's moved onto their elements (skipping one for an
-    /// element that already has an error).
+    /// element that already has an error, or whose parent has: a missing `subject` is one error, not two).
     public func allErrors(with validation: [FieldError]) -> [FieldError] {
         var all = errors
-        for error in validation.map(translate) where !all.contains(where: { $0.field == error.field }) {
+        for error in validation.map(translate)
+        where !errors.contains(where: { error.field == $0.field || error.field.hasPrefix($0.field + ".") }) {
             all.append(error)
         }
         return all

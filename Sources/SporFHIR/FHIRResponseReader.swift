@@ -83,7 +83,7 @@ public struct FHIRResponseReader: Sendable {
 
     private func readSubject(_ subject: JSONValue?, into reading: inout FHIRReading) {
         let path = "\(Self.root).subject"
-        guard let subject else {
+        guard let subject, subject != .null else {
             reading.errors.append(FieldError(field: path, rule: .required, message: "subject is required"))
             return
         }

@@ -167,6 +167,7 @@ import Testing
          "QuestionnaireResponse.subject.identifier.value", "cpr"),
         ("CPR number in a note", #"{"text":{"status":"generated","div":"<div>0101901234</div>"}}"#, "QuestionnaireResponse.text.div", "cpr"),
         ("not completed", #"{"status":"in-progress"}"#, "QuestionnaireResponse.status", "range"),
+        ("no subject", #"{"subject":null}"#, "QuestionnaireResponse.subject", "required"),
         ("unit outside the staff member's units", #"{"extension":[{"url":"https://spor.example/fhir/StructureDefinition/unit","valueString":"bostotte-syd"}]}"#,
          "QuestionnaireResponse.extension[0].valueString", "range"),
         ("future date", #"{"authored":"2027-01-01T10:00:00+01:00"}"#, "QuestionnaireResponse.authored", "future"),
