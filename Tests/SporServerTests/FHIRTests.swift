@@ -68,6 +68,13 @@ import Testing
             #expect(Self.klCode(questionnaire, item: 0, value: 5) == "0e5aa952-d470-4219-b275-5e8204d96987")
             #expect(Self.klCode(questionnaire, item: 1, value: 3) == "1ab11c78-6258-4069-9065-0f076833b133")
             #expect(Self.klCode(questionnaire, item: 4, value: 0) == "f97749b5-e689-40a4-9eda-0b0e35d185fc")
+            // The displays are KL's, word for word (KLToolsValueSets.fsh), so the labels agree with KL's.
+            let calm = ((items[1]["answerOption"] as? [[String: Any]]) ?? []).compactMap { $0["valueCoding"] as? [String: Any] }
+            #expect(calm.map { $0["display"] as? String } == [
+                "WHO-5 På intet tidspunkt - 0 (rolig)", "WHO-5 Lidt af tiden - 1 (rolig)",
+                "WHO-5 Lidt mindre end halvdelen af tiden - 2 (rolig)", "WHO-5 Lidt mere end halvdelen af tiden - 3 (rolig)",
+                "WHO-5 Det meste af tiden - 4 (rolig)", "WHO-5 Hele tiden - 5 (rolig)",
+            ])
 
             let brief = try await client.get("/fhir/Questionnaire/brief-inspire-o", token: fixture.tokens["staff"]).json
             let briefCode = (brief["code"] as? [[String: Any]])?.first
