@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "SporLog", targets: ["SporLog"]),
         .library(name: "SporReports", targets: ["SporReports"]),
         .library(name: "SporApplication", targets: ["SporApplication"]),
+        .library(name: "SporFHIR", targets: ["SporFHIR"]),
         .executable(name: "spor-bench", targets: ["SporBench"]),
         .executable(name: "spor-report-bench", targets: ["SporReportBench"]),
     ],
@@ -33,6 +34,9 @@ let package = Package(
         .target(name: "SporInstruments", swiftSettings: swiftSettings),
         // CPU instructions Swift does not reach: CRC-32C (the log's frame checksum) and a memory prefetch.
         .target(name: "CSporCPU"),
+        // FHIR R4 resources of the instruments and responses (Questionnaire, QuestionnaireResponse, score
+        // Observation, Bundle, OperationOutcome) and the reading of a QuestionnaireResponse. No I/O.
+        .target(name: "SporFHIR", dependencies: ["SporInstruments"], swiftSettings: swiftSettings),
         // The append-only, hash-chained event log, the pseudonymiser and the state replayed from the log.
         .target(
             name: "SporLog",
@@ -55,6 +59,7 @@ let package = Package(
             name: "SporApplication",
             dependencies: [
                 "SporInstruments",
+                "SporFHIR",
                 "SporLog",
                 "SporReports",
                 "SporSnapshot",
@@ -68,6 +73,7 @@ let package = Package(
             name: "SporServer",
             dependencies: [
                 "SporInstruments",
+                "SporFHIR",
                 "SporReports",
                 "SporApplication",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -83,6 +89,7 @@ let package = Package(
             name: "SporCLI",
             dependencies: [
                 "SporInstruments",
+                "SporFHIR",
                 "SporApplication",
                 "SporServer",
                 "SporReports",
@@ -141,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "SporServerTests",
             dependencies: [
-                "SporServer", "SporApplication", "SporLog", "SporReports", "SporInstruments", "SporTesting",
+                "SporServer", "SporApplication", "SporFHIR", "SporLog", "SporReports", "SporInstruments", "SporTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import ServiceLifecycle
 import SporApplication
+import SporFHIR
 import SporInstruments
 
 /// Assembles the daemon: opens the data folder, builds the router and the `Application`.
@@ -18,22 +19,23 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     return Application(
         router: buildRouter(
             spor: UseCases(folder: folder, settleWindow: configuration.settleWindow), logger: logger,
-            settings: configuration.web),
+            settings: configuration.web, fhir: configuration.fhir),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "spor"),
         services: [DataFolderService(folder: folder)],
         logger: logger)
 }
 
 /// The routes over the use cases, with the logging and error edge in front of all of them, the bearer token
-/// check in front of everything under `/v1`, and the web pages' sessions and security headers in front of the
-/// pages. Controllers parse, call a use case and render; the use cases hold the rules.
+/// check in front of everything under `/v1` and `/fhir` (whose errors answer as OperationOutcomes), and the web
+/// pages' sessions and security headers in front of the pages. Controllers parse, call a use case and render; the use cases hold the rules.
 ///
 /// - Parameters:
 ///   - spor: the use cases over an open data folder (with the clocks for "today" and the audit trail's time).
 ///   - settings: the web sessions' lifetime and cookies, and the attention list's days without a response.
+///   - fhir: the deployment's citizen identifier system for the `/fhir` routes.
 ///   - now: the clock web sessions expire by.
 func buildRouter(
-    spor: UseCases, logger: Logger, settings: WebSettings = WebSettings(),
+    spor: UseCases, logger: Logger, settings: WebSettings = WebSettings(), fhir: FHIRSettings = FHIRSettings(),
     now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<SporRequestContext> {
     let router = Router(context: SporRequestContext.self)
@@ -45,6 +47,8 @@ func buildRouter(
     CitizensController(spor: spor).register(on: v1)
     ReportsController(spor: spor).register(on: v1)
     AttentionController(spor: spor, settings: settings).register(on: v1)
+    let fhirGroup = router.group("fhir").add(middleware: FHIRErrorMiddleware()).add(middleware: BearerAuthMiddleware(spor: spor))
+    FHIRController(spor: spor, settings: fhir).register(on: fhirGroup)
     let sessions = SessionStore(lifetime: settings.sessionLifetime)
     let web = router.group()
         .add(middleware: SecurityHeadersMiddleware())

@@ -54,11 +54,11 @@ import Testing
             spor: UseCases(folder: storage), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         // The API: everything but the web pages, which are HTML for browsers (docs/web.md).
         let api = router.routes.filter { route in
-            ["/v1/", "/healthz", "/openapi.yaml"].contains { "\(route.path)".hasPrefix($0) }
+            ["/v1/", "/fhir/", "/healthz", "/openapi.yaml"].contains { "\(route.path)".hasPrefix($0) }
         }
         let served = Set(api.map { "\($0.method) \($0.path)" })
         let documented = Self.documentedOperations(OpenAPIDocument.yaml)
-        #expect(served.count == 14)
+        #expect(served.count == 18)
         #expect(served == documented)
         await storage.close()
     }

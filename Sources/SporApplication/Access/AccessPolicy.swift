@@ -8,7 +8,7 @@ public import SporInstruments
 /// | action | staff | caseworker | strategic | admin (and the CLI) |
 /// | --- | --- | --- | --- | --- |
 /// | record, correct, retract a response | own units | — | — | all |
-/// | read a citizen (trajectory, summary, result, history, change forms) | own units | all | — | all |
+/// | read a citizen (trajectory, summary, result, history, change forms, FHIR export) | own units | all | — | all |
 /// | resolve a CPR number to the pseudonymous id | all | all | — | all |
 /// | attention list | own units | all | — | all |
 /// | live trend report | — | all | — | all |

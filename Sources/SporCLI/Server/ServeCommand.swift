@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import SporInstruments
 import SporServer
+import SporFHIR
 import SporApplication
 import SporReports
 
@@ -24,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     var behindTLS = false
     @Option(name: .customLong("settle-days"), help: "Days after a period's end before the strategic level sees it (default 14).")
     var settleDays = SettleWindow.defaultDays
+    @Option(
+        name: .customLong("fhir-citizen-system"),
+        help: "The identifier system of citizen ids under /fhir (default: $SPOR_FHIR_CITIZEN_SYSTEM, else \(FHIRSystem.defaultCitizenSystem)).")
+    var fhirCitizenSystem: String?
     @ArgumentParser.Flag(help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
     var demo = false
 
@@ -46,7 +51,10 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try buildApplication(ServerConfiguration(
             dataFolder: folder, host: host, port: port,
             web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
-            settleWindow: try SettleWindow(days: settleDays)), logger: logger)
+            settleWindow: try SettleWindow(days: settleDays),
+            fhir: FHIRSettings(
+                citizenSystem: fhirCitizenSystem ?? CitizenSystemOption.environmentDefault ?? FHIRSystem.defaultCitizenSystem)),
+            logger: logger)
         try await app.runService()
     }
 

@@ -13,7 +13,8 @@ info:
     trend reports. Every route under /v1 needs a bearer token from `spor token create`; a missing, unknown or revoked
     token gets 401, a token outside its role or units 403. A CPR number is only ever accepted in a request body,
     never in a URL. Every read of one citizen's data and every CPR resolve is written to the access audit trail.
-    Errors are RFC 9457 problem+json; nothing is written on any error.
+    Errors are RFC 9457 problem+json; nothing is written on any error. The FHIR R4 routes under /fhir take the same
+    tokens and answer errors as FHIR OperationOutcomes (docs/fhir.md).
 servers:
   - url: http://127.0.0.1:8080
 security:
@@ -414,6 +415,109 @@ paths:
                                   en: { type: string }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Forbidden" }
+  /fhir/Questionnaire/{id}:
+    get:
+      operationId: fhirQuestionnaire
+      summary: An instrument as a FHIR R4 Questionnaire (every role; docs/fhir.md).
+      description: WHO-5 follows KL's KLToolsCareWHO-5 (SNOMED CT 1144665009, KL's linkIds, texts and answer codes).
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema: { enum: [who5, brief-inspire-o] }
+      responses:
+        "200":
+          description: The Questionnaire.
+          content:
+            application/fhir+json:
+              schema: { $ref: "#/components/schemas/FHIRResource" }
+        "401": { $ref: "#/components/responses/FHIRError" }
+        "404": { $ref: "#/components/responses/FHIRError" }
+  /fhir/QuestionnaireResponse:
+    get:
+      operationId: fhirSearchResponses
+      summary: The responses as a FHIR searchset Bundle with score Observations (staff for their units, caseworker, admin; audited).
+      description: |
+        Per response a QuestionnaireResponse (status amended after a correction, entered-in-error after a
+        retraction) and, when complete, a score Observation derived from it. Every citizen answered is written to
+        the access audit trail. Any other parameter, and a CPR number in any parameter, is refused with 400.
+      parameters:
+        - name: subject:identifier
+          in: query
+          required: false
+          description: One citizen, `[system|]ID`; the system, if given, is the deployment's citizen system.
+          schema: { type: string }
+        - name: citizen
+          in: query
+          required: false
+          description: One citizen (Spor's shorthand for subject:identifier).
+          schema: { $ref: "#/components/schemas/CitizenID" }
+        - name: _lastUpdated
+          in: query
+          required: false
+          description: Only responses recorded, corrected or retracted on or after the day (Danish time).
+          schema: { type: string, pattern: "^ge[0-9]{4}-[0-9]{2}-[0-9]{2}$" }
+      responses:
+        "200":
+          description: A Bundle of type searchset; staff of another unit get an empty one.
+          content:
+            application/fhir+json:
+              schema: { $ref: "#/components/schemas/FHIRResource" }
+        "400": { $ref: "#/components/responses/FHIRError" }
+        "401": { $ref: "#/components/responses/FHIRError" }
+        "403": { $ref: "#/components/responses/FHIRError" }
+    post:
+      operationId: fhirRecordResponse
+      summary: Record a completed QuestionnaireResponse (staff for their own units, admin).
+      description: |
+        Recorded through the same use case as POST /v1/responses: the same validation, roles and unit rule,
+        idempotent by `identifier` (the response id). The subject is the citizen id (an identifier without a system
+        or in the deployment's citizen system) or a CPR number in urn:oid:1.2.208.176.1.2, pseudonymised and never
+        stored; a CPR number anywhere else is refused. Errors are OperationOutcomes with one issue per element and
+        rule; nothing is written on any error.
+      requestBody:
+        required: true
+        content:
+          application/fhir+json:
+            schema: { $ref: "#/components/schemas/FHIRResource" }
+          application/json:
+            schema: { $ref: "#/components/schemas/FHIRResource" }
+      responses:
+        "201":
+          description: Recorded and durable; the QuestionnaireResponse as stored.
+          headers:
+            Location:
+              schema: { type: string }
+          content:
+            application/fhir+json:
+              schema: { $ref: "#/components/schemas/FHIRResource" }
+        "200":
+          description: Stored before with the same content; the QuestionnaireResponse as stored.
+          content:
+            application/fhir+json:
+              schema: { $ref: "#/components/schemas/FHIRResource" }
+        "400": { $ref: "#/components/responses/FHIRError" }
+        "401": { $ref: "#/components/responses/FHIRError" }
+        "403": { $ref: "#/components/responses/FHIRError" }
+        "409": { $ref: "#/components/responses/FHIRError" }
+        "413": { $ref: "#/components/responses/FHIRError" }
+        "415": { $ref: "#/components/responses/FHIRError" }
+        "422": { $ref: "#/components/responses/FHIRError" }
+  /fhir/QuestionnaireResponse/{id}:
+    get:
+      operationId: fhirReadResponse
+      summary: One response as a QuestionnaireResponse, retracted ones included (staff for their units, caseworker, admin; audited).
+      parameters:
+        - $ref: "#/components/parameters/ResponseID"
+      responses:
+        "200":
+          description: The QuestionnaireResponse.
+          content:
+            application/fhir+json:
+              schema: { $ref: "#/components/schemas/FHIRResource" }
+        "401": { $ref: "#/components/responses/FHIRError" }
+        "403": { $ref: "#/components/responses/FHIRError" }
+        "404": { $ref: "#/components/responses/FHIRError" }
 components:
   securitySchemes:
     bearer:
@@ -586,6 +690,29 @@ components:
         errors:
           type: array
           items: { $ref: "#/components/schemas/FieldError" }
+    FHIRResource:
+      type: object
+      description: A FHIR R4 resource (docs/fhir.md has the mapping).
+      required: [resourceType]
+      properties:
+        resourceType: { type: string }
+    OperationOutcome:
+      type: object
+      description: FHIR R4 OperationOutcome; one issue per broken rule, never echoing a value.
+      required: [resourceType, issue]
+      properties:
+        resourceType: { const: OperationOutcome }
+        issue:
+          type: array
+          items:
+            type: object
+            required: [severity, code]
+            properties:
+              severity: { const: error }
+              code: { type: string, examples: [value] }
+              diagnostics: { type: string }
+              expression: { type: array, items: { type: string }, examples: [["QuestionnaireResponse.item[1].answer[0].valueInteger"]] }
+              details: { type: object, description: "coding: the rule in https://spor.example/fhir/CodeSystem/rule" }
   responses:
     Malformed:
       description: The body is not valid JSON.
@@ -627,5 +754,10 @@ components:
       content:
         application/problem+json:
           schema: { $ref: "#/components/schemas/Problem" }
+    FHIRError:
+      description: A refusal under /fhir, with the status the JSON API gives, as a FHIR OperationOutcome.
+      content:
+        application/fhir+json:
+          schema: { $ref: "#/components/schemas/OperationOutcome" }
 """#
 }
