@@ -1,4 +1,4 @@
-import SporInstruments
+public import SporInstruments
 
 /// One response with its whole life: its current version and every event (recorded, corrected, retracted) with
 /// its author and time, for an export that carries status and authorship.
