@@ -13,15 +13,18 @@ public struct ServerConfiguration: Sendable {
     public var web: WebSettings
     /// How long after its end a period is released to the strategic role.
     public var settleWindow: SettleWindow
+    /// The registry `GET /metrics` answers, which the log, the audit trail and the requests record into.
+    public var metrics: ServerMetrics
 
     public init(
         dataFolder: URL, host: String = "127.0.0.1", port: Int = 8080, web: WebSettings = WebSettings(),
-        settleWindow: SettleWindow = .standard
+        settleWindow: SettleWindow = .standard, metrics: ServerMetrics = ServerMetrics()
     ) {
         self.dataFolder = dataFolder
         self.host = host
         self.port = port
         self.web = web
         self.settleWindow = settleWindow
+        self.metrics = metrics
     }
 }

@@ -43,10 +43,12 @@ struct ServeCommand: AsyncParsableCommand {
             .allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
         }
+        let metrics = ServerMetrics()
+        metrics.bootstrapProcess()
         let app = try buildApplication(ServerConfiguration(
             dataFolder: folder, host: host, port: port,
             web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
-            settleWindow: try SettleWindow(days: settleDays)), logger: logger)
+            settleWindow: try SettleWindow(days: settleDays), metrics: metrics), logger: logger)
         try await app.runService()
     }
 
