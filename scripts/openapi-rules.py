@@ -49,17 +49,19 @@ MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:
 LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
 TIME = ("(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\\.[0-9]+)?)?"
         "(?:[Zz]|[+-](?:0[0-9]|1[0-4]):[0-5][0-9]))?")
+# In a query the server reads `+` as itself, not as a space, so a query's date-time is written with T.
+QUERY_TIME = TIME.replace("[Tt ]", "[Tt]")
 
 
-def date_pattern(year="(?!0000)[0-9]{4}", leap_guard="(?!0000)"):
+def date_pattern(year="(?!0000)[0-9]{4}", leap_guard="(?!0000)", time=TIME):
     """A real calendar date whose year `year` matches (and, on 29 February, `leap_guard`), optionally with a time
     and Z or an offset."""
-    return f"^(?:{year}-{MONTH_DAY}|{leap_guard}{LEAP_YEAR}-02-29){TIME}$"
+    return f"^(?:{year}-{MONTH_DAY}|{leap_guard}{LEAP_YEAR}-02-29){time}$"
 
 
 def period_pattern(days):
     """The first (or last) day of a month as a date (optionally with a time): the union of every period's days."""
-    return f"^(?!0000)[0-9]{{4}}-(?:{days}){TIME}$"
+    return f"^(?!0000)[0-9]{{4}}-(?:{days}){QUERY_TIME}$"
 
 
 def cpr_pattern():
@@ -91,8 +93,8 @@ def schemas():
         "description": "The answers for the response's own instrument (a correction keeps the instrument).",
     }
     out["Date"] = {
-        "type": "string", "pattern": date_pattern(),
-        "description": "A real calendar date YYYY-MM-DD (leap days exact); a date-time with Z or an offset is read as the date written.",
+        "type": "string", "pattern": date_pattern(time=QUERY_TIME),
+        "description": "A real calendar date YYYY-MM-DD (leap days exact); a date-time with T and Z or an offset is read as the date written (in a query `+` is not a space, so write T).",
     }
     out["AdministeredAt"] = {
         "type": "string", "pattern": date_pattern("(?:199[89]|[2-9][0-9]{3})", "(?=[2-9])"),
@@ -104,7 +106,7 @@ def schemas():
     }
     out["PeriodEnd"] = {
         "type": "string",
-        "pattern": f"^(?:(?!0000)[0-9]{{4}}-(?:(?:0[13578]|1[02])-31|(?:0[469]|11)-30|02-28)|(?!0000){LEAP_YEAR}-02-29){TIME}$",
+        "pattern": f"^(?:(?!0000)[0-9]{{4}}-(?:(?:0[13578]|1[02])-31|(?:0[469]|11)-30|02-28)|(?!0000){LEAP_YEAR}-02-29){QUERY_TIME}$",
         "description": "The last day of a period of the report's `period` (a month's, a quarter's or a year's last day), not before `from` (rule range otherwise; the pattern states the union of months' last days).",
     }
     out["CPR"] = {

@@ -96,7 +96,8 @@ import Testing
         }
         for suffix in ["T10:30Z", "t10:30:59+01:00", " 23:59:60.125-14:00", "T24:00Z", "T10:30", "T10:30+15:00", "Z", "T1:30Z"] {
             let text = "2024-02-29" + suffix
-            #expect(Self.matches(date, text) == (CalendarDate(iso8601: text) != nil), "\(text)")
+            // `Date` is for queries, where the server does not read `+` as a space: there the time is written with T.
+            #expect(Self.matches(date, text) == (CalendarDate(iso8601: text) != nil && !text.contains(" ")), "\(text)")
             #expect(Self.matches(administered, text) == (CalendarDate(iso8601: text) != nil), "\(text)")
         }
     }
