@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import SporTesting
 import Testing
 
 @testable import SporServer
@@ -66,6 +67,21 @@ import Testing
             for secret in ["c-metrics", Fixture.unit] + tokens.values {
                 #expect(!after.contains(secret), "a label holds a citizen id, a unit or a token")
             }
+        }
+    }
+
+    @Test func theSnapshotsAgeIsReadAtEachScrape() async throws {
+        let fixture = try Fixture()
+        let admin = fixture.tokens["admin"]
+        let snapshot = fixture.folder.url.appendingPathComponent("dataset.snapshot")
+        try await fixture.test { client in
+            #expect(Self.value(try await client.get("/metrics", token: admin).text, "spor_snapshot_age_seconds") == nil)
+            try Data("snapshot".utf8).write(to: snapshot)
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-90)], ofItemAtPath: snapshot.path)
+            let age = try #require(Self.value(try await client.get("/metrics", token: admin).text, "spor_snapshot_age_seconds"))
+            #expect(age >= 89 && age < 3600)
+            try FileManager.default.removeItem(at: snapshot)
+            #expect(Self.value(try await client.get("/metrics", token: admin).text, "spor_snapshot_age_seconds") == nil)
         }
     }
 
