@@ -16,10 +16,12 @@ public struct ServerConfiguration: Sendable {
     public var settleWindow: SettleWindow
     /// The deployment's FHIR settings (the citizen identifier system).
     public var fhir: FHIRSettings
+    /// The registry `GET /metrics` answers, which the log, the audit trail and the requests record into.
+    public var metrics: ServerMetrics
 
     public init(
         dataFolder: URL, host: String = "127.0.0.1", port: Int = 8080, web: WebSettings = WebSettings(),
-        settleWindow: SettleWindow = .standard, fhir: FHIRSettings = FHIRSettings()
+        settleWindow: SettleWindow = .standard, fhir: FHIRSettings = FHIRSettings(), metrics: ServerMetrics = ServerMetrics()
     ) {
         self.dataFolder = dataFolder
         self.host = host
@@ -27,5 +29,6 @@ public struct ServerConfiguration: Sendable {
         self.web = web
         self.settleWindow = settleWindow
         self.fhir = fhir
+        self.metrics = metrics
     }
 }

@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import Foundation
 public import Logging
 import SporInstruments
@@ -38,14 +39,21 @@ public final class DataFolder: Sendable {
         public var checkpointFile: URL?
         /// Bytes after which a new segment is started.
         public var segmentSize: Int
+        /// Where the log's and the audit trail's figures go (docs/server.md); the process-wide swift-metrics
+        /// factory unless another is given.
+        public var metrics: any MetricsFactory
 
-        public init(checkpointFile: URL? = nil, segmentSize: Int = defaultSegmentSize) {
+        public init(
+            checkpointFile: URL? = nil, segmentSize: Int = defaultSegmentSize,
+            metrics: any MetricsFactory = MetricsSystem.factory
+        ) {
             self.checkpointFile = checkpointFile
             self.segmentSize = segmentSize
+            self.metrics = metrics
         }
 
         var configuration: EventLog.Configuration {
-            EventLog.Configuration(segmentSize: segmentSize, checkpointFile: checkpointFile)
+            EventLog.Configuration(segmentSize: segmentSize, checkpointFile: checkpointFile, metrics: metrics)
         }
     }
 
@@ -159,7 +167,7 @@ public final class DataFolder: Sendable {
             if let opened { return opened }
             try FileManager.default.createDirectory(
                 at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let trail = try AuditTrail(folder: url)
+            let trail = try AuditTrail(folder: url, metrics: logSettings.metrics)
             opened = trail
             return trail
         }

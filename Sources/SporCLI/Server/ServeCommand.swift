@@ -48,12 +48,15 @@ struct ServeCommand: AsyncParsableCommand {
             .allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
         }
+        let metrics = ServerMetrics()
+        metrics.bootstrapProcess()
         let app = try buildApplication(ServerConfiguration(
             dataFolder: folder, host: host, port: port,
             web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
             settleWindow: try SettleWindow(days: settleDays),
             fhir: FHIRSettings(
-                citizenSystem: fhirCitizenSystem ?? CitizenSystemOption.environmentDefault ?? FHIRSystem.defaultCitizenSystem)),
+                citizenSystem: fhirCitizenSystem ?? CitizenSystemOption.environmentDefault ?? FHIRSystem.defaultCitizenSystem),
+            metrics: metrics),
             logger: logger)
         try await app.runService()
     }
