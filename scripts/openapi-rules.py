@@ -96,6 +96,10 @@ def schemas():
         "type": "string", "pattern": date_pattern(time=QUERY_TIME),
         "description": "A real calendar date YYYY-MM-DD (leap days exact); a date-time with T and Z or an offset is read as the date written (in a query `+` is not a space, so write T).",
     }
+    out["FHIRLastUpdated"] = {
+        "type": "string", "pattern": "^ge" + date_pattern(time="")[1:],
+        "description": "`ge` and a real calendar date YYYY-MM-DD: only responses recorded, corrected or retracted on or after that day (Danish time).",
+    }
     out["AdministeredAt"] = {
         "type": "string", "pattern": date_pattern("(?:199[89]|[2-9][0-9]{3})", "(?=[2-9])"),
         "description": "When the citizen answered: a real calendar date YYYY-MM-DD, or a date-time with Z or an offset read as the date written; not before 1998-01-01 and not after today in Danish time (rule future, which JSON Schema cannot state).",

@@ -9,10 +9,15 @@ stays valid. Negative cases are left alone.
   recorded as Brief INSPIRE-O are capped at its maximum.
 - A report's `from` and `to` lie on the boundaries of its `period` (quarter unless given) and `to` is not before
   `from`: each is moved to the boundary of the period holding it.
+- A FHIR QuestionnaireResponse is checked against FHIR's rules and the Questionnaire it names (docs/fhir.md), which
+  the document leaves to FHIR (its schema asks only for a `resourceType`): a valid case posted to
+  /fhir/QuestionnaireResponse becomes a completed QuestionnaireResponse of a random instrument with random answers
+  in range (as a form tool sends it), in the token's unit for a staff token.
 
 Loaded with SCHEMATHESIS_HOOKS=schemathesis_hooks (the folder of this file on PYTHONPATH).
 """
 import datetime
+import hashlib
 import json
 import os
 import pathlib
@@ -28,6 +33,9 @@ MAXIMA = {
     for d in (json.loads(p.read_text()) for p in (ROOT / "Schemas/instruments").glob("*.json"))
 }
 DATE = re.compile(r"^([0-9]{4})(-[0-9]{2}-[0-9]{2})(.*)$")
+DEFINITIONS = {d["id"]: d for d in (json.loads(p.read_text()) for p in (ROOT / "Schemas/instruments").glob("*.json"))}
+# KL's linkIds for WHO-5 (docs/fhir.md); other instruments use their item ids.
+LINK_IDS = {"who5": ["happy", "calm", "active", "rested", "interest"]}
 # Response id -> instrument, for the responses this run recorded.
 instruments: dict[str, str] = {}
 
@@ -87,6 +95,25 @@ def fit_report(query):
         query["to"] = end.isoformat()
 
 
+def fhir_response(case):
+    """A completed QuestionnaireResponse the server accepts, drawn from the case's own randomness."""
+    seed = int(hashlib.sha256(json.dumps(case.body, sort_keys=True, default=str).encode()).hexdigest(), 16)
+    instrument = sorted(DEFINITIONS)[seed % len(DEFINITIONS)]
+    definition = DEFINITIONS[instrument]
+    values = [o["value"] for o in definition["options"]]
+    links = LINK_IDS.get(instrument, [item["id"] for item in definition["items"]])
+    body = {
+        "resourceType": "QuestionnaireResponse", "questionnaire": f"Questionnaire/{instrument}", "status": "completed",
+        "authored": "2026-01-15", "subject": {"identifier": {"value": f"st-fhir-{seed % 97}"}},
+        "item": [{"linkId": link, "answer": [{"valueInteger": values[(seed >> (3 * n)) % len(values)]}]}
+                 for n, link in enumerate(links)],
+    }
+    unit = os.environ.get("SPOR_STAFF_UNIT")
+    if unit:
+        body["extension"] = [{"url": "https://spor.example/fhir/StructureDefinition/unit", "valueString": unit}]
+    case.body = body
+
+
 @schemathesis.hook
 def before_call(context, case, kwargs):
     meta = case.meta
@@ -105,6 +132,8 @@ def before_call(context, case, kwargs):
         answers = case.body.get("answers")
         if instrument in MAXIMA and isinstance(answers, list):
             case.body["answers"] = [a if not isinstance(a, int) else min(a, MAXIMA[instrument]) for a in answers]
+    elif method == "POST" and path == "/fhir/QuestionnaireResponse":
+        fhir_response(case)
     elif method == "GET" and path.startswith("/v1/reports/") and isinstance(case.query, dict):
         fit_report(case.query)
 

@@ -473,8 +473,8 @@ paths:
         - name: subject:identifier
           in: query
           required: false
-          description: One citizen, `[system|]ID`; the system, if given, is the deployment's citizen system.
-          schema: { type: string }
+          description: One citizen, `[system|]ID`; the system, if given, must be the deployment's citizen system (400 otherwise), so the schema states the plain id.
+          schema: { $ref: "#/components/schemas/CitizenID" }
         - name: citizen
           in: query
           required: false
@@ -484,7 +484,7 @@ paths:
           in: query
           required: false
           description: Only responses recorded, corrected or retracted on or after the day (Danish time).
-          schema: { type: string, pattern: "^ge[0-9]{4}-[0-9]{2}-[0-9]{2}$" }
+          schema: { $ref: "#/components/schemas/FHIRLastUpdated" }
       responses:
         "200":
           description: A Bundle of type searchset; staff of another unit get an empty one.
@@ -677,6 +677,7 @@ components:
     Answers.who5: {"type": "array", "minItems": 5, "maxItems": 5, "items": {"type": ["integer", "null"], "minimum": 0, "maximum": 5}, "description": "WHO-5 Well-Being Index: one entry per item in this order: cheerful, calm, active, rested, interested; each 0 to 5, or null for unanswered (then stored, scored as incomplete)."}
     Answers: {"anyOf": [{"$ref": "#/components/schemas/Answers.brief-inspire-o"}, {"$ref": "#/components/schemas/Answers.who5"}], "description": "The answers for the response's own instrument (a correction keeps the instrument)."}
     Date: {"type": "string", "pattern": "^(?:(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?!0000)(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)(?:[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:0[0-9]|1[0-4]):[0-5][0-9]))?$", "description": "A real calendar date YYYY-MM-DD (leap days exact); a date-time with T and Z or an offset is read as the date written (in a query `+` is not a space, so write T)."}
+    FHIRLastUpdated: {"type": "string", "pattern": "^ge(?:(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?!0000)(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "description": "`ge` and a real calendar date YYYY-MM-DD: only responses recorded, corrected or retracted on or after that day (Danish time)."}
     AdministeredAt: {"type": "string", "pattern": "^(?:(?:199[89]|[2-9][0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?=[2-9])(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:0[0-9]|1[0-4]):[0-5][0-9]))?$", "description": "When the citizen answered: a real calendar date YYYY-MM-DD, or a date-time with Z or an offset read as the date written; not before 1998-01-01 and not after today in Danish time (rule future, which JSON Schema cannot state)."}
     PeriodStart: {"type": "string", "pattern": "^(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:01)(?:[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:0[0-9]|1[0-4]):[0-5][0-9]))?$", "description": "The first day of a period of the report's `period`: a month's first day for month, of January, April, July or October for quarter, of January for year (rule range otherwise; the pattern states the union)."}
     PeriodEnd: {"type": "string", "pattern": "^(?:(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-31|(?:0[469]|11)-30|02-28)|(?!0000)(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)(?:[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:0[0-9]|1[0-4]):[0-5][0-9]))?$", "description": "The last day of a period of the report's `period` (a month's, a quarter's or a year's last day), not before `from` (rule range otherwise; the pattern states the union of months' last days)."}
