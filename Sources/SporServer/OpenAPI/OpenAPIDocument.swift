@@ -478,7 +478,7 @@ paths:
         - name: citizen
           in: query
           required: false
-          description: One citizen (Spor's shorthand for subject:identifier).
+          description: One citizen (Spor's shorthand for subject:identifier; give one of the two, 400 when both are given).
           schema: { $ref: "#/components/schemas/CitizenID" }
         - name: _lastUpdated
           in: query
