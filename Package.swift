@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "SporLog", targets: ["SporLog"]),
         .library(name: "SporReports", targets: ["SporReports"]),
         .library(name: "SporApplication", targets: ["SporApplication"]),
+        .library(name: "SporFHIR", targets: ["SporFHIR"]),
         .executable(name: "spor-bench", targets: ["SporBench"]),
         .executable(name: "spor-report-bench", targets: ["SporReportBench"]),
     ],
@@ -26,12 +27,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Questionnaire definitions, validation and scoring. No dependencies, by design.
         .target(name: "SporInstruments", swiftSettings: swiftSettings),
         // CPU instructions Swift does not reach: CRC-32C (the log's frame checksum) and a memory prefetch.
         .target(name: "CSporCPU"),
+        // FHIR R4 resources of the instruments and responses (Questionnaire, QuestionnaireResponse, score
+        // Observation, Bundle, OperationOutcome) and the reading of a QuestionnaireResponse. No I/O.
+        .target(name: "SporFHIR", dependencies: ["SporInstruments"], swiftSettings: swiftSettings),
         // The append-only, hash-chained event log, the pseudonymiser and the state replayed from the log.
         .target(
             name: "SporLog",
@@ -40,6 +47,7 @@ let package = Package(
                 "SporInstruments",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -54,11 +62,13 @@ let package = Package(
             name: "SporApplication",
             dependencies: [
                 "SporInstruments",
+                "SporFHIR",
                 "SporLog",
                 "SporReports",
                 "SporSnapshot",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -67,12 +77,17 @@ let package = Package(
             name: "SporServer",
             dependencies: [
                 "SporInstruments",
+                "SporFHIR",
                 "SporReports",
                 "SporApplication",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            exclude: ["Web/Templates"],
             swiftSettings: swiftSettings
         ),
         // The `spor` command: thin commands over the use cases.
@@ -80,6 +95,7 @@ let package = Package(
             name: "SporCLI",
             dependencies: [
                 "SporInstruments",
+                "SporFHIR",
                 "SporApplication",
                 "SporServer",
                 "SporReports",
@@ -138,9 +154,10 @@ let package = Package(
         .testTarget(
             name: "SporServerTests",
             dependencies: [
-                "SporServer", "SporApplication", "SporLog", "SporReports", "SporInstruments", "SporTesting",
+                "SporServer", "SporApplication", "SporFHIR", "SporLog", "SporReports", "SporInstruments", "SporTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
         ),

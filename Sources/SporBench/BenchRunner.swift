@@ -49,6 +49,12 @@ final class BenchRunner {
     /// Runs a program to its end and returns its standard output; a non-zero exit is an error.
     @discardableResult
     func run(_ executable: URL, _ arguments: [String]) throws -> String {
+        try Self.run(executable, arguments)
+    }
+
+    /// Runs a program to its end and returns its standard output; a non-zero exit is an error.
+    @discardableResult
+    static func run(_ executable: URL, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

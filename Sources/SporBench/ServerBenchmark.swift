@@ -59,14 +59,12 @@ struct ServerBenchmark: AsyncParsableCommand {
         let staff = try makeToken("staff", units: [SyntheticData.units[0]])
         let staffOfTwo = try makeToken("staff", units: Array(SyntheticData.units[0...1]))
 
-        var (server, startSeconds) = try await start(bench.spor, data: data)
-        defer {
-            if server.isRunning { server.terminate() }
-            server.waitUntilExit()
-        }
-        let base = "http://127.0.0.1:\(port)"
-        bench.add("daemon start (open + dataset) until /healthz answers", BenchRunner.format(startSeconds), "< 2 s")
-        let resident = BenchRunner.residentBytes(of: server.processIdentifier)
+        var daemon = SporDaemon(spor: bench.spor, data: data, port: port)
+        defer { daemon.stop() }
+        try await daemon.start()
+        let base = daemon.base
+        bench.add("daemon start (open + dataset) until /healthz answers", BenchRunner.format(daemon.startSeconds), "< 2 s")
+        let resident = daemon.residentBytes
         bench.add("daemon memory holding \(responses) responses",
                   "\(resident / 1_048_576) MB, \(resident / max(responses, 1)) bytes/response", "< 1 GB")
 
@@ -81,20 +79,20 @@ struct ServerBenchmark: AsyncParsableCommand {
             ("a case worker", caseworker), ("staff of one unit", staff), ("staff of two units", staffOfTwo),
         ] {
             let script = bench.folder.appendingPathComponent("attention.lua")
-            try Self.getScript(token: attentionToken, path: "/v1/attention").write(to: script, atomically: true, encoding: .utf8)
+            try LoadScripts.get(token: attentionToken, path: "/v1/attention").write(to: script, atomically: true, encoding: .utf8)
             let list = try bench.wrk(wrk, script: script, url: base, connections: 1, duration: max(3, duration / 4))
             bench.add("GET /v1/attention (100 most urgent), \(name), 1 connection", list.summary, "< 20 ms")
         }
 
         let post = bench.folder.appendingPathComponent("post.lua")
-        try Self.postScript(token: token).write(to: post, atomically: true, encoding: .utf8)
+        try LoadScripts.post(token: token).write(to: post, atomically: true, encoding: .utf8)
         let writes = try bench.wrk(wrk, script: post, url: base + "/v1/responses", connections: connections, duration: duration)
         bench.add("POST /v1/responses, durable, \(connections) connections",
                   writes.summary, "≥ 10,000/s, p99 < 50 ms")
 
         // The same writes while one client asks for a trend report over every response, again and again.
         let trends = bench.folder.appendingPathComponent("trends.lua")
-        try Self.getScript(token: caseworker, path: "/v1/reports/trends?instrument=who5&period=quarter&by=unit")
+        try LoadScripts.get(token: caseworker, path: "/v1/reports/trends?instrument=who5&period=quarter&by=unit")
             .write(to: trends, atomically: true, encoding: .utf8)
         let reporting = try bench.startWrk(wrk, script: trends, url: base, connections: 1, duration: duration)
         let writesDuringReports = try bench.wrk(
@@ -105,42 +103,21 @@ struct ServerBenchmark: AsyncParsableCommand {
         bench.add("GET /v1/reports/trends (WHO-5, quarter × unit) during those writes, 1 connection", reports.summary)
 
         let get = bench.folder.appendingPathComponent("get.lua")
-        try Self.trajectoryScript(token: token, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
+        try LoadScripts.get(token: token, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
         let reads = try bench.wrk(wrk, script: get, url: base, connections: connections, duration: duration)
         bench.add("GET /v1/citizens/{citizen}/trajectory, audited, \(connections) connections", reads.summary, "≥ 20,000/s")
 
-        let after = BenchRunner.residentBytes(of: server.processIdentifier)
-        bench.add("daemon memory after the load", "\(after / 1_048_576) MB")
-        server.terminate()
-        server.waitUntilExit()
-        bench.add("exit status after SIGTERM", String(server.terminationStatus))
-        (server, startSeconds) = try await start(bench.spor, data: data)
-        bench.add("daemon restart after SIGTERM until /healthz answers", BenchRunner.format(startSeconds), "< 2 s")
-        server.terminate()
-        server.waitUntilExit()
+        bench.add("daemon memory after the load", "\(daemon.residentBytes / 1_048_576) MB")
+        bench.add("exit status after SIGTERM", String(daemon.stop()))
+        daemon = SporDaemon(spor: bench.spor, data: data, port: port)
+        try await daemon.start()
+        bench.add("daemon restart after SIGTERM until /healthz answers", BenchRunner.format(daemon.startSeconds), "< 2 s")
+        daemon.stop()
         bench.printTable(title: "Spor server benchmark, \(responses) responses")
     }
 
-    /// Starts `spor serve` on `data` and waits until `/healthz` answers; the seconds that took.
-    private func start(_ spor: URL, data: URL) async throws -> (Process, Double) {
-        let server = Process()
-        server.executableURL = spor
-        server.arguments = ["serve", "--data", data.path, "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        let start = DispatchTime.now().uptimeNanoseconds
-        try server.run()
-        do {
-            try await Self.waitUntilHealthy("http://127.0.0.1:\(port)", server: server)
-        } catch {
-            if server.isRunning { server.terminate() }
-            throw error
-        }
-        return (server, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-
     /// The number of citizens in a generated CSV: they are `c-1` … `c-N` in order, so the last line names `c-N`.
-    private static func citizenCount(in csv: URL) throws -> Int {
+    static func citizenCount(in csv: URL) throws -> Int {
         let handle = try FileHandle(forReadingFrom: csv)
         defer { try? handle.close() }
         let size = try handle.seekToEnd()
@@ -150,61 +127,5 @@ struct ServerBenchmark: AsyncParsableCommand {
               field.hasPrefix("c-"), let count = Int(field.dropFirst(2))
         else { throw ValidationError("\(csv.path) does not end with a generated response") }
         return count
-    }
-
-    private static func waitUntilHealthy(_ base: String, server: Process) async throws {
-        while server.isRunning {
-            let curl = Process()
-            curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            curl.arguments = ["curl", "-sf", "-o", "/dev/null", base + "/healthz"]
-            try curl.run()
-            curl.waitUntilExit()
-            if curl.terminationStatus == 0 { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw ValidationError("spor serve exited with \(server.terminationStatus) before answering")
-    }
-
-    /// Every request records a new WHO-5 response with its own id, for one of 10,000 citizens.
-    private static func postScript(token: String) -> String {
-        """
-        math.randomseed(os.time())
-        wrk.method = "POST"
-        wrk.headers["Authorization"] = "Bearer \(token)"
-        wrk.headers["Content-Type"] = "application/json"
-        local function hex(n)
-          local s = ""
-          for _ = 1, n do s = s .. string.format("%x", math.random(0, 15)) end
-          return s
-        end
-        request = function()
-          local id = hex(8) .. "-" .. hex(4) .. "-4" .. hex(3) .. "-a" .. hex(3) .. "-" .. hex(12)
-          local body = string.format('{"id":"%s","citizen":"bench-%d","instrument":"who5","administeredAt":"2026-06-01",'
-            .. '"answers":[%d,%d,%d,%d,%d],"unit":"bench-unit","intervention":"SEL85"}',
-            id, math.random(1, 10000), math.random(0, 5), math.random(0, 5), math.random(0, 5), math.random(0, 5), math.random(0, 5))
-          return wrk.format(nil, nil, nil, body)
-        end
-        """
-    }
-
-    /// Every request is the same GET of `path`.
-    private static func getScript(token: String, path: String) -> String {
-        """
-        wrk.headers["Authorization"] = "Bearer \(token)"
-        request = function()
-          return wrk.format("GET", "\(path)")
-        end
-        """
-    }
-
-    /// Every request reads the trajectory of a random citizen of the imported data.
-    private static func trajectoryScript(token: String, citizens: Int) -> String {
-        """
-        math.randomseed(os.time())
-        wrk.headers["Authorization"] = "Bearer \(token)"
-        request = function()
-          return wrk.format("GET", "/v1/citizens/c-" .. math.random(1, \(citizens)) .. "/trajectory")
-        end
-        """
     }
 }

@@ -27,14 +27,14 @@ struct AuditCommand: ParsableCommand {
         for record in records {
             let who = record.citizen?.rawValue
             switch options.format {
-            case .table:
-                output.write([record.at.formatted(time), record.who, record.role.rawValue, who ?? "*", record.endpoint]
-                    .joined(separator: "\t") + "\n")
             case .json:
                 output.write(
                     "{\"at\":\(JSONWriter.quoted(record.at.formatted(time))),\"who\":\(JSONWriter.quoted(record.who)),"
                         + "\"role\":\(JSONWriter.quoted(record.role.rawValue)),\"citizen\":\(who.map(JSONWriter.quoted) ?? "null"),"
                         + "\"endpoint\":\(JSONWriter.quoted(record.endpoint))}\n")
+            default:
+                output.write([record.at.formatted(time), record.who, record.role.rawValue, who ?? "*", record.endpoint]
+                    .joined(separator: "\t") + "\n")
             }
         }
         output.flush()

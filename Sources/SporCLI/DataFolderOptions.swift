@@ -5,7 +5,7 @@ import SporApplication
 
 /// Options every command on a data folder shares: `--data`, `--checkpoint` and `--format`.
 struct DataFolderOptions: ParsableArguments {
-    @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
+    @Option(name: .long, help: .dataFolder)
     var data: String?
 
     @Option(name: .long, help: "The log's checkpoint file, which may live outside the data folder (default: $SPOR_CHECKPOINT, else log.checkpoint in the data folder).")
@@ -16,6 +16,10 @@ struct DataFolderOptions: ParsableArguments {
 
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
+
+    func validate() throws {
+        try format.require(OutputFormat.tableOrJSON)
+    }
 
     /// The data folder to use.
     var folder: URL { DataFolder.location(data) }

@@ -7,7 +7,7 @@ enum ErrorOutput {
         switch format {
         case .json:
             print((try? JSONOutput.string(failure)) ?? #"{"errors":[]}"#)
-        case .table:
+        default:
             var text = "error: the input is not valid:\n"
             for error in failure.errors {
                 text += "  \(error.field): \(error.message) [\(error.rule.rawValue)]\n"

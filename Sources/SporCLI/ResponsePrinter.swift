@@ -9,7 +9,9 @@ enum ResponsePrinter {
         let response = stored.response
         guard let scored = ScoredResponse(response, definitionVersion: stored.definitionVersion) else { return status }
         switch format {
-        case .table:
+        case .json:
+            return (try? JSONOutput.string(Item(status: status, response: scored))) ?? "{}"
+        default:
             let score = scored.score
             var rows: [(String, String)] = [
                 ("status", status), ("id", response.id.uuidString.lowercased()), ("citizen", response.citizen.rawValue),
@@ -23,8 +25,6 @@ enum ResponsePrinter {
             if let intervention = response.intervention { rows.append(("intervention", intervention.rawValue)) }
             if let mode = response.mode { rows.append(("mode", mode.rawValue)) }
             return rows.map { $0.0.padding(toLength: 15, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
-        case .json:
-            return (try? JSONOutput.string(Item(status: status, response: scored))) ?? "{}"
         }
     }
 

@@ -25,8 +25,8 @@ struct RetractCommand: AsyncParsableCommand {
             try await spor.retract(id, reason: reason, by: .cli())
         }
         switch options.format {
-        case .table: print("retracted \(id.uuidString.lowercased())")
         case .json: print("{\"status\":\"retracted\",\"id\":\(JSONWriter.quoted(id.uuidString.lowercased()))}")
+        default: print("retracted \(id.uuidString.lowercased())")
         }
     }
 }

@@ -27,6 +27,7 @@ struct ScoreCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
+        try format.require(OutputFormat.tableOrJSON)
         if instrument == "-", !answers.isEmpty {
             throw ValidationError("Give either `-` (a response JSON on standard input) or an instrument and its answers.")
         }

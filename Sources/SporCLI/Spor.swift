@@ -9,7 +9,7 @@ struct Spor: AsyncParsableCommand {
         subcommands: [
             ScoreCommand.self, RecordCommand.self, CorrectCommand.self, RetractCommand.self, ImportCommand.self, VerifyCommand.self,
             LogCommand.self, StressCommand.self, TrajectoryCommand.self, SummaryCommand.self, ReportCommand.self,
-            ServeCommand.self, TokenCommand.self, AuditCommand.self, CheckpointKeyCommand.self,
+            ServeCommand.self, ExportCommand.self, TokenCommand.self, AuditCommand.self, CheckpointKeyCommand.self,
         ]
     )
 }

@@ -25,16 +25,25 @@ struct VerifyCommand: AsyncParsableCommand {
         let audit = verification.audit
         if let broken = verification.broken {
             switch options.format {
-            case .table:
-                print("BROKEN: \(broken.description)")
             case .json:
                 let segment = broken.segment.map(JSONWriter.quoted) ?? "null"
                 print("{\"ok\":false,\"segment\":\(segment),\"offset\":\(broken.offset.map(String.init) ?? "null"),\"message\":\(JSONWriter.quoted(broken.message))}")
+            default:
+                print("BROKEN: \(broken.description)")
             }
             throw ExitCode(2)
         }
         switch options.format {
-        case .table:
+        case .json:
+            let checkpoint = verification.checkpoint.map { checkpoint in
+                "{\"file\":\(JSONWriter.quoted(checkpoint.file)),\"head\":\(checkpoint.head.map(JSONWriter.quoted) ?? "null"),\"signed\":\(checkpoint.signed)}"
+            }
+            print(
+                "{\"ok\":\(audit.broken.isEmpty),\"records\":\(verification.records),\"headHash\":\"\(verification.headHash)\","
+                    + "\"head\":\(verification.head.map(JSONWriter.quoted) ?? "null"),\"tornBytes\":\(verification.tornBytes),"
+                    + "\"checkpoint\":\(checkpoint ?? "null"),\"audit\":{\"lines\":\(audit.lines),\"unchained\":\(audit.unchained),"
+                    + "\"broken\":[\(audit.broken.map(String.init).joined(separator: ","))]}}")
+        default:
             print("ok: \(verification.records) records, head \(verification.headHash)")
             print("head to keep: \(verification.head ?? "none (the log is empty)")")
             if let checkpoint = verification.checkpoint {
@@ -51,15 +60,6 @@ struct VerifyCommand: AsyncParsableCommand {
             } else {
                 print("AUDIT TRAIL BROKEN: lines \(audit.broken.map(String.init).joined(separator: ", ")) are damaged or out of chain")
             }
-        case .json:
-            let checkpoint = verification.checkpoint.map { checkpoint in
-                "{\"file\":\(JSONWriter.quoted(checkpoint.file)),\"head\":\(checkpoint.head.map(JSONWriter.quoted) ?? "null"),\"signed\":\(checkpoint.signed)}"
-            }
-            print(
-                "{\"ok\":\(audit.broken.isEmpty),\"records\":\(verification.records),\"headHash\":\"\(verification.headHash)\","
-                    + "\"head\":\(verification.head.map(JSONWriter.quoted) ?? "null"),\"tornBytes\":\(verification.tornBytes),"
-                    + "\"checkpoint\":\(checkpoint ?? "null"),\"audit\":{\"lines\":\(audit.lines),\"unchained\":\(audit.unchained),"
-                    + "\"broken\":[\(audit.broken.map(String.init).joined(separator: ","))]}}")
         }
         if !audit.broken.isEmpty { throw ExitCode(2) }
     }

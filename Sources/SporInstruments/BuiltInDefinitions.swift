@@ -8,6 +8,7 @@ enum BuiltInDefinitions {
   "id": "brief-inspire-o",
   "version": "1",
   "name": { "da": "Brief INSPIRE-O", "en": "Brief INSPIRE-O" },
+  "shortName": { "da": "Brief INSPIRE-O", "en": "Brief INSPIRE-O" },
   "stem": { "da": "Hvordan har du det lige nu?", "en": "How are you at the moment?" },
   "source": "Williams J, Leamy M, Bird V, et al. Development and evaluation of the INSPIRE measure of staff support for personal recovery. Soc Psychiatry Psychiatr Epidemiol 2015;50:777-786 (Brief INSPIRE-O). Danish validation and cut-off: Danish municipal guide for recovery-oriented rehabilitation.",
   "items": [
@@ -33,6 +34,7 @@ enum BuiltInDefinitions {
   "flags": [
     { "name": "belowRecoveryCutoff",
       "label": { "da": "Under recovery-grænsen: score under 50", "en": "Below the recovery cut-off: score under 50" },
+      "shortLabel": { "da": "under recovery-grænsen", "en": "below the recovery cut-off" },
       "on": "score", "comparison": "lt", "value": 50,
       "source": "Danish validation of Brief INSPIRE-O: cut-off 50 (general population mean about 71, outpatient mean about 40)." }
   ],
@@ -48,6 +50,7 @@ enum BuiltInDefinitions {
   "id": "who5",
   "version": "1",
   "name": { "da": "WHO-5 Trivselsindeks", "en": "WHO-5 Well-Being Index" },
+  "shortName": { "da": "WHO-5", "en": "WHO-5" },
   "stem": { "da": "I de sidste to uger …", "en": "Over the last two weeks …" },
   "source": "WHO Collaborating Centre in Mental Health, Psychiatric Research Unit, Region Hovedstaden: WHO-5 questionnaire and scoring guide (Topp et al. 2015, Psychother Psychosom 84:167-176).",
   "items": [
@@ -73,14 +76,17 @@ enum BuiltInDefinitions {
   "flags": [
     { "name": "lowWellbeing",
       "label": { "da": "Lav trivsel: score 50 eller derunder", "en": "Low wellbeing: score 50 or below" },
+      "shortLabel": { "da": "lav trivsel", "en": "low wellbeing" },
       "on": "score", "comparison": "lte", "value": 50,
       "source": "WHO-5 guide: a raw score below 13 (percentage 50 or less) indicates poor wellbeing and is an indication for further assessment." },
     { "name": "veryLowWellbeing",
       "label": { "da": "Meget lav trivsel: score 28 eller derunder", "en": "Very low wellbeing: score 28 or below" },
+      "shortLabel": { "da": "meget lav trivsel", "en": "very low wellbeing" },
       "on": "score", "comparison": "lte", "value": 28,
       "source": "WHO-5 guide: a percentage score of 28 or less (raw 7 or less) is used as the cut-off for likely depression; Spor only names it in neutral words." },
     { "name": "itemAtFloor",
       "label": { "da": "Et spørgsmål besvaret med 0 eller 1", "en": "An item answered 0 or 1" },
+      "shortLabel": { "da": "et spørgsmål i bund", "en": "an item at the floor" },
       "on": "anyItem", "comparison": "lte", "value": 1,
       "source": "WHO-5 guide: if any item is answered 0 or 1, further assessment is advised." }
   ],

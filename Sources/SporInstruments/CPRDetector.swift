@@ -1,4 +1,4 @@
-/// Finds a CPR number written anywhere inside a text, so that no stored text carries one (DESIGN.md section 2).
+/// Finds a CPR number written anywhere inside a text, so that no stored text carries one (docs/privacy.md).
 ///
 /// A CPR shape is ten digits `0–9` where the first six form a real `DDMMYY` date (the century from the seventh
 /// digit, by ``CPRNumber``'s rule), with any number of ``separators`` between any two of them, and no digit

@@ -50,6 +50,8 @@ public struct InstrumentDefinition: Hashable, Sendable, Codable {
         public var name: Flag
         /// What the flag means, in neutral words (not a diagnosis), for people reading a score.
         public var label: LocalizedText
+        /// The flag inside a sentence ("lav trivsel", "low wellbeing"): lower case, without the rule.
+        public var shortLabel: LocalizedText
         public var on: Target
         public var comparison: Comparison
         public var value: Int
@@ -69,6 +71,8 @@ public struct InstrumentDefinition: Hashable, Sendable, Codable {
     /// The definition's version; every recorded response names the version it was scored under.
     public var version: String
     public var name: LocalizedText
+    /// The name inside a sentence or a tight heading (`WHO-5`, `Brief INSPIRE-O`).
+    public var shortName: LocalizedText
     /// The lead-in shared by all items.
     public var stem: LocalizedText
     public var source: String
@@ -86,4 +90,11 @@ public struct InstrumentDefinition: Hashable, Sendable, Codable {
     public var maxValue: Int { options.lazy.map(\.value).max() ?? 0 }
     /// The largest possible raw sum.
     public var maxRaw: Int { maxValue * items.count }
+}
+
+extension InstrumentDefinition {
+    /// A flag's name inside a sentence, from its rule; the flag's id for a flag this instrument does not raise.
+    public func shortLabel(of flag: Flag) -> LocalizedText {
+        flags.first { $0.name == flag }?.shortLabel ?? LocalizedText(da: flag.rawValue, en: flag.rawValue)
+    }
 }

@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import Crypto
 public import Foundation
 public import Logging
@@ -33,6 +34,9 @@ public actor EventLog {
         public var checkpointInterval: Int64
         /// Where `SPOR_PSEUDONYM_KEY`, `SPOR_CHECKPOINT` and `SPOR_CHECKPOINT_SIGNING_KEY` are read from.
         public var environment: [String: String]
+        /// Where the log's figures go (docs/server.md): durable-write latency, group-commit sizes, fsync time,
+        /// records and bytes. The process-wide swift-metrics factory unless another is given.
+        public var metrics: any MetricsFactory
 
         public init(
             segmentSize: Int = 64 << 20,
@@ -40,7 +44,8 @@ public actor EventLog {
             checkpointFile: URL? = nil,
             checkpointSigningKey: Curve25519.Signing.PrivateKey? = nil,
             checkpointInterval: Int64 = 60_000,
-            environment: [String: String] = ProcessInfo.processInfo.environment
+            environment: [String: String] = ProcessInfo.processInfo.environment,
+            metrics: any MetricsFactory = MetricsSystem.factory
         ) {
             self.segmentSize = segmentSize
             self.clock = clock
@@ -48,6 +53,7 @@ public actor EventLog {
             self.checkpointSigningKey = checkpointSigningKey
             self.checkpointInterval = checkpointInterval
             self.environment = environment
+            self.metrics = metrics
         }
     }
 
@@ -69,14 +75,6 @@ public actor EventLog {
         case appended(LogEntry)
         /// The same response was stored before; nothing written.
         case alreadyStored(Response)
-    }
-
-    /// The current version of a stored response.
-    public struct StoredResponse: Hashable, Sendable {
-        public var response: Response
-        /// The instrument definition version it was last scored under.
-        public var definitionVersion: String
-        public var isRetracted: Bool
     }
 
     /// Counters for tests and benchmarks.
@@ -147,6 +145,11 @@ public actor EventLog {
     var machine = GroupCommitStateMachine<PendingBatch>()
     /// Write-and-sync rounds completed.
     private var flushes = 0
+    /// Records written by completed rounds (with those found at open).
+    private var writtenRecords: UInt64
+    /// Bytes of the segment files.
+    private var writtenBytes: Int
+    private let metrics: LogMetrics
     /// Segments open for reading stored records, by number.
     private var readers: [UInt32: Int32] = [:]
     /// `close` calls waiting for the write in flight.
@@ -164,7 +167,8 @@ public actor EventLog {
     private init(
         folder: URL, opened: OpenSummary, configuration: Configuration, logger: Logger, lock: FolderLock,
         writer: SegmentWriter, index: ResponseIndex, latestVersion: [UUID: UInt64], tail: Tail,
-        checkpoint: LogCheckpoint, checkpointSigningKey: Curve25519.Signing.PrivateKey?, keyFingerprint: String
+        checkpoint: LogCheckpoint, checkpointSigningKey: Curve25519.Signing.PrivateKey?, keyFingerprint: String,
+        bytes: Int
     ) {
         self.checkpoint = checkpoint
         self.durableHead = checkpoint
@@ -181,6 +185,11 @@ public actor EventLog {
         self.latestVersion = latestVersion
         self.tail = tail
         self.durableEnd = tail.location
+        self.writtenRecords = tail.sequence
+        self.writtenBytes = bytes
+        self.metrics = LogMetrics(factory: configuration.metrics)
+        metrics.records.record(Int64(tail.sequence))
+        metrics.bytes.record(Int64(bytes))
     }
 
     deinit {
@@ -301,7 +310,7 @@ public actor EventLog {
             folder: folder, opened: summary, configuration: configuration, logger: logger, lock: lock,
             writer: try SegmentWriter(folder: folder, segment: end!.segment), index: index,
             latestVersion: latestVersion, tail: tail, checkpoint: current, checkpointSigningKey: signingKey,
-            keyFingerprint: pseudonymiser.fingerprint)
+            keyFingerprint: pseudonymiser.fingerprint, bytes: try scanner.totalBytes())
     }
 
     /// Appends events as one batch, all written by `author`, and returns once they are durable.
@@ -313,6 +322,7 @@ public actor EventLog {
     ///   (a correction or retraction of a response that is not live), `invalidEvent` (also for an
     ///   ``Author/unknown`` author), `failed`, `closed`.
     public func append(_ events: [LogEvent], author: Author) async throws -> [AppendResult] {
+        let start = ContinuousClock.now
         await waitWhileRecording()
         try checkWritable()
         try Self.checkAuthor(author)
@@ -351,6 +361,7 @@ public actor EventLog {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             enqueue(PendingBatch(chunks: chunks, sync: true, continuation: continuation))
         }
+        metrics.appendDuration.record(ContinuousClock.now - start)
         return results.map { $0! }
     }
 
@@ -401,7 +412,7 @@ public actor EventLog {
                 let existing: Response?
                 if let earlier = batchRecorded[response.id] {
                     existing = earlier
-                } else if let value = index.value(for: response.id), case .responseRecorded(let stored, _) = try storedEvent(at: value) {
+                } else if let value = index.value(for: response.id), case .responseRecorded(let stored, _) = try storedEntry(at: value).event {
                     existing = stored
                     let location = value & ~ResponseIndex.retractedBit
                     if location >= durableEnd { inFlightDuplicate = max(inFlightDuplicate ?? 0, location) }
@@ -437,10 +448,13 @@ public actor EventLog {
     /// The current version of a response, or `nil` when the log does not hold its id.
     public func response(id: UUID) throws -> StoredResponse? {
         guard let value = index.value(for: id) else { return nil }
-        let location = latestVersion[id] ?? value
-        switch try storedEvent(at: location) {
+        let recorded = try storedEntry(at: value)
+        let latest = try latestVersion[id].map(storedEntry(at:)) ?? recorded
+        switch latest.event {
         case .responseRecorded(let response, let version), .responseCorrected(let response, let version, _):
-            return StoredResponse(response: response, definitionVersion: version, isRetracted: value & ResponseIndex.retractedBit != 0)
+            return StoredResponse(
+                response: response, definitionVersion: version, isRetracted: value & ResponseIndex.retractedBit != 0,
+                recordedSequence: recorded.sequence)
         case .responseRetracted:
             throw LogError(.corrupt, "the index points at a retraction")
         }
@@ -478,7 +492,7 @@ public actor EventLog {
             let writer = self.writer
             let queue = flushQueue
             Task {
-                let result: Result<Void, any Error> = await withCheckedContinuation { continuation in
+                let result: Result<Duration, any Error> = await withCheckedContinuation { continuation in
                     queue.async { continuation.resume(returning: Result { try writer.write(chunks, sync: sync) }) }
                 }
                 self.finish(batches, sync: sync, result)
@@ -486,11 +500,12 @@ public actor EventLog {
         }
     }
 
-    private func finish(_ batches: [PendingBatch], sync: Bool, _ result: Result<Void, any Error>) {
+    private func finish(_ batches: [PendingBatch], sync: Bool, _ result: Result<Duration, any Error>) {
         switch result {
-        case .success:
+        case .success(let syncing):
             flushes += 1
             let written = batches.reduce(0) { $0 + $1.chunks.count }
+            recordFigures(batches, syncing: syncing)
             if sync, let last = batches.last {
                 durableEnd = last.end
                 durableHead = LogCheckpoint(
@@ -525,6 +540,19 @@ public actor EventLog {
         }
     }
 
+    /// Records the figures of one completed write-and-sync round.
+    private func recordFigures(_ batches: [PendingBatch], syncing: Duration) {
+        guard let last = batches.last else { return }
+        let chunks = batches.flatMap(\.chunks)
+        writtenBytes += chunks.reduce(0) { $0 + $1.bytes.count + ($1.startsSegment ? SegmentName.magic.count : 0) }
+        metrics.groupCommitBatches.record(batches.count)
+        metrics.groupCommitRecords.record(Int64(last.records - writtenRecords))
+        writtenRecords = last.records
+        metrics.records.record(Int64(writtenRecords))
+        metrics.bytes.record(Int64(writtenBytes))
+        metrics.fsyncDuration.record(syncing)
+    }
+
     /// Writes a checkpoint of the durable head when the newest one is behind it and, unless `force`, at least
     /// ``Configuration/checkpointInterval`` old. The file is written on the flush queue, after the write in flight.
     private func writeCheckpointIfBehind(force: Bool) {
@@ -553,7 +581,7 @@ public actor EventLog {
         for waiter in waiters { waiter.resume() }
     }
 
-    private func storedEvent(at value: UInt64) throws -> LogEvent {
+    private func storedEntry(at value: UInt64) throws -> LogEntry {
         let location = value & ~ResponseIndex.retractedBit
         let segment = UInt32(location >> 40)
         let offset = Int(location & 0xFF_FFFF_FFFF)
@@ -562,13 +590,13 @@ public actor EventLog {
             let length = chunk.bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian) }
             let bodyStart = start + RecordCodec.frameHeaderSize
             do {
-                return try RecordCodec.decode(chunk.bytes, body: bodyStart..<bodyStart + length).0.event
+                return try RecordCodec.decode(chunk.bytes, body: bodyStart..<bodyStart + length).0
             } catch {
                 throw LogError.corrupt(error.reason, segment: segment, offset: offset)
             }
         }
         if readers[segment] == nil { readers[segment] = try scanner.openForReading(segment: segment) }
-        return try scanner.record(segment: segment, offset: offset, descriptor: readers[segment]!).event
+        return try scanner.record(segment: segment, offset: offset, descriptor: readers[segment]!)
     }
 
     private func storedResponse(_ id: UUID, batchRecorded: [UUID: Response]) throws -> Response? {

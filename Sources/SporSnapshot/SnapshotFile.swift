@@ -7,18 +7,18 @@ import SporReports
 /// | bytes | field |
 /// | --- | --- |
 /// | 8 | `SPORSNAP` |
-/// | 4 | format version (2: with the authors of the responses; a snapshot of another version is not read) |
+/// | 4 | format version (3: CRC-32C checksums; a snapshot of another version is not read, and rebuilt) |
 /// | 8, 4, 8, 32 | the log mark: records, segment, offset of the last record, its SHA-256 |
-/// | 8 | checksum of the header fields above |
+/// | 4 | CRC-32C of the header fields above |
 ///
-/// Then per section: byte count (8), element size (4), checksum (8), the bytes. Integers are little-endian; the
+/// Then per section: byte count (8), element size (4), CRC-32C of the bytes (4), the bytes. Integers are little-endian; the
 /// sections hold arrays exactly as they are in memory, so the file is for this machine's architecture only (the
 /// element sizes and the format version catch a mismatch).
 enum SnapshotFile {
     static let magic = Array("SPORSNAP".utf8)
-    static let formatVersion: UInt32 = 2
-    static let headerSize = 8 + 4 + 8 + 4 + 8 + 32 + 8
-    static let sectionHeaderSize = 8 + 4 + 8
+    static let formatVersion: UInt32 = 3
+    static let headerSize = 8 + 4 + 8 + 4 + 8 + 32 + 4
+    static let sectionHeaderSize = 8 + 4 + 4
 
     /// The header bytes for `mark`, with their checksum.
     static func header(_ mark: LogMark) -> [UInt8] {
@@ -28,15 +28,15 @@ enum SnapshotFile {
         append(mark.segment, to: &bytes)
         append(UInt64(mark.offset), to: &bytes)
         bytes += mark.headHash
-        append(bytes.withUnsafeBytes { SnapshotChecksum.of($0) }, to: &bytes)
+        append(bytes.withUnsafeBytes { CRC32C.checksum($0) }, to: &bytes)
         return bytes
     }
 
     /// The mark in a header, `nil` when the header is not a valid one of this format.
     static func mark(inHeader bytes: [UInt8]) -> LogMark? {
         guard bytes.count == headerSize, bytes.starts(with: magic) else { return nil }
-        let checksum = bytes[0..<headerSize - 8].withUnsafeBytes { SnapshotChecksum.of($0) }
-        guard integer(bytes, at: headerSize - 8, as: UInt64.self) == checksum,
+        let checksum = bytes[0..<headerSize - 4].withUnsafeBytes { CRC32C.checksum($0) }
+        guard integer(bytes, at: headerSize - 4, as: UInt32.self) == checksum,
               integer(bytes, at: 8, as: UInt32.self) == formatVersion
         else { return nil }
         return LogMark(

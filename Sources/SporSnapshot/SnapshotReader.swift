@@ -52,12 +52,12 @@ struct SnapshotReader: SnapshotSource {
         guard SnapshotFile.integer(header, at: 8, as: UInt32.self) == stride, byteCount <= remaining,
               Int(byteCount) % stride == 0
         else { throw SnapshotError("\(path) has a section that does not fit") }
-        let checksum = SnapshotFile.integer(header, at: 12, as: UInt64.self)
+        let checksum = SnapshotFile.integer(header, at: 12, as: UInt32.self)
         let count = Int(byteCount) / stride
         let values = try [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             let bytes = UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: Int(byteCount))
             try Self.readAll(descriptor, into: bytes, path: path)
-            guard SnapshotChecksum.of(UnsafeRawBufferPointer(bytes)) == checksum else {
+            guard CRC32C.checksum(UnsafeRawBufferPointer(bytes)) == checksum else {
                 throw SnapshotError("\(path) is damaged (a checksum does not match)")
             }
             initialized = count

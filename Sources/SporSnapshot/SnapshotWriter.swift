@@ -1,4 +1,5 @@
 import Foundation
+import SporLog
 import SporReports
 
 /// Writes a snapshot file section by section into a temporary file beside it, then renames it into place, so a
@@ -26,7 +27,7 @@ struct SnapshotWriter: SnapshotSink {
             var header: [UInt8] = []
             SnapshotFile.append(UInt64(bytes.count), to: &header)
             SnapshotFile.append(UInt32(MemoryLayout<Element>.stride), to: &header)
-            SnapshotFile.append(SnapshotChecksum.of(bytes), to: &header)
+            SnapshotFile.append(CRC32C.checksum(bytes), to: &header)
             try header.withUnsafeBytes { try writeAll($0) }
             try writeAll(bytes)
         }

@@ -3,7 +3,7 @@
 Signs in as the demo staff member, fills in a WHO-5 for a demo citizen with the keyboard only, submits, checks
 the score and the change on the result page, opens the citizen page and the attention list, signs in as the
 demo case worker for the trends page, checks each page against WCAG 2 A and AA with axe-core, and saves a
-screenshot of each page.
+screenshot of each page. The Danish trends page must write its decimals with a comma.
 """
 
 import argparse
@@ -194,6 +194,10 @@ def main():
         driver.get(base + "/trends?instrument=who5&period=quarter&by=unit")
         check(driver.find_element(By.TAG_NAME, "h1").text == "Tendenser", "the trends page")
         check(len(driver.find_elements(By.CSS_SELECTOR, "tbody tr")) > 0, "the trend table has rows")
+        figures = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "tbody td.number")]
+        check(any(re.fullmatch(r"\d+,\d", text) for text in figures),
+              "the Danish trends page writes decimals with a comma: %s" % figures[:12])
+        check(not any(re.fullmatch(r"\d+\.\d+", text) for text in figures), "no decimal point on a Danish page")
         screenshot(driver, arguments.screenshots, "6-trends")
     finally:
         driver.quit()

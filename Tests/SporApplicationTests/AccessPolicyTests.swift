@@ -21,6 +21,7 @@ import Testing
         .readAuditTrail: (.none, .none, .none),
         .verifyLog: (.none, .none, .none),
         .dumpLog: (.none, .none, .none),
+        .readMetrics: (.none, .none, .none),
     ]
 
     @Test(arguments: Action.allCases) func theTableIsTheDocumentedOne(action: Action) throws {

@@ -23,8 +23,9 @@ import Testing
         #expect(log.opened.records == 7)
         #expect(log.opened.truncatedBytes == 0)
         #expect(try await log.response(id: responses[1].id)?.response == correction)
+        #expect(try await log.response(id: responses[1].id)?.recordedSequence == 1)
         #expect(try await log.response(id: responses[2].id)?.isRetracted == true)
-        #expect(try await log.response(id: responses[0].id) == EventLog.StoredResponse(response: responses[0], definitionVersion: "1", isRetracted: false))
+        #expect(try await log.response(id: responses[0].id) == StoredResponse(response: responses[0], definitionVersion: "1", isRetracted: false, recordedSequence: 0))
         #expect(try LogVerifier.verify(folder: folder.url).headHash == log.opened.headHash)
     }
 

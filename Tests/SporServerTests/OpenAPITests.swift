@@ -54,18 +54,18 @@ import Testing
             spor: UseCases(folder: storage), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         // The API: everything but the web pages, which are HTML for browsers (docs/web.md).
         let api = router.routes.filter { route in
-            ["/v1/", "/healthz", "/openapi.yaml"].contains { "\(route.path)".hasPrefix($0) }
+            ["/v1/", "/fhir/", "/healthz", "/openapi.yaml", "/metrics"].contains { "\(route.path)".hasPrefix($0) }
         }
         let served = Set(api.map { "\($0.method) \($0.path)" })
         let documented = Self.documentedOperations(OpenAPIDocument.yaml)
-        #expect(served.count == 14)
+        #expect(served.count == 19)
         #expect(served == documented)
         await storage.close()
     }
 
     @Test func everyDocumentedErrorStatusHasAProblemResponse() {
         let yaml = OpenAPIDocument.yaml
-        for name in ["Malformed", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge", "UnsupportedMediaType", "Invalid"] {
+        for name in ["Malformed", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge", "UnsupportedMediaType", "Unavailable", "Invalid"] {
             #expect(yaml.contains("    \(name):\n      description:"), "\(name)")
         }
         #expect(yaml.contains("      scheme: bearer"))

@@ -52,12 +52,15 @@ struct Fixture {
     let folder: TemporaryFolder
     let storage: DataFolder
     let capture = LogCapture()
+    /// The registry the fixture's log, audit trail and requests record into, as `GET /metrics` answers it.
+    let metrics = ServerMetrics()
     /// Tokens by name: `staff` (bostotte-nord), `staff-syd`, `caseworker`, `strategic`, `admin`, `revoked`.
     let tokens: [String: String]
 
     init() throws {
         folder = try TemporaryFolder(prefix: "spor-server")
-        storage = try DataFolder(url: folder.url, mode: .serving, logger: capture.logger)
+        storage = try DataFolder(
+            url: folder.url, mode: .serving, logger: capture.logger, log: DataFolder.LogSettings(metrics: metrics.factory))
         var tokens: [String: String] = [:]
         let store = storage.tokens
         tokens["staff"] = try store.create(name: "staff", role: .staff, units: [Label(rawValue: Self.unit)!]).token
@@ -73,7 +76,7 @@ struct Fixture {
     /// The application over the fixture's folder, with today fixed to ``today`` and the clock given.
     func application(now: @escaping @Sendable () -> Date = { Date() }) -> some ApplicationProtocol {
         Application(
-            router: buildRouter(spor: spor(now: now), logger: capture.logger, now: now),
+            router: buildRouter(spor: spor(now: now), logger: capture.logger, metrics: metrics, now: now),
             logger: capture.logger)
     }
 

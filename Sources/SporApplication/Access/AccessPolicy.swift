@@ -8,13 +8,14 @@ public import SporInstruments
 /// | action | staff | caseworker | strategic | admin (and the CLI) |
 /// | --- | --- | --- | --- | --- |
 /// | record, correct, retract a response | own units | — | — | all |
-/// | read a citizen (trajectory, summary, result, history, change forms) | own units | all | — | all |
+/// | read a citizen (trajectory, summary, result, history, change forms, FHIR export) | own units | all | — | all |
 /// | resolve a CPR number to the pseudonymous id | all | all | — | all |
 /// | attention list | own units | all | — | all |
 /// | live trend report | — | all | — | all |
 /// | released trend report | — | all | all | all |
 /// | make a release | — | — | — | all |
 /// | tokens, audit listing, verify, log dump | — | — | — | all |
+/// | read the server's metrics (`/metrics`) | — | — | — | all |
 ///
 /// "Own units": staff see only the responses recorded in their own units. A citizen with none there, or a response
 /// of another unit, answers exactly as an unknown one, and everything shown is computed from the visible responses
@@ -33,6 +34,7 @@ public enum AccessPolicy {
         case readAuditTrail
         case verifyLog
         case dumpLog
+        case readMetrics
     }
 
     /// How far a role reaches for an action.
@@ -88,6 +90,7 @@ extension AccessPolicy.Action {
         case .readAuditTrail: "read the audit trail"
         case .verifyLog: "verify the log"
         case .dumpLog: "dump the log"
+        case .readMetrics: "read the server's metrics"
         }
     }
 }

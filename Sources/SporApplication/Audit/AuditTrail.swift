@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import Foundation
 import Dispatch
 import Synchronization
@@ -42,9 +43,13 @@ public final class AuditTrail: Sendable {
     private let pending = Mutex(Pending())
     private let tail = Mutex(Tail())
     private let queue = DispatchQueue(label: "spor.audit.flush")
+    /// `spor_audit_lines_total`: lines this process has written durably.
+    private let linesWritten: Counter
 
     /// Opens (creating with mode 0600) the trail of `folder` for appending, cutting off a torn last line.
-    public init(folder: URL) throws {
+    /// - Parameter metrics: where the count of lines written goes (docs/server.md).
+    public init(folder: URL, metrics: any MetricsFactory = MetricsSystem.factory) throws {
+        linesWritten = Counter(label: "spor_audit_lines_total", dimensions: [], factory: metrics)
         url = folder.appendingPathComponent(Self.fileName)
         descriptor = try DurableFile.openForAppend(url)
         try DurableFile.withExclusiveLock(on: url) { try catchUp() }
@@ -96,6 +101,7 @@ public final class AuditTrail: Sendable {
             guard let (lines, waiters) = batch else { return }
             do {
                 try DurableFile.withExclusiveLock(on: url) { try write(lines) }
+                linesWritten.increment(by: lines.count)
                 for waiter in waiters { waiter.resume() }
             } catch {
                 let waiting = pending.withLock { pending in

@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import Foundation
 public import Logging
 import SporInstruments
@@ -43,18 +44,22 @@ public final class DataFolder: Sendable {
         /// At 5 million responses a snapshot takes about a second to write, and 200,000 records take about half a
         /// second to replay at the next start.
         public static let defaultSnapshotAfterRecords: UInt64 = 200_000
+        /// Where the log's and the audit trail's figures go (docs/server.md); the process-wide swift-metrics
+        /// factory unless another is given.
+        public var metrics: any MetricsFactory
 
         public init(
             checkpointFile: URL? = nil, segmentSize: Int = defaultSegmentSize,
-            snapshotAfterRecords: UInt64 = defaultSnapshotAfterRecords
+            snapshotAfterRecords: UInt64 = defaultSnapshotAfterRecords, metrics: any MetricsFactory = MetricsSystem.factory
         ) {
             self.checkpointFile = checkpointFile
             self.segmentSize = segmentSize
             self.snapshotAfterRecords = snapshotAfterRecords
+            self.metrics = metrics
         }
 
         var configuration: EventLog.Configuration {
-            EventLog.Configuration(segmentSize: segmentSize, checkpointFile: checkpointFile)
+            EventLog.Configuration(segmentSize: segmentSize, checkpointFile: checkpointFile, metrics: metrics)
         }
     }
 
@@ -196,10 +201,7 @@ public final class DataFolder: Sendable {
     /// The current version of a stored response, retracted or not; `nil` when its id was never recorded.
     func stored(_ id: UUID) async throws -> StoredResponse? {
         if let live { return try await live.stored(id) }
-        guard let stored = try await writableLog().response(id: id) else { return nil }
-        return StoredResponse(
-            response: stored.response, definitionVersion: stored.definitionVersion, isRetracted: stored.isRetracted,
-            recordedSequence: 0)
+        return try await writableLog().response(id: id)
     }
 
     /// The pseudonymiser, loaded (or its key created, for a new folder) when a CPR number first needs it.
@@ -220,7 +222,7 @@ public final class DataFolder: Sendable {
             if let opened { return opened }
             try FileManager.default.createDirectory(
                 at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let trail = try AuditTrail(folder: url)
+            let trail = try AuditTrail(folder: url, metrics: logSettings.metrics)
             opened = trail
             return trail
         }

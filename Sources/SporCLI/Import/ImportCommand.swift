@@ -41,14 +41,14 @@ struct ImportCommand: AsyncParsableCommand {
         }
         progress.done()
         switch options.format {
-        case .table:
-            var summary = "written \(imported.written), already stored \(imported.alreadyStored), rejected \(imported.rejected)"
-            if let path = imported.rejectedFile { summary += " (see \(path))" }
-            print(summary)
         case .json:
             print(
                 "{\"written\":\(imported.written),\"alreadyStored\":\(imported.alreadyStored),\"rejected\":\(imported.rejected),"
                     + "\"rejectedFile\":\(imported.rejectedFile.map(JSONWriter.quoted) ?? "null")}")
+        default:
+            var summary = "written \(imported.written), already stored \(imported.alreadyStored), rejected \(imported.rejected)"
+            if let path = imported.rejectedFile { summary += " (see \(path))" }
+            print(summary)
         }
     }
 }

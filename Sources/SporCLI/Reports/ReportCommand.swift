@@ -43,7 +43,7 @@ struct ReportTrendsCommand: AsyncParsableCommand {
     var release: Int?
 
     @Option(help: "Output format: table, json, csv or svg.")
-    var format: ReportFormat = .table
+    var format: OutputFormat = .table
 
     @OptionGroup var options: ReportDataOptions
 

@@ -9,7 +9,7 @@ import SporApplication
 /// else by replaying the whole log, checking every record and the hash chain. A fresh snapshot is left behind when
 /// there was none or it was far behind.
 struct ReportDataOptions: ParsableArguments {
-    @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
+    @Option(name: .long, help: .dataFolder)
     var data: String?
 
     /// The use cases over the data folder opened for reading.
@@ -18,11 +18,6 @@ struct ReportDataOptions: ParsableArguments {
             folder: try DataFolder(url: DataFolder.location(data), mode: .reading, logger: DataFolderOptions.logger),
             settleWindow: settleWindow)
     }
-}
-
-/// Output formats of the report commands.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv, svg
 }
 
 /// Parsers for the report commands' option values.

@@ -15,23 +15,22 @@ struct SummaryCommand: AsyncParsableCommand {
     @Option(help: "The date of the last follow-up meeting, YYYY-MM-DD.", transform: ReportArgument.date)
     var since: CalendarDate
 
-    /// A summary has no chart.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
-    }
-
-    @Option(help: "Output format: table, json or csv.")
-    var format: Format = .table
+    @Option(help: "Output format: table, json or csv (a summary has no chart).")
+    var format: OutputFormat = .table
 
     @OptionGroup var options: ReportDataOptions
+
+    func validate() throws {
+        try format.require([.table, .json, .csv])
+    }
 
     func run() async throws {
         let citizen = try ReportArgument.citizen(citizen)
         let summary = try await options.useCases().summary(of: citizen, since: since, by: .cli(), via: "cli summary")
         switch format {
-        case .table: print(summary.table(), terminator: "")
         case .json: print(try ReportJSON.string(summary, pretty: true))
         case .csv: print(summary.csv(), terminator: "")
+        default: print(summary.table(), terminator: "")
         }
     }
 }

@@ -19,7 +19,7 @@ struct TrajectoryCommand: AsyncParsableCommand {
     var history = false
 
     @Option(help: "Output format: table, json, csv or svg.")
-    var format: ReportFormat = .table
+    var format: OutputFormat = .table
 
     @OptionGroup var options: ReportDataOptions
 

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import SporInstruments
 import SporServer
+import SporFHIR
 import SporApplication
 import SporReports
 
@@ -12,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the HTTP API (see docs/server.md); stops gracefully on SIGTERM or SIGINT.")
 
-    @Option(name: .long, help: "The data folder (default: $SPOR_DATA, else ./spor-data).")
+    @Option(name: .long, help: .dataFolder)
     var data: String?
     @Option(help: "The address to bind. Keep loopback and put a TLS reverse proxy in front.")
     var host = "127.0.0.1"
@@ -24,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     var behindTLS = false
     @Option(name: .customLong("settle-days"), help: "Days after a period's end before the strategic level sees it (default 14).")
     var settleDays = SettleWindow.defaultDays
+    @Option(
+        name: .customLong("fhir-citizen-system"),
+        help: "The identifier system of citizen ids under /fhir (default: $SPOR_FHIR_CITIZEN_SYSTEM, else \(FHIRSystem.defaultCitizenSystem)).")
+    var fhirCitizenSystem: String?
     @ArgumentParser.Flag(help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
     var demo = false
 
@@ -43,10 +48,16 @@ struct ServeCommand: AsyncParsableCommand {
             .allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
         }
+        let metrics = ServerMetrics()
+        metrics.bootstrapProcess()
         let app = try buildApplication(ServerConfiguration(
             dataFolder: folder, host: host, port: port,
             web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
-            settleWindow: try SettleWindow(days: settleDays)), logger: logger)
+            settleWindow: try SettleWindow(days: settleDays),
+            fhir: FHIRSettings(
+                citizenSystem: fhirCitizenSystem ?? CitizenSystemOption.environmentDefault ?? FHIRSystem.defaultCitizenSystem),
+            metrics: metrics),
+            logger: logger)
         try await app.runService()
     }
 

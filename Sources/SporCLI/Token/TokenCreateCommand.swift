@@ -31,13 +31,13 @@ struct TokenCreateCommand: ParsableCommand {
         let (token, record) = try options.useCases(.administering).createToken(
             name: name, role: Role(rawValue: role)!, units: unit.compactMap { Label(rawValue: $0) }, by: .cli())
         switch options.format {
-        case .table:
-            print(token)
-            print("Token \(record.name) (\(record.role.rawValue)) created. It is shown only now: keep it safe.")
         case .json:
             print(
                 "{\"token\":\(JSONWriter.quoted(token)),\"name\":\(JSONWriter.quoted(record.name)),"
                     + "\"role\":\(JSONWriter.quoted(record.role.rawValue))}")
+        default:
+            print(token)
+            print("Token \(record.name) (\(record.role.rawValue)) created. It is shown only now: keep it safe.")
         }
     }
 }

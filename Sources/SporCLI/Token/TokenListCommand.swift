@@ -13,14 +13,6 @@ struct TokenListCommand: ParsableCommand {
         let records = try options.useCases(.administering).tokens(by: .cli())
         let time = Date.ISO8601FormatStyle()
         switch options.format {
-        case .table:
-            if records.isEmpty { print("No tokens. Create one with: spor token create --role admin --name NAME") }
-            for record in records {
-                let units = record.units.map(\.rawValue).joined(separator: ",")
-                let state = record.revoked.map { "revoked \($0.formatted(time))" } ?? "active"
-                print([record.name, record.role.rawValue, units.isEmpty ? "-" : units, "created \(record.created.formatted(time))", state]
-                    .joined(separator: "\t"))
-            }
         case .json:
             let lines = records.map { record in
                 "{\"name\":\(JSONWriter.quoted(record.name)),\"role\":\(JSONWriter.quoted(record.role.rawValue)),"
@@ -29,6 +21,14 @@ struct TokenListCommand: ParsableCommand {
                     + "\"revoked\":\(record.revoked.map { JSONWriter.quoted($0.formatted(time)) } ?? "null")}"
             }
             print("[" + lines.joined(separator: ",") + "]")
+        default:
+            if records.isEmpty { print("No tokens. Create one with: spor token create --role admin --name NAME") }
+            for record in records {
+                let units = record.units.map(\.rawValue).joined(separator: ",")
+                let state = record.revoked.map { "revoked \($0.formatted(time))" } ?? "active"
+                print([record.name, record.role.rawValue, units.isEmpty ? "-" : units, "created \(record.created.formatted(time))", state]
+                    .joined(separator: "\t"))
+            }
         }
     }
 }

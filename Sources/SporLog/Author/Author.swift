@@ -1,4 +1,4 @@
-/// Who wrote an event to the log (DESIGN.md section 2): every recorded, corrected and retracted response names
+/// Who wrote an event to the log (docs/data-contract.md, "Events in the log"): every recorded, corrected and retracted response names
 /// its author.
 ///
 /// ```swift

@@ -1,8 +1,8 @@
 import CSporCPU
 
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78): the CPU's instruction where there is one, else
-/// table-driven, eight bytes at a time.
-enum CRC32C {
+/// table-driven, eight bytes at a time. The log's frames and the snapshot's sections use it.
+public enum CRC32C {
     /// Eight 256-entry tables, one after another: table `k` advances a byte through `k` further zero bytes.
     static let tables: [UInt32] = {
         var tables = [UInt32](repeating: 0, count: 8 * 256)
@@ -24,7 +24,7 @@ enum CRC32C {
     static let hasInstruction = spor_crc32c_hardware_available() != 0
 
     /// The checksum of `bytes`, continuing from `seed` (the checksum of the bytes before them, or 0).
-    static func checksum(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
+    public static func checksum(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
         if hasInstruction, let base = bytes.baseAddress { return ~spor_crc32c_hardware(~seed, base, bytes.count) }
         return tableChecksum(bytes, seed: seed)
     }

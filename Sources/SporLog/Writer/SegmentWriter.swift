@@ -32,10 +32,16 @@ final class SegmentWriter: @unchecked Sendable {
 
     /// Writes the chunks in order; with `sync`, makes everything written so far durable: the open segment and,
     /// after a new segment, the folder. A segment left for a new one is synced before it is closed.
-    func write(_ chunks: [Chunk], sync: Bool) throws {
+    /// - Returns: the time spent in `fdatasync` and `fsync` calls.
+    @discardableResult
+    func write(_ chunks: [Chunk], sync: Bool) throws -> Duration {
+        let clock = ContinuousClock()
+        var syncing = Duration.zero
         for chunk in chunks {
             if chunk.startsSegment {
+                let start = clock.now
                 guard Self.sync(descriptor) == 0 else { throw LogError.io("fsync", SegmentName.fileName(segment)) }
+                syncing += clock.now - start
                 let path = folder.appendingPathComponent(SegmentName.fileName(chunk.segment)).path
                 let next = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
                 guard next >= 0 else { throw LogError.io("create", path) }
@@ -47,12 +53,14 @@ final class SegmentWriter: @unchecked Sendable {
             }
             try writeAll(chunk.bytes, path: SegmentName.fileName(chunk.segment))
         }
-        guard sync else { return }
+        guard sync else { return syncing }
+        let start = clock.now
         guard Self.sync(descriptor) == 0 else { throw LogError.io("fsync", SegmentName.fileName(segment)) }
         if folderIsDirty {
             try Self.syncFolder(folder)
             folderIsDirty = false
         }
+        return syncing + (clock.now - start)
     }
 
     private func writeAll(_ bytes: [UInt8], path: String) throws {

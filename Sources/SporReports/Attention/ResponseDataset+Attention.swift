@@ -100,11 +100,12 @@ extension ResponseDataset {
             return LocalizedText(
                 da: "Ingen besvarelse i \(silent) dage (seneste \(date))", en: "No response for \(silent) days (latest on \(date))")
         }
-        let name = Wording.shortName(definition)
+        let name = definition.shortName
         let fall = -(reason.change ?? 0)
         switch reason.code {
         case .veryLowWellbeing:
-            return LocalizedText(da: "\(name.da) \(value): meget lav trivsel", en: "\(name.en) \(value): very low wellbeing")
+            let flag = definition.shortLabel(of: .veryLowWellbeing)
+            return LocalizedText(da: "\(name.da) \(value): \(flag.da)", en: "\(name.en) \(value): \(flag.en)")
         case .deteriorated:
             return LocalizedText(
                 da: "\(name.da) faldt \(fall) point til \(value) siden forrige besvarelse",

@@ -1,16 +1,18 @@
 /// RFC 4180 CSV rows.
 enum CSVText {
     /// One line, quoting fields that need it.
-    static func line(_ fields: [String]) -> String {
+    /// - Parameter separator: `,`, or `;` for the Danish form whose numbers have a decimal comma.
+    static func line(_ fields: [String], separator: Character = ",") -> String {
         fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\n"
+        }.joined(separator: String(separator)) + "\n"
     }
 
-    /// A number at full precision, empty for `nil`.
-    static func number(_ value: Double?) -> String {
+    /// A number at full precision, empty for `nil`; with a decimal comma when `decimalComma` is set.
+    static func number(_ value: Double?, decimalComma: Bool = false) -> String {
         guard let value else { return "" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        return decimalComma ? text.replacing(".", with: ",") : text
     }
 }

@@ -1,11 +1,14 @@
 /// A small SVG line chart on the 0–100 score scale: the low zone shaded below the cut-off, the cut-off drawn as a
-/// dashed line, labelled ticks on the x axis and one `<path>` per series (a missing value leaves a gap).
+/// dashed line, labelled ticks on the x axis and one `<path>` per series (a missing value leaves a gap); each
+/// point's `<title>` says what it is and its value, in the chart's ``ChartWording``.
 struct LineChart {
     /// One line.
     struct Series {
         var name: String
-        /// x position (in the caller's units) and score, `nil` for a gap.
-        var points: [(x: Double, score: Double?)]
+        /// x position (in the caller's units), score (`nil` for a gap) and what the point is, such as its date.
+        var points: [(x: Double, score: Double?, label: String)]
+        /// Digits after the decimal separator in the points' titles.
+        var decimals = 0
     }
 
     var title: String
@@ -15,6 +18,7 @@ struct LineChart {
     var cutoff: Int?
     /// A line under the chart, such as what its gaps mean.
     var note: String? = nil
+    var wording = ChartWording.english
 
     private static let width = 720.0
     private static let height = 360.0
@@ -64,7 +68,7 @@ struct LineChart {
             out += """
             <line class="cutoff" x1="\(x(minX))" y1="\(level)" x2="\(x(maxX))" y2="\(level)" stroke="#c0392b" \
             stroke-dasharray="6 4"/>
-            <text x="\(x(maxX))" y="\(level)" dx="4" dy="4" fill="#c0392b">cut-off \(cutoff)</text>
+            <text x="\(x(maxX))" y="\(level)" dx="4" dy="4" fill="#c0392b">\(Markup.escaped(wording.cutoff)) \(cutoff)</text>
 
             """
         }
@@ -102,7 +106,8 @@ struct LineChart {
             """
             for point in line.points {
                 guard let score = point.score else { continue }
-                out += "<circle cx=\"\(x(point.x))\" cy=\"\(y(score))\" r=\"3\" fill=\"\(color)\"/>\n"
+                let value = Markup.escaped("\(point.label): \(wording.number(score, decimals: line.decimals))")
+                out += "<circle cx=\"\(x(point.x))\" cy=\"\(y(score))\" r=\"3\" fill=\"\(color)\"><title>\(value)</title></circle>\n"
             }
             let legendY = Self.number(Self.top + 16 * Double(index))
             let legendX = Self.number(Self.width - Self.right + 16)

@@ -73,8 +73,10 @@ extension Trajectory {
 
     /// A line chart with one line per instrument over the response dates; incomplete and retracted responses are
     /// left out.
-    /// - Parameter title: the chart's title, such as one in the reader's language; by default "Citizen …: scores over time".
-    public func svg(title: String? = nil) -> String {
+    /// - Parameters:
+    ///   - title: the chart's title, such as one in the reader's language; by default "Citizen …: scores over time".
+    ///   - wording: the legend's instrument names and the chart's words, English by default.
+    public func svg(title: String? = nil, wording: ChartWording = .english) -> String {
         let days = instruments.flatMap { $0.points.map { $0.administeredAt.daysSinceEpoch } }
         let first = days.min() ?? 0
         let last = days.max() ?? 0
@@ -87,15 +89,15 @@ extension Trajectory {
             }
         let series = instruments.map { trajectory in
             LineChart.Series(
-                name: trajectory.instrument.rawValue,
+                name: wording.name(of: trajectory.instrument),
                 points: trajectory.points.filter { $0.score != nil && !$0.retracted }.map {
-                    (Double($0.administeredAt.daysSinceEpoch), $0.score.map(Double.init))
+                    (Double($0.administeredAt.daysSinceEpoch), $0.score.map(Double.init), $0.administeredAt.description)
                 })
         }
         let cutoffs = Set(instruments.compactMap(\.cutoff))
         return LineChart(
             title: title ?? "Citizen \(citizen): scores over time", xTicks: ticks, series: series,
-            cutoff: cutoffs.count == 1 ? cutoffs.first : nil
+            cutoff: cutoffs.count == 1 ? cutoffs.first : nil, wording: wording
         ).svg()
     }
 }

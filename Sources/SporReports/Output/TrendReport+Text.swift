@@ -8,28 +8,31 @@ extension TrendReport {
     /// One line per cell; suppressed cells have empty figures, `null` figures are empty, shares are fractions.
     /// The last two columns say why: `suppression` (`primary` or `complementary`, empty when shown) and
     /// `changeSuppressed` (`true` when the change figures are hidden).
-    public func csv() -> String {
+    /// - Parameter decimalComma: numbers with a decimal comma and fields separated by `;`, as a Danish spreadsheet
+    ///   reads them; a decimal point and `,` by default.
+    public func csv(decimalComma: Bool = false) -> String {
         let (flagNames, chimeNames) = columns
+        let separator: Character = decimalComma ? ";" : ","
+        func number(_ value: Double?) -> String { CSVText.number(value, decimalComma: decimalComma) }
         var out = CSVText.line(
             ["period", "group", "suppressed", "citizens", "meanScore", "medianScore", "sdScore"] + flagNames
                 + ["pairedCitizens", "meanChange", "improved", "unchanged", "deteriorated", "crossedCutoff"]
-                + chimeNames.map { "chime." + $0 } + ["suppression", "changeSuppressed"])
+                + chimeNames.map { "chime." + $0 } + ["suppression", "changeSuppressed"], separator: separator)
         for cell in cells {
             var fields = [cell.period, cell.group ?? "", cell.suppressed ? "true" : "false"]
             if let f = cell.figures {
-                fields += [String(f.citizens), CSVText.number(f.meanScore), CSVText.number(f.medianScore),
-                           CSVText.number(f.sdScore)]
-                fields += f.flags.map { CSVText.number($0.value) }
+                fields += [String(f.citizens), number(f.meanScore), number(f.medianScore), number(f.sdScore)]
+                fields += f.flags.map { number($0.value) }
                 let change = f.change
-                fields += [change.map { String($0.pairedCitizens) } ?? "", CSVText.number(change?.meanChange),
-                           CSVText.number(change?.improved), CSVText.number(change?.unchanged),
-                           CSVText.number(change?.deteriorated), CSVText.number(change?.crossedCutoff)]
-                fields += (f.chimeMeans ?? []).map { CSVText.number($0.value) }
+                fields += [change.map { String($0.pairedCitizens) } ?? "", number(change?.meanChange),
+                           number(change?.improved), number(change?.unchanged), number(change?.deteriorated),
+                           number(change?.crossedCutoff)]
+                fields += (f.chimeMeans ?? []).map { number($0.value) }
             } else {
                 fields += Array(repeating: "", count: 10 + flagNames.count + chimeNames.count)
             }
             fields += [cell.suppression?.rawValue ?? "", cell.figures?.changeSuppressed == false ? "false" : "true"]
-            out += CSVText.line(fields)
+            out += CSVText.line(fields, separator: separator)
         }
         return out
     }
@@ -80,7 +83,8 @@ extension TrendReport {
     /// - Parameters:
     ///   - cutoff: the cut-off score to draw, such as 50.
     ///   - title: the chart's title, such as one in the reader's language; by default "who5: mean score per …".
-    public func svg(cutoff: Int?, title: String? = nil) -> String {
+    ///   - wording: the chart's words and decimal separator, English by default.
+    public func svg(cutoff: Int?, title: String? = nil, wording: ChartWording = .english) -> String {
         let periods = Array(Set(cells.map(\.period))).sorted()
         let position = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, Double($0)) })
         var size: [String?: Int] = [:]
@@ -89,16 +93,18 @@ extension TrendReport {
         let series = groups.sorted { ($0 ?? "\u{10FFFF}") < ($1 ?? "\u{10FFFF}") }.map { group in
             let byPeriod = Dictionary(
                 cells.filter { $0.group == group }.map { ($0.period, $0.figures?.meanScore) }, uniquingKeysWith: { a, _ in a })
+            let name = group ?? wording.noGroup
             return LineChart.Series(
-                name: group ?? "(none)", points: periods.map { (position[$0]!, byPeriod[$0] ?? nil) })
+                name: name, points: periods.map { (position[$0]!, byPeriod[$0] ?? nil, "\($0) \(name)") }, decimals: 1)
         }
         let hidden = TrendCell.Suppression.allCases.map { kind in (kind, cells.filter { $0.suppression == kind }.count) }
+        let kinds: [TrendCell.Suppression: String] = [.primary: wording.primary, .complementary: wording.complementary]
         let note = hidden.allSatisfy { $0.1 == 0 } ? nil
-            : "Gaps: suppressed cells ("
-                + hidden.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + ")"
+            : wording.gaps + " ("
+                + hidden.filter { $0.1 > 0 }.map { "\($0.1) \(kinds[$0.0] ?? $0.0.rawValue)" }.joined(separator: ", ") + ")"
         return LineChart(
             title: title ?? "\(instrument): mean score per \(period.rawValue) by \(by.rawValue)" + releaseLine,
-            xTicks: periods.map { (position[$0]!, $0) }, series: series, cutoff: cutoff, note: note
+            xTicks: periods.map { (position[$0]!, $0) }, series: series, cutoff: cutoff, note: note, wording: wording
         ).svg()
     }
 }

@@ -67,7 +67,7 @@ extension ResponseDataset {
     private func sentence(
         definition: InstrumentDefinition, reference: Int?, latest: Int?, change: ScoreChange?, since: CalendarDate
     ) -> LocalizedText {
-        let name = Wording.shortName(definition)
+        let name = definition.shortName
         guard let latest else {
             return LocalizedText(da: "\(name.da): ingen besvarelse med score", en: "\(name.en): no scored response")
         }
@@ -87,7 +87,7 @@ extension ResponseDataset {
         var da = "\(name.da) \(verbDa) fra \(score[reference]) til \(score[latest]) siden \(since): \(direction.da)"
         var en = "\(name.en) \(verbEn) from \(score[reference]) to \(score[latest]) since \(since): \(direction.en)"
         let cutoff = definition.change.cutoffFlag
-        let wording = Wording.flag(cutoff)
+        let wording = definition.shortLabel(of: cutoff)
         let before = flags(ofRow: reference).contains(cutoff)
         let after = flags(ofRow: latest).contains(cutoff)
         switch (before, after) {

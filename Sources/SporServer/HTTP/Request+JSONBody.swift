@@ -4,10 +4,10 @@ import NIOCore
 import SporInstruments
 
 extension Request {
-    /// The body as a parsed JSON value: 415 unless the content type is JSON, 413 over `limit` bytes, 400 when it is
-    /// not JSON.
-    func jsonBody(limit: Int) async throws -> JSONValue {
-        let bytes = try await jsonBytes(limit: limit)
+    /// The body as a parsed JSON value: 415 unless the content type is one of `mediaTypes`, 413 over `limit` bytes,
+    /// 400 when it is not JSON.
+    func jsonBody(limit: Int, mediaTypes: Set<String> = ["application/json"]) async throws -> JSONValue {
+        let bytes = try await jsonBytes(limit: limit, mediaTypes: mediaTypes)
         do {
             return try JSONParser.parse(bytes)
         } catch {
@@ -16,9 +16,9 @@ extension Request {
     }
 
     /// The body's bytes after the content-type and size checks of ``jsonBody(limit:)``.
-    func jsonBytes(limit: Int) async throws -> [UInt8] {
+    func jsonBytes(limit: Int, mediaTypes: Set<String> = ["application/json"]) async throws -> [UInt8] {
         let mediaType = headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard mediaType == "application/json" else { throw Problem.unsupportedMediaType }
+        guard let mediaType, mediaTypes.contains(mediaType) else { throw Problem.unsupportedMediaType }
         if let length = headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit: limit) }
         let buffer: ByteBuffer
         do {

@@ -15,6 +15,8 @@ public struct Problem: HTTPResponseError, Sendable {
     public var detail: String?
     /// One entry per violated field and rule (422).
     public var errors: [FieldError]
+    /// Headers the answer carries besides the content type, such as `Allow` on a 405.
+    public var headers: HTTPFields = [:]
 
     public init(_ status: HTTPResponse.Status, kind: String, title: String, detail: String? = nil, errors: [FieldError] = []) {
         self.status = status
@@ -32,7 +34,7 @@ public struct Problem: HTTPResponseError, Sendable {
             type: "https://spor.example/problems/\(kind)", title: title, status: Int(status.code), detail: detail,
             errors: errors.isEmpty ? nil : errors)
         let bytes = try JSONEncoder.sorted.encode(body)
-        var headers = HTTPFields()
+        var headers = headers
         headers[.contentType] = Self.mediaType
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"spor\"" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -66,6 +68,16 @@ extension Problem {
     /// 404.
     static func notFound(_ detail: String) -> Problem {
         Problem(.notFound, kind: "not-found", title: "Not found", detail: detail)
+    }
+
+    /// 405: the path is served, not with this method; `Allow` names the methods that are.
+    static func methodNotAllowed(allow: [HTTPRequest.Method]) -> Problem {
+        let names = allow.map(\.rawValue).sorted()
+        var problem = Problem(
+            .methodNotAllowed, kind: "method-not-allowed", title: "Method not allowed",
+            detail: "This path answers \(names.joined(separator: ", ")) only.")
+        problem.headers[.allow] = names.joined(separator: ", ")
+        return problem
     }
 
     /// 409.

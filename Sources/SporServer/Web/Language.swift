@@ -1,8 +1,11 @@
 import Foundation
 import Hummingbird
+import SporInstruments
+import SporReports
 
 /// The language of a page: Danish unless the user chose English with `?lang=en` (remembered in a cookie) or the
-/// browser's `Accept-Language` puts English before Danish.
+/// browser's `Accept-Language` puts English before Danish. Its texts come from ``Strings``; its numbers are
+/// written as its readers write them (``decimal(_:digits:)``).
 enum Language: String, Sendable {
     case da, en
 
@@ -24,8 +27,37 @@ enum Language: String, Sendable {
         return (accepted.max { $0.1 < $1.1 }?.0 ?? .da, false)
     }
 
-    /// The text in this language: `language("Ny besvarelse", "New response")`.
-    func callAsFunction(_ da: String, _ en: String) -> String {
-        self == .en ? en : da
+    /// The text of `key` in ``Strings``, each `{name}` replaced by `values[name]`; the key itself when it is missing
+    /// (which `WebStringsTests` rules out).
+    func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = Strings.table[key]?.text(rawValue) ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// A text of the instrument definitions (a name, an item, an option or a flag label) in this language.
+    func text(_ localized: LocalizedText) -> String { localized.text(rawValue) }
+
+    /// Every text of ``Strings`` in this language, for the templates' `{{t.key}}`.
+    var texts: [String: String] { self == .da ? Self.danish : Self.english }
+
+    private static let danish = Strings.table.mapValues(\.da)
+    private static let english = Strings.table.mapValues(\.en)
+
+    /// A number with `digits` decimals: `43,3` in Danish, `43.3` in English.
+    func decimal(_ value: Double, digits: Int = 1) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return self == .da ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A share (0–1) in whole per cent: `43 %`.
+    func percent(_ share: Double) -> String { String(format: "%.0f %%", share * 100) }
+
+    /// The words, decimal separator and instrument names of the SVG charts in this language.
+    var chartWording: ChartWording {
+        ChartWording(
+            cutoff: text("chartCutoff"), gaps: text("chartGaps"), primary: text("chartPrimary"),
+            complementary: text("chartComplementary"), noGroup: text("noGroup"), decimalSeparator: self == .da ? "," : ".",
+            instrumentNames: Dictionary(uniqueKeysWithValues: InstrumentCatalog.builtIn.definitions.map { ($0.id, text($0.name)) }))
     }
 }

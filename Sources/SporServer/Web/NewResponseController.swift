@@ -64,23 +64,8 @@ struct NewResponseController {
     }
 
     private func render(_ form: ResponseForm, units: [Label]?, page: WebPage, status: HTTPResponse.Status) -> Response {
-        let language = page.language
-        let tabs = HTML.tag("nav", [("class", "tabs"), ("aria-label", language("Spørgeskema", "Questionnaire"))],
-            children: InstrumentCatalog.builtIn.definitions.map { definition in
-                .tag("a", [("href", "/responses/new?instrument=\(definition.id.rawValue)"),
-                           ("aria-current", definition.id == form.definition.id ? "page" : nil)],
-                     HTML(Wording.shortName(definition).text(language.rawValue)))
-            })
-        return page.render(title: language("Ny besvarelse", "New response"), status: status, content: [
-            tabs,
-            form.summary(language),
-            .tag("form", [("method", "post"), ("action", "/responses"), ("novalidate", "novalidate")],
-                page.csrfField,
-                .tag("input", [("type", "hidden"), ("name", "id"), ("value", form.id.uuidString.lowercased())]),
-                .tag("input", [("type", "hidden"), ("name", "instrument"), ("value", form.definition.id.rawValue)]),
-                form.detailFields(language, units: units),
-                form.questions(language),
-                .tag("button", [("type", "submit")], HTML(language("Gem besvarelse", "Save response")))),
-        ])
+        page.render(
+            "new-response", NewResponseView(form, units: units, language: page.language),
+            title: page.language.text("newResponse"), status: status)
     }
 }

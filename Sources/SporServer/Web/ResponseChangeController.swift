@@ -88,44 +88,15 @@ struct ResponseChangeController {
         return (stored, form)
     }
 
-    private func heading(_ stored: StoredResponse, _ definition: InstrumentDefinition, _ language: Language) -> HTML {
-        .tag("p", [], HTML(language("Borger", "Citizen") + " "),
-             .tag("a", [("href", "/citizens/\(stored.response.citizen.rawValue)")], HTML(stored.response.citizen.rawValue)),
-             HTML(" · \(Wording.shortName(definition).text(language.rawValue)) · \(stored.response.administeredAt)"))
-    }
-
     private func correctionPage(_ form: ResponseForm, stored: StoredResponse, page: WebPage, status: HTTPResponse.Status) -> Response {
-        let language = page.language
-        let id = stored.response.id.uuidString.lowercased()
-        let dateInvalid = form.errors.contains { $0.field == "administeredAt" }
-        return page.render(title: language("Ret besvarelse", "Correct a response"), status: status, content: [
-            heading(stored, form.definition, language),
-            form.summary(language),
-            .tag("form", [("method", "post"), ("action", "/responses/\(id)/correction"), ("novalidate", "novalidate")],
-                page.csrfField,
-                .tag("div", [("class", dateInvalid ? "field invalid" : "field")],
-                    .tag("label", [("for", "administeredAt")], HTML(language("Dato for besvarelsen", "Date answered"))),
-                    dateInvalid ? .tag("p", [("class", "error"), ("id", "administeredAt-error")], HTML(FieldErrorText.text(
-                        form.errors.first { $0.field == "administeredAt" }!, language))) : .empty,
-                    .tag("input", [("type", "date"), ("id", "administeredAt"), ("name", "administeredAt"), ("value", form.date)])),
-                form.questions(language),
-                form.reasonField(language),
-                .tag("button", [("type", "submit")], HTML(language("Gem rettelse", "Save correction")))),
-        ])
+        page.render(
+            "correction", CorrectionView(form, stored: stored, page.language), title: page.language.text("correctResponse"),
+            status: status)
     }
 
     private func retractionPage(_ form: ResponseForm, stored: StoredResponse, page: WebPage, status: HTTPResponse.Status) -> Response {
-        let language = page.language
-        let id = stored.response.id.uuidString.lowercased()
-        return page.render(title: language("Træk besvarelse tilbage", "Retract a response"), status: status, content: [
-            heading(stored, form.definition, language),
-            .tag("p", [], HTML(language(
-                "En besvarelse, der er tastet ved en fejl, trækkes tilbage: den forsvinder fra forløb og rapporter, men bevares i historikken.",
-                "A response entered in error is retracted: it leaves trajectories and reports but stays in the history."))),
-            .tag("form", [("method", "post"), ("action", "/responses/\(id)/retraction")],
-                page.csrfField,
-                form.reasonField(language),
-                .tag("button", [("type", "submit")], HTML(language("Træk tilbage", "Retract")))),
-        ])
+        page.render(
+            "retraction", RetractionView(form, stored: stored, page.language), title: page.language.text("retractResponse"),
+            status: status)
     }
 }

@@ -80,32 +80,11 @@ struct SignInController {
     }
 
     private func render(_ page: WebPage, request: Request, status: HTTPResponse.Status, notice: Bool, wrongToken: Bool) -> Response {
-        let language = page.language
         let csrf = SessionStore.randomToken()
-        var content: [HTML] = []
-        if notice {
-            content.append(.tag("p", [("class", "notice"), ("role", "status")],
-                HTML(language("Din session er udløbet. Log ind igen.", "Your session has expired. Please sign in again."))))
-        }
-        let hours = settings.sessionLifetime.components.seconds / 3600
-        content.append(.tag("p", [], HTML(language(
-            "Giv din adgangsnøgle (token) én gang. Du forbliver logget ind i \(hours) timer, eller til du logger ud.",
-            "Give your access token once. You stay signed in for \(hours) hours, or until you sign out."))))
-        content.append(.tag("form", [("method", "post"), ("action", "/sign-in")],
-            .tag("input", [("type", "hidden"), ("name", "csrf"), ("value", csrf)]),
-            .tag("div", [("class", wrongToken ? "field invalid" : "field")],
-                .tag("label", [("for", "token")], HTML(language("Adgangsnøgle", "Access token"))),
-                .tag("p", [("class", "hint"), ("id", "token-hint")], HTML(language(
-                    "Den begynder med spor_ og kommer fra din administrator (spor token create).",
-                    "It begins with spor_ and comes from your administrator (spor token create).")) ),
-                wrongToken ? .tag("p", [("class", "error"), ("id", "token-error")], HTML(language(
-                    "Adgangsnøglen kendes ikke eller er tilbagekaldt.", "The access token is unknown or revoked."))) : .empty,
-                .tag("input", [("type", "password"), ("id", "token"), ("name", "token"), ("autocomplete", "off"),
-                               ("required", "required"), ("autofocus", "autofocus"),
-                               ("aria-describedby", wrongToken ? "token-hint token-error" : "token-hint"),
-                               ("aria-invalid", wrongToken ? "true" : nil)])),
-            .tag("button", [("type", "submit")], HTML(language("Log ind", "Sign in")))))
-        var response = page.render(title: language("Log ind", "Sign in"), status: status, content: content)
+        let view = SignInView(
+            expired: notice, wrongToken: wrongToken, sessionHours: settings.sessionLifetime.components.seconds / 3600,
+            formToken: csrf, page.language)
+        var response = page.render("sign-in", view, title: page.language.text("signIn"), status: status)
         response.setCookie(Cookie(
             name: Self.formCookie, value: csrf, maxAge: 3600, path: "/sign-in", secure: secure(request), httpOnly: true,
             sameSite: .strict))

@@ -25,21 +25,7 @@ struct WebErrorMiddleware: RouterMiddleware {
         }
         if status == .unauthorized { return WebPage.redirect("/sign-in") }
         let page = WebPage(request, context, repeatingPath: false)
-        let language = page.language
-        let message: String = switch status {
-        case .forbidden: language(
-            "Du har ikke adgang til denne side, eller formularen var for gammel. Gå tilbage og prøv igen.",
-            "You do not have access to this page, or the form was too old. Go back and try again.")
-        case .notFound: language("Siden findes ikke.", "There is no such page.")
-        case .conflict: language("Det er i strid med det, der allerede er gemt.", "That conflicts with what is stored.")
-        case .contentTooLarge: language("Formularen er for stor.", "The form is too large.")
-        default: language("Forespørgslen kunne ikke gennemføres.", "The request could not be completed.")
-        }
-        return page.render(
-            title: "\(status.code) \(status.reasonPhrase)", status: status,
-            content: [
-                .tag("p", [], HTML(message)),
-                .tag("p", [], .tag("a", [("href", "/")], HTML(language("Til forsiden", "To the front page")))),
-            ])
+        let view = ErrorView(status, page.language)
+        return page.render("error", view, title: view.title, status: status)
     }
 }

@@ -1,6 +1,5 @@
-public import SporInstruments
-
-/// The current version of one stored response, as a running server answers it after a write.
+/// The current version of one stored response: what the log holds for its id and what every door answers after a
+/// write or a read. The one stored-response type of every module.
 public struct StoredResponse: Hashable, Sendable {
     /// The latest version: the recording, or its latest correction.
     public var response: Response

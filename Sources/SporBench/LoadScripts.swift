@@ -1,0 +1,45 @@
+/// The wrk scripts of the HTTP benchmarks.
+enum LoadScripts {
+    /// Every request records a new WHO-5 response with its own id, for one of 10,000 citizens.
+    static func post(token: String) -> String {
+        """
+        math.randomseed(os.time())
+        wrk.method = "POST"
+        wrk.headers["Authorization"] = "Bearer \(token)"
+        wrk.headers["Content-Type"] = "application/json"
+        local function hex(n)
+          local s = ""
+          for _ = 1, n do s = s .. string.format("%x", math.random(0, 15)) end
+          return s
+        end
+        request = function()
+          local id = hex(8) .. "-" .. hex(4) .. "-4" .. hex(3) .. "-a" .. hex(3) .. "-" .. hex(12)
+          local body = string.format('{"id":"%s","citizen":"bench-%d","instrument":"who5","administeredAt":"2026-06-01",'
+            .. '"answers":[%d,%d,%d,%d,%d],"unit":"bench-unit","intervention":"SEL85"}',
+            id, math.random(1, 10000), math.random(0, 5), math.random(0, 5), math.random(0, 5), math.random(0, 5), math.random(0, 5))
+          return wrk.format(nil, nil, nil, body)
+        end
+        """
+    }
+
+    /// Every request reads the trajectory of a random citizen of the imported data.
+    static func get(token: String, citizens: Int) -> String {
+        """
+        math.randomseed(os.time())
+        wrk.headers["Authorization"] = "Bearer \(token)"
+        request = function()
+          return wrk.format("GET", "/v1/citizens/c-" .. math.random(1, \(citizens)) .. "/trajectory")
+        end
+        """
+    }
+
+    /// Every request is the same GET of `path`.
+    static func get(token: String, path: String) -> String {
+        """
+        wrk.headers["Authorization"] = "Bearer \(token)"
+        request = function()
+          return wrk.format("GET", "\(path)")
+        end
+        """
+    }
+}
