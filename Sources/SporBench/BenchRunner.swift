@@ -13,7 +13,8 @@ final class BenchRunner {
     /// - Parameter spor: the `spor` binary to measure; `nil` for the one beside `spor-bench` (another build, such as
     ///   an earlier version's, for before-and-after figures from the same benchmark).
     init(work: String, spor given: String? = nil) throws {
-        spor = given.map { URL(fileURLWithPath: $0) }
+        spor =
+            given.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spor")
         guard FileManager.default.isExecutableFile(atPath: spor.path) else {
             throw ValidationError("\(spor.path) is missing: run `swift build -c release` first")
@@ -34,8 +35,9 @@ final class BenchRunner {
         print("\n\(title), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let width = rows.map(\.step.count).max() ?? 0
         for row in rows {
-            print(row.step.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value
-                + (row.goal.isEmpty ? "" : "   (goal \(row.goal))"))
+            print(
+                row.step.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value
+                    + (row.goal.isEmpty ? "" : "   (goal \(row.goal))"))
         }
     }
 
@@ -64,7 +66,8 @@ final class BenchRunner {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("\(executable.lastPathComponent) \(arguments.first ?? "") exited with \(process.terminationStatus)")
+            throw ValidationError(
+                "\(executable.lastPathComponent) \(arguments.first ?? "") exited with \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -83,7 +86,9 @@ final class BenchRunner {
 
     /// Runs wrk with a Lua script on two threads (one for a single connection) and reads its report.
     func wrk(_ wrk: URL, script: URL, url: String, connections: Int, duration: Int) throws -> WrkResult {
-        try Self.parse(wrkReport: try run(wrk, Self.wrkArguments(script: script, url: url, connections: connections, duration: duration)))
+        try Self.parse(
+            wrkReport: try run(
+                wrk, Self.wrkArguments(script: script, url: url, connections: connections, duration: duration)))
     }
 
     /// Starts wrk as ``wrk(_:script:url:connections:duration:)`` does, in the background; ``finish(_:)`` reads it.
@@ -105,7 +110,10 @@ final class BenchRunner {
     }
 
     private static func wrkArguments(script: URL, url: String, connections: Int, duration: Int) -> [String] {
-        ["-t\(min(2, connections))", "-c\(connections)", "-d\(duration)s", "--latency", "--timeout", "10s", "-s", script.path, url]
+        [
+            "-t\(min(2, connections))", "-c\(connections)", "-d\(duration)s", "--latency", "--timeout", "10s", "-s",
+            script.path, url,
+        ]
     }
 
     private static func parse(wrkReport report: String) throws -> WrkResult {
@@ -130,8 +138,8 @@ final class BenchRunner {
     static func residentBytes(of process: Int32? = nil) -> Int {
         let path = "/proc/\(process.map(String.init) ?? "self")/status"
         guard let status = try? String(contentsOfFile: path, encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
         else { return 0 }
         return kilobytes * 1024
     }

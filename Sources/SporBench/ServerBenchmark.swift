@@ -8,7 +8,8 @@ import SporTesting
 struct ServerBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Measure durable POST /v1/responses and GET trajectory throughput and latency of `spor serve` with wrk.")
+        abstract:
+            "Measure durable POST /v1/responses and GET trajectory throughput and latency of `spor serve` with wrk.")
 
     @Option(help: "Responses to generate and import before the daemon starts.")
     var responses = 5_000_000
@@ -63,32 +64,39 @@ struct ServerBenchmark: AsyncParsableCommand {
         defer { daemon.stop() }
         try await daemon.start()
         let base = daemon.base
-        bench.add("daemon start (open + dataset) until /healthz answers", BenchRunner.format(daemon.startSeconds), "< 2 s")
+        bench.add(
+            "daemon start (open + dataset) until /healthz answers", BenchRunner.format(daemon.startSeconds), "< 2 s")
         let resident = daemon.residentBytes
-        bench.add("daemon memory holding \(responses) responses",
-                  "\(resident / 1_048_576) MB, \(resident / max(responses, 1)) bytes/response", "< 1 GB")
+        bench.add(
+            "daemon memory holding \(responses) responses",
+            "\(resident / 1_048_576) MB, \(resident / max(responses, 1)) bytes/response", "< 1 GB")
 
         // The daemon builds the attention list it keeps in the background after a start; the first list waits for it.
         let first = try bench.time {
-            _ = try bench.run(URL(fileURLWithPath: "/usr/bin/curl"), [
-                "-sf", "-o", "/dev/null", "-H", "Authorization: Bearer \(caseworker)", base + "/v1/attention",
-            ])
+            _ = try bench.run(
+                URL(fileURLWithPath: "/usr/bin/curl"),
+                [
+                    "-sf", "-o", "/dev/null", "-H", "Authorization: Bearer \(caseworker)", base + "/v1/attention",
+                ])
         }
         bench.add("the first GET /v1/attention after the start", BenchRunner.format(first))
         for (name, attentionToken) in [
             ("a case worker", caseworker), ("staff of one unit", staff), ("staff of two units", staffOfTwo),
         ] {
             let script = bench.folder.appendingPathComponent("attention.lua")
-            try LoadScripts.get(token: attentionToken, path: "/v1/attention").write(to: script, atomically: true, encoding: .utf8)
+            try LoadScripts.get(token: attentionToken, path: "/v1/attention").write(
+                to: script, atomically: true, encoding: .utf8)
             let list = try bench.wrk(wrk, script: script, url: base, connections: 1, duration: max(3, duration / 4))
             bench.add("GET /v1/attention (100 most urgent), \(name), 1 connection", list.summary, "< 20 ms")
         }
 
         let post = bench.folder.appendingPathComponent("post.lua")
         try LoadScripts.post(token: token).write(to: post, atomically: true, encoding: .utf8)
-        let writes = try bench.wrk(wrk, script: post, url: base + "/v1/responses", connections: connections, duration: duration)
-        bench.add("POST /v1/responses, durable, \(connections) connections",
-                  writes.summary, "≥ 10,000/s, p99 < 50 ms")
+        let writes = try bench.wrk(
+            wrk, script: post, url: base + "/v1/responses", connections: connections, duration: duration)
+        bench.add(
+            "POST /v1/responses, durable, \(connections) connections",
+            writes.summary, "≥ 10,000/s, p99 < 50 ms")
 
         // The same writes while one client asks for a trend report over every response, again and again.
         let trends = bench.folder.appendingPathComponent("trends.lua")
@@ -98,20 +106,23 @@ struct ServerBenchmark: AsyncParsableCommand {
         let writesDuringReports = try bench.wrk(
             wrk, script: post, url: base + "/v1/responses", connections: connections, duration: duration)
         let reports = try bench.finish(reporting)
-        bench.add("POST /v1/responses as above, while trend reports run back to back",
-                  writesDuringReports.summary, "p99 as without reports")
+        bench.add(
+            "POST /v1/responses as above, while trend reports run back to back",
+            writesDuringReports.summary, "p99 as without reports")
         bench.add("GET /v1/reports/trends (WHO-5, quarter × unit) during those writes, 1 connection", reports.summary)
 
         let get = bench.folder.appendingPathComponent("get.lua")
         try LoadScripts.get(token: token, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
         let reads = try bench.wrk(wrk, script: get, url: base, connections: connections, duration: duration)
-        bench.add("GET /v1/citizens/{citizen}/trajectory, audited, \(connections) connections", reads.summary, "≥ 20,000/s")
+        bench.add(
+            "GET /v1/citizens/{citizen}/trajectory, audited, \(connections) connections", reads.summary, "≥ 20,000/s")
 
         bench.add("daemon memory after the load", "\(daemon.residentBytes / 1_048_576) MB")
         bench.add("exit status after SIGTERM", String(daemon.stop()))
         daemon = SporDaemon(spor: bench.spor, data: data, port: port)
         try await daemon.start()
-        bench.add("daemon restart after SIGTERM until /healthz answers", BenchRunner.format(daemon.startSeconds), "< 2 s")
+        bench.add(
+            "daemon restart after SIGTERM until /healthz answers", BenchRunner.format(daemon.startSeconds), "< 2 s")
         daemon.stop()
         bench.printTable(title: "Spor server benchmark, \(responses) responses")
     }
@@ -124,7 +135,7 @@ struct ServerBenchmark: AsyncParsableCommand {
         try handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
         let tail = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
         guard let line = tail.split(separator: "\n").last, let field = line.split(separator: ",").dropFirst().first,
-              field.hasPrefix("c-"), let count = Int(field.dropFirst(2))
+            field.hasPrefix("c-"), let count = Int(field.dropFirst(2))
         else { throw ValidationError("\(csv.path) does not end with a generated response") }
         return count
     }

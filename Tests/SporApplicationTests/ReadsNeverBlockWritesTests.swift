@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Dispatch
 import Foundation
 import Logging
@@ -7,6 +6,8 @@ import SporReports
 import SporTesting
 import Synchronization
 import Testing
+
+@testable import SporApplication
 
 /// A report held open does not hold up writes: the write is acknowledged (with its stored version) while the
 /// report still holds the responses, and every read begun after the write sees it.
@@ -55,7 +56,10 @@ import Testing
         }
         // Wait (off the cooperative threads) until the report holds the responses.
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { gate.entered.wait(); continuation.resume() }
+            DispatchQueue.global().async {
+                gate.entered.wait()
+                continuation.resume()
+            }
         }
 
         // Writes made while it is held: a new response, a correction and a retraction, each acknowledged with its

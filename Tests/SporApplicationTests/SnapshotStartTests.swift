@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import Logging
 import SporInstruments
@@ -6,6 +5,8 @@ import SporLog
 import SporReports
 import SporTesting
 import Testing
+
+@testable import SporApplication
 
 /// The daemon's folder loads the responses from the snapshot and replays only the records after it.
 @Suite struct SnapshotStartTests {

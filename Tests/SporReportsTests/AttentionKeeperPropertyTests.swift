@@ -33,9 +33,11 @@ import Testing
             Int.random(in: 0..<40, using: &random) == 0 ? nil : Int.random(in: values, using: &random)
         }
         return Response(
-            id: id, citizen: CitizenID(rawValue: "c-\(Int.random(in: 0..<25, using: &random))")!, instrument: instrument,
+            id: id, citizen: CitizenID(rawValue: "c-\(Int.random(in: 0..<25, using: &random))")!,
+            instrument: instrument,
             administeredAt: CalendarDate(daysSinceEpoch: start + Int.random(in: 0..<400, using: &random)),
-            answers: answers, unit: Int.random(in: 0..<6, using: &random) < 5 ? units.randomElement(using: &random) : nil)
+            answers: answers,
+            unit: Int.random(in: 0..<6, using: &random) < 5 ? units.randomElement(using: &random) : nil)
     }
 
     @Test(arguments: [UInt64(1), 2, 3])
@@ -52,7 +54,8 @@ import Testing
         for step in 0..<2_000 {
             let event: LogEvent
             switch Int.random(in: 0..<10, using: &random) {
-            case 0..<6, _ where live.isEmpty:
+            case 0..<6,
+                _ where live.isEmpty:
                 let response = Self.response(id: UUID(), &random)
                 live.append(response.id)
                 event = .responseRecorded(response, definitionVersion: "1")
@@ -79,7 +82,8 @@ import Testing
             for scope in scopes {
                 for limit in [nil, 3] as [Int?] {
                     let kept = dataset.attentionList(scope: scope, asOf: asOf, silenceDays: silence, limit: limit)
-                    let computed = dataset.computedAttentionList(scope: scope, asOf: asOf, silenceDays: silence, limit: limit)
+                    let computed = dataset.computedAttentionList(
+                        scope: scope, asOf: asOf, silenceDays: silence, limit: limit)
                     #expect(kept == computed, "step \(step), scope \(scope), limit \(String(describing: limit))")
                     if kept != computed { return }
                 }
@@ -93,7 +97,8 @@ import Testing
         var dataset = try ResponseDataset(catalog: .builtIn)
         for sequence in 0..<500 {
             let event = LogEvent.responseRecorded(Self.response(id: UUID(), &random), definitionVersion: "1")
-            try dataset.apply(LogEntry(sequence: UInt64(sequence), recordedAtMillis: 0, event: event, author: Self.author))
+            try dataset.apply(
+                LogEntry(sequence: UInt64(sequence), recordedAtMillis: 0, event: event, author: Self.author))
         }
         let asOf = CalendarDate(daysSinceEpoch: Self.start + 300)
         let computed = dataset.attentionList(scope: .units([Self.units[2]]), asOf: asOf, limit: 10)
@@ -139,8 +144,9 @@ import Testing
         dataset.keepAttentionList(keeper, refreshing: touched)
         let asOf = CalendarDate(daysSinceEpoch: Self.start + 200)
         for scope in [ResponseScope.all, .units([Self.units[1]]), .units([Self.units[1], Self.units[3]])] {
-            #expect(dataset.attentionList(scope: scope, asOf: asOf, silenceDays: 90)
-                == dataset.computedAttentionList(scope: scope, asOf: asOf, silenceDays: 90, limit: nil))
+            #expect(
+                dataset.attentionList(scope: scope, asOf: asOf, silenceDays: 90)
+                    == dataset.computedAttentionList(scope: scope, asOf: asOf, silenceDays: 90, limit: nil))
         }
     }
 }

@@ -50,7 +50,8 @@ public final class DataFolder: Sendable {
 
         public init(
             checkpointFile: URL? = nil, segmentSize: Int = defaultSegmentSize,
-            snapshotAfterRecords: UInt64 = defaultSnapshotAfterRecords, metrics: any MetricsFactory = MetricsSystem.factory
+            snapshotAfterRecords: UInt64 = defaultSnapshotAfterRecords,
+            metrics: any MetricsFactory = MetricsSystem.factory
         ) {
             self.checkpointFile = checkpointFile
             self.segmentSize = segmentSize
@@ -111,7 +112,8 @@ public final class DataFolder: Sendable {
         case .reading:
             log = nil
             let loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
-            (live, load) = Self.liveDataset(loaded, keepingAttention: false, settings: settings, folder: url, logger: logger)
+            (live, load) = Self.liveDataset(
+                loaded, keepingAttention: false, settings: settings, folder: url, logger: logger)
         case .writing:
             log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
             live = nil
@@ -122,10 +124,12 @@ public final class DataFolder: Sendable {
             let log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
             let loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
             guard (loaded.mark?.records ?? 0) == log.opened.records else {
-                throw UseCaseError.unavailable("the responses loaded do not end where the log does; open the folder again")
+                throw UseCaseError.unavailable(
+                    "the responses loaded do not end where the log does; open the folder again")
             }
             self.log = log
-            (live, load) = Self.liveDataset(loaded, keepingAttention: true, settings: settings, folder: url, logger: logger)
+            (live, load) = Self.liveDataset(
+                loaded, keepingAttention: true, settings: settings, folder: url, logger: logger)
             _ = try pseudonymiserForCPR()
             _ = try audit()
         }
@@ -136,10 +140,11 @@ public final class DataFolder: Sendable {
     private static func liveDataset(
         _ loaded: DatasetLoader.Loaded, keepingAttention: Bool, settings: LogSettings, folder: URL, logger: Logger
     ) -> (LiveDataset, Load) {
-        let load: Load = switch loaded.source {
-        case .snapshot(let recordsAfter): Load(fromSnapshot: true, recordsReplayed: recordsAfter)
-        case .fullReplay: Load(fromSnapshot: false, recordsReplayed: loaded.mark?.records ?? 0)
-        }
+        let load: Load =
+            switch loaded.source {
+            case .snapshot(let recordsAfter): Load(fromSnapshot: true, recordsReplayed: recordsAfter)
+            case .fullReplay: Load(fromSnapshot: false, recordsReplayed: loaded.mark?.records ?? 0)
+            }
         logger.info(
             "loaded the responses",
             metadata: ["from": "\(load.fromSnapshot ? "snapshot" : "log")", "replayed": "\(load.recordsReplayed)"])

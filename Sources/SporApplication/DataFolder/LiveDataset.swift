@@ -120,7 +120,7 @@ final class LiveDataset: @unchecked Sendable {
             guard let pending = self.state.withLock({ $0.pending[id] }) else { return base }
             let recorded = pending.recordedSequence ?? base?.recordedSequence
             guard let recorded, let response = pending.response ?? base?.response,
-                  let version = pending.definitionVersion ?? base?.definitionVersion
+                let version = pending.definitionVersion ?? base?.definitionVersion
             else { return base }
             return StoredResponse(
                 response: response, definitionVersion: version,
@@ -305,7 +305,8 @@ final class LiveDataset: @unchecked Sendable {
         switch entry.event {
         case .responseRecorded(let response, let version):
             if merged.recordedSequence == nil, merged.response == nil {
-                merged = PendingVersion(recordedSequence: entry.sequence, response: response, definitionVersion: version)
+                merged = PendingVersion(
+                    recordedSequence: entry.sequence, response: response, definitionVersion: version)
             }
         case .responseCorrected(let response, let version, _):
             merged.response = response
@@ -376,7 +377,9 @@ final class LiveDataset: @unchecked Sendable {
     private func snapshotIfDue() {
         let applied = state.withLock { $0.applied }
         let due = snapshot.withLock { snapshot -> Bool in
-            guard !snapshot.running, applied >= (snapshot.mark?.records ?? 0) + snapshotAfterRecords else { return false }
+            guard !snapshot.running, applied >= (snapshot.mark?.records ?? 0) + snapshotAfterRecords else {
+                return false
+            }
             snapshot.running = true
             return true
         }
@@ -396,7 +399,8 @@ final class LiveDataset: @unchecked Sendable {
         let known = snapshot.withLock { $0.mark }
         guard records > 0, records != known?.records else { return }
         do {
-            let mark = try known.map { try LogReplay.mark(folder: folder, after: $0, records: records) }
+            let mark =
+                try known.map { try LogReplay.mark(folder: folder, after: $0, records: records) }
                 ?? LogReplay.mark(folder: folder, records: records)
             guard let mark, mark.records == records else {
                 logger.warning("no snapshot written: the log does not end where the responses in memory do")

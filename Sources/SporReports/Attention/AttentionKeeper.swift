@@ -55,7 +55,8 @@ public struct AttentionKeeper: Sendable {
                             seen[Int(citizen)] = 0
                             if let key = dataset.attentionCandidate(
                                 citizen: citizen, liveRows: dataset.liveRows(ofCitizen: citizen, in: scope), today: nil,
-                                silenceDays: silenceDays)?.key {
+                                silenceDays: silenceDays)?.key
+                            {
                                 consider(key)
                             }
                         }
@@ -123,7 +124,8 @@ extension ResponseDataset {
             var pairs: Set<[Int32]> = [[citizen[row], unit[row]]]
             for revision in revisions(ofRow: row) {
                 guard let response = revision.response,
-                      let code = citizens.existingCode(for: response.citizen.rawValue) else { continue }
+                    let code = citizens.existingCode(for: response.citizen.rawValue)
+                else { continue }
                 pairs.insert([code, response.unit.flatMap { units.existingCode(for: $0.rawValue) } ?? -1])
             }
             for pair in pairs { refreshAttention(citizen: pair[0], unit: pair[1]) }

@@ -38,7 +38,8 @@ extension ResponseDataset {
         var candidates: [(key: AttentionKey, entry: AttentionEntry)] = []
         for code in 0..<Int32(firstOfCitizen.count) {
             let rows = rows(ofCitizen: code, in: scope).filter { !isRetracted($0) }
-            if let candidate = attentionCandidate(citizen: code, liveRows: rows, today: today, silenceDays: silenceDays) {
+            if let candidate = attentionCandidate(citizen: code, liveRows: rows, today: today, silenceDays: silenceDays)
+            {
                 candidates.append(candidate)
             }
         }
@@ -72,24 +73,31 @@ extension ResponseDataset {
         guard let latest = rows.max(by: { (day[$0], $0) < (day[$1], $1) }) else { return nil }
         var reasons: [AttentionReason] = []
         for (instrumentCode, definition) in definitions.enumerated() {
-            let scored = series(rows, instrument: UInt8(instrumentCode), includeRetracted: false).filter { score[$0] >= 0 }
+            let scored = series(rows, instrument: UInt8(instrumentCode), includeRetracted: false).filter {
+                score[$0] >= 0
+            }
             guard let last = scored.last else { continue }
             reasons += attentionReasons(latest: last, previous: scored.dropLast().last, definition: definition)
         }
         let lastDate = CalendarDate(daysSinceEpoch: Int(day[latest]))
         if let today, Int(today - day[latest]) > silenceDays {
-            reasons.append(AttentionReason(
-                code: .noRecentResponse, instrument: nil, administeredAt: lastDate, score: nil, change: nil,
-                text: LocalizedText(da: "", en: "")))
+            reasons.append(
+                AttentionReason(
+                    code: .noRecentResponse, instrument: nil, administeredAt: lastDate, score: nil, change: nil,
+                    text: LocalizedText(da: "", en: "")))
         }
         if today != nil, reasons.isEmpty { return nil }
         reasons.sort { ($0.code, $0.change ?? 0) < ($1.code, $1.change ?? 0) }
         let key = AttentionKey(
             urgency: reasons.first?.code.urgency ?? AttentionReason.Code.noRecentResponse.urgency,
             reasons: reasons.count, fall: reasons.compactMap(\.change).min() ?? 0, day: day[latest], citizen: code)
-        return (key, AttentionEntry(
-            citizen: citizens[code], unit: unit[latest] < 0 ? nil : self.units[unit[latest]], lastResponse: lastDate,
-            reasons: reasons))
+        return (
+            key,
+            AttentionEntry(
+                citizen: citizens[code], unit: unit[latest] < 0 ? nil : self.units[unit[latest]],
+                lastResponse: lastDate,
+                reasons: reasons)
+        )
     }
 
     /// A reason in plain words, Danish and English.
@@ -98,7 +106,8 @@ extension ResponseDataset {
         guard let instrument = reason.instrument, let definition = catalog[instrument], let value = reason.score else {
             let silent = asOf.daysSinceEpoch - date.daysSinceEpoch
             return LocalizedText(
-                da: "Ingen besvarelse i \(silent) dage (seneste \(date))", en: "No response for \(silent) days (latest on \(date))")
+                da: "Ingen besvarelse i \(silent) dage (seneste \(date))",
+                en: "No response for \(silent) days (latest on \(date))")
         }
         let name = definition.shortName
         let fall = -(reason.change ?? 0)
@@ -115,7 +124,8 @@ extension ResponseDataset {
                 da: "\(name.da) \(value): under recovery-grænsen og faldende",
                 en: "\(name.en) \(value): below the recovery cut-off and falling")
         case .itemAtFloor:
-            return LocalizedText(da: "\(name.da): et spørgsmål besvaret 0 eller 1", en: "\(name.en): an item answered 0 or 1")
+            return LocalizedText(
+                da: "\(name.da): et spørgsmål besvaret 0 eller 1", en: "\(name.en): an item answered 0 or 1")
         case .noRecentResponse:
             return LocalizedText(da: "", en: "")
         }
