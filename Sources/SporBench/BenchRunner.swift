@@ -31,8 +31,9 @@ final class BenchRunner {
         print("\n\(title), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let width = rows.map(\.step.count).max() ?? 0
         for row in rows {
-            print(row.step.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value
-                + (row.goal.isEmpty ? "" : "   (goal \(row.goal))"))
+            print(
+                row.step.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value
+                    + (row.goal.isEmpty ? "" : "   (goal \(row.goal))"))
         }
     }
 
@@ -61,7 +62,8 @@ final class BenchRunner {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("\(executable.lastPathComponent) \(arguments.first ?? "") exited with \(process.terminationStatus)")
+            throw ValidationError(
+                "\(executable.lastPathComponent) \(arguments.first ?? "") exited with \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -80,9 +82,11 @@ final class BenchRunner {
 
     /// Runs wrk with a Lua script on two threads and reads its report.
     func wrk(_ wrk: URL, script: URL, url: String, connections: Int, duration: Int) throws -> WrkResult {
-        let report = try run(wrk, [
-            "-t2", "-c\(connections)", "-d\(duration)s", "--latency", "--timeout", "10s", "-s", script.path, url,
-        ])
+        let report = try run(
+            wrk,
+            [
+                "-t2", "-c\(connections)", "-d\(duration)s", "--latency", "--timeout", "10s", "-s", script.path, url,
+            ])
         func field(after prefix: String) -> String? {
             report.split(separator: "\n")
                 .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -104,8 +108,8 @@ final class BenchRunner {
     static func residentBytes(of process: Int32? = nil) -> Int {
         let path = "/proc/\(process.map(String.init) ?? "self")/status"
         guard let status = try? String(contentsOfFile: path, encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
         else { return 0 }
         return kilobytes * 1024
     }

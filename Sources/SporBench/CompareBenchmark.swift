@@ -9,7 +9,8 @@ import SporTesting
 struct CompareBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Spor beside DuckDB and PostgreSQL in one run: import, reports, start, attention list, writes, reads.")
+        abstract: "Spor beside DuckDB and PostgreSQL in one run: import, reports, start, attention list, writes, reads."
+    )
 
     @Option(help: "Responses to generate.")
     var responses = 5_000_000
@@ -50,23 +51,30 @@ struct CompareBenchmark: AsyncParsableCommand {
         try SyntheticData(seed: seed, responses: responses).writeCSV(to: csv)
         let citizens = try ServerBenchmark.citizenCount(in: csv)
 
-        let duckLoad = try Self.duckdbSeconds(try bench.run(
-            python, ["python3", script("duckdb-load.py"), csv.path, bench.folder.appendingPathComponent("duck.db").path]))
+        let duckLoad = try Self.duckdbSeconds(
+            try bench.run(
+                python,
+                ["python3", script("duckdb-load.py"), csv.path, bench.folder.appendingPathComponent("duck.db").path]))
         let data = bench.folder.appendingPathComponent("data")
         let spor = bench.spor
         let imported = try bench.time { try bench.run(spor, ["import", csv.path, "--data", data.path]) }
         table.add("spor import of the CSV", spor: imported, peer: duckLoad, peerName: "DuckDB load", goal: 2)
 
-        let reportArguments = ["report", "--instrument", "who5", "--period", "quarter", "--by", "unit", "--format", "json",
-                               "--data", data.path]
+        let reportArguments = [
+            "report", "--instrument", "who5", "--period", "quarter", "--by", "unit", "--format", "json",
+            "--data", data.path,
+        ]
         let reportJSON = bench.folder.appendingPathComponent("report.json")
         var output = ""
         let firstReport = try bench.time { output = try bench.run(spor, reportArguments) }
         try Data(output.utf8).write(to: reportJSON)
-        let duckReport = try Self.duckdbSeconds(try bench.run(
-            python, ["python3", script("report-bench-duckdb.py"), csv.path, "who5", "quarter", "unit", reportJSON.path]))
-        table.add("first spor report after the import", spor: firstReport, peer: duckReport, peerName: "DuckDB query",
-                  goal: 2)
+        let duckReport = try Self.duckdbSeconds(
+            try bench.run(
+                python,
+                ["python3", script("report-bench-duckdb.py"), csv.path, "who5", "quarter", "unit", reportJSON.path]))
+        table.add(
+            "first spor report after the import", spor: firstReport, peer: duckReport, peerName: "DuckDB query",
+            goal: 2)
         let laterReport = try bench.time { try bench.run(spor, reportArguments) }
         table.add("a later cold spor report", spor: laterReport, peer: duckReport, peerName: "DuckDB query", goal: 2)
 
@@ -84,8 +92,9 @@ struct CompareBenchmark: AsyncParsableCommand {
 
         let post = bench.folder.appendingPathComponent("post.lua")
         try LoadScripts.post(token: tokens.admin).write(to: post, atomically: true, encoding: .utf8)
-        let writes = try bench.wrk(wrk, script: post, url: daemon.base + "/v1/responses", connections: connections,
-                                   duration: duration)
+        let writes = try bench.wrk(
+            wrk, script: post, url: daemon.base + "/v1/responses", connections: connections,
+            duration: duration)
         var peerWrites: (perSecond: Double, p99Milliseconds: Double)?
         if !skipPostgres {
             let cluster = try PostgresPeer(
@@ -95,31 +104,39 @@ struct CompareBenchmark: AsyncParsableCommand {
             try cluster.prepare(rows: responses)
             peerWrites = try cluster.insertRate(clients: connections, seconds: duration)
         }
-        table.add("durable POST /v1/responses, \(connections) connections", rate: writes,
-                  peer: peerWrites, peerName: "PostgreSQL INSERT (pgbench)", goal: "≥ 2× peer, p99 < 50 ms")
+        table.add(
+            "durable POST /v1/responses, \(connections) connections", rate: writes,
+            peer: peerWrites, peerName: "PostgreSQL INSERT (pgbench)", goal: "≥ 2× peer, p99 < 50 ms")
 
         let reports = Process()
         reports.executableURL = URL(fileURLWithPath: "/bin/sh")
-        reports.arguments = ["-c", "while :; do curl -s -o /dev/null -H 'Authorization: Bearer \(tokens.admin)' "
-            + "'\(daemon.base)/v1/reports/trends?instrument=who5&period=month&by=unit'; done"]
+        reports.arguments = [
+            "-c",
+            "while :; do curl -s -o /dev/null -H 'Authorization: Bearer \(tokens.admin)' "
+                + "'\(daemon.base)/v1/reports/trends?instrument=who5&period=month&by=unit'; done",
+        ]
         try reports.run()
-        let writesBesideReports = try bench.wrk(wrk, script: post, url: daemon.base + "/v1/responses",
-                                                connections: connections, duration: duration)
+        let writesBesideReports = try bench.wrk(
+            wrk, script: post, url: daemon.base + "/v1/responses",
+            connections: connections, duration: duration)
         reports.terminate()
         reports.waitUntilExit()
-        table.add("durable POST while trend reports run back to back", rate: writesBesideReports, peer: nil,
-                  peerName: "", goal: "p99 as without reports")
+        table.add(
+            "durable POST while trend reports run back to back", rate: writesBesideReports, peer: nil,
+            peerName: "", goal: "p99 as without reports")
 
         let get = bench.folder.appendingPathComponent("get.lua")
         try LoadScripts.get(token: tokens.admin, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
         let reads = try bench.wrk(wrk, script: get, url: daemon.base, connections: connections, duration: duration)
-        table.add("audited trajectory GET, \(connections) connections", rate: reads, peer: nil, peerName: "",
-                  goal: "≥ 20,000/s")
+        table.add(
+            "audited trajectory GET, \(connections) connections", rate: reads, peer: nil, peerName: "",
+            goal: "≥ 20,000/s")
         table.add("daemon memory after the loads", memory: daemon.residentBytes, goal: "< 1 GB")
         daemon.stop()
 
-        table.print(title: "Spor beside its peers, \(responses) responses, "
-            + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.today())")
+        table.print(
+            title: "Spor beside its peers, \(responses) responses, "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.today())")
     }
 
     private struct Tokens {
@@ -130,17 +147,21 @@ struct CompareBenchmark: AsyncParsableCommand {
 
     private static func tokens(bench: BenchRunner, data: URL) throws -> Tokens {
         func create(_ role: String, _ extra: [String] = []) throws -> String {
-            try bench.run(bench.spor, ["token", "create", "--data", data.path, "--role", role, "--name", "bench-\(role)"]
-                + extra).split(separator: "\n").first.map(String.init) ?? ""
+            try bench.run(
+                bench.spor,
+                ["token", "create", "--data", data.path, "--role", role, "--name", "bench-\(role)"]
+                    + extra
+            ).split(separator: "\n").first.map(String.init) ?? ""
         }
         let units = SyntheticData.units.prefix(3).flatMap { ["--unit", $0] }
-        return Tokens(admin: try create("admin"), caseworker: try create("caseworker"), staff: try create("staff", units))
+        return Tokens(
+            admin: try create("admin"), caseworker: try create("caseworker"), staff: try create("staff", units))
     }
 
     /// The seconds in a DuckDB script's `duckdb seconds S` line.
     private static func duckdbSeconds(_ output: String) throws -> Double {
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("duckdb seconds ") }),
-              let seconds = Double(line.dropFirst(15).prefix { $0 != " " })
+            let seconds = Double(line.dropFirst(15).prefix { $0 != " " })
         else { throw ValidationError("the DuckDB script printed no time:\n\(output)") }
         return seconds
     }

@@ -7,8 +7,10 @@ struct ComparisonTable {
     /// A time against a peer's time; the ratio says how many times faster Spor is.
     mutating func add(_ what: String, spor: Double, peer: Double, peerName: String, goal: Double) {
         let ratio = peer / spor
-        append([what, Self.seconds(spor), "\(peerName) \(Self.seconds(peer))", String(format: "%.2f×", ratio),
-                "≥ \(Int(goal))× " + (ratio >= goal ? "met" : "not met")])
+        append([
+            what, Self.seconds(spor), "\(peerName) \(Self.seconds(peer))", String(format: "%.2f×", ratio),
+            "≥ \(Int(goal))× " + (ratio >= goal ? "met" : "not met"),
+        ])
     }
 
     /// A time with a goal of its own.
@@ -21,11 +23,14 @@ struct ComparisonTable {
         _ what: String, rate: BenchRunner.WrkResult, peer: (perSecond: Double, p99Milliseconds: Double)?,
         peerName: String, goal: String
     ) {
-        let spor = String(format: "%.0f/s, p99 %@", rate.requestsPerSecond, rate.p99)
+        let spor =
+            String(format: "%.0f/s, p99 %@", rate.requestsPerSecond, rate.p99)
             + (rate.failures > 0 ? ", \(rate.failures) non-2xx" : "")
         guard let peer else { return append([what, spor, "", "", goal]) }
-        append([what, spor, String(format: "%@ %.0f/s, p99 %.1f ms", peerName, peer.perSecond, peer.p99Milliseconds),
-                String(format: "%.2f×", rate.requestsPerSecond / peer.perSecond), goal])
+        append([
+            what, spor, String(format: "%@ %.0f/s, p99 %.1f ms", peerName, peer.perSecond, peer.p99Milliseconds),
+            String(format: "%.2f×", rate.requestsPerSecond / peer.perSecond), goal,
+        ])
     }
 
     /// Resident memory.

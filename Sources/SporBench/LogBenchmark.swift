@@ -48,11 +48,13 @@ struct LogBenchmark: AsyncParsableCommand {
         let before = BenchRunner.residentBytes()
         var log: EventLog?
         seconds = try bench.time {
-            log = try EventLog.open(folder: csvData, logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+            log = try EventLog.open(
+                folder: csvData, logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         }
         let after = BenchRunner.residentBytes()
         bench.add("open (replay)", format(seconds) + "  \(log!.opened.records) records", "< 2 s")
-        bench.add("resident memory after open",
+        bench.add(
+            "resident memory after open",
             "\(after / 1_048_576) MB total, \(after / max(responses, 1)) bytes/response; "
                 + "growth during open \((after - before) / max(responses, 1)) bytes/response", "< 100 bytes/response")
         await log?.close()
@@ -63,12 +65,17 @@ struct LogBenchmark: AsyncParsableCommand {
 
         let python = URL(fileURLWithPath: "/usr/bin/env")
         let database = folder.appendingPathComponent("sqlite.db")
-        seconds = try bench.time { try bench.run(python, ["python3", "-c", Self.sqliteScript, csv.path, database.path]) }
-        bench.add("SQLite load CSV (python3 sqlite3, WAL, synchronous=FULL, one transaction)", format(seconds) + "  \(rate(seconds)) rows/s")
+        seconds = try bench.time {
+            try bench.run(python, ["python3", "-c", Self.sqliteScript, csv.path, database.path])
+        }
+        bench.add(
+            "SQLite load CSV (python3 sqlite3, WAL, synchronous=FULL, one transaction)",
+            format(seconds) + "  \(rate(seconds)) rows/s")
 
         let duckdb = folder.appendingPathComponent("duckdb.db")
         seconds = try bench.time { try bench.run(python, ["python3", "-c", Self.duckdbScript, csv.path, duckdb.path]) }
-        bench.add("DuckDB load CSV (python3 duckdb, read_csv into a table)", format(seconds) + "  \(rate(seconds)) rows/s")
+        bench.add(
+            "DuckDB load CSV (python3 duckdb, read_csv into a table)", format(seconds) + "  \(rate(seconds)) rows/s")
 
         bench.printTable(title: "Spor log benchmark, \(responses) responses")
 

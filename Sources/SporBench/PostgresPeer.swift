@@ -40,20 +40,23 @@ final class PostgresPeer {
     func insertRate(clients: Int, seconds: Int) throws -> (perSecond: Double, p99Milliseconds: Double) {
         let transaction = folder.appendingPathComponent("insert.sql")
         try """
-            \\set c random(1, 10000)
-            \\set a random(0, 5)
-            INSERT INTO responses (id, citizen, instrument, administered_at, answers, unit, intervention) VALUES (gen_random_uuid(), 'bench-' || :c, 'who5', DATE '2026-06-01', ARRAY[:a, 1, 2, 3, 4]::smallint[], 'bench-unit', 'SEL85');
-            """.write(to: transaction, atomically: true, encoding: .utf8)
+        \\set c random(1, 10000)
+        \\set a random(0, 5)
+        INSERT INTO responses (id, citizen, instrument, administered_at, answers, unit, intervention) VALUES (gen_random_uuid(), 'bench-' || :c, 'who5', DATE '2026-06-01', ARRAY[:a, 1, 2, 3, 4]::smallint[], 'bench-unit', 'SEL85');
+        """.write(to: transaction, atomically: true, encoding: .utf8)
         let logs = folder.appendingPathComponent("pgbench-log")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         // pgbench ends a timed run on SIGALRM, which a child of this process inherits blocked: perl clears the
         // signal mask before it becomes pgbench.
-        let report = try BenchRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [
-            "perl", "-MPOSIX", "-e", "sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec @ARGV or die", "pgbench", "-n", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", transaction.path,
-            "-l", "--log-prefix", logs.appendingPathComponent("tx").path,
-        ] + connection + ["postgres"])
+        let report = try BenchRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "perl", "-MPOSIX", "-e", "sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec @ARGV or die",
+                "pgbench", "-n", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", transaction.path,
+                "-l", "--log-prefix", logs.appendingPathComponent("tx").path,
+            ] + connection + ["postgres"])
         guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
-              let rate = Double(line.dropFirst(6).prefix { $0 != " " })
+            let rate = Double(line.dropFirst(6).prefix { $0 != " " })
         else { throw ValidationError("pgbench printed no rate:\n\(report)") }
         // Each log line: client, transaction, latency in microseconds, script, epoch seconds, microseconds.
         var latencies: [Int] = []
@@ -77,6 +80,7 @@ final class PostgresPeer {
     private func psql(_ statements: String...) throws {
         try BenchRunner.run(
             URL(fileURLWithPath: "/usr/bin/env"),
-            ["psql", "-q", "-v", "ON_ERROR_STOP=1"] + connection + ["-d", "postgres"] + statements.flatMap { ["-c", $0] })
+            ["psql", "-q", "-v", "ON_ERROR_STOP=1"] + connection + ["-d", "postgres"]
+                + statements.flatMap { ["-c", $0] })
     }
 }

@@ -8,7 +8,8 @@ import SporTesting
 struct ServerBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Measure durable POST /v1/responses and GET trajectory throughput and latency of `spor serve` with wrk.")
+        abstract:
+            "Measure durable POST /v1/responses and GET trajectory throughput and latency of `spor serve` with wrk.")
 
     @Option(help: "Responses to generate and import before the daemon starts.")
     var responses = 5_000_000
@@ -44,7 +45,8 @@ struct ServerBenchmark: AsyncParsableCommand {
         let data = bench.folder.appendingPathComponent("data")
         seconds = try bench.time { _ = try bench.run(bench.spor, ["import", csv.path, "--data", data.path]) }
         bench.add("spor import CSV", BenchRunner.format(seconds))
-        let token = try bench.run(bench.spor, ["token", "create", "--data", data.path, "--role", "admin", "--name", "bench"])
+        let token =
+            try bench.run(bench.spor, ["token", "create", "--data", data.path, "--role", "admin", "--name", "bench"])
             .split(separator: "\n").first.map(String.init) ?? ""
 
         let daemon = SporDaemon(spor: bench.spor, data: data, port: port)
@@ -53,19 +55,23 @@ struct ServerBenchmark: AsyncParsableCommand {
         let base = daemon.base
         bench.add("daemon start (open + dataset) until /healthz answers", BenchRunner.format(daemon.startSeconds))
         let resident = daemon.residentBytes
-        bench.add("daemon memory holding \(responses) responses",
-                  "\(resident / 1_048_576) MB, \(resident / max(responses, 1)) bytes/response", "< 1 GB")
+        bench.add(
+            "daemon memory holding \(responses) responses",
+            "\(resident / 1_048_576) MB, \(resident / max(responses, 1)) bytes/response", "< 1 GB")
 
         let post = bench.folder.appendingPathComponent("post.lua")
         try LoadScripts.post(token: token).write(to: post, atomically: true, encoding: .utf8)
-        let writes = try bench.wrk(wrk, script: post, url: base + "/v1/responses", connections: connections, duration: duration)
-        bench.add("POST /v1/responses, durable, \(connections) connections",
-                  writes.summary, "≥ 10,000/s, p99 < 50 ms")
+        let writes = try bench.wrk(
+            wrk, script: post, url: base + "/v1/responses", connections: connections, duration: duration)
+        bench.add(
+            "POST /v1/responses, durable, \(connections) connections",
+            writes.summary, "≥ 10,000/s, p99 < 50 ms")
 
         let get = bench.folder.appendingPathComponent("get.lua")
         try LoadScripts.get(token: token, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
         let reads = try bench.wrk(wrk, script: get, url: base, connections: connections, duration: duration)
-        bench.add("GET /v1/citizens/{citizen}/trajectory, audited, \(connections) connections", reads.summary, "≥ 20,000/s")
+        bench.add(
+            "GET /v1/citizens/{citizen}/trajectory, audited, \(connections) connections", reads.summary, "≥ 20,000/s")
 
         bench.add("daemon memory after the load", "\(daemon.residentBytes / 1_048_576) MB")
         bench.add("exit status after SIGTERM", String(daemon.stop()))
@@ -80,7 +86,7 @@ struct ServerBenchmark: AsyncParsableCommand {
         try handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
         let tail = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
         guard let line = tail.split(separator: "\n").last, let field = line.split(separator: ",").dropFirst().first,
-              field.hasPrefix("c-"), let count = Int(field.dropFirst(2))
+            field.hasPrefix("c-"), let count = Int(field.dropFirst(2))
         else { throw ValidationError("\(csv.path) does not end with a generated response") }
         return count
     }

@@ -17,10 +17,13 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let citizen = try citizen.map { try ReportArgument.citizen($0, name: "--citizen") }
-        let (records, damaged) = try options.useCases(.administering).auditTrail(citizen: citizen, since: since, by: .cli())
+        let (records, damaged) = try options.useCases(.administering).auditTrail(
+            citizen: citizen, since: since, by: .cli())
         if damaged > 0 {
-            FileHandle.standardError.write(Data(
-                "warning: \(damaged) damaged or unchained lines of the audit trail were skipped; spor verify names them\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "warning: \(damaged) damaged or unchained lines of the audit trail were skipped; spor verify names them\n"
+                        .utf8))
         }
         let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         var output = FileOutput(descriptor: STDOUT_FILENO)
@@ -33,8 +36,9 @@ struct AuditCommand: ParsableCommand {
                         + "\"role\":\(JSONWriter.quoted(record.role.rawValue)),\"citizen\":\(who.map(JSONWriter.quoted) ?? "null"),"
                         + "\"endpoint\":\(JSONWriter.quoted(record.endpoint))}\n")
             default:
-                output.write([record.at.formatted(time), record.who, record.role.rawValue, who ?? "*", record.endpoint]
-                    .joined(separator: "\t") + "\n")
+                output.write(
+                    [record.at.formatted(time), record.who, record.role.rawValue, who ?? "*", record.endpoint]
+                        .joined(separator: "\t") + "\n")
             }
         }
         output.flush()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SporInstruments
 import SporApplication
+import SporInstruments
 
 /// `spor correct`: stores a new version of a response, with new answers and/or date and a reason.
 struct CorrectCommand: AsyncParsableCommand {
@@ -28,7 +28,8 @@ struct CorrectCommand: AsyncParsableCommand {
         let id = try ResponseIDArgument.parse(id)
         let current = try await options.useCases(.writing).closing { spor in
             try await spor.correct(
-                id, answers: answers.map(AnswersArgument.parse), administeredAt: date.map(JSONValue.string), reason: reason,
+                id, answers: answers.map(AnswersArgument.parse), administeredAt: date.map(JSONValue.string),
+                reason: reason,
                 by: .cli(), via: "cli correct")
         }
         print(ResponsePrinter.render(current, status: "corrected", format: options.format))

@@ -8,7 +8,11 @@ struct DataFolderOptions: ParsableArguments {
     @Option(name: .long, help: .dataFolder)
     var data: String?
 
-    @Option(name: .long, help: "The log's checkpoint file, which may live outside the data folder (default: $SPOR_CHECKPOINT, else log.checkpoint in the data folder).")
+    @Option(
+        name: .long,
+        help:
+            "The log's checkpoint file, which may live outside the data folder (default: $SPOR_CHECKPOINT, else log.checkpoint in the data folder)."
+    )
     var checkpoint: String?
 
     @Option(name: .customLong("segment-size"), help: .hidden)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SporInstruments
 import SporApplication
+import SporInstruments
 
 /// `spor record`: validates, scores and durably stores one response.
 struct RecordCommand: AsyncParsableCommand {
@@ -35,7 +35,9 @@ struct RecordCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let input, input != "-" { throw ValidationError("the only argument accepted is `-` (standard input)") }
-        if input == "-", [id, citizen, cpr, instrument, date, answers, unit, intervention, mode].contains(where: { $0 != nil }) {
+        if input == "-",
+            [id, citizen, cpr, instrument, date, answers, unit, intervention, mode].contains(where: { $0 != nil })
+        {
             throw ValidationError("give the response either as flags or on standard input, not both")
         }
     }
@@ -44,8 +46,9 @@ struct RecordCommand: AsyncParsableCommand {
         // Validated before the folder is opened: a refused response leaves no trace, not even a new folder.
         let draft = try draft(ResponseValidator(today: .today()))
         let recorded = try await options.useCases(.writing).closing { spor in try await spor.record(draft, by: .cli()) }
-        print(ResponsePrinter.render(
-            recorded.stored, status: recorded.created ? "stored" : "already stored", format: options.format))
+        print(
+            ResponsePrinter.render(
+                recorded.stored, status: recorded.created ? "stored" : "already stored", format: options.format))
     }
 
     /// The response from standard input or from the flags, validated.

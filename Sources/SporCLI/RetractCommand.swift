@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SporInstruments
 import SporApplication
+import SporInstruments
 
 /// `spor retract`: marks a response as entered in error; it stays in the history.
 struct RetractCommand: AsyncParsableCommand {

@@ -29,7 +29,8 @@ struct ScoreCommand: ParsableCommand {
     func validate() throws {
         try format.require(OutputFormat.tableOrJSON)
         if instrument == "-", !answers.isEmpty {
-            throw ValidationError("Give either `-` (a response JSON on standard input) or an instrument and its answers.")
+            throw ValidationError(
+                "Give either `-` (a response JSON on standard input) or an instrument and its answers.")
         }
     }
 
@@ -57,14 +58,21 @@ struct ScoreCommand: ParsableCommand {
     }
 
     /// Validates positional answers (each read as a JSON scalar, so `2.5`, `"3"` and `true` are caught) and scores them.
-    static func score(instrument: String, answers: [String], validator: ResponseValidator) -> Result<Score, ValidationFailure> {
+    static func score(
+        instrument: String, answers: [String], validator: ResponseValidator
+    ) -> Result<Score, ValidationFailure> {
         var errors: [FieldError] = []
         guard let definition = validator.catalog[InstrumentID(instrument)] else {
             let known = validator.catalog.definitions.map(\.id.rawValue).joined(separator: ", ")
-            return .failure(ValidationFailure([FieldError(field: "instrument", rule: .unknownInstrument, message: "instrument must be one of: \(known)")]))
+            return .failure(
+                ValidationFailure([
+                    FieldError(
+                        field: "instrument", rule: .unknownInstrument, message: "instrument must be one of: \(known)")
+                ]))
         }
         let values = answers.map { text in (try? JSONParser.parse(text)) ?? .string(text) }
-        guard let parsed = validator.validateAnswers(.array(values), for: definition, field: "answers", into: &errors) else {
+        guard let parsed = validator.validateAnswers(.array(values), for: definition, field: "answers", into: &errors)
+        else {
             return .failure(ValidationFailure(errors))
         }
         return .success(definition.score(parsed))

@@ -20,7 +20,8 @@ struct ScoreTable {
             rows.append(("Score", "none: every item must be answered (no imputation)"))
         }
         if !score.profile.isEmpty {
-            let profile = score.profile.map { "\($0.domain) \($0.value.map(String.init) ?? "–")" }.joined(separator: ", ")
+            let profile = score.profile.map { "\($0.domain) \($0.value.map(String.init) ?? "–")" }.joined(
+                separator: ", ")
             rows.append(("CHIME profile", profile))
         }
         var flags = definition.flags.filter { score.flags.contains($0.name) }.map { "\($0.name): \($0.label.en)" }

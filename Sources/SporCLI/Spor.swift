@@ -7,7 +7,8 @@ struct Spor: AsyncParsableCommand {
         commandName: "spor",
         abstract: "Outcome measurement for municipal social psychiatry: WHO-5 and Brief INSPIRE-O.",
         subcommands: [
-            ScoreCommand.self, RecordCommand.self, CorrectCommand.self, RetractCommand.self, ImportCommand.self, VerifyCommand.self,
+            ScoreCommand.self, RecordCommand.self, CorrectCommand.self, RetractCommand.self, ImportCommand.self,
+            VerifyCommand.self,
             LogCommand.self, StressCommand.self, TrajectoryCommand.self, SummaryCommand.self, ReportCommand.self,
             ServeCommand.self, ExportCommand.self, TokenCommand.self, AuditCommand.self, CheckpointKeyCommand.self,
         ]

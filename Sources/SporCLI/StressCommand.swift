@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SporInstruments
 import SporApplication
+import SporInstruments
 
 /// `spor stress` (hidden): appends generated responses from several tasks until killed, printing each id once
 /// its append has returned, that is once it is durable. The crash tests SIGKILL it.
@@ -30,7 +30,8 @@ struct StressCommand: AsyncParsableCommand {
                         round += 1
                         let drafts = (0..<batch).map { _ in
                             ResponseDraft(
-                                id: UUID(), citizen: .id(CitizenID(rawValue: "stress-\(writer)-\(round % 50)")!), instrument: .who5,
+                                id: UUID(), citizen: .id(CitizenID(rawValue: "stress-\(writer)-\(round % 50)")!),
+                                instrument: .who5,
                                 administeredAt: today, answers: (0..<5).map { _ in Int.random(in: 0...5) },
                                 unit: Label(rawValue: "bostotte-nord"), mode: .withStaff)
                         }

@@ -8,14 +8,22 @@ import SporInstruments
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check every record, the hash chain, the checkpoint, the heads given and the audit trail; print the head to keep, or the first break.")
+        abstract:
+            "Check every record, the hash chain, the checkpoint, the heads given and the audit trail; print the head to keep, or the first break."
+    )
 
     @OptionGroup var options: DataFolderOptions
 
-    @Option(name: .customLong("expect-head"), help: "A head printed by an earlier verify, SEQ:HASH: that record must still be there, unchanged. Repeatable.")
+    @Option(
+        name: .customLong("expect-head"),
+        help: "A head printed by an earlier verify, SEQ:HASH: that record must still be there, unchanged. Repeatable.")
     var expectHead: [String] = []
 
-    @Option(name: .customLong("checkpoint-public-key"), help: "The Ed25519 public key (64 hex digits) the checkpoint must be signed with (default: $SPOR_CHECKPOINT_PUBLIC_KEY).")
+    @Option(
+        name: .customLong("checkpoint-public-key"),
+        help:
+            "The Ed25519 public key (64 hex digits) the checkpoint must be signed with (default: $SPOR_CHECKPOINT_PUBLIC_KEY)."
+    )
     var checkpointPublicKey: String?
 
     func run() async throws {
@@ -27,7 +35,9 @@ struct VerifyCommand: AsyncParsableCommand {
             switch options.format {
             case .json:
                 let segment = broken.segment.map(JSONWriter.quoted) ?? "null"
-                print("{\"ok\":false,\"segment\":\(segment),\"offset\":\(broken.offset.map(String.init) ?? "null"),\"message\":\(JSONWriter.quoted(broken.message))}")
+                print(
+                    "{\"ok\":false,\"segment\":\(segment),\"offset\":\(broken.offset.map(String.init) ?? "null"),\"message\":\(JSONWriter.quoted(broken.message))}"
+                )
             default:
                 print("BROKEN: \(broken.description)")
             }
@@ -47,18 +57,28 @@ struct VerifyCommand: AsyncParsableCommand {
             print("ok: \(verification.records) records, head \(verification.headHash)")
             print("head to keep: \(verification.head ?? "none (the log is empty)")")
             if let checkpoint = verification.checkpoint {
-                let signed = !checkpoint.signed ? "unsigned" : publicKey == nil ? "signed, signature not checked" : "signature valid"
+                let signed =
+                    !checkpoint.signed
+                    ? "unsigned" : publicKey == nil ? "signed, signature not checked" : "signature valid"
                 print("checkpoint: \(checkpoint.head ?? "empty log") (\(signed)) in \(checkpoint.file)")
             } else {
-                print("note: no checkpoint at \(verification.checkpointFile); records cut off the end could not be noticed")
+                print(
+                    "note: no checkpoint at \(verification.checkpointFile); records cut off the end could not be noticed"
+                )
             }
             if verification.tornBytes > 0 {
-                print("note: \(verification.tornBytes) bytes of an unfinished write at the end; the next write command cuts them off")
+                print(
+                    "note: \(verification.tornBytes) bytes of an unfinished write at the end; the next write command cuts them off"
+                )
             }
             if audit.broken.isEmpty {
-                print("audit trail ok: \(audit.lines) lines" + (audit.unchained > 0 ? " (\(audit.unchained) from before lines were chained)" : ""))
+                print(
+                    "audit trail ok: \(audit.lines) lines"
+                        + (audit.unchained > 0 ? " (\(audit.unchained) from before lines were chained)" : ""))
             } else {
-                print("AUDIT TRAIL BROKEN: lines \(audit.broken.map(String.init).joined(separator: ", ")) are damaged or out of chain")
+                print(
+                    "AUDIT TRAIL BROKEN: lines \(audit.broken.map(String.init).joined(separator: ", ")) are damaged or out of chain"
+                )
             }
         }
         if !audit.broken.isEmpty { throw ExitCode(2) }

@@ -1,5 +1,5 @@
-public import SporInstruments
 import Foundation
+public import SporInstruments
 
 extension FHIRInstrument {
     /// The instrument as a FHIR R4 Questionnaire: one required `choice` item per question, each answer option a

@@ -52,7 +52,9 @@ public struct FHIRInstrument: Sendable {
     /// answer code otherwise.
     func answerCoding(item: Int, value: Int) -> JSONValue {
         let label = definition.options.first { $0.value == value }?.label.da ?? String(value)
-        let ordinal = JSONValue.array([.fields(["url": .string(FHIRSystem.ordinalValue), "valueDecimal": .integer(value)])])
+        let ordinal = JSONValue.array([
+            .fields(["url": .string(FHIRSystem.ordinalValue), "valueDecimal": .integer(value)])
+        ])
         if isWHO5, KLWHO5.items[item].answerCodes.indices.contains(value) {
             let kl = KLWHO5.items[item]
             return .fields([
@@ -61,7 +63,8 @@ public struct FHIRInstrument: Sendable {
             ])
         }
         return .fields([
-            "extension": ordinal, "system": .string(FHIRSystem.answerCodes(definition.id)), "code": .string(String(value)),
+            "extension": ordinal, "system": .string(FHIRSystem.answerCodes(definition.id)),
+            "code": .string(String(value)),
             "display": .string(label),
         ])
     }
@@ -71,7 +74,8 @@ public struct FHIRInstrument: Sendable {
     func value(item: Int, system: String?, code: String?) -> Int? {
         guard let code else { return nil }
         if system == FHIRSystem.answerCodes(definition.id), let value = Int(code),
-           definition.options.contains(where: { $0.value == value }), String(value) == code {
+            definition.options.contains(where: { $0.value == value }), String(value) == code
+        {
             return value
         }
         if isWHO5, system == FHIRSystem.klCodes, let value = KLWHO5.items[item].answerCodes.firstIndex(of: code) {

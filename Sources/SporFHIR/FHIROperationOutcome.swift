@@ -5,18 +5,21 @@ public import SporInstruments
 public enum FHIROperationOutcome {
     /// One issue per field error; `field` is the element's FHIRPath expression.
     public static func make(_ errors: [FieldError]) -> JSONValue {
-        outcome(errors.map { error in
-            .fields([
-                "severity": .string("error"),
-                "code": .string(issueType(error.rule)),
-                "details": .fields([
-                    "coding": .array([.fields(["system": .string(FHIRSystem.ruleCodes), "code": .string(error.rule.rawValue)])]),
-                    "text": .string(error.message),
-                ]),
-                "diagnostics": .string(error.message),
-                "expression": .array([.string(error.field)]),
-            ])
-        })
+        outcome(
+            errors.map { error in
+                .fields([
+                    "severity": .string("error"),
+                    "code": .string(issueType(error.rule)),
+                    "details": .fields([
+                        "coding": .array([
+                            .fields(["system": .string(FHIRSystem.ruleCodes), "code": .string(error.rule.rawValue)])
+                        ]),
+                        "text": .string(error.message),
+                    ]),
+                    "diagnostics": .string(error.message),
+                    "expression": .array([.string(error.field)]),
+                ])
+            })
     }
 
     /// One issue of a FHIR issue type (`forbidden`, `not-found`, `login`, …) with a message.

@@ -43,14 +43,18 @@ public struct FHIRReading: Sendable {
             (path, name) = (fieldPaths[error.field] ?? "\(root).extension", "the \(error.field) extension")
         default:
             if error.field.hasPrefix("answers["), let index = Int(error.field.dropFirst(8).dropLast()), let form,
-               form.linkIDs.indices.contains(index) {
+                form.linkIDs.indices.contains(index)
+            {
                 let linkID = form.linkIDs[index]
-                (path, name) = (answerPaths[index] ?? "\(root).item.where(linkId='\(linkID)')", "item \(linkID)'s answer")
+                (path, name) = (
+                    answerPaths[index] ?? "\(root).item.where(linkId='\(linkID)')", "item \(linkID)'s answer"
+                )
             } else {
                 (path, name) = (root, error.field)
             }
         }
-        let message = error.message.hasPrefix(error.field) ? name + error.message.dropFirst(error.field.count) : error.message
+        let message =
+            error.message.hasPrefix(error.field) ? name + error.message.dropFirst(error.field.count) : error.message
         return FieldError(field: path, rule: error.rule, message: message)
     }
 }

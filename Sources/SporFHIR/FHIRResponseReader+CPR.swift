@@ -10,7 +10,9 @@ extension FHIRResponseReader {
                 reading.errors.append(CPRDetector.error(field: path))
             }
         case .array(let elements):
-            for (index, element) in elements.enumerated() { scanForCPR(element, path: "\(path)[\(index)]", into: &reading) }
+            for (index, element) in elements.enumerated() {
+                scanForCPR(element, path: "\(path)[\(index)]", into: &reading)
+            }
         case .object(let members):
             for member in members {
                 if CPRDetector.finds(in: member.key) {

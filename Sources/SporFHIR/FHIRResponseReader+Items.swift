@@ -10,40 +10,56 @@ extension FHIRResponseReader {
         case nil: items = []
         case .array(let elements)?: items = elements
         case let other?:
-            reading.errors.append(FieldError(field: "\(Self.root).item", rule: .type, message: "item must be an array, not \(other.typeName)"))
+            reading.errors.append(
+                FieldError(
+                    field: "\(Self.root).item", rule: .type, message: "item must be an array, not \(other.typeName)"))
             items = []
         }
         var seen = Set<Int>()
         for (position, item) in items.enumerated() {
             let path = "\(Self.root).item[\(position)]"
             guard let linkID = item.member("linkId") else {
-                reading.errors.append(FieldError(field: "\(path).linkId", rule: .required, message: "item[\(position)].linkId is required"))
+                reading.errors.append(
+                    FieldError(
+                        field: "\(path).linkId", rule: .required, message: "item[\(position)].linkId is required"))
                 continue
             }
             guard case .string(let text) = linkID, let index = form.linkIDs.firstIndex(of: text) else {
-                reading.errors.append(FieldError(
-                    field: "\(path).linkId", rule: .unknownField,
-                    message: "item[\(position)].linkId must be one of the Questionnaire's: \(form.linkIDs.joined(separator: ", "))"))
+                reading.errors.append(
+                    FieldError(
+                        field: "\(path).linkId", rule: .unknownField,
+                        message:
+                            "item[\(position)].linkId must be one of the Questionnaire's: \(form.linkIDs.joined(separator: ", "))"
+                    ))
                 continue
             }
             guard seen.insert(index).inserted else {
-                reading.errors.append(FieldError(field: "\(path).linkId", rule: .duplicateField, message: "item \(text) is given more than once"))
+                reading.errors.append(
+                    FieldError(
+                        field: "\(path).linkId", rule: .duplicateField, message: "item \(text) is given more than once")
+                )
                 continue
             }
             reading.answerPaths[index] = "\(path).answer"
             if item.member("item") != nil {
-                reading.errors.append(FieldError(field: "\(path).item", rule: .unknownField, message: "item \(text) has no nested items"))
+                reading.errors.append(
+                    FieldError(field: "\(path).item", rule: .unknownField, message: "item \(text) has no nested items"))
             }
             let answerList: [JSONValue]
             switch item.member("answer") {
             case nil: answerList = []
             case .array(let elements)?: answerList = elements
             case let other?:
-                reading.errors.append(FieldError(field: "\(path).answer", rule: .type, message: "item \(text)'s answer must be an array, not \(other.typeName)"))
+                reading.errors.append(
+                    FieldError(
+                        field: "\(path).answer", rule: .type,
+                        message: "item \(text)'s answer must be an array, not \(other.typeName)"))
                 continue
             }
             guard answerList.count <= 1 else {
-                reading.errors.append(FieldError(field: "\(path).answer", rule: .count, message: "item \(text) must have at most one answer"))
+                reading.errors.append(
+                    FieldError(
+                        field: "\(path).answer", rule: .count, message: "item \(text) must have at most one answer"))
                 continue
             }
             guard let answer = answerList.first else { continue }
@@ -52,17 +68,23 @@ extension FHIRResponseReader {
                 answers[index] = integer
                 reading.answerPaths[index] = "\(answerPath).valueInteger"
             } else if let coding = answer.member("valueCoding") {
-                let value = form.value(item: index, system: coding.member("system")?.string, code: coding.member("code")?.string)
+                let value = form.value(
+                    item: index, system: coding.member("system")?.string, code: coding.member("code")?.string)
                 if let value {
                     answers[index] = .integer(value)
                 } else {
-                    reading.errors.append(FieldError(
-                        field: "\(answerPath).valueCoding", rule: .range,
-                        message: "item \(text)'s valueCoding must be one of the Questionnaire's answer options (Spor's or KL's codes)"))
+                    reading.errors.append(
+                        FieldError(
+                            field: "\(answerPath).valueCoding", rule: .range,
+                            message:
+                                "item \(text)'s valueCoding must be one of the Questionnaire's answer options (Spor's or KL's codes)"
+                        ))
                 }
             } else {
-                reading.errors.append(FieldError(
-                    field: answerPath, rule: .type, message: "item \(text)'s answer must be a valueInteger or a valueCoding"))
+                reading.errors.append(
+                    FieldError(
+                        field: answerPath, rule: .type,
+                        message: "item \(text)'s answer must be a valueInteger or a valueCoding"))
             }
         }
         reading.raw.answers = .array(answers)

@@ -35,16 +35,20 @@ public struct FHIRResponseReader: Sendable {
             return reading
         }
         if document.member("resourceType")?.string != "QuestionnaireResponse" {
-            reading.errors.append(FieldError(
-                field: "\(Self.root).resourceType", rule: .format, message: "resourceType must be QuestionnaireResponse"))
+            reading.errors.append(
+                FieldError(
+                    field: "\(Self.root).resourceType", rule: .format,
+                    message: "resourceType must be QuestionnaireResponse"))
         }
         switch document.member("status")?.string {
         case "completed"?: break
         case nil:
-            reading.errors.append(FieldError(field: "\(Self.root).status", rule: .required, message: "status is required"))
+            reading.errors.append(
+                FieldError(field: "\(Self.root).status", rule: .required, message: "status is required"))
         default:
-            reading.errors.append(FieldError(
-                field: "\(Self.root).status", rule: .range, message: "status must be completed"))
+            reading.errors.append(
+                FieldError(
+                    field: "\(Self.root).status", rule: .range, message: "status must be completed"))
         }
         readIdentifier(document.member("identifier"), into: &reading)
         readSubject(document.member("subject"), into: &reading)
@@ -67,11 +71,14 @@ public struct FHIRResponseReader: Sendable {
         guard let identifier else { return }
         let path = "\(Self.root).identifier"
         if let system = identifier.member("system"), system.string != FHIRSystem.uri {
-            reading.errors.append(FieldError(
-                field: "\(path).system", rule: .format, message: "identifier.system must be \(FHIRSystem.uri) or absent"))
+            reading.errors.append(
+                FieldError(
+                    field: "\(path).system", rule: .format,
+                    message: "identifier.system must be \(FHIRSystem.uri) or absent"))
         }
         guard let value = identifier.member("value") else {
-            reading.errors.append(FieldError(field: "\(path).value", rule: .required, message: "identifier.value is required"))
+            reading.errors.append(
+                FieldError(field: "\(path).value", rule: .required, message: "identifier.value is required"))
             return
         }
         if case .string(let text) = value, text.hasPrefix("urn:uuid:") {
@@ -88,14 +95,17 @@ public struct FHIRResponseReader: Sendable {
             return
         }
         guard let identifier = subject.member("identifier") else {
-            reading.errors.append(FieldError(
-                field: "\(path).identifier", rule: .required,
-                message: "subject.identifier is required (the citizen id, or a CPR number in \(FHIRSystem.cpr))"))
+            reading.errors.append(
+                FieldError(
+                    field: "\(path).identifier", rule: .required,
+                    message: "subject.identifier is required (the citizen id, or a CPR number in \(FHIRSystem.cpr))"))
             return
         }
         guard let value = identifier.member("value") else {
-            reading.errors.append(FieldError(
-                field: "\(path).identifier.value", rule: .required, message: "subject.identifier.value is required"))
+            reading.errors.append(
+                FieldError(
+                    field: "\(path).identifier.value", rule: .required, message: "subject.identifier.value is required")
+            )
             return
         }
         switch identifier.member("system") {
@@ -106,9 +116,11 @@ public struct FHIRResponseReader: Sendable {
         case .string(let system)? where system == FHIRSystem.cpr:
             reading.raw.cpr = value
         default:
-            reading.errors.append(FieldError(
-                field: "\(path).identifier.system", rule: .format,
-                message: "subject.identifier.system must be \(settings.citizenSystem), \(FHIRSystem.cpr) or absent"))
+            reading.errors.append(
+                FieldError(
+                    field: "\(path).identifier.system", rule: .format,
+                    message: "subject.identifier.system must be \(settings.citizenSystem), \(FHIRSystem.cpr) or absent")
+            )
             return
         }
         reading.consumed.insert("\(path).identifier.value")
@@ -122,22 +134,27 @@ public struct FHIRResponseReader: Sendable {
         }
         let known = catalog.definitions.map { FHIRInstrument($0).canonical }.joined(separator: ", ")
         guard case .string(let text) = value else {
-            reading.errors.append(FieldError(field: path, rule: .type, message: "questionnaire must be a string, not \(value.typeName)"))
+            reading.errors.append(
+                FieldError(field: path, rule: .type, message: "questionnaire must be a string, not \(value.typeName)"))
             return
         }
         let parts = text.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
         let url = String(parts[0])
         let definition = catalog.definitions.first { definition in
             let form = FHIRInstrument(definition)
-            return url == form.canonical || url == "Questionnaire/\(form.id)" || (form.isWHO5 && url == FHIRSystem.klWHO5)
+            return url == form.canonical || url == "Questionnaire/\(form.id)"
+                || (form.isWHO5 && url == FHIRSystem.klWHO5)
         }
         guard let definition else {
-            reading.errors.append(FieldError(field: path, rule: .unknownInstrument, message: "questionnaire must be one of: \(known)"))
+            reading.errors.append(
+                FieldError(field: path, rule: .unknownInstrument, message: "questionnaire must be one of: \(known)"))
             return
         }
         if parts.count == 2, parts[1] != definition.version {
-            reading.errors.append(FieldError(
-                field: path, rule: .range, message: "questionnaire's version must be \(definition.version) or absent"))
+            reading.errors.append(
+                FieldError(
+                    field: path, rule: .range,
+                    message: "questionnaire's version must be \(definition.version) or absent"))
             return
         }
         reading.form = FHIRInstrument(definition)
@@ -158,7 +175,9 @@ public struct FHIRResponseReader: Sendable {
             default: continue
             }
             if reading.raw[keyPath: keyPath] != nil {
-                reading.errors.append(FieldError(field: path, rule: .duplicateField, message: "the extension \(url) is given more than once"))
+                reading.errors.append(
+                    FieldError(
+                        field: path, rule: .duplicateField, message: "the extension \(url) is given more than once"))
                 continue
             }
             reading.raw[keyPath: keyPath] = valueMember.value

@@ -15,7 +15,9 @@ extension FHIRResponseRecord {
     }
 
     /// Flips bits of a response id into its Observation's id (and keeps the UUID version and variant bits).
-    private static let observationMask: [UInt8] = [0x5a, 0x3c, 0x96, 0x0f, 0xa5, 0xc3, 0x00, 0x69, 0x00, 0x1e, 0xe1, 0x78, 0x87, 0x2d, 0xd2, 0x4b]
+    private static let observationMask: [UInt8] = [
+        0x5a, 0x3c, 0x96, 0x0f, 0xa5, 0xc3, 0x00, 0x69, 0x00, 0x1e, 0xe1, 0x78, 0x87, 0x2d, 0xd2, 0x4b,
+    ]
 
     /// The QuestionnaireResponse: subject as an identifier in the deployment's citizen system, `authored` the
     /// administration date, one item per answered question, unit, intervention and mode as Spor extensions.
@@ -31,11 +33,15 @@ extension FHIRResponseRecord {
             ])
         }
         var extensions: [JSONValue] = []
-        if let unit = response.unit { extensions.append(Self.extension(FHIRSystem.unitExtension, "valueString", unit.rawValue)) }
+        if let unit = response.unit {
+            extensions.append(Self.extension(FHIRSystem.unitExtension, "valueString", unit.rawValue))
+        }
         if let intervention = response.intervention {
             extensions.append(Self.extension(FHIRSystem.interventionExtension, "valueString", intervention.rawValue))
         }
-        if let mode = response.mode { extensions.append(Self.extension(FHIRSystem.modeExtension, "valueCode", mode.rawValue)) }
+        if let mode = response.mode {
+            extensions.append(Self.extension(FHIRSystem.modeExtension, "valueCode", mode.rawValue))
+        }
         return .fields([
             "resourceType": .string("QuestionnaireResponse"),
             "id": .string(responseID),
@@ -56,35 +62,54 @@ extension FHIRResponseRecord {
     /// components. `nil` for an incomplete response, which has no score.
     public func scoreObservation(settings: FHIRSettings, responseReference: String) -> JSONValue? {
         guard let definition = InstrumentCatalog.builtIn[response.instrument],
-              let scored = ScoredResponse(response, definitionVersion: definitionVersion), let score = scored.score.score
+            let scored = ScoredResponse(response, definitionVersion: definitionVersion), let score = scored.score.score
         else { return nil }
         let form = FHIRInstrument(definition)
-        let value: JSONValue = form.isWHO5
-            ? .fields(["value": .integer(score), "unit": .string("%"), "system": .string(FHIRSystem.ucum), "code": .string("%")])
-            : .fields(["value": .integer(score), "unit": .string("score"), "system": .string(FHIRSystem.ucum), "code": .string("{score}")])
+        let value: JSONValue =
+            form.isWHO5
+            ? .fields([
+                "value": .integer(score), "unit": .string("%"), "system": .string(FHIRSystem.ucum),
+                "code": .string("%"),
+            ])
+            : .fields([
+                "value": .integer(score), "unit": .string("score"), "system": .string(FHIRSystem.ucum),
+                "code": .string("{score}"),
+            ])
         let components: [JSONValue] = scored.score.profile.compactMap { domain in
             guard let value = domain.value else { return nil }
             return .fields([
-                "code": .fields(["coding": .array([.fields([
-                    "system": .string(FHIRSystem.sporCodes), "code": .string("chime-\(domain.domain)"),
-                    "display": .string("CHIME \(domain.domain)"),
-                ])])]),
+                "code": .fields([
+                    "coding": .array([
+                        .fields([
+                            "system": .string(FHIRSystem.sporCodes), "code": .string("chime-\(domain.domain)"),
+                            "display": .string("CHIME \(domain.domain)"),
+                        ])
+                    ])
+                ]),
                 "valueInteger": .integer(value),
             ])
         }
-        let observationStatus = switch status {
-        case .completed: "final"
-        case .amended: "amended"
-        case .enteredInError: "entered-in-error"
-        }
+        let observationStatus =
+            switch status {
+            case .completed: "final"
+            case .amended: "amended"
+            case .enteredInError: "entered-in-error"
+            }
         return .fields([
             "resourceType": .string("Observation"),
             "id": .string(observationID),
             "meta": meta,
             "status": .string(observationStatus),
-            "category": .array([.fields(["coding": .array([.fields([
-                "system": .string(FHIRSystem.observationCategory), "code": .string("survey"), "display": .string("Survey"),
-            ])])])]),
+            "category": .array([
+                .fields([
+                    "coding": .array([
+                        .fields([
+                            "system": .string(FHIRSystem.observationCategory), "code": .string("survey"),
+                            "display": .string("Survey"),
+                        ])
+                    ])
+                ])
+            ]),
             "code": .fields(["coding": .array([form.scoreCode]), "text": .string("\(definition.name.en) score")]),
             "subject": subject(settings),
             "effectiveDateTime": .string(response.administeredAt.description),
@@ -100,9 +125,11 @@ extension FHIRResponseRecord {
     }
 
     private func subject(_ settings: FHIRSettings) -> JSONValue {
-        .fields(["identifier": .fields([
-            "system": .string(settings.citizenSystem), "value": .string(response.citizen.rawValue),
-        ])])
+        .fields([
+            "identifier": .fields([
+                "system": .string(settings.citizenSystem), "value": .string(response.citizen.rawValue),
+            ])
+        ])
     }
 
     private static func `extension`(_ url: String, _ key: String, _ value: String) -> JSONValue {

@@ -21,13 +21,15 @@ public struct FHIRSearch: Hashable, Sendable {
         for (name, value) in parameters {
             let key = name == "citizen" ? "subject:identifier" : name
             guard seen.insert(key).inserted else {
-                errors.append(FieldError(field: name, rule: .duplicateField, message: "\(name) is given more than once"))
+                errors.append(
+                    FieldError(field: name, rule: .duplicateField, message: "\(name) is given more than once"))
                 continue
             }
             if CPRDetector.finds(in: value) {
-                errors.append(FieldError(
-                    field: name, rule: .cpr,
-                    message: "\(name) must not contain a CPR number; resolve it first (POST /v1/citizens/resolve)"))
+                errors.append(
+                    FieldError(
+                        field: name, rule: .cpr,
+                        message: "\(name) must not contain a CPR number; resolve it first (POST /v1/citizens/resolve)"))
                 continue
             }
             switch name {
@@ -35,14 +37,17 @@ public struct FHIRSearch: Hashable, Sendable {
                 var text = Substring(value)
                 if name == "subject:identifier", let bar = text.firstIndex(of: "|") {
                     guard text[..<bar] == settings.citizenSystem || text[..<bar].isEmpty else {
-                        errors.append(FieldError(
-                            field: name, rule: .format, message: "\(name)'s system must be \(settings.citizenSystem)"))
+                        errors.append(
+                            FieldError(
+                                field: name, rule: .format,
+                                message: "\(name)'s system must be \(settings.citizenSystem)"))
                         continue
                     }
                     text = text[text.index(after: bar)...]
                 }
                 guard let citizen = CitizenID(rawValue: String(text)) else {
-                    errors.append(FieldError(field: name, rule: .format, message: "\(name) must be a pseudonymous citizen id"))
+                    errors.append(
+                        FieldError(field: name, rule: .format, message: "\(name) must be a pseudonymous citizen id"))
                     continue
                 }
                 self.citizen = citizen
@@ -53,9 +58,11 @@ public struct FHIRSearch: Hashable, Sendable {
                 }
                 changedSince = date
             default:
-                errors.append(FieldError(
-                    field: "$", rule: .unknownField,
-                    message: "a search parameter is not supported; use subject:identifier, citizen or _lastUpdated"))
+                errors.append(
+                    FieldError(
+                        field: "$", rule: .unknownField,
+                        message: "a search parameter is not supported; use subject:identifier, citizen or _lastUpdated")
+                )
             }
         }
         if !errors.isEmpty { throw ValidationFailure(errors) }

@@ -95,13 +95,15 @@ public enum CPRDetector {
     public static func error(field: String) -> FieldError {
         FieldError(
             field: field, rule: .cpr,
-            message: "\(field) must not contain a CPR number (six digits of a real date and four more, with or without separators)")
+            message:
+                "\(field) must not contain a CPR number (six digits of a real date and four more, with or without separators)"
+        )
     }
 
     private static func isASCIISeparator(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x09...0x0D, UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"),
-             UInt8(ascii: "_"):
+            UInt8(ascii: "_"):
             true
         default: false
         }

@@ -21,7 +21,9 @@ public struct CPRNumber: Hashable, Sendable, CustomStringConvertible, CustomDebu
     public init(parsing text: String) throws(CPRNumber.Problem) {
         guard let digits = CPRNumber.shape(of: text) else { throw .format }
         let d = digits.map { Int($0 - UInt8(ascii: "0")) }
-        guard let date = CPRNumber.birthDate(day: d[0] * 10 + d[1], month: d[2] * 10 + d[3], year: d[4] * 10 + d[5], seventh: d[6])
+        guard
+            let date = CPRNumber.birthDate(
+                day: d[0] * 10 + d[1], month: d[2] * 10 + d[3], year: d[4] * 10 + d[5], seventh: d[6])
         else { throw .date }
         self.digits = String(decoding: digits, as: UTF8.self)
         self.birthDate = date
@@ -44,7 +46,9 @@ public struct CPRNumber: Hashable, Sendable, CustomStringConvertible, CustomDebu
     static func shape(of text: String) -> [UInt8]? {
         var bytes = Array(text.utf8)
         if bytes.count == 11, bytes[6] == UInt8(ascii: "-") { bytes.remove(at: 6) }
-        guard bytes.count == 10, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        guard bytes.count == 10, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return nil
+        }
         return bytes
     }
 

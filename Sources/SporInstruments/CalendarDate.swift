@@ -12,7 +12,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
     /// Creates a date if `year-month-day` is a real calendar date in years 1–9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -49,7 +49,8 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
     public init?(iso8601 text: String) {
         var utf8 = Array(text.utf8)
         guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-              let year = Self.number(utf8[0..<4]), let month = Self.number(utf8[5..<7]), let day = Self.number(utf8[8..<10])
+            let year = Self.number(utf8[0..<4]), let month = Self.number(utf8[5..<7]),
+            let day = Self.number(utf8[8..<10])
         else { return nil }
         if utf8.count > 10 {
             utf8.removeFirst(10)
@@ -115,10 +116,13 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
     /// `Thh:mm[:ss[.f+]]` followed by `Z` or `±hh:mm`, with every field in range.
     private static func isTimeWithOffset(_ bytes: [UInt8]) -> Bool {
         var rest = bytes[...]
-        guard rest.first == UInt8(ascii: "T") || rest.first == UInt8(ascii: "t") || rest.first == UInt8(ascii: " ") else { return false }
+        guard rest.first == UInt8(ascii: "T") || rest.first == UInt8(ascii: "t") || rest.first == UInt8(ascii: " ")
+        else { return false }
         rest = rest.dropFirst()
-        guard rest.count >= 5, let hour = number(rest.prefix(2)), hour < 24, rest.dropFirst(2).first == UInt8(ascii: ":"),
-              let minute = number(rest.dropFirst(3).prefix(2)), minute < 60 else { return false }
+        guard rest.count >= 5, let hour = number(rest.prefix(2)), hour < 24,
+            rest.dropFirst(2).first == UInt8(ascii: ":"),
+            let minute = number(rest.dropFirst(3).prefix(2)), minute < 60
+        else { return false }
         rest = rest.dropFirst(5)
         if rest.first == UInt8(ascii: ":") {
             guard let second = number(rest.dropFirst().prefix(2)), rest.count >= 3, second < 61 else { return false }
@@ -132,8 +136,9 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
         }
         if rest.elementsEqual([UInt8(ascii: "Z")]) || rest.elementsEqual([UInt8(ascii: "z")]) { return true }
         guard rest.count == 6, rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-"),
-              let hours = number(rest.dropFirst().prefix(2)), hours <= 14, rest.dropFirst(3).first == UInt8(ascii: ":"),
-              let minutes = number(rest.dropFirst(4)), minutes < 60 else { return false }
+            let hours = number(rest.dropFirst().prefix(2)), hours <= 14, rest.dropFirst(3).first == UInt8(ascii: ":"),
+            let minutes = number(rest.dropFirst(4)), minutes < 60
+        else { return false }
         return true
     }
 }

@@ -59,7 +59,8 @@ public struct InstrumentCatalog: Sendable {
     /// The definitions compiled into the library, identical to `Schemas/instruments/*.json`.
     public static let builtIn: InstrumentCatalog = {
         do {
-            return try InstrumentCatalog(jsonDocuments: BuiltInDefinitions.documents.map { ($0.name, Data($0.json.utf8)) })
+            return try InstrumentCatalog(
+                jsonDocuments: BuiltInDefinitions.documents.map { ($0.name, Data($0.json.utf8)) })
         } catch {
             // The embedded text is checked by the test suite; reaching this is a build defect, not bad input.
             fatalError("built-in instrument definitions are broken: \(error)")

@@ -34,7 +34,9 @@ extension InstrumentDefinition {
         guard flags.contains(where: { $0.name == change.cutoffFlag }) else {
             throw fail("change.cutoffFlag: must name one of the flags")
         }
-        for (sourced, field) in [(source, "source"), (scoring.source, "scoring.source"), (change.source, "change.source")]
+        for (sourced, field) in [
+            (source, "source"), (scoring.source, "scoring.source"), (change.source, "change.source"),
+        ]
         where sourced.isEmpty {
             throw fail("\(field): every rule needs its source")
         }

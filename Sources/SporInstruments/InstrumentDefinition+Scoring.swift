@@ -46,7 +46,9 @@ extension InstrumentDefinition {
     /// The change from `earlier` to `later`, or `nil` when either has no score.
     public func change(from earlier: Score, to later: Score) -> Change? {
         guard let before = earlier.score, let after = later.score else { return nil }
-        return change(from: before, to: after, earlierFlagged: earlier.has(change.cutoffFlag), laterFlagged: later.has(change.cutoffFlag))
+        return change(
+            from: before, to: after, earlierFlagged: earlier.has(change.cutoffFlag),
+            laterFlagged: later.has(change.cutoffFlag))
     }
 
     /// The change between two 0–100 scores, given whether each carried the cut-off flag.

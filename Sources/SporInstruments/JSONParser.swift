@@ -35,7 +35,9 @@ public struct JSONParser {
         func failure(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
 
         mutating func skipWhitespace() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+            while index < bytes.count,
+                bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+            {
                 index += 1
             }
         }
@@ -99,7 +101,9 @@ public struct JSONParser {
             }
             while true {
                 skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw failure("expected a member name")
+                }
                 let key = try parseString()
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
@@ -138,13 +142,17 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 isInteger = false
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
                 guard index < bytes.count, isDigit(bytes[index]) else { throw failure("invalid number") }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             if isInteger, let value = Int(text) { return .integer(value) }
-            guard let value = Double(text), value.isFinite else { throw Failure(offset: start, reason: "number out of range") }
+            guard let value = Double(text), value.isFinite else {
+                throw Failure(offset: start, reason: "number out of range")
+            }
             return .number(value)
         }
 
@@ -193,7 +201,9 @@ public struct JSONParser {
                     case UInt8(ascii: "u"):
                         var code = try parseHex4()
                         if (0xD800..<0xDC00).contains(code) {
-                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                                bytes[index + 1] == UInt8(ascii: "u")
+                            else {
                                 throw failure("unpaired surrogate")
                             }
                             index += 2

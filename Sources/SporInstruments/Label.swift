@@ -23,7 +23,8 @@ public struct Label: RawRepresentable, Hashable, Sendable, Comparable, Codable, 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         guard let label = Label(rawValue: try container.decode(String.self)) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected 1-64 of A-Z a-z 0-9 . _ -")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected 1-64 of A-Z a-z 0-9 . _ -")
         }
         self = label
     }
@@ -63,7 +64,7 @@ extension UInt8 {
     var isSafeLabelByte: Bool {
         switch self {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
             true
         default: false
         }

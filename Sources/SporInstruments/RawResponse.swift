@@ -3,7 +3,9 @@
 /// Absent fields are `nil`; a field given as JSON `null` is `.null`.
 public struct RawResponse: Sendable {
     /// The contract's field names, in the order errors are reported.
-    public static let fieldNames = ["id", "citizen", "cpr", "instrument", "administeredAt", "answers", "unit", "intervention", "mode"]
+    public static let fieldNames = [
+        "id", "citizen", "cpr", "instrument", "administeredAt", "answers", "unit", "intervention", "mode",
+    ]
 
     public var id: JSONValue?
     public var citizen: JSONValue?

@@ -37,8 +37,10 @@ public struct ResponseValidator: Sendable {
         }
         var errors: [FieldError] = []
         for position in raw.unknownFields {
-            errors.append(FieldError(
-                field: "$", rule: .unknownField, message: "member \(position) of the object is not a field of a response"))
+            errors.append(
+                FieldError(
+                    field: "$", rule: .unknownField,
+                    message: "member \(position) of the object is not a field of a response"))
         }
         for name in raw.duplicateFields {
             errors.append(FieldError(field: name, rule: .duplicateField, message: "\(name) is given more than once"))
@@ -49,7 +51,10 @@ public struct ResponseValidator: Sendable {
             if case .string(let text) = value, let uuid = UUID(parsing: text) {
                 id = uuid
             } else {
-                errors.append(FieldError(field: "id", rule: .format, message: "id must be a UUID such as 5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11"))
+                errors.append(
+                    FieldError(
+                        field: "id", rule: .format,
+                        message: "id must be a UUID such as 5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11"))
             }
         }
 
@@ -63,10 +68,14 @@ public struct ResponseValidator: Sendable {
             definition = catalog[InstrumentID(text)]
             if definition == nil {
                 let known = catalog.definitions.map(\.id.rawValue).joined(separator: ", ")
-                errors.append(FieldError(field: "instrument", rule: .unknownInstrument, message: "instrument must be one of: \(known)"))
+                errors.append(
+                    FieldError(
+                        field: "instrument", rule: .unknownInstrument, message: "instrument must be one of: \(known)"))
             }
         case let value?:
-            errors.append(FieldError(field: "instrument", rule: .type, message: "instrument must be a string, not \(value.typeName)"))
+            errors.append(
+                FieldError(
+                    field: "instrument", rule: .type, message: "instrument must be a string, not \(value.typeName)"))
         }
 
         let date = validateDate(raw.administeredAt, field: "administeredAt", into: &errors)
@@ -102,14 +111,18 @@ public struct ResponseValidator: Sendable {
             return nil
         }
         guard case .array(let entries) = value else {
-            errors.append(FieldError(field: field, rule: .type, message: "\(field) must be an array, not \(value.typeName)"))
+            errors.append(
+                FieldError(field: field, rule: .type, message: "\(field) must be an array, not \(value.typeName)"))
             return nil
         }
         let before = errors.count
         if let definition, entries.count != definition.items.count {
-            errors.append(FieldError(
-                field: field, rule: .count,
-                message: "\(field) must have exactly \(definition.items.count) entries for \(definition.id), one per item"))
+            errors.append(
+                FieldError(
+                    field: field, rule: .count,
+                    message:
+                        "\(field) must have exactly \(definition.items.count) entries for \(definition.id), one per item"
+                ))
         }
         let bounds = definition.map { $0.minValue...$0.maxValue }
         // The texts of an error, built only when there is one.
@@ -127,16 +140,23 @@ public struct ResponseValidator: Sendable {
                 number = value
             case .number(let value):
                 guard value == value.rounded(), let whole = Int(exactly: value) else {
-                    errors.append(FieldError(field: path(index), rule: .integer, message: "\(path(index)) must be a whole number from \(range), or null"))
+                    errors.append(
+                        FieldError(
+                            field: path(index), rule: .integer,
+                            message: "\(path(index)) must be a whole number from \(range), or null"))
                     continue
                 }
                 number = whole
             default:
-                errors.append(FieldError(field: path(index), rule: .type, message: "\(path(index)) must be an integer from \(range) or null, not \(entry.typeName)"))
+                errors.append(
+                    FieldError(
+                        field: path(index), rule: .type,
+                        message: "\(path(index)) must be an integer from \(range) or null, not \(entry.typeName)"))
                 continue
             }
             if let bounds, !bounds.contains(number) {
-                errors.append(FieldError(field: path(index), rule: .range, message: "\(path(index)) must be from \(range)"))
+                errors.append(
+                    FieldError(field: path(index), rule: .range, message: "\(path(index)) must be from \(range)"))
                 continue
             }
             answers.append(number)
@@ -151,13 +171,17 @@ public struct ResponseValidator: Sendable {
             return nil
         }
         guard case .string(let text) = value else {
-            errors.append(FieldError(field: field, rule: .type, message: "\(field) must be a string, not \(value.typeName)"))
+            errors.append(
+                FieldError(field: field, rule: .type, message: "\(field) must be a string, not \(value.typeName)"))
             return nil
         }
         guard let date = CalendarDate(iso8601: text) else {
-            errors.append(FieldError(
-                field: field, rule: .format,
-                message: "\(field) must be an ISO 8601 date (YYYY-MM-DD) or date-time with offset, and a real calendar date"))
+            errors.append(
+                FieldError(
+                    field: field, rule: .format,
+                    message:
+                        "\(field) must be an ISO 8601 date (YYYY-MM-DD) or date-time with offset, and a real calendar date"
+                ))
             return nil
         }
         if date > today {
@@ -165,7 +189,8 @@ public struct ResponseValidator: Sendable {
             return nil
         }
         if date < Self.earliestDate {
-            errors.append(FieldError(field: field, rule: .tooEarly, message: "\(field) must not be before \(Self.earliestDate)"))
+            errors.append(
+                FieldError(field: field, rule: .tooEarly, message: "\(field) must not be before \(Self.earliestDate)"))
             return nil
         }
         return date
@@ -174,7 +199,8 @@ public struct ResponseValidator: Sendable {
     private func validateLabel(_ value: JSONValue?, field: String, into errors: inout [FieldError]) -> Label? {
         guard let value, value != .null else { return nil }
         guard case .string(let text) = value else {
-            errors.append(FieldError(field: field, rule: .type, message: "\(field) must be a string, not \(value.typeName)"))
+            errors.append(
+                FieldError(field: field, rule: .type, message: "\(field) must be a string, not \(value.typeName)"))
             return nil
         }
         if let problem = Label.problem(with: text) {
@@ -189,23 +215,29 @@ public struct ResponseValidator: Sendable {
         let cpr = raw.cpr == .null ? nil : raw.cpr
         switch (citizen, cpr) {
         case (nil, nil):
-            errors.append(FieldError(field: "citizen", rule: .required, message: "citizen (a pseudonymous id) or cpr is required"))
+            errors.append(
+                FieldError(field: "citizen", rule: .required, message: "citizen (a pseudonymous id) or cpr is required")
+            )
             return nil
         case (.some, .some):
             errors.append(FieldError(field: "cpr", rule: .exclusive, message: "give citizen or cpr, never both"))
             return nil
         case (let value?, nil):
             guard case .string(let text) = value else {
-                errors.append(FieldError(field: "citizen", rule: .type, message: "citizen must be a string, not \(value.typeName)"))
+                errors.append(
+                    FieldError(
+                        field: "citizen", rule: .type, message: "citizen must be a string, not \(value.typeName)"))
                 return nil
             }
             guard let id = CitizenID(rawValue: text) else {
                 if Label.problem(with: text) == .cpr {
-                    errors.append(FieldError(
-                        field: "citizen", rule: .cpr,
-                        message: "citizen must not contain a CPR number; send a CPR number in the cpr field"))
+                    errors.append(
+                        FieldError(
+                            field: "citizen", rule: .cpr,
+                            message: "citizen must not contain a CPR number; send a CPR number in the cpr field"))
                 } else {
-                    let message = CPRNumber.shape(of: text) != nil
+                    let message =
+                        CPRNumber.shape(of: text) != nil
                         ? "citizen must be a pseudonymous id; send a CPR number in the cpr field"
                         : "citizen must be 1-64 of A-Z a-z 0-9 . _ -"
                     errors.append(FieldError(field: "citizen", rule: .format, message: message))
@@ -215,7 +247,8 @@ public struct ResponseValidator: Sendable {
             return .id(id)
         case (nil, let value?):
             guard case .string(let text) = value else {
-                errors.append(FieldError(field: "cpr", rule: .type, message: "cpr must be a string, not \(value.typeName)"))
+                errors.append(
+                    FieldError(field: "cpr", rule: .type, message: "cpr must be a string, not \(value.typeName)"))
                 return nil
             }
             do {
@@ -223,9 +256,12 @@ public struct ResponseValidator: Sendable {
             } catch {
                 switch error {
                 case .format:
-                    errors.append(FieldError(field: "cpr", rule: .format, message: "cpr must be DDMMYY-SSSS or DDMMYYSSSS"))
+                    errors.append(
+                        FieldError(field: "cpr", rule: .format, message: "cpr must be DDMMYY-SSSS or DDMMYYSSSS"))
                 case .date:
-                    errors.append(FieldError(field: "cpr", rule: .date, message: "cpr must begin with a real birth date (DDMMYY)"))
+                    errors.append(
+                        FieldError(field: "cpr", rule: .date, message: "cpr must begin with a real birth date (DDMMYY)")
+                    )
                 }
                 return nil
             }

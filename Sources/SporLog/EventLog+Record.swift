@@ -89,7 +89,8 @@ extension EventLog {
                 groupLeft -= 1
                 remaining -= 1
                 batch.withPayload(row) { payload in
-                    let frameSize = RecordCodec.frameHeaderSize + RecordCodec.bodyHeaderSize + payload.count + author.count
+                    let frameSize =
+                        RecordCodec.frameHeaderSize + RecordCodec.bodyHeaderSize + payload.count + author.count
                     startChunkIfNeeded(&chunks, frameSize: frameSize)
                     if chunks[chunks.count - 1].bytes.isEmpty {
                         chunks[chunks.count - 1].bytes.reserveCapacity(Self.recordPieceBytes + 4096)
@@ -154,9 +155,12 @@ extension EventLog {
         let location = value & ~ResponseIndex.retractedBit
         let segment = UInt32(location >> 40)
         let offset = Int(location & 0xFF_FFFF_FFFF)
-        if let chunk = inFlight.first(where: { $0.segment == segment && $0.offset <= offset && offset < $0.offset + $0.bytes.count }) {
+        if let chunk = inFlight.first(where: {
+            $0.segment == segment && $0.offset <= offset && offset < $0.offset + $0.bytes.count
+        }) {
             return try chunk.bytes.withUnsafeBytes { bytes in
-                try body(try Self.payload(ofFrameAt: offset - chunk.offset, in: bytes, segment: segment, offset: offset))
+                try body(
+                    try Self.payload(ofFrameAt: offset - chunk.offset, in: bytes, segment: segment, offset: offset))
             }
         }
         let bytes = try mapped.bytes(of: segment)
@@ -185,7 +189,9 @@ extension EventLog {
 
     /// Whether two payloads describe the same response (the definition version aside).
     private static func sameResponse(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
-        guard let length = RecordCodec.responseLength(lhs), RecordCodec.responseLength(rhs) == length else { return false }
+        guard let length = RecordCodec.responseLength(lhs), RecordCodec.responseLength(rhs) == length else {
+            return false
+        }
         return memcmp(lhs.baseAddress!, rhs.baseAddress!, length) == 0
     }
 

@@ -223,16 +223,21 @@ public actor EventLog {
         }
         let lock = try FolderLock(folder: folder)
         let environment = configuration.environment
-        let checkpointFile = LogCheckpoint.location(folder: folder, file: configuration.checkpointFile, environment: environment)
-        let signingKey = try configuration.checkpointSigningKey
-            ?? environment[LogCheckpoint.signingKeyVariable].map { try LogCheckpoint.signingKey(file: URL(fileURLWithPath: $0)) }
+        let checkpointFile = LogCheckpoint.location(
+            folder: folder, file: configuration.checkpointFile, environment: environment)
+        let signingKey =
+            try configuration.checkpointSigningKey
+            ?? environment[LogCheckpoint.signingKeyVariable].map {
+                try LogCheckpoint.signingKey(file: URL(fileURLWithPath: $0))
+            }
         LogCheckpoint.removeTemporaryFiles(of: checkpointFile)
         let checkpoint = try LogCheckpoint.read(checkpointFile)
         if let checkpoint, let signingKey {
             guard checkpoint.signature != nil else {
                 throw LogError(
                     .checkpoint,
-                    "the checkpoint \(checkpointFile.path) is not signed, but a signing key is configured; if signing was just turned on, check the log with `spor verify` and then remove the old checkpoint")
+                    "the checkpoint \(checkpointFile.path) is not signed, but a signing key is configured; if signing was just turned on, check the log with `spor verify` and then remove the old checkpoint"
+                )
             }
             try checkpoint.checkSignature(signingKey.publicKey, file: checkpointFile)
         }
@@ -251,7 +256,8 @@ public actor EventLog {
             let id = record.responseID
             if record.type == 1 {
                 guard index.value(for: id) == nil else {
-                    throw LogError.corrupt("a response id is recorded twice", segment: record.segment, offset: record.offset)
+                    throw LogError.corrupt(
+                        "a response id is recorded twice", segment: record.segment, offset: record.offset)
                 }
                 index.insert(id, value: location)
             } else {
@@ -290,9 +296,11 @@ public actor EventLog {
             try SegmentWriter.createSegment(1, in: folder)
             end = LogScanner.Position(segment: 1, offset: SegmentName.magic.count)
         }
-        let tail = Tail(segment: end!.segment, offset: end!.offset, sequence: outcome.records, headHash: outcome.headHash)
+        let tail = Tail(
+            segment: end!.segment, offset: end!.offset, sequence: outcome.records, headHash: outcome.headHash)
         var current = LogCheckpoint(
-            head: outcome.headHash.map { LogHead(sequence: outcome.records - 1, hash: hex($0)) }, endSegment: tail.segment,
+            head: outcome.headHash.map { LogHead(sequence: outcome.records - 1, hash: hex($0)) },
+            endSegment: tail.segment,
             endOffset: tail.offset, keyFingerprint: pseudonymiser.fingerprint, writtenAtMillis: configuration.clock())
         if let checkpoint, checkpoint.head == current.head, checkpoint.keyFingerprint == current.keyFingerprint {
             current = checkpoint
@@ -374,7 +382,8 @@ public actor EventLog {
             starts = true
         }
         if starts || chunks.last?.segment != tail.segment {
-            chunks.append(SegmentWriter.Chunk(segment: tail.segment, offset: tail.offset, startsSegment: starts, bytes: []))
+            chunks.append(
+                SegmentWriter.Chunk(segment: tail.segment, offset: tail.offset, startsSegment: starts, bytes: []))
         }
     }
 
@@ -412,7 +421,9 @@ public actor EventLog {
                 let existing: Response?
                 if let earlier = batchRecorded[response.id] {
                     existing = earlier
-                } else if let value = index.value(for: response.id), case .responseRecorded(let stored, _) = try storedEntry(at: value).event {
+                } else if let value = index.value(for: response.id),
+                    case .responseRecorded(let stored, _) = try storedEntry(at: value).event
+                {
                     existing = stored
                     let location = value & ~ResponseIndex.retractedBit
                     if location >= durableEnd { inFlightDuplicate = max(inFlightDuplicate ?? 0, location) }
@@ -421,7 +432,10 @@ public actor EventLog {
                 }
                 if let existing {
                     guard existing == response else {
-                        throw LogError(.conflict, "response \(response.id.uuidString.lowercased()) is already stored with other content", responseID: response.id)
+                        throw LogError(
+                            .conflict,
+                            "response \(response.id.uuidString.lowercased()) is already stored with other content",
+                            responseID: response.id)
                     }
                     results[position] = .alreadyStored(existing)
                     continue
@@ -432,8 +446,11 @@ public actor EventLog {
                 try Self.checkReason(reason)
                 try requireLive(response.id, batchRecorded: batchRecorded, batchRetracted: batchRetracted)
                 if let current = try storedResponse(response.id, batchRecorded: batchRecorded),
-                   current.citizen != response.citizen || current.instrument != response.instrument {
-                    throw LogError(.invalidEvent, "a correction must keep the response's citizen and instrument", responseID: response.id)
+                    current.citizen != response.citizen || current.instrument != response.instrument
+                {
+                    throw LogError(
+                        .invalidEvent, "a correction must keep the response's citizen and instrument",
+                        responseID: response.id)
                 }
             case .responseRetracted(let id, let reason):
                 try Self.checkReason(reason)
@@ -529,7 +546,8 @@ public actor EventLog {
             if case .idle = machine.state { resumeIdleWaiters() }
         case .failure(let error):
             let waiting = machine.flushFailed()
-            logger.error("writing the log failed; no more appends until it is opened again", metadata: ["error": "\(error)"])
+            logger.error(
+                "writing the log failed; no more appends until it is opened again", metadata: ["error": "\(error)"])
             let failure = LogError(.failed, "writing the log failed (\(error)); open the data folder again")
             for batch in batches + waiting { batch.continuation?.resume(throwing: failure) }
             for waiter in durabilityWaiters { waiter.continuation.resume(throwing: failure) }
@@ -558,7 +576,7 @@ public actor EventLog {
     private func writeCheckpointIfBehind(force: Bool) {
         let now = configuration.clock()
         guard durableHead.head != checkpoint.head,
-              force || now - checkpoint.writtenAtMillis >= configuration.checkpointInterval
+            force || now - checkpoint.writtenAtMillis >= configuration.checkpointInterval
         else { return }
         var next = durableHead
         next.writtenAtMillis = now
@@ -585,9 +603,13 @@ public actor EventLog {
         let location = value & ~ResponseIndex.retractedBit
         let segment = UInt32(location >> 40)
         let offset = Int(location & 0xFF_FFFF_FFFF)
-        if let chunk = inFlight.first(where: { $0.segment == segment && $0.offset <= offset && offset < $0.offset + $0.bytes.count }) {
+        if let chunk = inFlight.first(where: {
+            $0.segment == segment && $0.offset <= offset && offset < $0.offset + $0.bytes.count
+        }) {
             let start = offset - chunk.offset
-            let length = chunk.bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian) }
+            let length = chunk.bytes.withUnsafeBytes {
+                Int($0.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian)
+            }
             let bodyStart = start + RecordCodec.frameHeaderSize
             do {
                 return try RecordCodec.decode(chunk.bytes, body: bodyStart..<bodyStart + length).0
@@ -629,8 +651,13 @@ public actor EventLog {
 
     static func checkEncodable(_ response: Response, version: String) throws(LogError) {
         guard response.instrument.rawValue.utf8.count <= 255, version.utf8.count <= 255, response.answers.count <= 254,
-              response.answers.allSatisfy({ ($0 ?? 0) >= 0 && ($0 ?? 0) < 255 })
-        else { throw LogError(.invalidEvent, "response \(response.id.uuidString.lowercased()) cannot be stored: a field is out of range", responseID: response.id) }
+            response.answers.allSatisfy({ ($0 ?? 0) >= 0 && ($0 ?? 0) < 255 })
+        else {
+            throw LogError(
+                .invalidEvent,
+                "response \(response.id.uuidString.lowercased()) cannot be stored: a field is out of range",
+                responseID: response.id)
+        }
     }
 
     static func hex(_ digest: SHA256Digest?) -> String {

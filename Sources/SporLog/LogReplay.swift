@@ -27,7 +27,8 @@ public enum LogReplay {
         }
         guard let last, let head = outcome.headHash else { return nil }
         return LogMark(
-            records: outcome.records, segment: last.segment, offset: last.offset, headHash: head.withUnsafeBytes { Array($0) })
+            records: outcome.records, segment: last.segment, offset: last.offset,
+            headHash: head.withUnsafeBytes { Array($0) })
     }
 
     /// Replays only the records committed after `mark` and returns the mark after the last of them.
@@ -54,20 +55,28 @@ public enum LogReplay {
         var state = TailState(mark: mark)
         for segment in segments where segment >= mark.segment {
             let start = segment == mark.segment ? mark.offset : SegmentName.magic.count
-            guard let bytes = try? readSegment(folder: folder, segment: segment, from: segment == mark.segment ? start : 0)
+            guard
+                let bytes = try? readSegment(
+                    folder: folder, segment: segment, from: segment == mark.segment ? start : 0)
             else { return nil }
             if segment != mark.segment {
-                guard bytes.count >= SegmentName.magic.count, bytes[0..<SegmentName.magic.count].elementsEqual(SegmentName.magic)
+                guard bytes.count >= SegmentName.magic.count,
+                    bytes[0..<SegmentName.magic.count].elementsEqual(SegmentName.magic)
                 else {
                     // A header cut short in the last segment is a torn end, as in a full replay.
-                    if segment == lastSegment, bytes.count < SegmentName.magic.count, SegmentName.magic.starts(with: bytes) {
+                    if segment == lastSegment, bytes.count < SegmentName.magic.count,
+                        SegmentName.magic.starts(with: bytes)
+                    {
                         break
                     }
                     return nil
                 }
             }
             let base = segment == mark.segment ? 0 : SegmentName.magic.count
-            switch try state.scan(bytes, from: base, segment: segment, fileOffset: start - base, isLast: segment == lastSegment, visit: visit) {
+            switch try state.scan(
+                bytes, from: base, segment: segment, fileOffset: start - base, isLast: segment == lastSegment,
+                visit: visit)
+            {
             case .continues: continue
             case .torn: return state.seenMarkRecord ? state.committed : nil
             case .broken: return nil
@@ -120,10 +129,13 @@ public enum LogReplay {
                     return isLast && bytes[position...].allSatisfy({ $0 == 0 }) ? .torn : .broken
                 }
                 // As in a full scan: damage is a torn end only when nothing valid follows it.
-                let nothingFollows = { bytes.withUnsafeBytes { !LogScanner.validFrameFollows(in: $0, after: position) } }
+                let nothingFollows = {
+                    bytes.withUnsafeBytes { !LogScanner.validFrameFollows(in: $0, after: position) }
+                }
                 let body = position + RecordCodec.frameHeaderSize..<position + RecordCodec.frameHeaderSize + length
                 guard body.upperBound <= bytes.count else { return isLast && nothingFollows() ? .torn : .broken }
-                guard bytes[body].withUnsafeBytes({ RecordCodec.checksum(length: UInt32(length), body: $0) }) == crc else {
+                guard bytes[body].withUnsafeBytes({ RecordCodec.checksum(length: UInt32(length), body: $0) }) == crc
+                else {
                     let zeros = bytes[body.upperBound...].allSatisfy { $0 == 0 }
                     return isLast && zeros && nothingFollows() ? .torn : .broken
                 }

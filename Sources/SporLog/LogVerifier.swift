@@ -59,7 +59,8 @@ public enum LogVerifier {
         // After the scan, so damage inside the log is named where it is; then a cut end, by its segment.
         try heads.checkLengths(scanner)
         try heads.checkCovered(outcome)
-        try Pseudonymiser.check(folder: folder, environment: environment, checkpointFingerprint: checkpoint?.keyFingerprint)
+        try Pseudonymiser.check(
+            folder: folder, environment: environment, checkpointFingerprint: checkpoint?.keyFingerprint)
         return Report(
             records: outcome.records, headHash: EventLog.hex(outcome.headHash),
             head: outcome.headHash.map { LogHead(sequence: outcome.records - 1, hash: EventLog.hex($0)) },

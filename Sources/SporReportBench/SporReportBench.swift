@@ -54,17 +54,23 @@ struct SporReportBench: AsyncParsableCommand {
         var sequence: UInt64 = 0
         // One author for all, as an import of the CSV writes them (the digest a stand-in: only its size matters here).
         let author = Author.import(
-            user: AuthorName(rawValue: "spor-report-bench")!, fileSHA256: FileDigest(bytes: repeatElement(0, count: 32))!)
+            user: AuthorName(rawValue: "spor-report-bench")!,
+            fileSHA256: FileDigest(bytes: repeatElement(0, count: 32))!)
         let build = try time {
+            // swift-format-ignore: ReplaceForEachWithForLoop
+            // (SyntheticData.forEach generates; it is not a collection.)
             try data.forEach { response in
-                try dataset.apply(LogEntry(
-                    sequence: sequence, recordedAtMillis: 0, event: .responseRecorded(response, definitionVersion: "1"),
-                    author: author))
+                try dataset.apply(
+                    LogEntry(
+                        sequence: sequence, recordedAtMillis: 0,
+                        event: .responseRecorded(response, definitionVersion: "1"),
+                        author: author))
                 sequence += 1
             }
         }
-        print("  dataset from \(dataset.count) entries: \(format(build)), \(dataset.citizenCount) citizens, "
-              + "\(dataset.columnByteCount / max(1, dataset.count)) bytes per response in columns and id index")
+        print(
+            "  dataset from \(dataset.count) entries: \(format(build)), \(dataset.citizenCount) citizens, "
+                + "\(dataset.columnByteCount / max(1, dataset.count)) bytes per response in columns and id index")
 
         var random = SeededGenerator(seed: seed &+ 1)
         let citizens = (0..<lookups).map { _ in
@@ -82,13 +88,16 @@ struct SporReportBench: AsyncParsableCommand {
         precondition(found == 2 * lookups, "every generated citizen has responses")
 
         let specs = [
-            Spec(name: "who5-quarter-unit", request: TrendReportRequest(instrument: .who5, period: .quarter, by: .unit)),
-            Spec(name: "inspire-month-intervention",
-                 request: TrendReportRequest(instrument: .briefInspireO, period: .month, by: .intervention)),
+            Spec(
+                name: "who5-quarter-unit", request: TrendReportRequest(instrument: .who5, period: .quarter, by: .unit)),
+            Spec(
+                name: "inspire-month-intervention",
+                request: TrendReportRequest(instrument: .briefInspireO, period: .month, by: .intervention)),
             // The finest grouped report, where suppression hides most.
             Spec(name: "who5-month-unit", request: TrendReportRequest(instrument: .who5, period: .month, by: .unit)),
         ]
-        let spor = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spor")
+        let spor = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "spor")
         let dataFolder = folder.appendingPathComponent("data")
         if !skipCold {
             guard FileManager.default.isExecutableFile(atPath: spor.path) else {
@@ -106,9 +115,10 @@ struct SporReportBench: AsyncParsableCommand {
             runs.sort()
             let ours = folder.appendingPathComponent("spor-\(spec.name).json")
             try ReportJSON.data(report).write(to: ours)
-            print("\n  report \(spec.name): \(report!.cells.count) cells, in process median \(milli(runs[3]))"
-                  + " (min \(milli(runs[0])), max \(milli(runs[6])), goal < 100 ms); first after a change, building"
-                  + " the trend index: \(milli(first))")
+            print(
+                "\n  report \(spec.name): \(report!.cells.count) cells, in process median \(milli(runs[3]))"
+                    + " (min \(milli(runs[0])), max \(milli(runs[6])), goal < 100 ms); first after a change, building"
+                    + " the trend index: \(milli(first))")
             print("  " + (try suppressionCounts(report!, request: spec.request, dataset)))
             if !skipCold {
                 let request = spec.request
@@ -129,18 +139,25 @@ struct SporReportBench: AsyncParsableCommand {
                     precondition(output == expected, "the cold report equals the in-process one")
                 }
                 cold.sort()
-                print("  cold `spor report`, no snapshot (full replay, writes the snapshot, \(size >> 20) MiB): \(format(first))")
-                print("  cold `spor report` from the snapshot: median \(format(cold[1])) (min \(format(cold[0])), "
-                      + "max \(format(cold[2])))")
+                print(
+                    "  cold `spor report`, no snapshot (full replay, writes the snapshot, \(size >> 20) MiB): \(format(first))"
+                )
+                print(
+                    "  cold `spor report` from the snapshot: median \(format(cold[1])) (min \(format(cold[0])), "
+                        + "max \(format(cold[2])))")
             }
             if !skipDuckdb {
-                let output = try runProcess("/usr/bin/env", [
-                    "python3", duckdbScript, csv.path, spec.request.instrument.rawValue, spec.request.period.rawValue,
-                    spec.request.by.rawValue, ours.path,
-                ])
+                let output = try runProcess(
+                    "/usr/bin/env",
+                    [
+                        "python3", duckdbScript, csv.path, spec.request.instrument.rawValue,
+                        spec.request.period.rawValue,
+                        spec.request.by.rawValue, ours.path,
+                    ])
                 print(output.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
                 if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("duckdb seconds") }),
-                   let seconds = Double(line.split(separator: " ").last ?? "") {
+                    let seconds = Double(line.split(separator: " ").last ?? "")
+                {
                     print("  in-process speed-up over DuckDB: \(Int(seconds / runs[3]))x")
                 }
             }
@@ -156,7 +173,9 @@ struct SporReportBench: AsyncParsableCommand {
         raw.minCell = 1
         raw.allowSmallCells = true
         let pairs = Dictionary(
-            try dataset.trendReport(raw).cells.map { ("\($0.period) \($0.group ?? "")", $0.figures?.change?.pairedCitizens ?? 0) },
+            try dataset.trendReport(raw).cells.map {
+                ("\($0.period) \($0.group ?? "")", $0.figures?.change?.pairedCitizens ?? 0)
+            },
             uniquingKeysWith: { a, _ in a })
         let shownWithoutChange = report.cells.filter { $0.figures?.changeSuppressed == true }
         let byPairs = shownWithoutChange.filter { pairs["\($0.period) \($0.group ?? "")"]! < report.minCell }.count

@@ -48,14 +48,16 @@ func buildRouter(
     router.add(middleware: RequestMetricsMiddleware(factory: metrics.factory))
     router.add(middleware: RequestLogMiddleware(logger: logger))
     SystemController().register(on: router)
-    MetricsController(spor: spor, metrics: metrics).register(on: router.group().add(middleware: BearerAuthMiddleware(spor: spor)))
+    MetricsController(spor: spor, metrics: metrics).register(
+        on: router.group().add(middleware: BearerAuthMiddleware(spor: spor)))
     let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(spor: spor))
     InstrumentsController().register(on: v1)
     ResponsesController(spor: spor).register(on: v1)
     CitizensController(spor: spor).register(on: v1)
     ReportsController(spor: spor).register(on: v1)
     AttentionController(spor: spor, settings: settings).register(on: v1)
-    let fhirGroup = router.group("fhir").add(middleware: FHIRErrorMiddleware()).add(middleware: BearerAuthMiddleware(spor: spor))
+    let fhirGroup = router.group("fhir").add(middleware: FHIRErrorMiddleware()).add(
+        middleware: BearerAuthMiddleware(spor: spor))
     FHIRController(spor: spor, settings: fhir).register(on: fhirGroup)
     let sessions = SessionStore(lifetime: settings.sessionLifetime)
     let web = router.group()

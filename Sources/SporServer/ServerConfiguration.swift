@@ -1,6 +1,6 @@
 public import Foundation
-public import SporReports
 public import SporFHIR
+public import SporReports
 
 /// Where and how `spor serve` runs.
 public struct ServerConfiguration: Sendable {
@@ -21,7 +21,8 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         dataFolder: URL, host: String = "127.0.0.1", port: Int = 8080, web: WebSettings = WebSettings(),
-        settleWindow: SettleWindow = .standard, fhir: FHIRSettings = FHIRSettings(), metrics: ServerMetrics = ServerMetrics()
+        settleWindow: SettleWindow = .standard, fhir: FHIRSettings = FHIRSettings(),
+        metrics: ServerMetrics = ServerMetrics()
     ) {
         self.dataFolder = dataFolder
         self.host = host

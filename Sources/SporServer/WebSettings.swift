@@ -7,7 +7,9 @@ public struct WebSettings: Sendable {
     /// The daemon is reached through a TLS-terminating proxy: session cookies are marked `Secure`.
     public var behindTLS: Bool
 
-    public init(attentionSilenceDays: Int = 120, sessionLifetime: Duration = .seconds(8 * 3600), behindTLS: Bool = false) {
+    public init(
+        attentionSilenceDays: Int = 120, sessionLifetime: Duration = .seconds(8 * 3600), behindTLS: Bool = false
+    ) {
         self.attentionSilenceDays = attentionSilenceDays
         self.sessionLifetime = sessionLifetime
         self.behindTLS = behindTLS

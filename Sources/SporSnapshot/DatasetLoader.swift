@@ -50,10 +50,11 @@ public enum DatasetLoader {
     ///   ``ResponseDatasetError`` for an entry that does not fit the catalog.
     public static func load(folder: URL, catalog: InstrumentCatalog, refresh: Bool) throws -> Loaded {
         let loaded = try fromSnapshot(folder: folder, catalog: catalog) ?? fullReplay(folder: folder, catalog: catalog)
-        let stale = switch loaded.source {
-        case .fullReplay: true
-        case .snapshot(let recordsAfter): recordsAfter >= refreshAfterRecords
-        }
+        let stale =
+            switch loaded.source {
+            case .fullReplay: true
+            case .snapshot(let recordsAfter): recordsAfter >= refreshAfterRecords
+            }
         if refresh, stale, let mark = loaded.mark {
             try? writeSnapshot(of: loaded.dataset, at: mark, folder: folder)
         }
@@ -80,7 +81,9 @@ public enum DatasetLoader {
         let path = folder.appendingPathComponent(snapshotFileName).path
         guard var reader = try? SnapshotReader(path: path) else { return nil }
         defer { reader.close() }
-        guard var dataset = try? ResponseDataset(catalog: catalog, snapshot: &reader), reader.isAtEnd else { return nil }
+        guard var dataset = try? ResponseDataset(catalog: catalog, snapshot: &reader), reader.isAtEnd else {
+            return nil
+        }
         var recordsAfter: UInt64 = 0
         let replayed = try? LogReplay.replay(folder: folder, after: reader.mark) { entry in
             try dataset.apply(entry)

@@ -37,7 +37,7 @@ enum SnapshotFile {
         guard bytes.count == headerSize, bytes.starts(with: magic) else { return nil }
         let checksum = bytes[0..<headerSize - 4].withUnsafeBytes { CRC32C.checksum($0) }
         guard integer(bytes, at: headerSize - 4, as: UInt32.self) == checksum,
-              integer(bytes, at: 8, as: UInt32.self) == formatVersion
+            integer(bytes, at: 8, as: UInt32.self) == formatVersion
         else { return nil }
         return LogMark(
             records: integer(bytes, at: 12, as: UInt64.self), segment: integer(bytes, at: 20, as: UInt32.self),

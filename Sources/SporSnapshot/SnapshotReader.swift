@@ -24,7 +24,9 @@ struct SnapshotReader: SnapshotSource {
             var header = [UInt8](repeating: 0, count: SnapshotFile.headerSize)
             guard Int(info.st_size) >= header.count else { throw SnapshotError("\(path) is cut short") }
             try header.withUnsafeMutableBytes { try Self.readAll(descriptor, into: $0, path: path) }
-            guard let mark = SnapshotFile.mark(inHeader: header) else { throw SnapshotError("\(path) has no valid header") }
+            guard let mark = SnapshotFile.mark(inHeader: header) else {
+                throw SnapshotError("\(path) has no valid header")
+            }
             self.descriptor = descriptor
             self.path = path
             self.remaining = Int(info.st_size) - header.count
@@ -50,7 +52,7 @@ struct SnapshotReader: SnapshotSource {
         let byteCount = SnapshotFile.integer(header, at: 0, as: UInt64.self)
         let stride = MemoryLayout<Element>.stride
         guard SnapshotFile.integer(header, at: 8, as: UInt32.self) == stride, byteCount <= remaining,
-              Int(byteCount) % stride == 0
+            Int(byteCount) % stride == 0
         else { throw SnapshotError("\(path) has a section that does not fit") }
         let checksum = SnapshotFile.integer(header, at: 12, as: UInt32.self)
         let count = Int(byteCount) / stride

@@ -28,7 +28,9 @@ public enum AccessTable {
     public static let answers = [3, 4, 2, 3, 1]
 
     /// A WHO-5 response as given, by citizen id or CPR number: what every driver seeds and records.
-    public static func response(id: UUID = UUID(), citizen: String? = nil, cpr: String? = nil, unit: String) -> RawResponse {
+    public static func response(
+        id: UUID = UUID(), citizen: String? = nil, cpr: String? = nil, unit: String
+    ) -> RawResponse {
         var raw = RawResponse()
         raw.set("id", .string(id.uuidString.lowercased()))
         if let citizen { raw.set("citizen", .string(citizen)) }
@@ -184,9 +186,11 @@ public enum AccessTable {
 
     /// Every cell: role × action × target.
     public static let cases: [Case] = rows.flatMap { action, role, own, other, unknown in
-        [Case(role: role, action: action, target: .ownUnit, expected: own),
-         Case(role: role, action: action, target: .otherUnit, expected: other),
-         Case(role: role, action: action, target: .unknown, expected: unknown)]
+        [
+            Case(role: role, action: action, target: .ownUnit, expected: own),
+            Case(role: role, action: action, target: .otherUnit, expected: other),
+            Case(role: role, action: action, target: .unknown, expected: unknown),
+        ]
     }
 
     /// The cells in the table's order, checked complete: every role × action × target exactly once.
@@ -210,9 +214,14 @@ public enum AccessTable {
     /// when a driver got every answer of the table. `actual` holds ``line(_:_:)``s of the cells `including` keeps.
     public static func mismatches(_ actual: [String], including: (Case) -> Bool = { _ in true }) -> [String] {
         let expected = expectedLines(including: including)
-        guard actual.count == expected.count else { return ["\(actual.count) cells driven, expected \(expected.count)"] }
+        guard actual.count == expected.count else {
+            return ["\(actual.count) cells driven, expected \(expected.count)"]
+        }
         return zip(actual, expected).compactMap { got, wanted in
-            got == wanted ? nil : got + ", expected " + (wanted.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "")
+            got == wanted
+                ? nil
+                : got + ", expected "
+                    + (wanted.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "")
         }
     }
 }

@@ -47,13 +47,14 @@ public struct CPRShapeGenerator: Sendable {
     public init(seed: UInt64, alphabet: Alphabet) {
         self.alphabet = alphabet
         random = SeededGenerator(seed: seed)
-        separators = switch alphabet {
-        case .label: ["-", ".", "_"]
-        case .text:
-            CPRDetector.separators.flatMap { range in
-                range.compactMap { Unicode.Scalar($0) }.filter { $0.value >= 0x20 }.map { String(Character($0)) }
+        separators =
+            switch alphabet {
+            case .label: ["-", ".", "_"]
+            case .text:
+                CPRDetector.separators.flatMap { range in
+                    range.compactMap { Unicode.Scalar($0) }.filter { $0.value >= 0x20 }.map { String(Character($0)) }
+                }
             }
-        }
     }
 
     /// A real CPR number, written with separators between its digits, inside a longer text.
@@ -76,7 +77,8 @@ public struct CPRShapeGenerator: Sendable {
             let count = Int.random(in: 11...12, using: &random)
             let all = (0..<count).map { _ in Int.random(in: 0...9, using: &random) }
             let edge = count == 11 ? 2 : 3
-            digits = all[..<edge].map(String.init).joined() + spread(Array(all[edge..<(count - edge)]))
+            digits =
+                all[..<edge].map(String.init).joined() + spread(Array(all[edge..<(count - edge)]))
                 + separator(probability: 0.5) + all[(count - edge)...].map(String.init).joined()
         default:
             let all = realNumber().map(String.init)
@@ -105,9 +107,12 @@ public struct CPRShapeGenerator: Sendable {
     /// Ten digits whose first six are no date: day or month out of range, a day past the month's end, or 29 February
     /// of a year that is not a leap year under the seventh digit's century.
     private mutating func impossibleNumber() -> [Int] {
-        let starts: [[Int]] = [[0, 0], [3, 2], [3, 9], [9, 9]].map { $0 + [0, 1] }
-            + [[3, 0, 0, 2], [3, 1, 0, 2], [3, 1, 0, 4], [3, 1, 0, 6], [3, 1, 0, 9], [3, 1, 1, 1], [2, 9, 0, 2],
-               [1, 5, 0, 0], [1, 5, 1, 3], [0, 1, 2, 0], [0, 1, 9, 9]]
+        let starts: [[Int]] =
+            [[0, 0], [3, 2], [3, 9], [9, 9]].map { $0 + [0, 1] }
+            + [
+                [3, 0, 0, 2], [3, 1, 0, 2], [3, 1, 0, 4], [3, 1, 0, 6], [3, 1, 0, 9], [3, 1, 1, 1], [2, 9, 0, 2],
+                [1, 5, 0, 0], [1, 5, 1, 3], [0, 1, 2, 0], [0, 1, 9, 9],
+            ]
         while true {
             var digits = (0..<10).map { _ in Int.random(in: 0...9, using: &random) }
             let start = starts[Int.random(in: 0..<starts.count, using: &random)]
@@ -138,16 +143,18 @@ public struct CPRShapeGenerator: Sendable {
         guard Double.random(in: 0..<1, using: &random) < probability else { return "" }
         // Text separators are mostly the common ones, so both the usual and the rare are well covered.
         if alphabet == .text, Bool.random(using: &random) {
-            return [" ", "-", ".", "/", "\u{00A0}", "\u{2013}", "\u{2212}", ":", "_"][Int.random(in: 0..<9, using: &random)]
+            return [" ", "-", ".", "/", "\u{00A0}", "\u{2013}", "\u{2212}", ":", "_"][
+                Int.random(in: 0..<9, using: &random)]
         }
         return separators[Int.random(in: 0..<separators.count, using: &random)]
     }
 
     private mutating func letter() -> String {
-        let letters: [String] = switch alphabet {
-        case .label: ["a", "x", "Z", "p", "c"]
-        case .text: ["a", "x", "Z", "æ", "ø", "å", "É", "(", ")", ",", "+", "#", "*"]
-        }
+        let letters: [String] =
+            switch alphabet {
+            case .label: ["a", "x", "Z", "p", "c"]
+            case .text: ["a", "x", "Z", "æ", "ø", "å", "É", "(", ")", ",", "+", "#", "*"]
+            }
         return letters[Int.random(in: 0..<letters.count, using: &random)]
     }
 
@@ -158,7 +165,8 @@ public struct CPRShapeGenerator: Sendable {
             guard limit > 0, Int.random(in: 0..<3, using: &generator.random) > 0 else { return "" }
             var text = ""
             for _ in 0..<Int.random(in: 1...6, using: &generator.random) {
-                let next = Bool.random(using: &generator.random) ? generator.letter() : generator.separator(probability: 1)
+                let next =
+                    Bool.random(using: &generator.random) ? generator.letter() : generator.separator(probability: 1)
                 guard (text + next).utf8.count <= limit else { break }
                 text += next
             }

@@ -12,7 +12,8 @@ extension JSONValue {
         case .string(let value): return JSONWriter.quoted(value)
         case .array(let values): return "[" + values.map(\.jsonText).joined(separator: ",") + "]"
         case .object(let members):
-            return "{" + members.map { JSONWriter.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
+            return "{" + members.map { JSONWriter.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",")
+                + "}"
         }
     }
 

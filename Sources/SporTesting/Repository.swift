@@ -9,8 +9,12 @@ public enum Repository {
         .deletingLastPathComponent()
 
     /// A file or folder under `Fixtures/`.
-    public static func fixture(_ path: String) -> URL { root.appendingPathComponent("Fixtures").appendingPathComponent(path) }
+    public static func fixture(_ path: String) -> URL {
+        root.appendingPathComponent("Fixtures").appendingPathComponent(path)
+    }
 
     /// A file or folder under `Schemas/`.
-    public static func schema(_ path: String) -> URL { root.appendingPathComponent("Schemas").appendingPathComponent(path) }
+    public static func schema(_ path: String) -> URL {
+        root.appendingPathComponent("Schemas").appendingPathComponent(path)
+    }
 }

@@ -47,7 +47,9 @@ public struct SyntheticData: Sendable {
             for quarter in 0..<quarters where emitted < responses {
                 let day = entry + quarter * 91 + Int.random(in: -10...10, using: &random)
                 guard day <= last else { break }
-                if Double.random(in: 0..<1, using: &random) < 0.08 { unit = Label(rawValue: Self.units.randomElement(using: &random)!)! }
+                if Double.random(in: 0..<1, using: &random) < 0.08 {
+                    unit = Label(rawValue: Self.units.randomElement(using: &random)!)!
+                }
                 if Double.random(in: 0..<1, using: &random) < 0.1 { step = (step + 1) % Self.interventions.count }
                 wellbeing = min(100, max(0, wellbeing + trend + random.normal(mean: 0, deviation: 6)))
                 let mode = Self.mode(&random)
@@ -56,13 +58,15 @@ public struct SyntheticData: Sendable {
                     let maxValue = instrument == .who5 ? 5 : 4
                     let answers: [Int?] = (0..<5).map { _ in
                         if Double.random(in: 0..<1, using: &random) < 0.015 { return nil }
-                        let value = (wellbeing / 100 * Double(maxValue) + random.normal(mean: 0, deviation: 0.8)).rounded()
+                        let value = (wellbeing / 100 * Double(maxValue) + random.normal(mean: 0, deviation: 0.8))
+                            .rounded()
                         return min(maxValue, max(0, Int(value)))
                     }
-                    try body(Response(
-                        id: Self.uuid(&random), citizen: citizen, instrument: instrument,
-                        administeredAt: CalendarDate(daysSinceEpoch: day), answers: answers, unit: unit,
-                        intervention: Label(rawValue: Self.interventions[step]), mode: mode))
+                    try body(
+                        Response(
+                            id: Self.uuid(&random), citizen: citizen, instrument: instrument,
+                            administeredAt: CalendarDate(daysSinceEpoch: day), answers: answers, unit: unit,
+                            intervention: Label(rawValue: Self.interventions[step]), mode: mode))
                     emitted += 1
                 }
             }
@@ -87,12 +91,15 @@ public struct SyntheticData: Sendable {
         try write(to: url, header: "", line: Self.jsonLine)
     }
 
-    public static let csvHeader = "id,citizen,instrument,administeredAt,item1,item2,item3,item4,item5,unit,intervention,mode"
+    public static let csvHeader =
+        "id,citizen,instrument,administeredAt,item1,item2,item3,item4,item5,unit,intervention,mode"
 
     /// One CSV line for a response, without the line break.
     public static func csvLine(_ response: Response) -> String {
-        var fields = [response.id.uuidString.lowercased(), response.citizen.rawValue, response.instrument.rawValue,
-                      response.administeredAt.description]
+        var fields = [
+            response.id.uuidString.lowercased(), response.citizen.rawValue, response.instrument.rawValue,
+            response.administeredAt.description,
+        ]
         fields += response.answers.map { $0.map(String.init) ?? "" }
         fields += [response.unit?.rawValue ?? "", response.intervention?.rawValue ?? "", response.mode?.rawValue ?? ""]
         return fields.joined(separator: ",")
@@ -140,7 +147,10 @@ public struct SyntheticData: Sendable {
         var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
         bytes[6] = bytes[6] & 0x0F | 0x40
         bytes[8] = bytes[8] & 0x3F | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 }

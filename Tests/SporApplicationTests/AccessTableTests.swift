@@ -38,8 +38,10 @@ struct UseCaseDriver {
     let spor: UseCases
 
     static func caller(_ role: AccessTable.Role) -> Caller {
-        .token(Identity(
-            name: role.rawValue, role: Role(rawValue: role.role)!, units: Set(role.units.map { Label(rawValue: $0)! })))
+        .token(
+            Identity(
+                name: role.rawValue, role: Role(rawValue: role.role)!,
+                units: Set(role.units.map { Label(rawValue: $0)! })))
     }
 
     /// The citizens of the own and the other unit, each also by a CPR number.
@@ -53,7 +55,8 @@ struct UseCaseDriver {
     /// A fresh response of the target (recorded by the CLI), or an id never stored.
     func response(of target: AccessTable.Target) async throws -> UUID {
         guard target != .unknown else { return UUID() }
-        return try await spor.record(AccessTable.response(citizen: target.citizen, unit: target.unit), by: .cli()).stored.response.id
+        return try await spor.record(AccessTable.response(citizen: target.citizen, unit: target.unit), by: .cli())
+            .stored.response.id
     }
 
     func outcome(_ cell: AccessTable.Case) async throws -> AccessTable.Outcome? {
@@ -70,14 +73,16 @@ struct UseCaseDriver {
             case .correct:
                 let id = try await response(of: target)
                 _ = try await spor.correct(
-                    id, answers: .array([1, 1, 1, 1, 1].map { JSONValue.integer($0) }), administeredAt: nil, reason: "typo",
+                    id, answers: .array([1, 1, 1, 1, 1].map { JSONValue.integer($0) }), administeredAt: nil,
+                    reason: "typo",
                     by: caller, via: via)
             case .retract:
                 _ = try await spor.retract(try await response(of: target), reason: "wrong citizen", by: caller)
             case .trajectory:
                 _ = try await spor.trajectory(of: citizen, by: caller, via: via)
             case .summary:
-                _ = try await spor.summary(of: citizen, since: CalendarDate(iso8601: AccessTable.since)!, by: caller, via: via)
+                _ = try await spor.summary(
+                    of: citizen, since: CalendarDate(iso8601: AccessTable.since)!, by: caller, via: via)
             case .result:
                 _ = try await spor.result(of: try await response(of: target), by: caller, via: via)
             case .resolveCPR:
@@ -85,7 +90,8 @@ struct UseCaseDriver {
             case .attentionList:
                 _ = try await spor.attentionList(by: caller, via: via)
             case .trendReport:
-                _ = try await spor.trendReport(TrendReportRequest(instrument: .who5, period: .quarter, by: .unit), by: caller, via: via)
+                _ = try await spor.trendReport(
+                    TrendReportRequest(instrument: .who5, period: .quarter, by: .unit), by: caller, via: via)
             }
             return .ok
         } catch let error as UseCaseError {

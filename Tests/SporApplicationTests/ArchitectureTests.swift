@@ -12,7 +12,9 @@ import Testing
         #expect(!files.isEmpty)
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            let imports = text.split(separator: "\n").filter { $0.contains("import SporLog") || $0.contains("import SporSnapshot") }
+            let imports = text.split(separator: "\n").filter {
+                $0.contains("import SporLog") || $0.contains("import SporSnapshot")
+            }
             #expect(imports.isEmpty, "\(module)/\(file)")
         }
     }

@@ -19,7 +19,9 @@ import Testing
         for index in range { try await trail.append(record(index)) }
     }
 
-    static func path(_ folder: TemporaryFolder) -> String { folder.url.appendingPathComponent(AuditTrail.fileName).path }
+    static func path(_ folder: TemporaryFolder) -> String {
+        folder.url.appendingPathComponent(AuditTrail.fileName).path
+    }
 
     @Test func aTornLineIsCutBeforeTheNextWriteAndEveryCompleteLineStaysReadable() async throws {
         let folder = try TemporaryFolder()
@@ -74,7 +76,8 @@ import Testing
         }
         let verification = try AuditTrail.verify(folder: folder.url)
         #expect(verification.lines == 200 && verification.broken.isEmpty)
-        #expect(Set(try AuditTrail.read(folder: folder.url).records.map(\.who)) == Set((0..<200).map { "reader-\($0)" }))
+        #expect(
+            Set(try AuditTrail.read(folder: folder.url).records.map(\.who)) == Set((0..<200).map { "reader-\($0)" }))
     }
 
     @Test func linesFromBeforeChainingStayReadable() async throws {

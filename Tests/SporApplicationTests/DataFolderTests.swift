@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import Logging
 import SporInstruments
@@ -7,6 +6,7 @@ import SporTesting
 import Synchronization
 import Testing
 
+@testable import SporApplication
 @testable import SporReports
 
 @Suite struct DataFolderTests {
@@ -23,7 +23,8 @@ import Testing
                     let response = Response(
                         id: UUID(), citizen: CitizenID(rawValue: "c-\(index % 7)")!, instrument: .who5,
                         administeredAt: CalendarDate(year: 2026, month: 3, day: 1)!, answers: [3, 3, 3, 3, 3])
-                    let author = Author.token(name: AuthorName(rawValue: "staff")!, role: AuthorName(rawValue: "staff")!)
+                    let author = Author.token(
+                        name: AuthorName(rawValue: "staff")!, role: AuthorName(rawValue: "staff")!)
                     _ = try await storage.append([.responseRecorded(response, definitionVersion: "1")], author: author)
                 }
             }

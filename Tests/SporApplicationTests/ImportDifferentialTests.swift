@@ -56,7 +56,9 @@ import Testing
             "mode", "item3", "unit", "citizen", "item1", "administeredAt", "id", "item5", "instrument", "item2",
             "intervention", "item4", "cpr",
         ]
-        let lines = (0..<10_000).map { _ in generator.mutateCSV(generator.mutatedRow().csv(reordered.map(Row.Column.init))) }
+        let lines = (0..<10_000).map { _ in
+            generator.mutateCSV(generator.mutatedRow().csv(reordered.map(Row.Column.init)))
+        }
         let run = try await Self.compare(csv: reordered, lines: lines)
         #expect(run.accepted > 0 && run.refused > 0 && run.fastPathShare > 0)
         // Without an id column every row gets a derived id; without mode or intervention they are absent.
@@ -195,7 +197,9 @@ import Testing
             let jsonlFast = JSONLFastPath(validator: validator)
             var run = Run()
             var differences: [String] = []
-            func describe(_ line: Line) -> String { "line \(line.number) \(String(decoding: line.bytes, as: UTF8.self))" }
+            func describe(_ line: Line) -> String {
+                "line \(line.number) \(String(decoding: line.bytes, as: UTF8.self))"
+            }
             for line in lines {
                 let general = try self.general(line, itemCount: itemCount)
                 let matches: Bool
@@ -205,7 +209,9 @@ import Testing
                     var batch = RecordBatch(author: ImportDifferentialTests.author)
                     try batch.append(response.0, definitionVersion: response.version)
                     matches = batch.withPayload(0) { stored in
-                        payload.withUnsafeBytes { stored.count == $0.count && memcmp(stored.baseAddress!, $0.baseAddress!, $0.count) == 0 }
+                        payload.withUnsafeBytes {
+                            stored.count == $0.count && memcmp(stored.baseAddress!, $0.baseAddress!, $0.count) == 0
+                        }
                     }
                 case (.failure(let problems), .refused(let found)?):
                     run.refused += 1
@@ -214,7 +220,9 @@ import Testing
                     matches = false
                 }
                 if !matches {
-                    differences.append("\(describe(line)): pipeline \(pipeline[line.number].map(\.description) ?? "none"), general \(general)")
+                    differences.append(
+                        "\(describe(line)): pipeline \(pipeline[line.number].map(\.description) ?? "none"), general \(general)"
+                    )
                 }
                 guard (line.number % fastPathEvery) == 0 else { continue }
                 run.fastPathTried += 1
@@ -223,7 +231,8 @@ import Testing
                 }
                 guard let fast else { continue }
                 run.fastPath += 1
-                guard case .success(let response) = general, response.0 == fast.0, response.version == fast.version else {
+                guard case .success(let response) = general, response.0 == fast.0, response.version == fast.version
+                else {
                     differences.append("\(describe(line)): the fast path takes \(fast.0), the general path \(general)")
                     continue
                 }
@@ -244,8 +253,10 @@ import Testing
                     for ((name, item), value) in zip(zip(columns, items), fields) {
                         if let item {
                             let trimmed = CSVLine.trimmed(value)
-                            answers[item - 1] = trimmed.isEmpty
-                                ? .null : CSVLine.integer(trimmed).map(JSONValue.integer) ?? .string(CSVLine.string(trimmed))
+                            answers[item - 1] =
+                                trimmed.isEmpty
+                                ? .null
+                                : CSVLine.integer(trimmed).map(JSONValue.integer) ?? .string(CSVLine.string(trimmed))
                         } else if !value.isEmpty {
                             raw.set(name, .string(CSVLine.string(value)))
                         }
@@ -279,13 +290,18 @@ import Testing
         var start = 0
         var number = 0
         while start < bytes.count {
-            let end = bytes.withUnsafeBytes { buffer in
-                memchr(buffer.baseAddress! + start, 10, buffer.count - start).map { $0 - UnsafeMutableRawPointer(mutating: buffer.baseAddress!) }
-            } ?? bytes.count
+            let end =
+                bytes.withUnsafeBytes { buffer in
+                    memchr(buffer.baseAddress! + start, 10, buffer.count - start).map {
+                        $0 - UnsafeMutableRawPointer(mutating: buffer.baseAddress!)
+                    }
+                } ?? bytes.count
             number += 1
             var line = Array(bytes[start..<end])
             if line.last == 13 { line.removeLast() }
-            if !line.allSatisfy({ $0 == 32 || $0 == 9 }) { lines.append(Line(number: number, offset: start, bytes: line)) }
+            if !line.allSatisfy({ $0 == 32 || $0 == 9 }) {
+                lines.append(Line(number: number, offset: start, bytes: line))
+            }
             start = end + 1
         }
         return lines
@@ -355,8 +371,10 @@ struct Row {
     /// The JSON object: empty fields left out, an unanswered item `null`, an answer that is a JSON number as one.
     var json: String {
         var members: [String] = []
-        for (name, value) in [("id", id), ("citizen", citizen), ("cpr", cpr), ("instrument", instrument),
-                              ("administeredAt", administeredAt)] where !value.isEmpty {
+        for (name, value) in [
+            ("id", id), ("citizen", citizen), ("cpr", cpr), ("instrument", instrument),
+            ("administeredAt", administeredAt),
+        ] where !value.isEmpty {
             members.append("\"\(name)\":\"\(value)\"")
         }
         let entries = answers.map { text in
@@ -380,7 +398,9 @@ struct LineGenerator {
     static let interventions = ["SEL85", "SEL107", "SEL108", ""]
     static let modes = ["self", "with-staff", "paper", ""]
     static let hex = Array("0123456789abcdef".utf8)
-    static let dates = (0..<1500).map { CalendarDate(daysSinceEpoch: ImportDifferentialTests.today.daysSinceEpoch - $0).description }
+    static let dates = (0..<1500).map {
+        CalendarDate(daysSinceEpoch: ImportDifferentialTests.today.daysSinceEpoch - $0).description
+    }
     static let values = (0...5).map(String.init)
 
     mutating func pick<T>(_ options: [T]) -> T { options[Int(random.next() % UInt64(options.count))] }
@@ -390,7 +410,10 @@ struct LineGenerator {
     mutating func uuid() -> String {
         var text = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
         var bits = (random.next(), random.next())
-        for position in [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35] {
+        for position in [
+            0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+            33, 34, 35,
+        ] {
             text[position] = Self.hex[Int(bits.0 & 15)]
             bits = (bits.0 >> 4 | bits.1 << 60, bits.1 >> 4)
         }
@@ -419,7 +442,10 @@ struct LineGenerator {
     mutating func mutatedRow() -> Row {
         var row = row()
         switch random.next() % 12 {
-        case 0: row.citizen = pick(["", "c-æ", "c 1", "010190-1234", String(repeating: "c", count: 65), " c-1", "c-1 ", "C_1.x"])
+        case 0:
+            row.citizen = pick([
+                "", "c-æ", "c 1", "010190-1234", String(repeating: "c", count: 65), " c-1", "c-1 ", "C_1.x",
+            ])
         case 1:
             row.cpr = pick(["010190-1234", "0101901234", "320190-1234", "010190-12345", "010190 1234"])
             if chance(80) { row.citizen = "" }
@@ -432,7 +458,8 @@ struct LineGenerator {
         case 4:
             let index = Int(random.next() % 5)
             row.answers[index] = pick([
-                "", "-1", "6", "5", "4", "99999", "9999", "99999999999999999999", "+3", "03", "0003", "00003", "3.0", "3e0",
+                "", "-1", "6", "5", "4", "99999", "9999", "99999999999999999999", "+3", "03", "0003", "00003", "3.0",
+                "3e0",
                 "x", "３", " 3", "3 ", "-0", "0",
             ])
         case 5:
@@ -440,7 +467,8 @@ struct LineGenerator {
         case 6:
             row.id = pick([
                 "", "5B0C2F4E-7D1A-4C39-9A7E-0F7A3C1D2B11", "{5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11}", "not-a-uuid",
-                "5b0c2f4e7d1a4c399a7e0f7a3c1d2b11", "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b1", "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b1g",
+                "5b0c2f4e7d1a4c399a7e0f7a3c1d2b11", "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b1",
+                "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b1g",
             ])
         case 7:
             let value = pick(["", "bostøtte", String(repeating: "u", count: 65), "a b", "SEL85", "-", "a\tb"])
@@ -481,15 +509,24 @@ struct LineGenerator {
         case 1: return "{ " + members.joined(separator: " ,\t") + " }"
         case 2:  // an escaped letter: the same value
             return line.replacingOccurrences(of: "\"c-", with: "\"\\u0063-")
-        case 3: members.append(pick(["\"unit\":null", "\"mode\":null", "\"id\":null", "\"intervention\":null", "\"citizen\":null"]))
-        case 4: members.append(pick(["\"extra\":1", "\"Unit\":\"x\"", "\"answers\":[1,1,1,1,1]", "\"unit\":\"a\"", "\"cpr\":null"]))
+        case 3:
+            members.append(
+                pick(["\"unit\":null", "\"mode\":null", "\"id\":null", "\"intervention\":null", "\"citizen\":null"]))
+        case 4:
+            members.append(
+                pick(["\"extra\":1", "\"Unit\":\"x\"", "\"answers\":[1,1,1,1,1]", "\"unit\":\"a\"", "\"cpr\":null"]))
         case 5: members.insert(pick(["\"mode\":null", "\"unit\":null", "\"id\":null"]), at: 0)
         case 6: return line + "\r"
-        case 7: return pick([line + ",", "[" + line + "]", String(line.dropLast()), line + " x", "", "{}", "null", "\u{FEFF}" + line])
-        case 8: return line.replacingOccurrences(of: "\"answers\":[", with: "\"answers\" : [ ")
-            .replacingOccurrences(of: ",", with: " , ")
-        case 9: return line.replacingOccurrences(of: "\"answers\":[", with: "\"answers\":\"")
-            .replacingOccurrences(of: "]", with: "\"")
+        case 7:
+            return pick([
+                line + ",", "[" + line + "]", String(line.dropLast()), line + " x", "", "{}", "null", "\u{FEFF}" + line,
+            ])
+        case 8:
+            return line.replacingOccurrences(of: "\"answers\":[", with: "\"answers\" : [ ")
+                .replacingOccurrences(of: ",", with: " , ")
+        case 9:
+            return line.replacingOccurrences(of: "\"answers\":[", with: "\"answers\":\"")
+                .replacingOccurrences(of: "]", with: "\"")
         case 10: return line.replacingOccurrences(of: "c-", with: pick(["c-\u{00E6}", "c-\\u00e6", "c-\\\"", "c-\\/"]))
         default: break
         }

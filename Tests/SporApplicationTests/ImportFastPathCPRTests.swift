@@ -43,7 +43,8 @@ import Testing
 
     @Test("CSV: the fast path takes a line exactly when the validator accepts it, never one with a CPR shape")
     func csv() {
-        let columns: [(name: String, item: Int?)] = ["citizen", "unit", "intervention", "instrument", "administeredAt"].map { ($0, nil) }
+        let columns: [(name: String, item: Int?)] =
+            ["citizen", "unit", "intervention", "instrument", "administeredAt"].map { ($0, nil) }
             + (1...5).map { ("item\($0)", $0) }
         let fastPath = CSVFastPath(columns: columns, itemCount: 5, validator: Self.validator)
         for (field, text, isShape) in Self.cases(count: 4_000) {
@@ -67,8 +68,12 @@ import Testing
         let fastPath = JSONLFastPath(validator: Self.validator)
         for (field, text, isShape) in Self.cases(count: 4_000) {
             let values = Self.values(field, text)
-            let members = values.sorted { $0.key < $1.key }.map { "\(JSONWriter.quoted($0.key)):\(JSONWriter.quoted($0.value))" }
-            let line = "{" + members.joined(separator: ",") + #","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1]}"#
+            let members = values.sorted { $0.key < $1.key }.map {
+                "\(JSONWriter.quoted($0.key)):\(JSONWriter.quoted($0.value))"
+            }
+            let line =
+                "{" + members.joined(separator: ",")
+                + #","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1]}"#
             let taken = Array(line.utf8).withUnsafeBytes { fastPath.response($0, row: 0) }
             let validated = Self.validated(values)
             if isShape {

@@ -17,7 +17,9 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<40 {
                 group.addTask { try stores[index % 2].revoke(name: "old-\(index)") }
-                group.addTask { _ = try stores[(index + 1) % 2].create(name: "new-\(index)", role: .strategic, units: []) }
+                group.addTask {
+                    _ = try stores[(index + 1) % 2].create(name: "new-\(index)", role: .strategic, units: [])
+                }
                 group.addTask { _ = try stores[index % 2].list() }
             }
             try await group.waitForAll()
@@ -26,7 +28,9 @@ import Testing
         #expect(records.count == 80)
         #expect(records.filter { $0.name.hasPrefix("old-") }.allSatisfy { $0.revoked != nil })
         #expect(Set(records.filter { $0.name.hasPrefix("new-") }.map(\.name)) == Set((0..<40).map { "new-\($0)" }))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            $0.contains(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 }

@@ -36,7 +36,10 @@ import Testing
         defer { folder.remove() }
         let id = "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11"
         let commands = [
-            ["record", "--id", id, "--citizen", "c-1", "--instrument", "who5", "--date", "2026-03-14", "--answers", "3,4,2,3,1"],
+            [
+                "record", "--id", id, "--citizen", "c-1", "--instrument", "who5", "--date", "2026-03-14", "--answers",
+                "3,4,2,3,1",
+            ],
             ["correct", id, "--answers", "3,4,2,3,2", "--reason", "tastefejl"],
             ["retract", id, "--reason", "forkert borger"],
         ]
@@ -50,9 +53,10 @@ import Testing
 
         let history = try spor(["trajectory", "c-1", "--history"], data: folder)
         for event in ["recorded", "corrected", "retracted"] {
-            #expect(history.stdout.split(separator: "\n").contains {
-                $0.contains(" \(event) ") && $0.contains("\(Self.user) (cli)")
-            }, "\(event): \(history.stdout)")
+            #expect(
+                history.stdout.split(separator: "\n").contains {
+                    $0.contains(" \(event) ") && $0.contains("\(Self.user) (cli)")
+                }, "\(event): \(history.stdout)")
         }
         let json = try spor(["trajectory", "c-1", "--history", "--format", "json"], data: folder)
         #expect(json.stdout.components(separatedBy: #""author": {"#).count - 1 == 3, "\(json.stdout)")
@@ -86,7 +90,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let fixture = Repository.fixture("logs/v1")
-        for name in try FileManager.default.contentsOfDirectory(atPath: fixture.path) where name.hasSuffix(".log") || name == "pseudonym.key" {
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixture.path)
+        where name.hasSuffix(".log") || name == "pseudonym.key" {
             try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: folder.path(name))
         }
         let verified = try spor(["verify"], data: folder)
@@ -96,11 +101,18 @@ import Testing
 
         let old = "11111111-1111-4111-8111-111111111111"
         #expect(try spor(["correct", old, "--answers", "3,4,2,3,3", "--reason", "igen"], data: folder).status == 0)
-        #expect(try spor(["record", "--citizen", "c-fixture-1", "--instrument", "who5", "--date", "2026-07-01",
-                          "--answers", "4,4,4,4,4"], data: folder).status == 0)
+        #expect(
+            try spor(
+                [
+                    "record", "--citizen", "c-fixture-1", "--instrument", "who5", "--date", "2026-07-01",
+                    "--answers", "4,4,4,4,4",
+                ], data: folder
+            ).status == 0)
         #expect(try spor(["verify"], data: folder).stdout.contains("9 records"))
         let after = try Self.authors(try spor(["log", "dump"], data: folder).stdout)
-        #expect(after == Array(repeating: ["kind": "unknown"], count: 7) + Array(repeating: ["kind": "cli", "user": Self.user], count: 2))
+        #expect(
+            after == Array(repeating: ["kind": "unknown"], count: 7)
+                + Array(repeating: ["kind": "cli", "user": Self.user], count: 2))
         let history = try spor(["trajectory", "c-fixture-1", "--history", "--instrument", "who5"], data: folder).stdout
         #expect(history.contains("unknown") && history.contains("\(Self.user) (cli)"), "\(history)")
     }

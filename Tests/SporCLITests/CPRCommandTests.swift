@@ -11,15 +11,20 @@ import Testing
 
     /// Expects that what a run printed holds none of the shapes, naming only how many it holds.
     static func expectNoLeak(
-        _ result: SporBinary.Result, _ shapes: [CPRShapeGenerator.Shape], sourceLocation: SourceLocation = #_sourceLocation
+        _ result: SporBinary.Result, _ shapes: [CPRShapeGenerator.Shape],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let found = CPRShapeGenerator.occurrences(of: shapes, in: Data((result.stdout + result.stderr).utf8))
         #expect(found == 0, "CPR shapes found in what spor printed", sourceLocation: sourceLocation)
     }
 
     /// Expects that no file under `folder` holds any of the shapes.
-    static func expectCleanFolder(_ folder: TemporaryFolder, _ shapes: [CPRShapeGenerator.Shape], except: Set<String> = []) throws {
-        let files = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+    static func expectCleanFolder(
+        _ folder: TemporaryFolder, _ shapes: [CPRShapeGenerator.Shape], except: Set<String> = []
+    ) throws {
+        let files = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil)!.compactMap {
+            $0 as? URL
+        }
         for file in files where !file.hasDirectoryPath && !except.contains(file.lastPathComponent) {
             let found = CPRShapeGenerator.occurrences(of: shapes, in: try Data(contentsOf: file))
             #expect(found == 0, "CPR shapes found in \(file.lastPathComponent)")
@@ -67,7 +72,9 @@ import Testing
             let general = texts.shape()
             shapes.append(general)
             let unit = number % 2 == 0 ? shape.text : general.text
-            jsonl += #"{"citizen":"c-\#(number)","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1],"unit":\#(JSONWriter.quoted(unit))}"# + "\n"
+            jsonl +=
+                #"{"citizen":"c-\#(number)","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1],"unit":\#(JSONWriter.quoted(unit))}"#
+                + "\n"
         }
         let valid = "c-ok,who5,2026-03-14,3,4,2,3,1,bostotte-nord,SEL85\n"
         for (name, text) in [("rows.csv", csv), ("rows.jsonl", jsonl)] {
@@ -105,8 +112,10 @@ import Testing
         for number in 0..<200 {
             let shape = texts.shape()
             shapes.append(shape)
-            let arguments = number % 2 == 0
-                ? ["correct", id, "--answers=1,1,1,1,1", "--reason=\(shape.text)"] : ["retract", id, "--reason=\(shape.text)"]
+            let arguments =
+                number % 2 == 0
+                ? ["correct", id, "--answers=1,1,1,1,1", "--reason=\(shape.text)"]
+                : ["retract", id, "--reason=\(shape.text)"]
             let result = try spor(arguments, data: folder)
             #expect(result.status != 0)
             #expect(result.stderr.contains("reason"))
@@ -125,8 +134,10 @@ import Testing
         for number in 0..<200 {
             let shape = labels.shape()
             shapes.append(shape)
-            let result = number % 4 == 3
-                ? try spor(["token", "create", "--role=staff", "--name=anna-\(number)", "--unit=\(shape.text)"], data: folder)
+            let result =
+                number % 4 == 3
+                ? try spor(
+                    ["token", "create", "--role=staff", "--name=anna-\(number)", "--unit=\(shape.text)"], data: folder)
                 : try spor(["token", "create", "--role=admin", "--name=\(shape.text)"], data: folder)
             #expect(result.status != 0)
             #expect(result.stderr.contains("CPR number"))

@@ -30,7 +30,9 @@ import Testing
         let stored = Set(dumpedIDs(dump.stdout))
         #expect(acknowledged.subtracting(stored).isEmpty)
         // A write command opens the folder, cutting off any torn end; the log is then clean.
-        let record = try spor(["record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1"], data: folder)
+        let record = try spor(
+            ["record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1"],
+            data: folder)
         #expect(record.status == 0)
         let after = try spor(["verify", "--format", "json"], data: folder)
         #expect(after.stdout.contains("\"ok\":true"))
@@ -67,7 +69,9 @@ import Testing
             process.waitUntilExit()
         }
         _ = output.availableData  // the first acknowledged id: the lock is held
-        let result = try spor(["record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1"], data: folder)
+        let result = try spor(
+            ["record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1"],
+            data: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("in use by process \(process.processIdentifier)"))
     }

@@ -11,21 +11,30 @@ import Testing
         let id = UUID().uuidString.lowercased()
         let recorded = try spor(
             ["record", "-"], data: folder,
-            stdin: #"{"id":"\#(id)","cpr":"0101901234","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1],"unit":"bostotte-nord"}"#)
+            stdin:
+                #"{"id":"\#(id)","cpr":"0101901234","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1],"unit":"bostotte-nord"}"#
+        )
         #expect(recorded.status == 0, "\(recorded.stderr)")
         let other = try spor(
-            ["record", "--citizen", "c-2", "--instrument", "brief-inspire-o", "--date", "2026-03-14", "--answers", "4,3,2,1,0"],
+            [
+                "record", "--citizen", "c-2", "--instrument", "brief-inspire-o", "--date", "2026-03-14", "--answers",
+                "4,3,2,1,0",
+            ],
             data: folder)
         #expect(other.status == 0, "\(other.stderr)")
         #expect(try spor(["correct", id, "--answers", "5,5,5,5,5", "--reason", "typo"], data: folder).status == 0)
 
-        let export = try spor(["export", "fhir", "--citizen-system", "https://kommune.example/spor-citizen"], data: folder)
+        let export = try spor(
+            ["export", "fhir", "--citizen-system", "https://kommune.example/spor-citizen"], data: folder)
         #expect(export.status == 0, "\(export.stderr)")
         #expect(!export.stdout.contains("0101901234") && !export.stdout.contains("010190"))
         let bundle = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
         #expect(bundle["type"] as? String == "collection")
         let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
-        #expect(resources.map { $0["resourceType"] as? String } == ["QuestionnaireResponse", "Observation", "QuestionnaireResponse", "Observation"])
+        #expect(
+            resources.map { $0["resourceType"] as? String } == [
+                "QuestionnaireResponse", "Observation", "QuestionnaireResponse", "Observation",
+            ])
         let corrected = try #require(resources.first { $0["id"] as? String == id })
         #expect(corrected["status"] as? String == "amended")
         let subject = (corrected["subject"] as? [String: Any])?["identifier"] as? [String: Any]
@@ -44,7 +53,9 @@ import Testing
         #expect(refused.status != 0)
         #expect(!refused.stderr.contains("010190") && refused.stdout.isEmpty)
 
-        let audited = try ReadAuditCommandTests.auditLines(folder).filter { $0["endpoint"] as? String == "cli export fhir" }
+        let audited = try ReadAuditCommandTests.auditLines(folder).filter {
+            $0["endpoint"] as? String == "cli export fhir"
+        }
         #expect(audited.count == 3)  // two citizens in the first export, one in the second, none in the third
     }
 
@@ -53,7 +64,8 @@ import Testing
         #expect(who5.status == 0)
         let questionnaire = try JSONSerialization.jsonObject(with: Data(who5.stdout.utf8)) as? [String: Any]
         #expect(questionnaire?["resourceType"] as? String == "Questionnaire")
-        #expect(questionnaire?["derivedFrom"] as? [String] == ["http://fhir.kl.dk/ffinst/Questionnaire/KLToolsCareWHO-5"])
+        #expect(
+            questionnaire?["derivedFrom"] as? [String] == ["http://fhir.kl.dk/ffinst/Questionnaire/KLToolsCareWHO-5"])
         let unknown = try SporBinary.run(["export", "questionnaire", "phq9"])
         #expect(unknown.status != 0)
     }

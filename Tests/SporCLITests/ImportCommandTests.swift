@@ -39,14 +39,16 @@ import Testing
         let again = try SporBinary.run(["import", file.path, "--data", folder.url.path], environment: environment)
         #expect(again.stdout == "written 0, already stored 4, rejected 0\n", "\(again.stderr)")
         // The log is bound to the key from the environment: every command needs it.
-        let ids = dumpedIDs(try SporBinary.run(["log", "dump", "--data", folder.url.path], environment: environment).stdout)
+        let ids = dumpedIDs(
+            try SporBinary.run(["log", "dump", "--data", folder.url.path], environment: environment).stdout)
         #expect(ids.count == 4 && Set(ids).count == 4)
         #expect(ids.allSatisfy { $0.dropFirst(14).first == "8" })  // version 8: derived, not random
     }
 
     static let header = "id,citizen,cpr,instrument,administeredAt,item1,item2,item3,item4,item5,unit,intervention,mode"
     static let badRows = [
-        "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11,c-1,,who5,2026-03-14,3,4,2,3,1,bostotte-nord,SEL85,self",  // line 2: valid
+        // line 2: valid
+        "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11,c-1,,who5,2026-03-14,3,4,2,3,1,bostotte-nord,SEL85,self",
         ",,,who5,2026-03-14,3,4,2,3,1,,,",  // 3: citizen required
         ",c-1,,who5,2026-03-14,3,4,9,3,1,,,",  // 4: answers[2] range
         ",c-1,,who5,2026-02-30,3,4,2,3,1,,,",  // 5: administeredAt format
@@ -72,7 +74,8 @@ import Testing
         #expect(result.status != 0)
         for expected in [
             "line 3: citizen:", "(required)", "line 4: answers[2]:", "(range)", "line 5: administeredAt:", "(format)",
-            "line 6: administeredAt:", "(future)", "line 7: instrument:", "(unknownInstrument)", "line 8: line:", "(count)",
+            "line 6: administeredAt:", "(future)", "line 7: instrument:", "(unknownInstrument)", "line 8: line:",
+            "(count)",
             "line 9: line:", "line 10: citizen:", "line 11: cpr:", "(date)", "line 12: cpr:", "(exclusive)",
             "line 13: answers[1]:", "(type)", "line 14: mode:", "line 15: id:", "line 16: id:", "(conflict)",
             "nothing written: 14 of 15 rows are invalid",
@@ -102,8 +105,14 @@ import Testing
     @Test func conflictWithTheLogIsARowError() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        #expect(try spor(["record", "--id", "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11", "--citizen", "c-1", "--instrument", "who5",
-                          "--date", "2026-03-14", "--answers", "1,1,1,1,1"], data: folder).status == 0)
+        #expect(
+            try spor(
+                [
+                    "record", "--id", "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11", "--citizen", "c-1", "--instrument",
+                    "who5",
+                    "--date", "2026-03-14", "--answers", "1,1,1,1,1",
+                ], data: folder
+            ).status == 0)
         let file = folder.path("one.csv")
         try ([Self.header, Self.badRows[0]]).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let result = try spor(["import", file.path], data: folder)
@@ -139,7 +148,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let csv = folder.path("x.csv")
-        try "citizen,instrument,administeredAt,item1,secret\nc-1,who5,2026-01-01,1,2\n".write(to: csv, atomically: true, encoding: .utf8)
+        try "citizen,instrument,administeredAt,item1,secret\nc-1,who5,2026-01-01,1,2\n".write(
+            to: csv, atomically: true, encoding: .utf8)
         let result = try spor(["import", csv.path], data: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("line 1: header:"))

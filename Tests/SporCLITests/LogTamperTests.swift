@@ -15,8 +15,11 @@ import Testing
         try FileManager.default.removeItem(at: file)
         for day in 1...5 {
             let record = try spor(
-                ["record", "--citizen", "c-\(day)", "--instrument", "who5", "--date", "2026-01-0\(day)", "--answers", "1,2,3,4,5",
-                 "--segment-size", "8192"], data: folder)
+                [
+                    "record", "--citizen", "c-\(day)", "--instrument", "who5", "--date", "2026-01-0\(day)", "--answers",
+                    "1,2,3,4,5",
+                    "--segment-size", "8192",
+                ], data: folder)
             #expect(record.status == 0, "\(record.stderr)")
         }
         #expect(SegmentFiles(folder: folder).names.count >= 4)
@@ -25,7 +28,9 @@ import Testing
 
     /// `spor verify` fails naming `segment`, a write command refuses to open naming it too, and the segments are
     /// left exactly as they were.
-    func expectRefused(_ folder: TemporaryFolder, segment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefused(
+        _ folder: TemporaryFolder, segment: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let files = SegmentFiles(folder: folder)
         let before = try files.contents()
         let verify = try spor(["verify"], data: folder)
@@ -33,10 +38,13 @@ import Testing
         #expect(verify.stdout.hasPrefix("BROKEN: "), sourceLocation: sourceLocation)
         #expect(verify.stdout.contains("(\(segment)"), "\(verify.stdout)", sourceLocation: sourceLocation)
         let json = try spor(["verify", "--format", "json"], data: folder)
-        #expect(json.stdout.contains("\"ok\":false,\"segment\":\"\(segment)\",\"offset\":"), sourceLocation: sourceLocation)
+        #expect(
+            json.stdout.contains("\"ok\":false,\"segment\":\"\(segment)\",\"offset\":"), sourceLocation: sourceLocation)
         let record = try spor(
-            ["record", "--citizen", "c-9", "--instrument", "who5", "--date", "2026-02-01", "--answers", "1,1,1,1,1",
-             "--segment-size", "8192"], data: folder)
+            [
+                "record", "--citizen", "c-9", "--instrument", "who5", "--date", "2026-02-01", "--answers", "1,1,1,1,1",
+                "--segment-size", "8192",
+            ], data: folder)
         #expect(record.status != 0, sourceLocation: sourceLocation)
         #expect(record.stderr.contains("(\(segment)"), "\(record.stderr)", sourceLocation: sourceLocation)
         #expect(try files.contents() == before, "opening changed the segments", sourceLocation: sourceLocation)
@@ -139,25 +147,36 @@ import Testing
         let checkpoint = outside.path("spor.checkpoint")
         let environment = ["SPOR_CHECKPOINT": checkpoint.path, "SPOR_CHECKPOINT_SIGNING_KEY": keyFile.path]
         let record = try SporBinary.run(
-            ["record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1",
-             "--data", folder.url.path], environment: environment)
+            [
+                "record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1",
+                "--data", folder.url.path,
+            ], environment: environment)
         #expect(record.status == 0, "\(record.stderr)")
         #expect(FileManager.default.fileExists(atPath: checkpoint.path))
         #expect(!FileManager.default.fileExists(atPath: folder.path("log.checkpoint").path))
         let verify = try SporBinary.run(
-            ["verify", "--data", folder.url.path, "--checkpoint", checkpoint.path, "--checkpoint-public-key", String(publicKey)])
+            [
+                "verify", "--data", folder.url.path, "--checkpoint", checkpoint.path, "--checkpoint-public-key",
+                String(publicKey),
+            ])
         #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
         #expect(verify.stdout.contains("(signature valid)"))
         // A checkpoint forged without the key: the head line changed, the signature kept.
         let text = try String(contentsOf: checkpoint, encoding: .utf8)
-        try text.replacingOccurrences(of: "head 0:", with: "head 1:").write(to: checkpoint, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "head 0:", with: "head 1:").write(
+            to: checkpoint, atomically: true, encoding: .utf8)
         let forged = try SporBinary.run(
-            ["verify", "--data", folder.url.path, "--checkpoint", checkpoint.path, "--checkpoint-public-key", String(publicKey)])
+            [
+                "verify", "--data", folder.url.path, "--checkpoint", checkpoint.path, "--checkpoint-public-key",
+                String(publicKey),
+            ])
         #expect(forged.status == 2)
         #expect(forged.stdout.contains("valid signature"), "\(forged.stdout)")
         let open = try SporBinary.run(
-            ["record", "--citizen", "c-2", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1",
-             "--data", folder.url.path], environment: environment)
+            [
+                "record", "--citizen", "c-2", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1",
+                "--data", folder.url.path,
+            ], environment: environment)
         #expect(open.status != 0)
         #expect(open.stderr.contains("valid signature"), "\(open.stderr)")
     }

@@ -25,7 +25,10 @@ import Testing
         let id = "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11"
         let runs: [[String]] = [
             ["record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1"],
-            ["record", "--cpr", "010190-1234", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1"],
+            [
+                "record", "--cpr", "010190-1234", "--instrument", "who5", "--date", "2026-01-01", "--answers",
+                "1,1,1,1,1",
+            ],
             ["import", file.path],
             ["correct", id, "--answers", "1,1,1,1,1", "--reason", "tastefejl"],
             ["retract", id, "--reason", "fejl"],
@@ -37,14 +40,18 @@ import Testing
         return try runs.map { ($0.prefix(2).joined(separator: " "), try spor($0, data: folder)) }
     }
 
-    func expectEveryCommandRefuses(_ folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectEveryCommandRefuses(_ folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let keyFile = folder.path("pseudonym.key")
         let keyBefore = try? Data(contentsOf: keyFile)
         let segmentsBefore = try SegmentFiles(folder: folder).contents()
         for (command, result) in try commands(folder) {
             #expect(result.status != 0, "\(command) did not refuse", sourceLocation: sourceLocation)
-            #expect(result.stderr.contains("pseudonym.key"), "\(command): \(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.contains("SPOR_PSEUDONYM_KEY"), "\(command): \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.contains("pseudonym.key"), "\(command): \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.contains("SPOR_PSEUDONYM_KEY"), "\(command): \(result.stderr)",
+                sourceLocation: sourceLocation)
             #expect(!result.stderr.contains("010190"), sourceLocation: sourceLocation)
         }
         #expect((try? Data(contentsOf: keyFile)) == keyBefore, "a new key appeared", sourceLocation: sourceLocation)
@@ -82,7 +89,8 @@ import Testing
         try FileManager.default.removeItem(at: folder.path("pseudonym.key"))
         #expect(try spor(["verify"], data: folder).status != 0)
         let hex = key.map { String(format: "%02x", $0) }.joined()
-        let fromEnvironment = try SporBinary.run(["verify", "--data", folder.url.path], environment: ["SPOR_PSEUDONYM_KEY": hex])
+        let fromEnvironment = try SporBinary.run(
+            ["verify", "--data", folder.url.path], environment: ["SPOR_PSEUDONYM_KEY": hex])
         #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
         try key.write(to: folder.path("pseudonym.key"))
         #expect(try spor(["verify"], data: folder).status == 0)

@@ -3,8 +3,10 @@ import SporTesting
 import Testing
 
 @Suite struct RecordCommandTests {
-    let flags = ["--citizen", "c-000123", "--instrument", "who5", "--date", "2026-03-14", "--answers", "3,4,2,3,1",
-                 "--unit", "bostotte-nord", "--intervention", "SEL85", "--mode", "with-staff"]
+    let flags = [
+        "--citizen", "c-000123", "--instrument", "who5", "--date", "2026-03-14", "--answers", "3,4,2,3,1",
+        "--unit", "bostotte-nord", "--intervention", "SEL85", "--mode", "with-staff",
+    ]
 
     @Test func recordsOnceAndAnswersWithTheStoredResponse() throws {
         let folder = try TemporaryFolder()
@@ -41,7 +43,8 @@ import Testing
     @Test func cprNumberNeverReachesLogOrOutput() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let json = #"{"cpr":"010190-1234","instrument":"brief-inspire-o","administeredAt":"2026-01-02","answers":[1,2,3,4,null]}"#
+        let json =
+            #"{"cpr":"010190-1234","instrument":"brief-inspire-o","administeredAt":"2026-01-02","answers":[1,2,3,4,null]}"#
         let result = try spor(["record", "-", "--format", "json"], data: folder, stdin: json)
         #expect(result.status == 0)
         #expect(result.stdout.contains("\"citizen\":\"p-"))
@@ -51,9 +54,12 @@ import Testing
             #expect(!text.contains("0101901234"))
             #expect(!text.contains("010190-1234"))
         }
-        let again = try spor(["record", "-", "--format", "json"], data: folder, stdin: json.replacingOccurrences(of: "010190-1234", with: "0101901234"))
+        let again = try spor(
+            ["record", "-", "--format", "json"], data: folder,
+            stdin: json.replacingOccurrences(of: "010190-1234", with: "0101901234"))
         #expect(again.stdout.contains(result.stdout.components(separatedBy: "\"citizen\":\"")[1].prefix(34)))
-        let badDate = try spor(["record", "-"], data: folder, stdin: json.replacingOccurrences(of: "010190", with: "320190"))
+        let badDate = try spor(
+            ["record", "-"], data: folder, stdin: json.replacingOccurrences(of: "010190", with: "320190"))
         #expect(badDate.status != 0)
         #expect(badDate.stderr.contains("cpr"))
         #expect(!badDate.stderr.contains("320190"))
@@ -67,7 +73,8 @@ import Testing
         let corrected = try spor(["correct", id, "--answers", "3,4,2,3,5", "--reason", "tastefejl"], data: folder)
         #expect(corrected.status == 0)
         #expect(corrected.stdout.contains("68 (raw 17)"))
-        let cprReason = try spor(["correct", id, "--answers", "3,4,2,3,4", "--reason", "borger 010190-1234"], data: folder)
+        let cprReason = try spor(
+            ["correct", id, "--answers", "3,4,2,3,4", "--reason", "borger 010190-1234"], data: folder)
         #expect(cprReason.status != 0)
         #expect(!cprReason.stderr.contains("1234"))
         #expect(try spor(["retract", id, "--reason", "forkert borger"], data: folder).status == 0)
@@ -78,7 +85,10 @@ import Testing
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("No response with that id is stored"))
         let dump = try spor(["log", "dump"], data: folder)
-        #expect(dump.stdout.split(separator: "\n").map { $0.components(separatedBy: "\"type\":\"")[1].prefix(while: { $0 != "\"" }) }
-            == ["responseRecorded", "responseCorrected", "responseRetracted"])
+        #expect(
+            dump.stdout.split(separator: "\n").map {
+                $0.components(separatedBy: "\"type\":\"")[1].prefix(while: { $0 != "\"" })
+            }
+                == ["responseRecorded", "responseCorrected", "responseRetracted"])
     }
 }

@@ -33,7 +33,10 @@ import Testing
         #expect(cells[0]["meanScore"] as? Double == 50)
         #expect(cells[1]["meanChange"] as? Double == 16)
         let csv = try spor(["report", "--instrument", "who5", "--format", "csv", "--min-cell", "7"], data: folder)
-        #expect(csv.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("2026-Q") && $0.contains(",all,true,") })
+        #expect(
+            csv.stdout.split(separator: "\n").dropFirst().allSatisfy {
+                $0.hasPrefix("2026-Q") && $0.contains(",all,true,")
+            })
     }
 
     @Test func smallCellsNeedTheExplicitFlag() throws {
@@ -42,7 +45,8 @@ import Testing
         let refused = try spor(["report", "--instrument", "who5", "--min-cell", "2"], data: folder)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("minCell"))
-        let allowed = try spor(["report", "--instrument", "who5", "--min-cell", "2", "--allow-small-cells"], data: folder)
+        let allowed = try spor(
+            ["report", "--instrument", "who5", "--min-cell", "2", "--allow-small-cells"], data: folder)
         #expect(allowed.status == 0, "\(allowed.stderr)")
     }
 
@@ -51,7 +55,8 @@ import Testing
         defer { folder.remove() }
         let trajectory = try spor(["trajectory", "c0", "--format", "json"], data: folder)
         #expect(trajectory.status == 0, "\(trajectory.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(trajectory.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(trajectory.stdout.utf8)) as? [String: Any])
         let points = (object["instruments"] as? [[String: Any]])?.first?["points"] as? [[String: Any]]
         #expect(points?.map { $0["score"] as? Int } == [40, 56])
         let svg = try spor(["trajectory", "c0", "--format", "svg"], data: folder)
@@ -89,7 +94,10 @@ import Testing
         #expect(made.stdout.hasPrefix("release 1 made "))
         #expect(try spor(["report", "releases"], data: folder).stdout.hasPrefix("1\t"))
         let read = try spor(
-            ["report", "--instrument", "who5", "--period", "quarter", "--by", "none", "--release", "1", "--format", "json"],
+            [
+                "report", "--instrument", "who5", "--period", "quarter", "--by", "none", "--release", "1", "--format",
+                "json",
+            ],
             data: folder)
         #expect(read.status == 0, "\(read.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any])

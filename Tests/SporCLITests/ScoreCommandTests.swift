@@ -24,7 +24,8 @@ import Testing
         #expect(score["raw"] as? Int == 7)
         #expect(score["score"] as? Int == 28)
         #expect(Set(score["flags"] as? [String] ?? []) == ["lowWellbeing", "veryLowWellbeing", "itemAtFloor"])
-        let inspire = try json(try SporBinary.run(["score", "brief-inspire-o", "3", "2", "2", "3", "null", "--format", "json"]).stdout)
+        let inspire = try json(
+            try SporBinary.run(["score", "brief-inspire-o", "3", "2", "2", "3", "null", "--format", "json"]).stdout)
         #expect(inspire["complete"] as? Bool == false)
         #expect(inspire["score"] is NSNull)
         #expect((inspire["chime"] as? [String: Any])?["empowerment"] is NSNull)
@@ -32,7 +33,8 @@ import Testing
     }
 
     @Test func standardInputTakesTheWholeContract() throws {
-        let input = #"{"citizen":"c-1","instrument":"brief-inspire-o","administeredAt":"2026-03-14","answers":[2,2,2,2,2]}"#
+        let input =
+            #"{"citizen":"c-1","instrument":"brief-inspire-o","administeredAt":"2026-03-14","answers":[2,2,2,2,2]}"#
         let result = try SporBinary.run(["score", "-", "--format", "json"], stdin: Data(input.utf8))
         #expect(result.status == 0)
         let score = try json(result.stdout)
@@ -41,11 +43,14 @@ import Testing
     }
 
     @Test func everyErrorIsNamedAndTheExitStatusFails() throws {
-        let input = #"{"cpr":"3102851234","instrument":"who5","administeredAt":"2026-13-01","answers":[3,4,"2",3,7,1],"note":1}"#
+        let input =
+            #"{"cpr":"3102851234","instrument":"who5","administeredAt":"2026-13-01","answers":[3,4,"2",3,7,1],"note":1}"#
         let result = try SporBinary.run(["score", "-"], stdin: Data(input.utf8))
         #expect(result.status == 1)
-        for expected in ["$: ", "[unknownField]", "cpr: ", "[date]", "administeredAt: ", "[format]", "answers: ", "[count]",
-                         "answers[2]: ", "[type]", "answers[4]: ", "[range]"] {
+        for expected in [
+            "$: ", "[unknownField]", "cpr: ", "[date]", "administeredAt: ", "[format]", "answers: ", "[count]",
+            "answers[2]: ", "[type]", "answers[4]: ", "[range]",
+        ] {
             #expect(result.stderr.contains(expected), "missing \(expected)")
         }
         #expect(!result.stderr.contains("3102851234") && !result.stderr.contains("310285"))

@@ -39,7 +39,9 @@ import Testing
         #expect(result.stdout.contains("\"ok\":false,\"segment\":\"segment-00000001.log\",\"offset\":"))
         let table = try spor(["verify"], data: folder)
         #expect(table.stdout.contains("segment-00000001.log at byte offset"))
-        let record = try spor(["record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1"], data: folder)
+        let record = try spor(
+            ["record", "--citizen", "c-1", "--instrument", "who5", "--date", "2026-01-01", "--answers", "1,1,1,1,1"],
+            data: folder)
         #expect(record.status != 0)
         #expect(record.stderr.contains("segment-00000001.log at byte offset"))
     }

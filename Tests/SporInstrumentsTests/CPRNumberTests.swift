@@ -4,13 +4,15 @@ import Testing
 @Suite("CPR numbers")
 struct CPRNumberTests {
     /// The CPR office's century rule: the seventh digit and the two-digit year give the century.
-    @Test("the century comes from the seventh digit", arguments: [
-        ("010100-0000", "1900-01-01"), ("010199-3999", "1999-01-01"),
-        ("010136-4000", "2036-01-01"), ("010137-4000", "1937-01-01"),
-        ("010136-9000", "2036-01-01"), ("010137-9000", "1937-01-01"),
-        ("010157-5000", "2057-01-01"), ("010158-5000", "1858-01-01"),
-        ("010157-8000", "2057-01-01"), ("010158-8000", "1858-01-01"),
-    ])
+    @Test(
+        "the century comes from the seventh digit",
+        arguments: [
+            ("010100-0000", "1900-01-01"), ("010199-3999", "1999-01-01"),
+            ("010136-4000", "2036-01-01"), ("010137-4000", "1937-01-01"),
+            ("010136-9000", "2036-01-01"), ("010137-9000", "1937-01-01"),
+            ("010157-5000", "2057-01-01"), ("010158-5000", "1858-01-01"),
+            ("010157-8000", "2057-01-01"), ("010158-8000", "1858-01-01"),
+        ])
     func centuryRule(_ text: String, _ birthDate: String) throws {
         #expect(try CPRNumber(parsing: text).birthDate.description == birthDate)
     }
@@ -22,16 +24,20 @@ struct CPRNumberTests {
         #expect(cpr.birthDate == CalendarDate(year: 1985, month: 3, day: 15))
     }
 
-    @Test("a text of the wrong shape is a format problem", arguments: [
-        "", "150385123", "15038512345", "150385 1234", "1503-851234", "15O3851234", "１５０３８５１２３４", "150385-123x",
-    ])
+    @Test(
+        "a text of the wrong shape is a format problem",
+        arguments: [
+            "", "150385123", "15038512345", "150385 1234", "1503-851234", "15O3851234", "１５０３８５１２３４", "150385-123x",
+        ])
     func wrongShape(_ text: String) {
         #expect(throws: CPRNumber.Problem.format) { try CPRNumber(parsing: text) }
     }
 
-    @Test("digits without a real date are a date problem", arguments: [
-        "3102851234", "0013851234", "0001851234", "290201-1234", "3204851234",
-    ])
+    @Test(
+        "digits without a real date are a date problem",
+        arguments: [
+            "3102851234", "0013851234", "0001851234", "290201-1234", "3204851234",
+        ])
     func notADate(_ text: String) {
         #expect(throws: CPRNumber.Problem.date) { try CPRNumber(parsing: text) }
     }
@@ -47,7 +53,9 @@ struct CPRNumberTests {
     @Test("it never describes its digits")
     func neverDescribesItself() throws {
         let cpr = try CPRNumber(parsing: "150385-1234")
-        for text in ["\(cpr)", String(describing: cpr), String(reflecting: cpr), "\(Mirror(reflecting: cpr).children.count)"] {
+        for text in [
+            "\(cpr)", String(describing: cpr), String(reflecting: cpr), "\(Mirror(reflecting: cpr).children.count)",
+        ] {
             #expect(!text.contains("1503"))
             #expect(!text.contains("1234"))
         }

@@ -64,12 +64,17 @@ struct CPRPatternTests {
             for month in 0...19 {
                 for year in [0, 1, 4, 20, 36, 37, 57, 58, 96, 99] {
                     for seventh in 0...9 {
-                        let digits = [day / 10, day % 10, month / 10, month % 10, year / 10, year % 10, seventh, 1, 2, 3]
+                        let digits = [
+                            day / 10, day % 10, month / 10, month % 10, year / 10, year % 10, seventh, 1, 2, 3,
+                        ]
                         let text = digits.map(String.init).reduce("") { text, digit in
-                            text.isEmpty ? digit : text + separators[Int.random(in: 0..<separators.count, using: &random)] + digit
+                            text.isEmpty
+                                ? digit
+                                : text + separators[Int.random(in: 0..<separators.count, using: &random)] + digit
                         }
                         Self.expectAgreement(text)
-                        #expect(Self.matches(text) == ((try? CPRNumber(parsing: digits.map(String.init).joined())) != nil))
+                        #expect(
+                            Self.matches(text) == ((try? CPRNumber(parsing: digits.map(String.init).joined())) != nil))
                     }
                 }
             }

@@ -5,18 +5,23 @@ import Testing
 @Suite("Calendar dates")
 struct CalendarDateTests {
     /// RFC 3339 allows a space for the `T`, so a spreadsheet export reads too.
-    @Test("ISO 8601 dates and date-times with an offset are read as the date written", arguments: [
-        ("2026-03-14", "2026-03-14"), ("2026-03-14T09:30:00+01:00", "2026-03-14"), ("2026-03-14T23:59Z", "2026-03-14"), ("2026-03-14 09:30:00Z", "2026-03-14"),
-        ("2026-03-14T00:00:00.123-11:00", "2026-03-14"), ("2024-02-29", "2024-02-29"), ("0001-01-01", "0001-01-01"),
-    ])
+    @Test(
+        "ISO 8601 dates and date-times with an offset are read as the date written",
+        arguments: [
+            ("2026-03-14", "2026-03-14"), ("2026-03-14T09:30:00+01:00", "2026-03-14"),
+            ("2026-03-14T23:59Z", "2026-03-14"), ("2026-03-14 09:30:00Z", "2026-03-14"),
+            ("2026-03-14T00:00:00.123-11:00", "2026-03-14"), ("2024-02-29", "2024-02-29"), ("0001-01-01", "0001-01-01"),
+        ])
     func parses(_ text: String, _ expected: String) {
         #expect(CalendarDate(iso8601: text)?.description == expected)
     }
 
-    @Test("anything else is not a date", arguments: [
-        "", "2026-3-14", "2026/03/14", "14-03-2026", "2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
-        "0000-01-01", "2026-03-14T09:30", "2026-03-14T25:00:00Z", "2026-03-14x", "２０２６-03-14",
-    ])
+    @Test(
+        "anything else is not a date",
+        arguments: [
+            "", "2026-3-14", "2026/03/14", "14-03-2026", "2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+            "0000-01-01", "2026-03-14T09:30", "2026-03-14T25:00:00Z", "2026-03-14x", "２０２６-03-14",
+        ])
     func rejects(_ text: String) {
         #expect(CalendarDate(iso8601: text) == nil)
     }
@@ -50,6 +55,8 @@ struct CalendarDateTests {
         let data = try JSONEncoder().encode([date])
         #expect(String(decoding: data, as: UTF8.self) == #"["2026-11-03"]"#)
         #expect(try JSONDecoder().decode([CalendarDate].self, from: data) == [date])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2026-11-31"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2026-11-31"]"#.utf8))
+        }
     }
 }

@@ -11,7 +11,9 @@ struct ChangeCase: Sendable, CustomTestStringConvertible {
 
     static func all() throws -> [ChangeCase] {
         try loadFixture("scoring/change.json")["cases"]!.arrayValue!.map { item in
-            ChangeCase(name: item["name"]!.stringValue!, instrument: InstrumentID(item["instrument"]!.stringValue!), fixture: item)
+            ChangeCase(
+                name: item["name"]!.stringValue!, instrument: InstrumentID(item["instrument"]!.stringValue!),
+                fixture: item)
         }
     }
 }
@@ -22,13 +24,18 @@ struct ChangeFixtureTests {
     func changeMatchesFixture(_ fixture: ChangeCase) throws {
         let definition = try #require(InstrumentCatalog.builtIn[fixture.instrument])
         let change: Change
-        if let earlier = fixture.fixture["earlierAnswers"]?.arrayValue, let later = fixture.fixture["laterAnswers"]?.arrayValue {
-            change = try #require(definition.change(
-                from: definition.score(earlier.map(\.intValue)), to: definition.score(later.map(\.intValue))))
+        if let earlier = fixture.fixture["earlierAnswers"]?.arrayValue,
+            let later = fixture.fixture["laterAnswers"]?.arrayValue
+        {
+            change = try #require(
+                definition.change(
+                    from: definition.score(earlier.map(\.intValue)), to: definition.score(later.map(\.intValue))))
         } else {
             change = definition.change(
-                from: try #require(fixture.fixture["earlierScore"]?.intValue), to: try #require(fixture.fixture["laterScore"]?.intValue),
-                earlierFlagged: fixture.fixture["earlierFlagged"] == .bool(true), laterFlagged: fixture.fixture["laterFlagged"] == .bool(true))
+                from: try #require(fixture.fixture["earlierScore"]?.intValue),
+                to: try #require(fixture.fixture["laterScore"]?.intValue),
+                earlierFlagged: fixture.fixture["earlierFlagged"] == .bool(true),
+                laterFlagged: fixture.fixture["laterFlagged"] == .bool(true))
         }
         let expect = try #require(fixture.fixture["expect"])
         #expect(change.delta == expect["delta"]?.intValue)

@@ -27,13 +27,19 @@ struct BrokenDefinition: Sendable, CustomTestStringConvertible {
         .init(name: "no options", message: "options: at least one option with a value of 0 or more is required") {
             $0["options"] = [Any]()
         },
-        .init(name: "a gap in the option values", message: "options: values must be consecutive integers in ascending order") {
+        .init(
+            name: "a gap in the option values",
+            message: "options: values must be consecutive integers in ascending order"
+        ) {
             json in
             var options = json["options"] as! [[String: Any]]
             options.remove(at: 2)
             json["options"] = options
         },
-        .init(name: "multiplier not reaching 100", message: "scoring.multiplier: the largest raw sum times the multiplier must be 100") {
+        .init(
+            name: "multiplier not reaching 100",
+            message: "scoring.multiplier: the largest raw sum times the multiplier must be 100"
+        ) {
             json in
             var scoring = json["scoring"] as! [String: Any]
             scoring["multiplier"] = 5

@@ -5,8 +5,12 @@ import Testing
 struct JSONParserTests {
     @Test("values keep whether a number was an integer, and the members in order")
     func values() throws {
-        let value = try JSONParser.parse(#" {"b": [1, -0, 2.5, 1e2, 3.0], "a": "x\u00e6\n", "c": [true, false, null], "b": {}} "#)
-        guard case .object(let members) = value else { Issue.record("not an object"); return }
+        let value = try JSONParser.parse(
+            #" {"b": [1, -0, 2.5, 1e2, 3.0], "a": "x\u00e6\n", "c": [true, false, null], "b": {}} "#)
+        guard case .object(let members) = value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.map(\.key) == ["b", "a", "c", "b"])
         #expect(members[0].value == .array([.integer(1), .integer(0), .number(2.5), .number(100), .number(3)]))
         #expect(members[1].value == .string("xæ\n"))
@@ -27,11 +31,13 @@ struct JSONParserTests {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse("1e999") }
     }
 
-    @Test("malformed documents are refused with the byte offset", arguments: [
-        ("", 0), ("{", 1), ("[1,]", 3), ("[1 2]", 3), (#"{"a" 1}"#, 5), (#"{a: 1}"#, 1), ("01", 1), ("-", 1),
-        ("1.", 2), ("1e", 2), ("tru", 0), ("nul", 0), ("[1] x", 4), (#""abc"#, 4), ("\"\u{01}\"", 1), (#""\x""#, 3),
-        (#""\ud83d""#, 7), ("NaN", 0), ("'a'", 0), ("[1,2", 4),
-    ])
+    @Test(
+        "malformed documents are refused with the byte offset",
+        arguments: [
+            ("", 0), ("{", 1), ("[1,]", 3), ("[1 2]", 3), (#"{"a" 1}"#, 5), (#"{a: 1}"#, 1), ("01", 1), ("-", 1),
+            ("1.", 2), ("1e", 2), ("tru", 0), ("nul", 0), ("[1] x", 4), (#""abc"#, 4), ("\"\u{01}\"", 1), (#""\x""#, 3),
+            (#""\ud83d""#, 7), ("NaN", 0), ("'a'", 0), ("[1,2", 4),
+        ])
     func malformed(_ text: String, _ offset: Int) {
         let failure = #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
         #expect(failure?.offset == offset, "\(failure?.description ?? "")")

@@ -30,7 +30,9 @@ struct ScoringFixtureTests {
         #expect(score.complete == (fixture.expect["complete"] == .bool(true)))
         #expect(score.raw == fixture.expect["raw"]?.intValue)
         #expect(score.score == fixture.expect["score"]?.intValue)
-        #expect(score.flags.map(\.rawValue).sorted() == fixture.expect["flags"]!.arrayValue!.compactMap(\.stringValue).sorted())
+        #expect(
+            score.flags.map(\.rawValue).sorted()
+                == fixture.expect["flags"]!.arrayValue!.compactMap(\.stringValue).sorted())
         if case .object(let chime)? = fixture.expect["chime"] {
             #expect(score.profile.map(\.domain) == chime.map(\.key))
             #expect(score.profile.map(\.value) == chime.map(\.value.intValue))
@@ -54,7 +56,8 @@ struct ScoringFixtureTests {
         #expect(complete["flags"] == .array([.string("itemAtFloor")]))
         #expect(complete["chime"] == nil)
 
-        let incomplete = try JSONParser.parse(encodeJSON(InstrumentCatalog.builtIn.briefInspireO.score([3, nil, 2, 3, 1])))
+        let incomplete = try JSONParser.parse(
+            encodeJSON(InstrumentCatalog.builtIn.briefInspireO.score([3, nil, 2, 3, 1])))
         #expect(incomplete["raw"] == .null)
         #expect(incomplete["score"] == .null)
         #expect(incomplete["complete"] == .bool(false))

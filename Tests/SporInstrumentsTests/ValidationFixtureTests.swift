@@ -35,7 +35,9 @@ struct ValidationFixtureTests {
             let got = error.errors.map { "\($0.field) \($0.rule.rawValue)" }
             #expect(got == fixture.errors.map { "\($0.field) \($0.rule)" })
             for fieldError in error.errors {
-                #expect(fieldError.message.contains(fieldError.field == "$" ? "JSON" : fieldError.field) || fieldError.field == "$")
+                #expect(
+                    fieldError.message.contains(fieldError.field == "$" ? "JSON" : fieldError.field)
+                        || fieldError.field == "$")
             }
         }
     }
@@ -49,7 +51,9 @@ struct ValidationFixtureTests {
             #"{"citizen":"c-1","instrument":"who5","administeredAt":"2026-03-14","answers":[37,41,29,"secret",1]}"#,
         ]
         for input in inputs {
-            let failure = try #require(throws: ValidationFailure.self) { try validator.validate(json: Array(input.utf8)) }
+            let failure = try #require(throws: ValidationFailure.self) {
+                try validator.validate(json: Array(input.utf8))
+            }
             let text = failure.description
             for needle in ["3102", "1234", "37", "41", "29", "secret"] {
                 #expect(!text.contains(needle), "message leaks \(needle)")
@@ -59,7 +63,9 @@ struct ValidationFixtureTests {
 
     @Test("a CPR number is kept as a CPR number and never describes itself")
     func cprIsRedacted() throws {
-        let draft = try validator.validate(json: Array(#"{"cpr":"010170-1234","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1]}"#.utf8))
+        let draft = try validator.validate(
+            json: Array(
+                #"{"cpr":"010170-1234","instrument":"who5","administeredAt":"2026-03-14","answers":[3,4,2,3,1]}"#.utf8))
         guard case .cpr(let cpr) = draft.citizen else {
             Issue.record("expected a CPR citizen")
             return

@@ -38,11 +38,15 @@ import Testing
         let (log, _) = try openLog(folder)
         let response = makeResponse()
         let recorded = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: anna)
-        guard case .appended(let entry) = recorded[0] else { Issue.record("not appended"); return }
+        guard case .appended(let entry) = recorded[0] else {
+            Issue.record("not appended")
+            return
+        }
         #expect(entry.author == anna)
         var corrected = response
         corrected.answers = [3, 4, 2, 3, 2]
-        _ = try await log.append([.responseCorrected(corrected, definitionVersion: "1", reason: "tastefejl")], author: ole)
+        _ = try await log.append(
+            [.responseCorrected(corrected, definitionVersion: "1", reason: "tastefejl")], author: ole)
         var batch = RecordBatch(author: importer)
         let imported = [makeResponse(citizen: "c-2"), makeResponse(citizen: "c-3")]
         for response in imported { try batch.append(response, definitionVersion: "1") }
@@ -67,7 +71,8 @@ import Testing
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let authors: [Author] = [
             .token(name: AuthorName(rawValue: "Anna \"A\" <x>")!, role: AuthorName(rawValue: "staff")!),
-            .cli(user: AuthorName(rawValue: "ole")!), .import(user: AuthorName(rawValue: "ø")!, fileSHA256: Self.digest),
+            .cli(user: AuthorName(rawValue: "ole")!),
+            .import(user: AuthorName(rawValue: "ø")!, fileSHA256: Self.digest),
             .unknown,
         ]
         for author in authors {

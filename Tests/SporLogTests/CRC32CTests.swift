@@ -20,8 +20,9 @@ import Testing
                 crc = CRC32C.tables[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
             }
             #expect(CRC32C.checksum(Array(bytes[0..<length])) == ~crc)
-            #expect(Array(bytes[0..<length]).withUnsafeBytes { CRC32C.tableChecksum($0, seed: 0x1234_5678) }
-                == Array(bytes[0..<length]).withUnsafeBytes { CRC32C.checksum($0, seed: 0x1234_5678) })
+            #expect(
+                Array(bytes[0..<length]).withUnsafeBytes { CRC32C.tableChecksum($0, seed: 0x1234_5678) }
+                    == Array(bytes[0..<length]).withUnsafeBytes { CRC32C.checksum($0, seed: 0x1234_5678) })
         }
     }
 

@@ -49,7 +49,8 @@ import Testing
             outside.remove()
         }
         let file = outside.path("head")
-        let log = try EventLog.open(folder: folder.url, configuration: EventLog.Configuration(checkpointFile: file), logger: testLogger)
+        let log = try EventLog.open(
+            folder: folder.url, configuration: EventLog.Configuration(checkpointFile: file), logger: testLogger)
         try await recordResponses(log, count: 2)
         await log.close()
         #expect(try LogCheckpoint.read(file)?.head?.sequence == 1)
@@ -66,10 +67,14 @@ import Testing
         let head = try #require(try LogVerifier.verify(folder: folder.url).head)
         #expect(throws: Never.self) { try LogVerifier.verify(folder: folder.url, expectedHeads: [head]) }
         let changed = LogHead(sequence: 1, hash: head.hash)
-        let mismatch = #expect(throws: LogError.self) { try LogVerifier.verify(folder: folder.url, expectedHeads: [changed]) }
+        let mismatch = #expect(throws: LogError.self) {
+            try LogVerifier.verify(folder: folder.url, expectedHeads: [changed])
+        }
         #expect(mismatch?.offset == recordOffsets(try segmentBytes(folder))[1])
         let beyond = LogHead(sequence: 7, hash: head.hash)
-        let missing = #expect(throws: LogError.self) { try LogVerifier.verify(folder: folder.url, expectedHeads: [beyond]) }
+        let missing = #expect(throws: LogError.self) {
+            try LogVerifier.verify(folder: folder.url, expectedHeads: [beyond])
+        }
         #expect(missing?.message.contains("records at the end are missing") == true)
     }
 
@@ -84,7 +89,9 @@ import Testing
         #expect(try checkpoint(folder)?.signature != nil)
         #expect(throws: Never.self) { try LogVerifier.verify(folder: folder.url, checkpointPublicKey: key.publicKey) }
         let other = Curve25519.Signing.PrivateKey().publicKey
-        let error = #expect(throws: LogError.self) { try LogVerifier.verify(folder: folder.url, checkpointPublicKey: other) }
+        let error = #expect(throws: LogError.self) {
+            try LogVerifier.verify(folder: folder.url, checkpointPublicKey: other)
+        }
         #expect(error?.code == .checkpoint)
         // A checkpoint written by someone without the key: unsigned, or signed by another.
         var forged = try #require(try checkpoint(folder))
@@ -96,7 +103,9 @@ import Testing
         #expect(unsigned?.code == .checkpoint)
         try forged.sign(with: Curve25519.Signing.PrivateKey())
         try forged.write(to: folder.path(LogCheckpoint.defaultFileName))
-        #expect(throws: LogError.self) { try EventLog.open(folder: folder.url, configuration: configuration, logger: testLogger) }
+        #expect(throws: LogError.self) {
+            try EventLog.open(folder: folder.url, configuration: configuration, logger: testLogger)
+        }
     }
 
     @Test func fileFormatRoundTripsAndRefusesEdits() throws {

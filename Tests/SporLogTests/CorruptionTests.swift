@@ -29,12 +29,18 @@ import Testing
         return (folder, first + rest)
     }
 
-    func expectCorrupt(_ folder: TemporaryFolder, segment: UInt32 = 1, offset: Int, sourceLocation: SourceLocation = #_sourceLocation) {
-        let openError = #expect(throws: LogError.self, sourceLocation: sourceLocation) { try EventLog.open(folder: folder.url, logger: testLogger) }
+    func expectCorrupt(
+        _ folder: TemporaryFolder, segment: UInt32 = 1, offset: Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let openError = #expect(throws: LogError.self, sourceLocation: sourceLocation) {
+            try EventLog.open(folder: folder.url, logger: testLogger)
+        }
         #expect(openError?.code == .corrupt, sourceLocation: sourceLocation)
         #expect(openError?.segment == SegmentName.fileName(segment), sourceLocation: sourceLocation)
         #expect(openError?.offset == offset, sourceLocation: sourceLocation)
-        let verifyError = #expect(throws: LogError.self, sourceLocation: sourceLocation) { try LogVerifier.verify(folder: folder.url) }
+        let verifyError = #expect(throws: LogError.self, sourceLocation: sourceLocation) {
+            try LogVerifier.verify(folder: folder.url)
+        }
         #expect(verifyError == openError, sourceLocation: sourceLocation)
     }
 
@@ -64,7 +70,8 @@ import Testing
         let checkpoint = try Data(contentsOf: folder.path(LogCheckpoint.defaultFileName))
         let (reopened, _) = try openLog(folder)
         _ = try await reopened.append(
-            (0..<4).map { .responseRecorded(makeResponse(citizen: "b-\($0)"), definitionVersion: "1") }, author: testAuthor)
+            (0..<4).map { .responseRecorded(makeResponse(citizen: "b-\($0)"), definitionVersion: "1") },
+            author: testAuthor)
         await reopened.close()
         try checkpoint.write(to: folder.path(LogCheckpoint.defaultFileName))
         let bytes = try segmentBytes(folder)
@@ -99,7 +106,9 @@ import Testing
         defer { folder.remove() }
         let bytes = try segmentBytes(folder)
         let offsets = recordOffsets(bytes)
-        let swapped = Array(bytes[0..<offsets[2]] + bytes[offsets[3]..<offsets[4]] + bytes[offsets[2]..<offsets[3]] + bytes[offsets[4]...])
+        let swapped = Array(
+            bytes[0..<offsets[2]] + bytes[offsets[3]..<offsets[4]] + bytes[offsets[2]..<offsets[3]]
+                + bytes[offsets[4]...])
         try writeSegment(folder, bytes: swapped)
         expectCorrupt(folder, offset: offsets[2])
     }
@@ -130,7 +139,9 @@ import Testing
             defer { folder.remove() }
             var bytes = try segmentBytes(folder)
             let offsets = recordOffsets(bytes)
-            withUnsafeBytes(of: length.littleEndian) { for (index, byte) in $0.enumerated() { bytes[offsets[1] + index] = byte } }
+            withUnsafeBytes(of: length.littleEndian) {
+                for (index, byte) in $0.enumerated() { bytes[offsets[1] + index] = byte }
+            }
             try writeSegment(folder, bytes: bytes)
             expectCorrupt(folder, offset: offsets[1])
         }
@@ -146,7 +157,6 @@ import Testing
         expectCorrupt(folder, segment: 2, offset: 0)
     }
 }
-
 
 /// Torn ends and checkpoints: what a crash leaves is cut, what a checkpoint covers never is.
 @Suite struct TornEndTests {
@@ -176,7 +186,9 @@ import Testing
         try FileManager.default.removeItem(at: folder.path(LogCheckpoint.defaultFileName))
         var bytes = try segmentBytes(folder)
         let offsets = recordOffsets(bytes)
-        withUnsafeBytes(of: UInt32(0x000F_0000).littleEndian) { for (index, byte) in $0.enumerated() { bytes[offsets[3] + index] = byte } }
+        withUnsafeBytes(of: UInt32(0x000F_0000).littleEndian) {
+            for (index, byte) in $0.enumerated() { bytes[offsets[3] + index] = byte }
+        }
         try writeSegment(folder, bytes: bytes)
         let error = #expect(throws: LogError.self) { try openLog(folder) }
         #expect(error?.offset == offsets[3])

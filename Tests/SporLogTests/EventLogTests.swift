@@ -13,7 +13,8 @@ import Testing
         #expect(entries.isEmpty)
         let responses = try await recordResponses(log, count: 5)
         let correction = makeResponse(id: responses[1].id, citizen: "c-1", answers: [0, 0, 0, 0, 0])
-        _ = try await log.append([.responseCorrected(correction, definitionVersion: "1", reason: "typo")], author: testAuthor)
+        _ = try await log.append(
+            [.responseCorrected(correction, definitionVersion: "1", reason: "typo")], author: testAuthor)
         _ = try await log.append([.responseRetracted(id: responses[2].id, reason: "wrong citizen")], author: testAuthor)
         await log.close()
         log = try EventLog.open(folder: folder.url, logger: testLogger) { entries.append($0) }
@@ -25,7 +26,10 @@ import Testing
         #expect(try await log.response(id: responses[1].id)?.response == correction)
         #expect(try await log.response(id: responses[1].id)?.recordedSequence == 1)
         #expect(try await log.response(id: responses[2].id)?.isRetracted == true)
-        #expect(try await log.response(id: responses[0].id) == StoredResponse(response: responses[0], definitionVersion: "1", isRetracted: false, recordedSequence: 0))
+        #expect(
+            try await log.response(id: responses[0].id)
+                == StoredResponse(
+                    response: responses[0], definitionVersion: "1", isRetracted: false, recordedSequence: 0))
         #expect(try LogVerifier.verify(folder: folder.url).headHash == log.opened.headHash)
     }
 
@@ -34,7 +38,10 @@ import Testing
         defer { parent.remove() }
         let folder = parent.url.appendingPathComponent("data")
         let log = try EventLog.open(folder: folder, configuration: .init(segmentSize: 4096), logger: testLogger)
-        for _ in 0..<40 { _ = try await log.append([.responseRecorded(makeResponse(id: UUID()), definitionVersion: "1")], author: testAuthor) }
+        for _ in 0..<40 {
+            _ = try await log.append(
+                [.responseRecorded(makeResponse(id: UUID()), definitionVersion: "1")], author: testAuthor)
+        }
         await log.close()
         func mode(_ url: URL) throws -> Int {
             (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
@@ -52,12 +59,21 @@ import Testing
         let (log, _) = try openLog(folder)
         let response = makeResponse()
         let first = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
-        guard case .appended = first[0] else { Issue.record("expected appended"); return }
-        let again = try await log.append([.responseRecorded(response, definitionVersion: "1"), .responseRecorded(response, definitionVersion: "1")], author: testAuthor)
+        guard case .appended = first[0] else {
+            Issue.record("expected appended")
+            return
+        }
+        let again = try await log.append(
+            [.responseRecorded(response, definitionVersion: "1"), .responseRecorded(response, definitionVersion: "1")],
+            author: testAuthor)
         #expect(again == [.alreadyStored(response), .alreadyStored(response)])
         #expect(await log.statistics.records == 1)
         let inOneBatch = makeResponse(citizen: "c-2")
-        let results = try await log.append([.responseRecorded(inOneBatch, definitionVersion: "1"), .responseRecorded(inOneBatch, definitionVersion: "1")], author: testAuthor)
+        let results = try await log.append(
+            [
+                .responseRecorded(inOneBatch, definitionVersion: "1"),
+                .responseRecorded(inOneBatch, definitionVersion: "1"),
+            ], author: testAuthor)
         #expect(results.last == .alreadyStored(inOneBatch))
         #expect(await log.statistics.records == 2)
     }
@@ -71,7 +87,9 @@ import Testing
         let other = makeResponse(id: response.id, answers: [5, 5, 5, 5, 5])
         let fresh = makeResponse(citizen: "c-9")
         let error = await #expect(throws: LogError.self) {
-            try await log.append([.responseRecorded(fresh, definitionVersion: "1"), .responseRecorded(other, definitionVersion: "1")], author: testAuthor)
+            try await log.append(
+                [.responseRecorded(fresh, definitionVersion: "1"), .responseRecorded(other, definitionVersion: "1")],
+                author: testAuthor)
         }
         #expect(error?.code == .conflict)
         #expect(error?.responseID == response.id)
@@ -88,23 +106,34 @@ import Testing
             try await log.append([.responseCorrected(unknown, definitionVersion: "1", reason: "x")], author: testAuthor)
         }
         #expect(error?.code == .unknownResponse)
-        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: unknown.id, reason: "x")], author: testAuthor) }
+        error = await #expect(throws: LogError.self) {
+            try await log.append([.responseRetracted(id: unknown.id, reason: "x")], author: testAuthor)
+        }
         #expect(error?.code == .unknownResponse)
 
         let response = makeResponse()
         _ = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
         error = await #expect(throws: LogError.self) {
-            try await log.append([.responseCorrected(makeResponse(id: response.id, citizen: "c-other"), definitionVersion: "1", reason: "x")], author: testAuthor)
+            try await log.append(
+                [
+                    .responseCorrected(
+                        makeResponse(id: response.id, citizen: "c-other"), definitionVersion: "1", reason: "x")
+                ], author: testAuthor)
         }
         #expect(error?.code == .invalidEvent)
-        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: response.id, reason: "  ")], author: testAuthor) }
+        error = await #expect(throws: LogError.self) {
+            try await log.append([.responseRetracted(id: response.id, reason: "  ")], author: testAuthor)
+        }
         #expect(error?.code == .invalidEvent)
         _ = try await log.append([.responseRetracted(id: response.id, reason: "entered in error")], author: testAuthor)
         error = await #expect(throws: LogError.self) {
-            try await log.append([.responseCorrected(response, definitionVersion: "1", reason: "x")], author: testAuthor)
+            try await log.append(
+                [.responseCorrected(response, definitionVersion: "1", reason: "x")], author: testAuthor)
         }
         #expect(error?.code == .retracted)
-        error = await #expect(throws: LogError.self) { try await log.append([.responseRetracted(id: response.id, reason: "again")], author: testAuthor) }
+        error = await #expect(throws: LogError.self) {
+            try await log.append([.responseRetracted(id: response.id, reason: "again")], author: testAuthor)
+        }
         #expect(error?.code == .retracted)
         #expect(await log.statistics.records == 2)
     }
@@ -146,7 +175,8 @@ import Testing
             let outcomes = try await withThrowingTaskGroup(of: (Bool, Int).self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        let result = try await log.append([.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
+                        let result = try await log.append(
+                            [.responseRecorded(response, definitionVersion: "1")], author: testAuthor)
                         let isDuplicate = if case .alreadyStored = result[0] { true } else { false }
                         return (isDuplicate, await log.statistics.flushes)
                     }
@@ -166,7 +196,9 @@ import Testing
         let (log, _) = try openLog(folder, segmentSize: 1024)
         let responses = try await recordResponses(log, count: 60)
         var batch: [LogEvent] = []
-        for index in 0..<40 { batch.append(.responseRecorded(makeResponse(citizen: "b-\(index)"), definitionVersion: "1")) }
+        for index in 0..<40 {
+            batch.append(.responseRecorded(makeResponse(citizen: "b-\(index)"), definitionVersion: "1"))
+        }
         _ = try await log.append(batch, author: testAuthor)
         await log.close()
         #expect(try SegmentName.list(in: folder.url).count > 5)

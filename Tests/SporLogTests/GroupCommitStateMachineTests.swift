@@ -5,12 +5,24 @@ import Testing
 @Suite struct GroupCommitStateMachineTests {
     @Test func firstBatchFlushesAloneAndWaitersGoTogether() {
         var machine = GroupCommitStateMachine<Int>()
-        guard case .flush(let first) = machine.enqueue(1) else { Issue.record("expected a flush"); return }
+        guard case .flush(let first) = machine.enqueue(1) else {
+            Issue.record("expected a flush")
+            return
+        }
         #expect(first == [1])
-        guard case .wait = machine.enqueue(2), case .wait = machine.enqueue(3) else { Issue.record("expected waits"); return }
-        guard case .flush(let next) = machine.flushSucceeded() else { Issue.record("expected the waiters"); return }
+        guard case .wait = machine.enqueue(2), case .wait = machine.enqueue(3) else {
+            Issue.record("expected waits")
+            return
+        }
+        guard case .flush(let next) = machine.flushSucceeded() else {
+            Issue.record("expected the waiters")
+            return
+        }
         #expect(next == [2, 3])
-        guard case .wait = machine.flushSucceeded(), case .idle = machine.state else { Issue.record("expected idle"); return }
+        guard case .wait = machine.flushSucceeded(), case .idle = machine.state else {
+            Issue.record("expected idle")
+            return
+        }
     }
 
     @Test func failureFailsWaitersAndRefusesMore() {
@@ -18,7 +30,10 @@ import Testing
         _ = machine.enqueue(1)
         _ = machine.enqueue(2)
         #expect(machine.flushFailed() == [2])
-        guard case .refuse = machine.enqueue(3) else { Issue.record("expected a refusal"); return }
+        guard case .refuse = machine.enqueue(3) else {
+            Issue.record("expected a refusal")
+            return
+        }
     }
 
     @Test func closesOnlyWhenNothingIsInFlight() {
@@ -29,6 +44,9 @@ import Testing
         _ = machine.flushSucceeded()
         let closedWhenIdle = machine.close()
         #expect(closedWhenIdle)
-        guard case .refuse = machine.enqueue(2) else { Issue.record("expected a refusal"); return }
+        guard case .refuse = machine.enqueue(2) else {
+            Issue.record("expected a refusal")
+            return
+        }
     }
 }

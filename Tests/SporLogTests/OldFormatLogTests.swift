@@ -12,7 +12,8 @@ import Testing
     static func copyOfFixture() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         let fixture = Repository.fixture("logs/v1")
-        for name in try FileManager.default.contentsOfDirectory(atPath: fixture.path) where name.hasSuffix(".log") || name == "pseudonym.key" {
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixture.path)
+        where name.hasSuffix(".log") || name == "pseudonym.key" {
             try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: folder.path(name))
         }
         return folder
@@ -73,7 +74,9 @@ import Testing
         #expect(entries[8].event == .responseCorrected(corrected, definitionVersion: "1", reason: "igen"))
 
         var lines: [String] = []
-        #expect(try LogVerifier.verify(folder: folder.url) { entry, hash in lines.append(entry.jsonLine(hash: hash)) }.records == 10)
+        #expect(
+            try LogVerifier.verify(folder: folder.url) { entry, hash in lines.append(entry.jsonLine(hash: hash)) }
+                .records == 10)
         #expect(lines.prefix(7).allSatisfy { $0.contains(#""author":{"kind":"unknown"}"#) })
         #expect(lines[7].contains(#""author":{"kind":"cli","user":"ole"}"#))
         #expect(lines[8].contains(#""author":{"kind":"token","name":"anna","role":"staff"}"#))

@@ -36,7 +36,8 @@ import Testing
         let key = (0..<32).map { UInt8($0) }
         let hex = key.map { String(format: "%02x", $0) }.joined()
         let fromHex = try Pseudonymiser.load(folder: folder.url, environment: ["SPOR_PSEUDONYM_KEY": hex])
-        let fromBase64 = try Pseudonymiser.load(folder: folder.url, environment: ["SPOR_PSEUDONYM_KEY": Data(key).base64EncodedString()])
+        let fromBase64 = try Pseudonymiser.load(
+            folder: folder.url, environment: ["SPOR_PSEUDONYM_KEY": Data(key).base64EncodedString()])
         #expect(fromHex.citizenID(for: cpr) == (try Pseudonymiser(key: key)).citizenID(for: cpr))
         #expect(fromBase64.citizenID(for: cpr) == fromHex.citizenID(for: cpr))
         #expect(!FileManager.default.fileExists(atPath: folder.path("pseudonym.key").path))
@@ -77,7 +78,11 @@ import Testing
         try FileManager.default.removeItem(at: folder.path(Pseudonymiser.keyFileName))
         for attempt in 0..<2 {
             let error = #expect(throws: LogError.self) {
-                if attempt == 0 { _ = try openLog(folder) } else { _ = try Pseudonymiser.load(folder: folder.url, environment: [:]) }
+                if attempt == 0 {
+                    _ = try openLog(folder)
+                } else {
+                    _ = try Pseudonymiser.load(folder: folder.url, environment: [:])
+                }
             }
             #expect(error?.code == .invalidKey)
             #expect(error?.message.contains("restore") == true)
@@ -103,7 +108,8 @@ import Testing
     @Test func unreadableKeyFileIsAnErrorNotARecursion() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try FileManager.default.createDirectory(at: folder.path(Pseudonymiser.keyFileName), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: folder.path(Pseudonymiser.keyFileName), withIntermediateDirectories: false)
         let error = #expect(throws: LogError.self) { try Pseudonymiser.load(folder: folder.url, environment: [:]) }
         #expect(error?.code == .invalidKey)
         #expect(error?.message.contains("cannot read") == true)

@@ -12,15 +12,19 @@ import Testing
         let (log, _) = try openLog(folder)
         let stored = makeResponse(citizen: "c-stored")
         let other = makeResponse(citizen: "c-other")
-        _ = try await log.append([.responseRecorded(stored, definitionVersion: "1"), .responseRecorded(other, definitionVersion: "1")], author: testAuthor)
+        _ = try await log.append(
+            [.responseRecorded(stored, definitionVersion: "1"), .responseRecorded(other, definitionVersion: "1")],
+            author: testAuthor)
         let fresh = makeResponse(citizen: "c-fresh")
         var first = RecordBatch(author: testAuthor)
         try first.append(fresh, definitionVersion: "1")
         try first.append(stored, definitionVersion: "2")  // the definition version is not compared
-        try first.append(makeResponse(id: other.id, citizen: "c-other", answers: [0, 0, 0, 0, 0]), definitionVersion: "1")
+        try first.append(
+            makeResponse(id: other.id, citizen: "c-other", answers: [0, 0, 0, 0, 0]), definitionVersion: "1")
         var second = RecordBatch(author: testAuthor)
         try second.append(fresh, definitionVersion: "1")
-        try second.append(makeResponse(id: fresh.id, citizen: "c-fresh", answers: [1, 1, 1, 1, 1]), definitionVersion: "1")
+        try second.append(
+            makeResponse(id: fresh.id, citizen: "c-fresh", answers: [1, 1, 1, 1, 1]), definitionVersion: "1")
         let classified = try await log.classify([first, second])
         #expect(classified[0].statuses == [.new, .alreadyStored, .conflictsWithStored])
         #expect(classified[1].statuses == [.alreadyStored, .conflictsWithEarlier])

@@ -8,7 +8,8 @@ import Testing
     @Test(arguments: [
         LogEvent.responseRecorded(makeResponse(), definitionVersion: "1"),
         .responseRecorded(makeResponse(answers: [nil, 0, 5, nil, 2]), definitionVersion: "2.1.0"),
-        .responseCorrected(makeResponse(answers: [1, 1, 1, 1, 1]), definitionVersion: "1", reason: "tastefejl – rettet"),
+        .responseCorrected(
+            makeResponse(answers: [1, 1, 1, 1, 1]), definitionVersion: "1", reason: "tastefejl – rettet"),
         .responseRetracted(id: UUID(), reason: "forkert borger"),
     ])
     func roundTrip(event: LogEvent) throws {
@@ -27,20 +28,25 @@ import Testing
         response.intervention = nil
         response.mode = nil
         let entry = LogEntry(
-            sequence: 0, recordedAtMillis: 0, event: .responseRecorded(response, definitionVersion: "1"), author: testAuthor)
+            sequence: 0, recordedAtMillis: 0, event: .responseRecorded(response, definitionVersion: "1"),
+            author: testAuthor)
         let body = RecordCodec.encodeBody(entry, previousHash: RecordCodec.zeroHash, continuesBatch: false)
         #expect(try RecordCodec.decode(body, body: 0..<body.count).0 == entry)
     }
 
     @Test func frameCarriesLengthAndChecksum() {
         let body = RecordCodec.encodeBody(
-            LogEntry(sequence: 0, recordedAtMillis: 0, event: .responseRetracted(id: UUID(), reason: "x"), author: testAuthor),
+            LogEntry(
+                sequence: 0, recordedAtMillis: 0, event: .responseRetracted(id: UUID(), reason: "x"), author: testAuthor
+            ),
             previousHash: RecordCodec.zeroHash, continuesBatch: false)
         let frame = RecordCodec.frame(body)
         #expect(frame.count == body.count + 8)
         var reader = ByteReader(frame, from: 0, to: 8)
         #expect(reader.integer(UInt32.self) == UInt32(body.count))
-        #expect(reader.integer(UInt32.self) == body.withUnsafeBytes { RecordCodec.checksum(length: UInt32(body.count), body: $0) })
+        #expect(
+            reader.integer(UInt32.self)
+                == body.withUnsafeBytes { RecordCodec.checksum(length: UInt32(body.count), body: $0) })
     }
 
     @Test func truncatedOrTrailingBodiesAreRefused() {
@@ -84,7 +90,9 @@ import Testing
             for cut in [body.count - 1, body.count - author.storedBytes.count + 1] {
                 let short = Array(body[0..<cut])
                 #expect(throws: RecordCodec.DecodeFailure.self) { try RecordCodec.decode(short, body: 0..<short.count) }
-                #expect(throws: RecordCodec.DecodeFailure.self) { try short.withUnsafeBytes { try RecordCodec.summary($0) } }
+                #expect(throws: RecordCodec.DecodeFailure.self) {
+                    try short.withUnsafeBytes { try RecordCodec.summary($0) }
+                }
             }
         }
     }

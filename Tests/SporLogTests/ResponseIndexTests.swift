@@ -7,9 +7,13 @@ import Testing
     @Test func findsEveryIdAfterGrowing() {
         var index = ResponseIndex(minimumCapacity: 4)
         let ids = (0..<10_000).map { _ in UUID() }
-        for (number, id) in ids.enumerated() { index.insert(id, value: ResponseIndex.pack(segment: 1, offset: 8 + number)) }
+        for (number, id) in ids.enumerated() {
+            index.insert(id, value: ResponseIndex.pack(segment: 1, offset: 8 + number))
+        }
         #expect(index.count == ids.count)
-        for (number, id) in ids.enumerated() { #expect(index.value(for: id) == ResponseIndex.pack(segment: 1, offset: 8 + number)) }
+        for (number, id) in ids.enumerated() {
+            #expect(index.value(for: id) == ResponseIndex.pack(segment: 1, offset: 8 + number))
+        }
         #expect(index.value(for: UUID()) == nil)
         #expect(index.residentBytes <= ids.count * 24 * 3)
     }

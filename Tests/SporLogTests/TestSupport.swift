@@ -56,7 +56,9 @@ func recordOffsets(_ bytes: [UInt8]) -> [Int] {
     var position = SegmentName.magic.count
     while position + 8 <= bytes.count {
         offsets.append(position)
-        let length = Int(bytes[position]) | Int(bytes[position + 1]) << 8 | Int(bytes[position + 2]) << 16 | Int(bytes[position + 3]) << 24
+        let length =
+            Int(bytes[position]) | Int(bytes[position + 1]) << 8 | Int(bytes[position + 2]) << 16 | Int(
+                bytes[position + 3]) << 24
         position += 8 + length
     }
     return offsets

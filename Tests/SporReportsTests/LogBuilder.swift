@@ -19,8 +19,10 @@ struct LogBuilder {
     ) -> UUID {
         let id = UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", responses))!
         responses += 1
-        append(.responseRecorded(
-            response(id, citizen, date, answers, instrument, unit, intervention), definitionVersion: "1"), by: author)
+        append(
+            .responseRecorded(
+                response(id, citizen, date, answers, instrument, unit, intervention), definitionVersion: "1"),
+            by: author)
         return id
     }
 
@@ -29,9 +31,10 @@ struct LogBuilder {
         _ id: UUID, _ citizen: String, _ date: String, _ answers: [Int?], instrument: InstrumentID = .who5,
         unit: String? = nil, intervention: String? = nil, reason: String = "typo", by author: Author = testAuthor
     ) {
-        append(.responseCorrected(
-            response(id, citizen, date, answers, instrument, unit, intervention), definitionVersion: "1",
-            reason: reason), by: author)
+        append(
+            .responseCorrected(
+                response(id, citizen, date, answers, instrument, unit, intervention), definitionVersion: "1",
+                reason: reason), by: author)
     }
 
     mutating func retract(_ id: UUID, reason: String = "entered in error", by author: Author = testAuthor) {
@@ -46,9 +49,11 @@ struct LogBuilder {
     }
 
     private mutating func append(_ event: LogEvent, by author: Author) {
-        entries.append(LogEntry(
-            sequence: UInt64(entries.count), recordedAtMillis: 1_770_000_000_000 + Int64(entries.count), event: event,
-            author: author))
+        entries.append(
+            LogEntry(
+                sequence: UInt64(entries.count), recordedAtMillis: 1_770_000_000_000 + Int64(entries.count),
+                event: event,
+                author: author))
     }
 
     private func response(

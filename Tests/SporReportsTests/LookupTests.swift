@@ -40,11 +40,15 @@ import Testing
         #expect(all.count == 3 && all.last?.changeSinceBaseline?.delta == 60)
         #expect(dataset.trajectory(of: citizen("c-2"), scope: scope) == nil)
         #expect(dataset.trajectory(of: citizen("c-3"), scope: scope) == nil)
-        let summary = try #require(dataset.summary(
-            of: citizen("c-1"), since: CalendarDate(iso8601: "2026-03-01")!, asOf: CalendarDate(iso8601: "2026-03-31")!,
-            scope: scope))
+        let summary = try #require(
+            dataset.summary(
+                of: citizen("c-1"), since: CalendarDate(iso8601: "2026-03-01")!,
+                asOf: CalendarDate(iso8601: "2026-03-31")!,
+                scope: scope))
         #expect(summary.instruments.first?.baseline?.id == own)
-        #expect(dataset.summary(of: citizen("c-2"), since: CalendarDate(iso8601: "2026-01-01")!,
-                                asOf: CalendarDate(iso8601: "2026-03-31")!, scope: scope) == nil)
+        #expect(
+            dataset.summary(
+                of: citizen("c-2"), since: CalendarDate(iso8601: "2026-01-01")!,
+                asOf: CalendarDate(iso8601: "2026-03-31")!, scope: scope) == nil)
     }
 }

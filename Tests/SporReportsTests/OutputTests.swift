@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import SporInstruments
 import SporReports
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 @Suite struct OutputTests {
     private func sampleLog() -> LogBuilder {
@@ -40,15 +41,20 @@ import Testing
         #expect(cells[2]["group"] as? String == "u3")
         #expect(cells[2]["suppression"] as? String == "complementary")
         let first = cells[0]
-        #expect(Set(first.keys) == [
-            "period", "group", "suppressed", "citizens", "meanScore", "medianScore", "sdScore", "flags",
-            "pairedCitizens", "meanChange", "improved", "unchanged", "deteriorated", "crossedCutoff", "changeSuppressed",
-        ])
+        #expect(
+            Set(first.keys) == [
+                "period", "group", "suppressed", "citizens", "meanScore", "medianScore", "sdScore", "flags",
+                "pairedCitizens", "meanChange", "improved", "unchanged", "deteriorated", "crossedCutoff",
+                "changeSuppressed",
+            ])
         #expect(first["pairedCitizens"] is NSNull)
         #expect(first["meanChange"] is NSNull)
         #expect(first["changeSuppressed"] as? Bool == true)
         #expect(cells[3]["changeSuppressed"] == nil)
-        #expect(Set((first["flags"] as? [String: Any])?.keys ?? [:].keys) == ["lowWellbeing", "veryLowWellbeing", "itemAtFloor"])
+        #expect(
+            Set((first["flags"] as? [String: Any])?.keys ?? [:].keys) == [
+                "lowWellbeing", "veryLowWellbeing", "itemAtFloor",
+            ])
         // 6 citizens with raw 10…15: mean 50, full precision sd of 40, 44, …, 60.
         #expect(first["meanScore"] as? Double == 50)
         let scores = (0..<6).map { Double(40 + 4 * $0) }
@@ -107,14 +113,18 @@ import Testing
         let counts = try #require(parse(svg))
         #expect(counts["svg"] == 1)
         #expect(counts["path"] == 3)
-        #expect(svg.contains(#"<text class="note" x="48" y="352">Gaps: suppressed cells (1 primary, 1 complementary)</text>"#))
+        #expect(
+            svg.contains(
+                #"<text class="note" x="48" y="352">Gaps: suppressed cells (1 primary, 1 complementary)</text>"#))
         #expect(counts["line"].map { $0 >= 1 } == true)
     }
 
     @Test func reportSVGShowsAtMostTwelveGroups() throws {
         var log = LogBuilder()
         for group in 0..<15 {
-            for citizen in 0..<5 { log.record("g\(group)c\(citizen)", "2026-01-10", who5(raw: 12), unit: "unit-\(group)") }
+            for citizen in 0..<5 {
+                log.record("g\(group)c\(citizen)", "2026-01-10", who5(raw: 12), unit: "unit-\(group)")
+            }
         }
         let report = try log.dataset().trendReport(TrendReportRequest(instrument: .who5, period: .quarter, by: .unit))
         #expect(parse(report.svg(cutoff: 50))?["path"] == 12)
@@ -133,12 +143,14 @@ import Testing
         let trajectoryValue = try #require(dataset.trajectory(of: CitizenID(rawValue: "a1")!))
         let trajectory = try #require(try json(trajectoryValue) as? [String: Any])
         #expect(trajectory["citizen"] as? String == "a1")
-        let points = try #require(((trajectory["instruments"] as? [[String: Any]])?.first?["points"]) as? [[String: Any]])
+        let points = try #require(
+            ((trajectory["instruments"] as? [[String: Any]])?.first?["points"]) as? [[String: Any]])
         #expect(points.map { $0["score"] as? Int } == [44, 60])
         #expect(points[0]["administeredAt"] as? String == "2026-01-10")
-        let summaryValue = try #require(dataset.summary(
-            of: CitizenID(rawValue: "a1")!, since: CalendarDate(iso8601: "2026-03-01")!,
-            asOf: CalendarDate(iso8601: "2026-05-01")!))
+        let summaryValue = try #require(
+            dataset.summary(
+                of: CitizenID(rawValue: "a1")!, since: CalendarDate(iso8601: "2026-03-01")!,
+                asOf: CalendarDate(iso8601: "2026-05-01")!))
         let summary = try #require(try json(summaryValue) as? [String: Any])
         #expect(summary["since"] as? String == "2026-03-01")
         let text = (summary["instruments"] as? [[String: Any]])?.first?["text"] as? [String: String]

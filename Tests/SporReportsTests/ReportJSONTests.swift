@@ -15,9 +15,13 @@ import Testing
             for visit in 0..<(citizen % 5 + 1) {
                 let date = "2025-\(String(format: "%02d", 1 + visit * 2))-1\(citizen % 9)"
                 let raw = (citizen * 7 + visit * 5) % 26
-                ids.append(log.record(name, date, who5(raw: raw), unit: citizen % 3 == 0 ? nil : "u\(citizen % 3)",
-                                      intervention: visit % 2 == 0 ? "SEL85" : nil))
-                let inspire: [Int?] = (0..<5).map { item in item == citizen % 5 && visit == 1 ? nil : (citizen + item + visit) % 5 }
+                ids.append(
+                    log.record(
+                        name, date, who5(raw: raw), unit: citizen % 3 == 0 ? nil : "u\(citizen % 3)",
+                        intervention: visit % 2 == 0 ? "SEL85" : nil))
+                let inspire: [Int?] = (0..<5).map { item in
+                    item == citizen % 5 && visit == 1 ? nil : (citizen + item + visit) % 5
+                }
                 log.record(name, date, inspire, instrument: .briefInspireO, unit: "u1")
             }
             if citizen % 4 == 1 {
@@ -42,8 +46,10 @@ import Testing
         var compared = 0
         for citizen in 0..<12 {
             for history in [false, true] {
-                let trajectory = try #require(dataset.trajectory(of: CitizenID(rawValue: "c-\(citizen)")!, history: history))
-                #expect(String(decoding: try ReportJSON.data(trajectory), as: UTF8.self) == (try encoderBytes(trajectory)))
+                let trajectory = try #require(
+                    dataset.trajectory(of: CitizenID(rawValue: "c-\(citizen)")!, history: history))
+                #expect(
+                    String(decoding: try ReportJSON.data(trajectory), as: UTF8.self) == (try encoderBytes(trajectory)))
                 compared += 1
             }
         }
@@ -54,9 +60,10 @@ import Testing
         let dataset = try varied()
         for citizen in 0..<12 {
             for since in ["2025-01-01", "2025-04-01", "2026-01-01"] {
-                let summary = try #require(dataset.summary(
-                    of: CitizenID(rawValue: "c-\(citizen)")!, since: CalendarDate(iso8601: since)!,
-                    asOf: CalendarDate(iso8601: "2026-11-23")!))
+                let summary = try #require(
+                    dataset.summary(
+                        of: CitizenID(rawValue: "c-\(citizen)")!, since: CalendarDate(iso8601: since)!,
+                        asOf: CalendarDate(iso8601: "2026-11-23")!))
                 #expect(String(decoding: try ReportJSON.data(summary), as: UTF8.self) == (try encoderBytes(summary)))
             }
         }

@@ -8,7 +8,8 @@ import Testing
     @Test func unknownIdsAreRefusedWithoutAnswersInTheMessage() throws {
         var dataset = try ResponseDataset(catalog: .builtIn)
         let id = UUID()
-        let entry = LogEntry(sequence: 0, recordedAtMillis: 0, event: .responseRetracted(id: id, reason: "x"), author: testAuthor)
+        let entry = LogEntry(
+            sequence: 0, recordedAtMillis: 0, event: .responseRetracted(id: id, reason: "x"), author: testAuthor)
         #expect(throws: ResponseDatasetError.self) { try dataset.apply(entry) }
         #expect(dataset.count == 0)
     }
@@ -19,7 +20,8 @@ import Testing
             id: UUID(), citizen: CitizenID(rawValue: "c")!, instrument: InstrumentID("phq9"),
             administeredAt: CalendarDate(iso8601: "2026-01-01")!, answers: [1, 2, 3])
         let entry = LogEntry(
-            sequence: 0, recordedAtMillis: 0, event: .responseRecorded(response, definitionVersion: "1"), author: testAuthor)
+            sequence: 0, recordedAtMillis: 0, event: .responseRecorded(response, definitionVersion: "1"),
+            author: testAuthor)
         do {
             try dataset.apply(entry)
             Issue.record("expected an error")
@@ -56,7 +58,9 @@ import Testing
         var expected: [UUID: Author] = [:]
         for index in 0..<30 {
             // Runs of three, then turns, then an unknown author as in an old log.
-            let author = index < 12 ? (index / 3 % 2 == 0 ? anna : testAuthor) : index < 24 ? (index % 2 == 0 ? anna : bo) : .unknown
+            let author =
+                index < 12
+                ? (index / 3 % 2 == 0 ? anna : testAuthor) : index < 24 ? (index % 2 == 0 ? anna : bo) : .unknown
             expected[log.record("c\(index % 4)", "2026-01-01", who5(raw: 10), by: author)] = author
         }
         let corrected = expected.keys.sorted { $0.uuidString < $1.uuidString }[5]
@@ -78,9 +82,11 @@ import Testing
                 id: UUID(), citizen: CitizenID(rawValue: "c\(index / 10)")!, instrument: .who5,
                 administeredAt: CalendarDate(daysSinceEpoch: 20_000 + index % 700), answers: [1, 2, 3, 4, index % 6],
                 unit: Label(rawValue: "u\(index % 7)"), intervention: Label(rawValue: "SEL85"), mode: .paper)
-            try dataset.apply(LogEntry(
-                sequence: UInt64(index), recordedAtMillis: 0, event: .responseRecorded(response, definitionVersion: "1"),
-                author: testAuthor))
+            try dataset.apply(
+                LogEntry(
+                    sequence: UInt64(index), recordedAtMillis: 0,
+                    event: .responseRecorded(response, definitionVersion: "1"),
+                    author: testAuthor))
         }
         #expect(dataset.count == count)
         #expect(dataset.columnByteCount / count < 100)
@@ -94,9 +100,11 @@ import Testing
                 id: UUID(), citizen: CitizenID(rawValue: "c\(index / 10)")!, instrument: .who5,
                 administeredAt: CalendarDate(daysSinceEpoch: 20_000), answers: [1, 2, 3, 4, 5])
             let event = LogEvent.responseRecorded(response, definitionVersion: "1")
-            try oneAuthor.apply(LogEntry(sequence: UInt64(index), recordedAtMillis: 0, event: event, author: testAuthor))
+            try oneAuthor.apply(
+                LogEntry(sequence: UInt64(index), recordedAtMillis: 0, event: event, author: testAuthor))
             let author = Author.cli(user: AuthorName(rawValue: "u\(index % 2)")!)
-            try perRowAuthors.apply(LogEntry(sequence: UInt64(index), recordedAtMillis: 0, event: event, author: author))
+            try perRowAuthors.apply(
+                LogEntry(sequence: UInt64(index), recordedAtMillis: 0, event: event, author: author))
         }
         // Authors taking turns row by row: one run a row, 8 bytes (up to twice that while the runs grow).
         let turns = perRowAuthors.columnByteCount - oneAuthor.columnByteCount

@@ -12,8 +12,9 @@ import Testing
         log.record("c", "2026-01-10", who5(raw: 9))  // 36, low wellbeing
         log.record("c", "2026-04-01", [3, 3, nil, 3, 3])
         log.record("c", "2026-04-02", who5(raw: 13))  // 52
-        let summary = try #require(try log.dataset().summary(
-            of: CitizenID(rawValue: "c")!, since: since, asOf: CalendarDate(iso8601: "2026-05-01")!))
+        let summary = try #require(
+            try log.dataset().summary(
+                of: CitizenID(rawValue: "c")!, since: since, asOf: CalendarDate(iso8601: "2026-05-01")!))
         let who5 = try #require(summary.instruments.first)
         #expect(who5.text.en == "WHO-5 rose from 36 to 52 since 2026-03-01: improved, no longer low wellbeing")
         #expect(who5.text.da == "WHO-5 steg fra 36 til 52 siden 2026-03-01: forbedret, ikke længere lav trivsel")
@@ -32,8 +33,9 @@ import Testing
     @Test func notesWhenNothingSinceAndLatestOlderThanSixMonths() throws {
         var log = LogBuilder()
         log.record("c", "2025-08-31", who5(raw: 10))
-        let summary = try #require(try log.dataset().summary(
-            of: CitizenID(rawValue: "c")!, since: since, asOf: CalendarDate(iso8601: "2026-03-01")!))
+        let summary = try #require(
+            try log.dataset().summary(
+                of: CitizenID(rawValue: "c")!, since: since, asOf: CalendarDate(iso8601: "2026-03-01")!))
         let who5 = try #require(summary.instruments.first)
         #expect(who5.notes.map(\.code) == ["latestOlderThanSixMonths", "noResponseSince"])
         #expect(who5.text.en == "WHO-5 was 40 on 2025-08-31; no new response since 2026-03-01")
@@ -44,8 +46,9 @@ import Testing
     @Test func sixMonthsIsCountedInCalendarMonths() throws {
         var log = LogBuilder()
         log.record("c", "2025-09-01", who5(raw: 10))
-        let summary = try #require(try log.dataset().summary(
-            of: CitizenID(rawValue: "c")!, since: since, asOf: CalendarDate(iso8601: "2026-03-01")!))
+        let summary = try #require(
+            try log.dataset().summary(
+                of: CitizenID(rawValue: "c")!, since: since, asOf: CalendarDate(iso8601: "2026-03-01")!))
         #expect(summary.instruments.first?.notes.map(\.code) == ["noResponseSince"])
     }
 
@@ -54,10 +57,13 @@ import Testing
         log.record("c", "2026-02-01", who5(raw: 15))
         log.record("c", "2026-03-05", who5(raw: 10))
         log.record("c", "2026-03-05", [3, 3, 3, 3, 4], instrument: .briefInspireO)
-        let summary = try #require(try log.dataset().summary(
-            of: CitizenID(rawValue: "c")!, since: since, asOf: CalendarDate(iso8601: "2026-03-10")!))
+        let summary = try #require(
+            try log.dataset().summary(
+                of: CitizenID(rawValue: "c")!, since: since, asOf: CalendarDate(iso8601: "2026-03-10")!))
         #expect(summary.instruments.map(\.instrument) == [.briefInspireO, .who5])
-        #expect(summary.instruments[1].text.en == "WHO-5 fell from 60 to 40 since 2026-03-01: deteriorated, now low wellbeing")
+        #expect(
+            summary.instruments[1].text.en
+                == "WHO-5 fell from 60 to 40 since 2026-03-01: deteriorated, now low wellbeing")
         #expect(summary.instruments[0].text.en == "Brief INSPIRE-O was 80 on 2026-03-05 (first scored response)")
     }
 }

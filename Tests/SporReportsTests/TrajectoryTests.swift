@@ -43,8 +43,9 @@ import Testing
     }
 
     @Test func inspirePointsCarryTheChimeProfile() throws {
-        let trajectory = try #require(try log().0.dataset().trajectory(
-            of: CitizenID(rawValue: "c")!, instrument: .briefInspireO))
+        let trajectory = try #require(
+            try log().0.dataset().trajectory(
+                of: CitizenID(rawValue: "c")!, instrument: .briefInspireO))
         #expect(trajectory.instruments.count == 1)
         let point = try #require(trajectory.instruments.first?.points.first)
         #expect(point.score == 50)
@@ -55,8 +56,9 @@ import Testing
 
     @Test func historyShowsRetractedResponsesAndRevisions() throws {
         let (log, retracted) = log()
-        let trajectory = try #require(try log.dataset().trajectory(
-            of: CitizenID(rawValue: "c")!, instrument: .who5, history: true))
+        let trajectory = try #require(
+            try log.dataset().trajectory(
+                of: CitizenID(rawValue: "c")!, instrument: .who5, history: true))
         let points = try #require(trajectory.instruments.first?.points)
         #expect(points.count == 4)
         let last = try #require(points.last)

@@ -69,9 +69,12 @@ import Testing
         let reread = try TrendRelease(json: stored)
         #expect(reread == release)
         #expect(try reread.json() == stored)
-        #expect(try ReportJSON.data(reread.report(instrument: .who5, period: .month, by: .unit)) == ReportJSON.data(months))
+        #expect(
+            try ReportJSON.data(reread.report(instrument: .who5, period: .month, by: .unit)) == ReportJSON.data(months))
         #expect(months.table().hasPrefix("who5 by unit per month (release 1 as of 2026-11-18T11:06:40Z)\n"))
-        #expect(months.svg(cutoff: 50).contains("<title>who5: mean score per month by unit (release 1 as of 2026-11-18T11:06:40Z)</title>"))
+        #expect(
+            months.svg(cutoff: 50).contains(
+                "<title>who5: mean score per month by unit (release 1 as of 2026-11-18T11:06:40Z)</title>"))
         let inspire = try #require(reread.report(instrument: .briefInspireO, period: .month, by: .none))
         #expect(inspire.flagNames == ["belowRecoveryCutoff"])
         #expect(inspire.domainNames == ["connectedness", "hope", "identity", "meaning", "empowerment"])
@@ -83,8 +86,9 @@ import Testing
         let report = release.report(
             instrument: .who5, period: .month, by: .none, from: day("2026-02-01"), to: day("2026-02-28"))
         #expect(report?.cells.map(\.period) == ["2026-02"])
-        #expect(release.report(instrument: .who5, period: .month, by: .none, from: day("2026-03-01"))?.cells.map(\.period)
-            == ["2026-03"])
+        #expect(
+            release.report(instrument: .who5, period: .month, by: .none, from: day("2026-03-01"))?.cells.map(\.period)
+                == ["2026-03"])
     }
 
     @Test func lateDataReachesTheStrategicLevelOnlyInAFreshRelease() throws {
@@ -117,7 +121,9 @@ import Testing
     @Test func releaseIDsAreNumbersFromOne() {
         #expect(TrendRelease.ID("3")?.number == 3)
         #expect(TrendRelease.ID("3")?.next.description == "4")
-        for text in ["0", "-1", "", "1.5", "abc", "+2", "1234567890"] { #expect(TrendRelease.ID(text) == nil, "\(text)") }
+        for text in ["0", "-1", "", "1.5", "abc", "+2", "1234567890"] {
+            #expect(TrendRelease.ID(text) == nil, "\(text)")
+        }
         #expect(TrendRelease.ID(number: 1)! < TrendRelease.ID(number: 2)!)
     }
 }

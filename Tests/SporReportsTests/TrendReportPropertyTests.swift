@@ -1,8 +1,9 @@
 import Foundation
 import SporInstruments
 import SporLog
-@testable import SporReports
 import Testing
+
+@testable import SporReports
 
 /// On seeded random logs, every figure of the report, and every suppression, equals a direct recomputation from the
 /// events that follows docs/report-definition.md step by step.
@@ -47,13 +48,15 @@ import Testing
             switch random.int(0...9) {
             case 0 where !recorded.isEmpty:
                 let (id, citizen) = recorded[random.int(0...recorded.count - 1)]
-                log.correct(id, citizen, date(&random), answers(instrument, &random), instrument: instrument,
-                            unit: unit, intervention: intervention)
+                log.correct(
+                    id, citizen, date(&random), answers(instrument, &random), instrument: instrument,
+                    unit: unit, intervention: intervention)
             case 1 where !recorded.isEmpty:
                 log.retract(recorded[random.int(0...recorded.count - 1)].0)
             default:
-                let id = log.record(citizen, date(&random), answers(instrument, &random), instrument: instrument,
-                                    unit: unit, intervention: intervention)
+                let id = log.record(
+                    citizen, date(&random), answers(instrument, &random), instrument: instrument,
+                    unit: unit, intervention: intervention)
                 recorded.append((id, citizen))
             }
         }
@@ -83,7 +86,11 @@ import Testing
             case .responseRetracted(let id, _): retracted.insert(id)
             }
         }
-        struct Scored { var response: Response; var order: UInt64; var score: Score }
+        struct Scored {
+            var response: Response
+            var order: UInt64
+            var score: Score
+        }
         let scored = current.values
             .filter { !retracted.contains($0.id) && $0.instrument == request.instrument }
             .map { Scored(response: $0, order: recordedAt[$0.id]!, score: definition.score($0.answers)) }
@@ -115,11 +122,12 @@ import Testing
         for bucket in latest.keys.sorted() {
             var groups: [String?: [Scored]] = [:]
             for item in latest[bucket]!.values {
-                let group: String? = switch request.by {
-                case .unit: item.response.unit?.rawValue
-                case .intervention: item.response.intervention?.rawValue
-                case .none: "all"
-                }
+                let group: String? =
+                    switch request.by {
+                    case .unit: item.response.unit?.rawValue
+                    case .intervention: item.response.intervention?.rawValue
+                    case .none: "all"
+                    }
                 groups[group, default: []].append(item)
             }
             // Group labels by Unicode code points, the group without a label last.
@@ -148,7 +156,8 @@ import Testing
             // Complementary: while S is not empty and sums to fewer than minCell, add the visible cell with the fewest.
             if request.by != .none {
                 while !suppressed.isEmpty && suppressed.map({ citizens[$0]! }).reduce(0, +) < request.minCell,
-                      let next = fewest(outside: suppressed, citizens) {
+                    let next = fewest(outside: suppressed, citizens)
+                {
                     suppressed.append(next)
                     statistics.complementary += 1
                 }
@@ -159,15 +168,18 @@ import Testing
             statistics.changeByPairs += changeHidden.count - suppressed.count
             if request.by != .none {
                 while case let sum = changeHidden.map({ paired[$0]! }).reduce(0, +), sum > 0 && sum < request.minCell,
-                      let next = fewest(outside: changeHidden, paired) {
+                    let next = fewest(outside: changeHidden, paired)
+                {
                     changeHidden.append(next)
                     statistics.changeComplementary += 1
                 }
             }
             for name in names {
                 if suppressed.contains(name) {
-                    cells.append(TrendCell(
-                        period: bucket, group: name, suppression: primary.contains(name) ? .primary : .complementary))
+                    cells.append(
+                        TrendCell(
+                            period: bucket, group: name, suppression: primary.contains(name) ? .primary : .complementary
+                        ))
                     continue
                 }
                 let members = groups[name]!
@@ -175,27 +187,41 @@ import Testing
                 let scores = members.map { Double($0.score.score!) }.sorted()
                 let mean = scores.reduce(0, +) / Double(n)
                 let median = n % 2 == 1 ? scores[n / 2] : (scores[n / 2 - 1] + scores[n / 2]) / 2
-                let sd = n < 2 ? nil : (scores.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(n - 1)).squareRoot()
+                let sd =
+                    n < 2 ? nil : (scores.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(n - 1)).squareRoot()
                 let changes = changes(name)
                 func share(_ predicate: (Change) -> Bool) -> Double {
                     Double(changes.filter(predicate).count) / Double(changes.count)
                 }
-                let domains = definition.items.enumerated().compactMap { index, item in item.domain.map { (index, $0) } }
-                cells.append(TrendCell(period: bucket, group: name, figures: TrendFigures(
-                    citizens: n, meanScore: mean, medianScore: median, sdScore: sd,
-                    flags: definition.flags.map { rule in
-                        .init(name: rule.name.rawValue,
-                              value: Double(members.filter { $0.score.has(rule.name) }.count) / Double(n))
-                    },
-                    change: changeHidden.contains(name) ? nil : TrendChange(
-                        pairedCitizens: changes.count,
-                        meanChange: Double(changes.map(\.delta).reduce(0, +)) / Double(changes.count),
-                        improved: share { $0.direction == .improved }, unchanged: share { $0.direction == .unchanged },
-                        deteriorated: share { $0.direction == .deteriorated }, crossedCutoff: share(\.crossedCutoff)),
-                    chimeMeans: domains.isEmpty ? nil : domains.map { index, domain in
-                        .init(name: domain,
-                              value: Double(members.map { $0.response.answers[index]! }.reduce(0, +)) / Double(n))
-                    })))
+                let domains = definition.items.enumerated().compactMap { index, item in item.domain.map { (index, $0) }
+                }
+                cells.append(
+                    TrendCell(
+                        period: bucket, group: name,
+                        figures: TrendFigures(
+                            citizens: n, meanScore: mean, medianScore: median, sdScore: sd,
+                            flags: definition.flags.map { rule in
+                                .init(
+                                    name: rule.name.rawValue,
+                                    value: Double(members.filter { $0.score.has(rule.name) }.count) / Double(n))
+                            },
+                            change: changeHidden.contains(name)
+                                ? nil
+                                : TrendChange(
+                                    pairedCitizens: changes.count,
+                                    meanChange: Double(changes.map(\.delta).reduce(0, +)) / Double(changes.count),
+                                    improved: share { $0.direction == .improved },
+                                    unchanged: share { $0.direction == .unchanged },
+                                    deteriorated: share { $0.direction == .deteriorated },
+                                    crossedCutoff: share(\.crossedCutoff)),
+                            chimeMeans: domains.isEmpty
+                                ? nil
+                                : domains.map { index, domain in
+                                    .init(
+                                        name: domain,
+                                        value: Double(members.map { $0.response.answers[index]! }.reduce(0, +))
+                                            / Double(n))
+                                })))
             }
         }
         return cells
@@ -236,10 +262,12 @@ import Testing
             for period in ReportPeriod.allCases {
                 for by in ReportGrouping.allCases {
                     for (minCell, from, to) in [(1, nil, nil), (3, "2025-03-01", "2026-02-15"), (5, nil, nil)]
-                        as [(Int, String?, String?)] {
+                        as [(Int, String?, String?)]
+                    {
                         let request = TrendReportRequest(
                             instrument: instrument, period: period, by: by,
-                            from: from.flatMap(CalendarDate.init(iso8601:)), to: to.flatMap(CalendarDate.init(iso8601:)),
+                            from: from.flatMap(CalendarDate.init(iso8601:)),
+                            to: to.flatMap(CalendarDate.init(iso8601:)),
                             minCell: minCell, allowSmallCells: true)
                         let actual = try dataset.trendReport(request).cells
                         let expected = Self.recompute(log.entries, request, statistics: &statistics)
@@ -249,7 +277,9 @@ import Testing
                         #expect(actual.count == expected.count)
                         pairsShown += expected.compactMap(\.figures?.change?.pairedCitizens).reduce(0, +)
                         for (a, e) in zip(actual, expected) {
-                            #expect(Self.same(a.figures, e.figures), "\(instrument) \(period) \(by) \(a.period) \(a.group ?? "-")")
+                            #expect(
+                                Self.same(a.figures, e.figures),
+                                "\(instrument) \(period) \(by) \(a.period) \(a.group ?? "-")")
                         }
                     }
                 }
@@ -285,7 +315,8 @@ import Testing
         let half = log.entries.count / 2
         var dataset = try ResponseDataset(catalog: .builtIn)
         for entry in log.entries[..<half] { try dataset.apply(entry) }
-        let request = TrendReportRequest(instrument: .who5, period: .quarter, by: .unit, minCell: 1, allowSmallCells: true)
+        let request = TrendReportRequest(
+            instrument: .who5, period: .quarter, by: .unit, minCell: 1, allowSmallCells: true)
         let before = try dataset.trendReport(request)
         let copy = dataset
         for entry in log.entries[half...] { try dataset.apply(entry) }

@@ -9,9 +9,10 @@ import Testing
         _ log: LogBuilder, instrument: InstrumentID = .who5, period: ReportPeriod = .quarter,
         by: ReportGrouping = .none, from: String? = nil, to: String? = nil, minCell: Int = 1
     ) throws -> TrendReport {
-        try log.dataset().trendReport(TrendReportRequest(
-            instrument: instrument, period: period, by: by, from: from.flatMap(CalendarDate.init(iso8601:)),
-            to: to.flatMap(CalendarDate.init(iso8601:)), minCell: minCell, allowSmallCells: minCell < 3))
+        try log.dataset().trendReport(
+            TrendReportRequest(
+                instrument: instrument, period: period, by: by, from: from.flatMap(CalendarDate.init(iso8601:)),
+                to: to.flatMap(CalendarDate.init(iso8601:)), minCell: minCell, allowSmallCells: minCell < 3))
     }
 
     @Test func eachCitizenCountsOnceWithLatestResponseAndItsGroup() throws {
@@ -53,8 +54,10 @@ import Testing
         let figures = try #require(try report(log, period: .year).cells.last?.figures)
         #expect(figures.citizens == 3)
         // paired: 40 → 52, +12 ≥ 10 improved, and no longer lowWellbeing (≤ 50).
-        #expect(figures.change == TrendChange(
-            pairedCitizens: 1, meanChange: 12, improved: 1, unchanged: 0, deteriorated: 0, crossedCutoff: 1))
+        #expect(
+            figures.change
+                == TrendChange(
+                    pairedCitizens: 1, meanChange: 12, improved: 1, unchanged: 0, deteriorated: 0, crossedCutoff: 1))
     }
 
     @Test func changeFiguresAreHiddenWithoutPairs() throws {
@@ -114,12 +117,14 @@ import Testing
             try dataset.trendReport(TrendReportRequest(instrument: .who5, period: .month, by: .none, minCell: 2))
         }
         #expect(throws: ReportError.self) {
-            try dataset.trendReport(TrendReportRequest(
-                instrument: .who5, period: .month, by: .none, minCell: 0, allowSmallCells: true))
+            try dataset.trendReport(
+                TrendReportRequest(
+                    instrument: .who5, period: .month, by: .none, minCell: 0, allowSmallCells: true))
         }
         #expect(TrendReportRequest(instrument: .who5, period: .month, by: .none).minCell == 5)
-        _ = try dataset.trendReport(TrendReportRequest(
-            instrument: .who5, period: .month, by: .none, minCell: 2, allowSmallCells: true))
+        _ = try dataset.trendReport(
+            TrendReportRequest(
+                instrument: .who5, period: .month, by: .none, minCell: 2, allowSmallCells: true))
     }
 
     @Test func medianOfAnEvenCountIsTheMeanOfTheTwoMiddles() throws {

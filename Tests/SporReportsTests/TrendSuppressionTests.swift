@@ -13,24 +13,32 @@ import Testing
     ) {
         for index in 0..<citizens {
             let citizen = "\(group ?? "none")-\(index)"
-            let unit = by == .unit ? group : nil, intervention = by == .intervention ? group : nil
-            if index < paired { log.record(citizen, "2025-11-10", who5(raw: 10), unit: unit, intervention: intervention) }
+            let unit = by == .unit ? group : nil
+            let intervention = by == .intervention ? group : nil
+            if index < paired {
+                log.record(citizen, "2025-11-10", who5(raw: 10), unit: unit, intervention: intervention)
+            }
             log.record(citizen, "2026-02-10", who5(raw: raw(index)), unit: unit, intervention: intervention)
         }
     }
 
     /// The 2026-Q1 cells (baselines in 2025-Q4 still count as baselines).
     private func cells(_ log: LogBuilder, by: ReportGrouping = .unit) throws -> [TrendCell] {
-        try log.dataset().trendReport(TrendReportRequest(
-            instrument: .who5, period: .quarter, by: by, from: CalendarDate(iso8601: "2026-01-01"))).cells
+        try log.dataset().trendReport(
+            TrendReportRequest(
+                instrument: .who5, period: .quarter, by: by, from: CalendarDate(iso8601: "2026-01-01"))
+        ).cells
     }
 
     /// Group → "primary", "complementary", "change hidden" or "shown".
     private func marks(_ cells: [TrendCell]) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: cells.map { cell in
-            (cell.group ?? "(none)",
-             cell.suppression?.rawValue ?? (cell.figures!.changeSuppressed ? "change hidden" : "shown"))
-        })
+        Dictionary(
+            uniqueKeysWithValues: cells.map { cell in
+                (
+                    cell.group ?? "(none)",
+                    cell.suppression?.rawValue ?? (cell.figures!.changeSuppressed ? "change hidden" : "shown")
+                )
+            })
     }
 
     @Test func onePrimaryCellAmongLargerOnes() throws {
@@ -112,11 +120,14 @@ import Testing
         #expect(cells.allSatisfy { $0.figures != nil })
         // d: deltas 0, 4, 8, 12, 16, 20, 24: mean 84 / 7 = 12; improved (≥ 10) 4 of 7, unchanged 3 of 7; the
         // later scores above 50 (52, 56, 60, 64) crossed the cut-off: 4 of 7.
-        #expect(cells[3].figures?.change == TrendChange(
-            pairedCitizens: 7, meanChange: 12, improved: 4.0 / 7, unchanged: 3.0 / 7, deteriorated: 0,
-            crossedCutoff: 4.0 / 7))
+        #expect(
+            cells[3].figures?.change
+                == TrendChange(
+                    pairedCitizens: 7, meanChange: 12, improved: 4.0 / 7, unchanged: 3.0 / 7, deteriorated: 0,
+                    crossedCutoff: 4.0 / 7))
         // The JSON of a cell with hidden change figures: all six null, pairedCitizens too, also with no pairs.
-        let json = try #require(try JSONSerialization.jsonObject(with: ReportJSON.data(cells[2].figures)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: ReportJSON.data(cells[2].figures)) as? [String: Any])
         for key in ["pairedCitizens", "meanChange", "improved", "unchanged", "deteriorated", "crossedCutoff"] {
             #expect(json[key] is NSNull, "\(key)")
         }
@@ -163,7 +174,8 @@ import Testing
         add(&log, "b", citizens: 6)
         for index in 0..<6 { log.record("q2-a\(index)", "2026-05-01", who5(raw: 12), unit: "a") }
         for index in 0..<6 { log.record("q2-b\(index)", "2026-05-01", who5(raw: 12), unit: "b") }
-        let cells = try log.dataset().trendReport(TrendReportRequest(instrument: .who5, period: .quarter, by: .unit)).cells
+        let cells = try log.dataset().trendReport(TrendReportRequest(instrument: .who5, period: .quarter, by: .unit))
+            .cells
         #expect(cells.map { $0.suppression?.rawValue ?? "shown" } == ["primary", "complementary", "shown", "shown"])
     }
 
@@ -176,9 +188,12 @@ import Testing
         let text = try ReportJSON.string(report)
         #expect(text.contains(#"{"group":"a","period":"2026-Q1","suppressed":true,"suppression":"primary"}"#))
         #expect(text.contains(#"{"group":"b","period":"2026-Q1","suppressed":true,"suppression":"complementary"}"#))
-        #expect(text.contains(
-            #""changeSuppressed":true,"citizens":7,"crossedCutoff":null,"deteriorated":null,"flags":{"#))
+        #expect(
+            text.contains(
+                #""changeSuppressed":true,"citizens":7,"crossedCutoff":null,"deteriorated":null,"flags":{"#))
         #expect(text.contains(#""group":"c","improved":null,"meanChange":null,"#))
-        #expect(text.contains(#""pairedCitizens":null,"period":"2026-Q1","sdScore":0,"suppressed":false,"unchanged":null}"#))
+        #expect(
+            text.contains(#""pairedCitizens":null,"period":"2026-Q1","sdScore":0,"suppressed":false,"unchanged":null}"#)
+        )
     }
 }

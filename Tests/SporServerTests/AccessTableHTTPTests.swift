@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -7,6 +6,7 @@ import SporReports
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// The access table of `SporTesting.AccessTable` driven through the JSON API and through the web pages (a signed-in
@@ -24,7 +24,9 @@ import Testing
             for cell in AccessTable.cases where cell.action != .result {
                 let response = try await driver.api(client, cell)
                 actual.append(AccessTable.line(cell, AccessTable.Outcome(status: Int(response.status.code))))
-                if response.status == .notFound { notFound["\(cell.role) \(cell.action) \(cell.target)"] = response.text }
+                if response.status == .notFound {
+                    notFound["\(cell.role) \(cell.action) \(cell.target)"] = response.text
+                }
                 if response.status == .unprocessableContent {
                     #expect(response.problemErrors == ["unit:range"], "\(cell): a unit outside the caller's units")
                 }
@@ -103,11 +105,13 @@ struct HTTPDriver {
                 "/v1/responses/\(id)/correction", token: token, body: #"{"answers":[1,1,1,1,1],"reason":"typo"}"#)
         case .retract:
             let id = try await response(of: target)
-            return try await client.post("/v1/responses/\(id)/retraction", token: token, body: #"{"reason":"wrong citizen"}"#)
+            return try await client.post(
+                "/v1/responses/\(id)/retraction", token: token, body: #"{"reason":"wrong citizen"}"#)
         case .trajectory:
             return try await client.get("/v1/citizens/\(target.citizen)/trajectory", token: token)
         case .summary:
-            return try await client.get("/v1/citizens/\(target.citizen)/summary?since=\(AccessTable.since)", token: token)
+            return try await client.get(
+                "/v1/citizens/\(target.citizen)/summary?since=\(AccessTable.since)", token: token)
         case .result:
             Issue.record("the API has no result route")
             return try await client.get("/v1/responses/\(try await response(of: target))", token: token)
@@ -120,19 +124,24 @@ struct HTTPDriver {
         }
     }
 
-    func web(_ client: some TestClientProtocol, _ cell: AccessTable.Case, browser: inout Browser) async throws -> TestResponse {
+    func web(
+        _ client: some TestClientProtocol, _ cell: AccessTable.Case, browser: inout Browser
+    ) async throws -> TestResponse {
         let target = cell.target
         let answers = (1...5).map { ("item\($0)", "1") }
         switch cell.action {
         case .record:
-            return try await browser.post(client, "/responses", [
-                ("instrument", "who5"), ("citizen", recordedCitizen(target)), ("administeredAt", AccessTable.date),
-                ("unit", target.unit), ("mode", "with-staff"),
-            ] + answers)
+            return try await browser.post(
+                client, "/responses",
+                [
+                    ("instrument", "who5"), ("citizen", recordedCitizen(target)), ("administeredAt", AccessTable.date),
+                    ("unit", target.unit), ("mode", "with-staff"),
+                ] + answers)
         case .correct:
             let id = try await response(of: target)
             return try await browser.post(
-                client, "/responses/\(id)/correction", [("administeredAt", AccessTable.date), ("reason", "typo")] + answers)
+                client, "/responses/\(id)/correction",
+                [("administeredAt", AccessTable.date), ("reason", "typo")] + answers)
         case .retract:
             let id = try await response(of: target)
             return try await browser.post(client, "/responses/\(id)/retraction", [("reason", "wrong citizen")])

@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -6,6 +5,7 @@ import SporInstruments
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 @Suite struct AttentionTests {
@@ -15,10 +15,13 @@ import Testing
             // Very low wellbeing in each unit; a citizen doing well is not listed.
             for (citizen, unit) in [("c-nord", Fixture.unit), ("c-syd", Fixture.otherUnit)] {
                 let body = responseJSON(citizen: citizen, answers: "[1,1,1,1,1]", date: "2026-06-01", unit: unit)
-                #expect(try await client.post("/v1/responses", token: fixture.tokens["admin"], body: body).status == .created)
+                #expect(
+                    try await client.post("/v1/responses", token: fixture.tokens["admin"], body: body).status
+                        == .created)
             }
             let well = responseJSON(citizen: "c-well", answers: "[4,4,4,4,4]", date: "2026-06-01")
-            #expect(try await client.post("/v1/responses", token: fixture.tokens["admin"], body: well).status == .created)
+            #expect(
+                try await client.post("/v1/responses", token: fixture.tokens["admin"], body: well).status == .created)
 
             let staff = try await client.get("/v1/attention", token: fixture.tokens["staff"])
             #expect(staff.status == .ok)
@@ -46,7 +49,9 @@ import Testing
         try await fixture.test { client in
             for (index, answers) in ["[1,1,1,1,1]", "[0,0,0,0,0]", "[1,1,1,1,2]"].enumerated() {
                 let body = responseJSON(citizen: "c-\(index)", answers: answers, date: "2026-06-01")
-                #expect(try await client.post("/v1/responses", token: fixture.tokens["admin"], body: body).status == .created)
+                #expect(
+                    try await client.post("/v1/responses", token: fixture.tokens["admin"], body: body).status
+                        == .created)
             }
             let two = try await client.get("/v1/attention?limit=2", token: fixture.tokens["caseworker"])
             #expect(two.status == .ok)

@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -6,29 +5,38 @@ import SporInstruments
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 @Suite struct AuditTests {
     @Test func everyReadOfOneCitizenAndEveryResolveIsAudited() async throws {
         let fixture = try Fixture()
         try await fixture.test { client in
-            _ = try await client.post("/v1/responses", token: fixture.tokens["staff"], body: responseJSON(citizen: "c-7"))
+            _ = try await client.post(
+                "/v1/responses", token: fixture.tokens["staff"], body: responseJSON(citizen: "c-7"))
             #expect(try AuditTrail.read(folder: fixture.folder.url).records.isEmpty)
             _ = try await client.get("/v1/citizens/c-7/trajectory", token: fixture.tokens["staff"])
             _ = try await client.get("/v1/citizens/c-7/summary?since=2026-01-01", token: fixture.tokens["caseworker"])
-            let resolved = try await client.post("/v1/citizens/resolve", token: fixture.tokens["admin"], body: #"{"cpr":"0101901234"}"#)
+            let resolved = try await client.post(
+                "/v1/citizens/resolve", token: fixture.tokens["admin"], body: #"{"cpr":"0101901234"}"#)
             // Refused reads are not data reads: nothing audited for them.
             _ = try await client.get("/v1/citizens/c-7/trajectory", token: fixture.tokens["staff-syd"])
             _ = try await client.get("/v1/citizens/c-7/trajectory", token: fixture.tokens["strategic"])
             let records = try AuditTrail.read(folder: fixture.folder.url).records
             #expect(records.map(\.who) == ["staff", "caseworker", "admin"])
             #expect(records.map(\.role) == [.staff, .caseworker, .admin])
-            #expect(records.map { $0.citizen?.rawValue ?? "-" } == ["c-7", "c-7", resolved.json["citizen"] as? String ?? "?"])
-            #expect(records.map(\.endpoint) == [
-                "GET /v1/citizens/{citizen}/trajectory", "GET /v1/citizens/{citizen}/summary", "POST /v1/citizens/resolve",
-            ])
+            #expect(
+                records.map { $0.citizen?.rawValue ?? "-" } == [
+                    "c-7", "c-7", resolved.json["citizen"] as? String ?? "?",
+                ])
+            #expect(
+                records.map(\.endpoint) == [
+                    "GET /v1/citizens/{citizen}/trajectory", "GET /v1/citizens/{citizen}/summary",
+                    "POST /v1/citizens/resolve",
+                ])
             #expect(records.allSatisfy { abs($0.at.timeIntervalSinceNow) < 60 })
-            let attributes = try FileManager.default.attributesOfItem(atPath: fixture.folder.path(AuditTrail.fileName).path)
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: fixture.folder.path(AuditTrail.fileName).path)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)
         }
     }
@@ -42,7 +50,8 @@ import Testing
         }
         for seconds in [0, 1_763_890_200.5, 1_763_890_200.999, 1_763_890_200.0421, 951_782_400.25, 4_102_444_799.75] {
             let record = AuditRecord(
-                at: Date(timeIntervalSince1970: seconds), who: "anna", role: .staff, citizen: CitizenID(rawValue: "p-abc")!,
+                at: Date(timeIntervalSince1970: seconds), who: "anna", role: .staff,
+                citizen: CitizenID(rawValue: "p-abc")!,
                 endpoint: "GET /v1/citizens/{citizen}/trajectory")
             let expected = String(decoding: try encoder.encode(record), as: UTF8.self)
             #expect(record.json == expected)
@@ -58,9 +67,11 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<500 {
                 group.addTask {
-                    try await trail.append(AuditRecord(
-                        at: Date(), who: "reader-\(index)", role: .caseworker, citizen: CitizenID(rawValue: "c-\(index)")!,
-                        endpoint: "GET /v1/citizens/{citizen}/trajectory"))
+                    try await trail.append(
+                        AuditRecord(
+                            at: Date(), who: "reader-\(index)", role: .caseworker,
+                            citizen: CitizenID(rawValue: "c-\(index)")!,
+                            endpoint: "GET /v1/citizens/{citizen}/trajectory"))
                 }
             }
             try await group.waitForAll()
@@ -74,7 +85,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let record = { (who: String) in
-            AuditRecord(at: Date(), who: who, role: .caseworker, citizen: CitizenID(rawValue: "c-1")!, endpoint: "GET /v1/x")
+            AuditRecord(
+                at: Date(), who: who, role: .caseworker, citizen: CitizenID(rawValue: "c-1")!, endpoint: "GET /v1/x")
         }
         do {
             let trail = try AuditTrail(folder: folder.url)
@@ -107,13 +119,16 @@ import Testing
         let fixture = try Fixture()
         try await fixture.test { client in
             for citizen in ["c-1", "c-2"] {
-                _ = try await client.post("/v1/responses", token: fixture.tokens["admin"], body: responseJSON(citizen: citizen))
+                _ = try await client.post(
+                    "/v1/responses", token: fixture.tokens["admin"], body: responseJSON(citizen: citizen))
                 _ = try await client.get("/v1/citizens/\(citizen)/trajectory", token: fixture.tokens["caseworker"])
             }
             let all = try SporBinary.run(["audit", "--data", fixture.folder.url.path])
             #expect(all.status == 0)
             #expect(all.stdout.split(separator: "\n").count == 2)
-            let one = try SporBinary.run(["audit", "--data", fixture.folder.url.path, "--citizen", "c-2", "--format", "json"])
+            let one = try SporBinary.run([
+                "audit", "--data", fixture.folder.url.path, "--citizen", "c-2", "--format", "json",
+            ])
             #expect(one.stdout.split(separator: "\n").count == 1)
             #expect(one.stdout.contains(#""citizen":"c-2""#) && one.stdout.contains(#""who":"caseworker""#))
             let future = try SporBinary.run(["audit", "--data", fixture.folder.url.path, "--since", "2999-01-01"])

@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -9,6 +8,7 @@ import SporTesting
 import Synchronization
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// Every write through the API and the web pages names its author, the token's name and role, in the log; the
@@ -33,20 +33,28 @@ import Testing
         try await fixture.test { client in
             let id = UUID()
             let path = "/v1/responses/\(id.uuidString.lowercased())"
-            let recorded = try await client.post("/v1/responses", token: fixture.tokens["staff"], body: responseJSON(id: id))
+            let recorded = try await client.post(
+                "/v1/responses", token: fixture.tokens["staff"], body: responseJSON(id: id))
             #expect(recorded.status == .created)
             let correction = #"{"answers":[3,4,2,3,2],"reason":"tastefejl"}"#
-            let corrected = try await client.post(path + "/correction", token: fixture.tokens["admin"], body: correction)
+            let corrected = try await client.post(
+                path + "/correction", token: fixture.tokens["admin"], body: correction)
             #expect(corrected.status == .ok)
-            let retracted = try await client.post(path + "/retraction", token: fixture.tokens["staff"], body: #"{"reason":"forkert borger"}"#)
+            let retracted = try await client.post(
+                path + "/retraction", token: fixture.tokens["staff"], body: #"{"reason":"forkert borger"}"#)
             #expect(retracted.status == .ok)
             let events = try Self.logged(fixture, id)
-            #expect(events == ["responseRecorded staff (staff)", "responseCorrected admin (admin)", "responseRetracted staff (staff)"])
+            #expect(
+                events == [
+                    "responseRecorded staff (staff)", "responseCorrected admin (admin)",
+                    "responseRetracted staff (staff)",
+                ])
             #expect(try Self.revisionAuthors(fixture, id) == ["staff (staff)", "admin (admin)", "staff (staff)"])
 
             let first = UUID()
             let second = UUID()
-            let batch = "{\"responses\":[" + responseJSON(id: first) + "," + responseJSON(id: second, citizen: "c-2") + "]}"
+            let batch =
+                "{\"responses\":[" + responseJSON(id: first) + "," + responseJSON(id: second, citizen: "c-2") + "]}"
             let stored = try await client.post("/v1/responses/batch", token: fixture.tokens["admin"], body: batch)
             #expect(stored.status == .created)
             let batchEvents = try Self.logged(fixture, first) + Self.logged(fixture, second)
@@ -65,18 +73,27 @@ import Testing
 
             var admin = try await Browser.signedIn(client, token: fixture.tokens["admin"])
             _ = try await admin.get(client, "/responses/\(id.uuidString.lowercased())/correction")
-            let correction = WebResponsePageTests.answers([3, 3, 3, 3, 3])
+            let correction =
+                WebResponsePageTests.answers([3, 3, 3, 3, 3])
                 + [("administeredAt", "2026-06-01"), ("reason", "typed the wrong answer")]
-            #expect(try await admin.post(client, "/responses/\(id.uuidString.lowercased())/correction", correction).status == .seeOther)
+            #expect(
+                try await admin.post(client, "/responses/\(id.uuidString.lowercased())/correction", correction).status
+                    == .seeOther)
             let page = try await staff.get(client, "/citizens/c-web?lang=en")
             #expect(page.text.contains("<th scope=\"col\">History</th>"))
-            #expect(page.text.contains("<td>recorded by staff (staff); corrected by admin (admin)</td>"), "\(page.text)")
+            #expect(
+                page.text.contains("<td>recorded by staff (staff); corrected by admin (admin)</td>"), "\(page.text)")
 
             _ = try await staff.get(client, "/responses/\(id.uuidString.lowercased())/retraction")
-            #expect(try await staff.post(client, "/responses/\(id.uuidString.lowercased())/retraction", ["reason": "wrong citizen"]).status == .seeOther)
-            #expect(try Self.logged(fixture, id) == [
-                "responseRecorded staff (staff)", "responseCorrected admin (admin)", "responseRetracted staff (staff)",
-            ])
+            #expect(
+                try await staff.post(
+                    client, "/responses/\(id.uuidString.lowercased())/retraction", ["reason": "wrong citizen"]
+                ).status == .seeOther)
+            #expect(
+                try Self.logged(fixture, id) == [
+                    "responseRecorded staff (staff)", "responseCorrected admin (admin)",
+                    "responseRetracted staff (staff)",
+                ])
         }
     }
 }

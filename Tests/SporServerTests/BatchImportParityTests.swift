@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -9,6 +8,7 @@ import SporTesting
 import Synchronization
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// The API batch (`POST /v1/responses/batch`) and an import of the same rows (`UseCases.importFile`, what
@@ -40,7 +40,8 @@ import Testing
             return "{" + members.joined(separator: ",") + "}"
         }
 
-        static let csvHeader = "id,citizen,cpr,instrument,administeredAt,item1,item2,item3,item4,item5,unit,intervention,mode"
+        static let csvHeader =
+            "id,citizen,cpr,instrument,administeredAt,item1,item2,item3,item4,item5,unit,intervention,mode"
 
         var csv: String {
             ([id?.uuidString.lowercased() ?? "", citizen ?? "", cpr ?? "", instrument, date]
@@ -51,10 +52,11 @@ import Testing
 
     /// Rows with and without ids, by citizen id and by CPR number, both instruments, optional fields left out,
     /// and the same content twice without an id (two responses).
-    static let rows: [Row] = (0..<40).map(row) + [
-        Row(citizen: "c-twice", date: "2026-02-02", answers: [1, 2, 3, 4, 5]),
-        Row(citizen: "c-twice", date: "2026-02-02", answers: [1, 2, 3, 4, 5]),
-    ]
+    static let rows: [Row] =
+        (0..<40).map(row) + [
+            Row(citizen: "c-twice", date: "2026-02-02", answers: [1, 2, 3, 4, 5]),
+            Row(citizen: "c-twice", date: "2026-02-02", answers: [1, 2, 3, 4, 5]),
+        ]
 
     static func row(_ index: Int) -> Row {
         let byCPR = index % 5 == 4
@@ -73,7 +75,8 @@ import Testing
     /// The content of each dumped event: the event's fields without its place in the log (sequence, hash, time)
     /// and without its author, which differs by design (a token, an import).
     static let compared = [
-        "type", "id", "citizen", "instrument", "administeredAt", "answers", "unit", "intervention", "mode", "definitionVersion",
+        "type", "id", "citizen", "instrument", "administeredAt", "answers", "unit", "intervention", "mode",
+        "definitionVersion",
     ]
 
     static func dump(_ spor: UseCases) async throws -> [[String: String]] {
@@ -95,13 +98,15 @@ import Testing
         let data = importFolder.path("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: fixture.folder.path(Pseudonymiser.keyFileName), to: data.appendingPathComponent(Pseudonymiser.keyFileName))
+            at: fixture.folder.path(Pseudonymiser.keyFileName),
+            to: data.appendingPathComponent(Pseudonymiser.keyFileName))
 
         let body = #"{"responses":[\#(Self.rows.map(\.json).joined(separator: ","))]}"#
         let batchDump = try await Self.batchDump(fixture, body: body)
 
         let file = importFolder.path("rows.\(format)")
-        let text = format == "csv"
+        let text =
+            format == "csv"
             ? ([Row.csvHeader] + Self.rows.map(\.csv)).joined(separator: "\n") + "\n"
             : Self.rows.map(\.json).joined(separator: "\n") + "\n"
         try text.write(to: file, atomically: true, encoding: .utf8)
@@ -109,7 +114,9 @@ import Testing
         let spor = UseCases(folder: storage, today: { Fixture.today })
         let importDump = try await spor.closing { spor in
             let imported = try await spor.importFile(path: file.path, by: .cli())
-            #expect(imported == UseCases.Imported(written: Self.rows.count, alreadyStored: 0, rejected: 0, rejectedFile: nil))
+            #expect(
+                imported
+                    == UseCases.Imported(written: Self.rows.count, alreadyStored: 0, rejected: 0, rejectedFile: nil))
             return try await Self.dump(spor)
         }
 
@@ -127,8 +134,10 @@ import Testing
         let derived = Self.rows.indices.filter { Self.rows[$0].id == nil }
         #expect(derived.map { batchDump[$0]["id"] } == derived.map { importDump[$0]["id"] })
         #expect(Set(derived.compactMap { batchDump[$0]["id"] }).count == derived.count, "two identical rows: two ids")
-        #expect(derived.allSatisfy { batchDump[$0]["id"]?.dropFirst(14).first == "8" }, "version 8: derived, not random")
-        #expect(derived.allSatisfy { importDump[$0]["id"]?.dropFirst(14).first == "8" }, "version 8: derived, not random")
+        #expect(
+            derived.allSatisfy { batchDump[$0]["id"]?.dropFirst(14).first == "8" }, "version 8: derived, not random")
+        #expect(
+            derived.allSatisfy { importDump[$0]["id"]?.dropFirst(14).first == "8" }, "version 8: derived, not random")
     }
 
     /// Posts the batch as admin and dumps the fixture's log.

@@ -48,7 +48,8 @@ import Testing
                 let field = Self.fields[number % 3]
                 let shape = number % 4 == 3 ? texts.shape() : labels.shape()
                 sent.shapes.append(shape)
-                let response = try await client.post("/v1/responses", token: tokens["admin"], body: Self.body(field, shape.text))
+                let response = try await client.post(
+                    "/v1/responses", token: tokens["admin"], body: Self.body(field, shape.text))
                 #expect(response.status == .unprocessableContent)
                 let expected = Label.problem(with: shape.text) == .cpr ? "cpr" : "format"
                 #expect(response.problemErrors == ["\(field):\(expected)"])
@@ -65,26 +66,33 @@ import Testing
                     expected.append("responses[\(index)].\(field):cpr")
                 }
                 let response = try await client.post(
-                    "/v1/responses/batch", token: tokens["staff"], body: #"{"responses":["# + entries.joined(separator: ",") + "]}")
+                    "/v1/responses/batch", token: tokens["staff"],
+                    body: #"{"responses":["# + entries.joined(separator: ",") + "]}")
                 #expect(response.status == .unprocessableContent)
                 #expect(response.problemErrors == expected)
                 answers.append(response.text)
             }
-            let stored = try await client.post("/v1/responses", token: tokens["admin"], body: responseJSON(citizen: "c-2"))
+            let stored = try await client.post(
+                "/v1/responses", token: tokens["admin"], body: responseJSON(citizen: "c-2"))
             #expect(stored.status == .created)
             let id = try #require(stored.json["id"] as? String)
             for number in 0..<300 {
                 let shape = texts.shape()
                 sent.shapes.append(shape)
-                let (action, body) = number % 2 == 0
+                let (action, body) =
+                    number % 2 == 0
                     ? ("correction", #"{"answers":[1,1,1,1,1],"reason":\#(JSONWriter.quoted(shape.text))}"#)
                     : ("retraction", #"{"reason":\#(JSONWriter.quoted(shape.text))}"#)
-                let response = try await client.post("/v1/responses/\(id)/\(action)", token: tokens["admin"], body: body)
+                let response = try await client.post(
+                    "/v1/responses/\(id)/\(action)", token: tokens["admin"], body: body)
                 #expect(response.status == .unprocessableContent)
                 #expect(response.problemErrors == ["reason:cpr"])
                 answers.append(response.text)
             }
-            #expect(try await client.post("/v1/responses/\(id)/retraction", token: tokens["admin"], body: #"{"reason":"tastefejl"}"#).status == .ok)
+            #expect(
+                try await client.post(
+                    "/v1/responses/\(id)/retraction", token: tokens["admin"], body: #"{"reason":"tastefejl"}"#
+                ).status == .ok)
             for answer in answers { Self.expectNoLeak(answer, sent.shapes) }
         }
         await fixture.storage.close()
@@ -111,7 +119,9 @@ import Testing
                 let page = try await admin.post(client, "/responses", fields)
                 #expect(page.status == .unprocessableContent)
                 Self.expectNoLeak(page.text, [shape])
-                #expect(page.text.contains("Feltet må ikke indeholde et CPR-nummer") || page.text.contains("Det ligner et CPR-nummer"))
+                #expect(
+                    page.text.contains("Feltet må ikke indeholde et CPR-nummer")
+                        || page.text.contains("Det ligner et CPR-nummer"))
             }
             _ = try await admin.get(client, "/responses/new")
             let stored = try await admin.post(client, "/responses", WebResponsePageTests.who5(citizen: "c-web"))
@@ -152,7 +162,9 @@ import Testing
         for _ in 0..<300 {
             let shape = labels.shape()
             shapes.append(shape)
-            let error = try #require(throws: TokenError.self) { try store.create(name: shape.text, role: .admin, units: []) }
+            let error = try #require(throws: TokenError.self) {
+                try store.create(name: shape.text, role: .admin, units: [])
+            }
             #expect(error.code == .invalidName)
             Self.expectNoLeak(error.message, [shape])
             let revoke = try #require(throws: TokenError.self) { try store.revoke(name: shape.text) }
@@ -164,7 +176,9 @@ import Testing
 
     /// No file under `folder` (log segments, tokens, audit trail, key) and no log line holds any of the shapes.
     static func expectNoLeak(folder: URL, logLines: [String], _ shapes: [CPRShapeGenerator.Shape]) throws {
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!.compactMap {
+            $0 as? URL
+        }
         #expect(!files.isEmpty)
         for file in files where !file.hasDirectoryPath {
             let found = CPRShapeGenerator.occurrences(of: shapes, in: try Data(contentsOf: file))

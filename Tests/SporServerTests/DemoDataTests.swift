@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -8,6 +7,7 @@ import SporLog
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 @Suite struct DemoDataTests {
@@ -28,8 +28,12 @@ import Testing
         try await app.test(.router) { client in
             let body = responseJSON(citizen: summary.citizen.rawValue, date: "2026-06-30", unit: DemoData.units[0])
             #expect(try await client.post("/v1/responses", token: tokens[.staff], body: body).status == .created)
-            #expect(try await client.get("/v1/citizens/\(summary.citizen)/trajectory", token: tokens[.staff]).status == .ok)
-            #expect(try await client.get("/v1/citizens/\(summary.citizen)/summary?since=2026-03-01", token: tokens[.caseworker]).status == .ok)
+            #expect(
+                try await client.get("/v1/citizens/\(summary.citizen)/trajectory", token: tokens[.staff]).status == .ok)
+            #expect(
+                try await client.get(
+                    "/v1/citizens/\(summary.citizen)/summary?since=2026-03-01", token: tokens[.caseworker]
+                ).status == .ok)
             let trends = try await client.get("/v1/reports/trends?instrument=who5&by=unit", token: tokens[.strategic])
             #expect(trends.status == .ok)
             #expect((trends.json["cells"] as? [[String: Any]])?.contains { $0["suppressed"] as? Bool == false } == true)

@@ -1,11 +1,12 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-@testable import SporApplication
 import SporFHIR
 import SporInstruments
 import SporTesting
 import Testing
+
+@testable import SporApplication
 
 /// The `/fhir` routes: Questionnaires, a posted QuestionnaireResponse recorded through the same use case as
 /// `POST /v1/responses` and read back identical, refusals as OperationOutcomes with nothing written, the access
@@ -28,14 +29,17 @@ import Testing
 
     /// Items answered by `valueInteger`.
     static func integerItems(_ linkIDs: [String], _ values: [Int]) -> String {
-        "[" + zip(linkIDs, values).map { #"{"linkId":"\#($0)","answer":[{"valueInteger":\#($1)}]}"# }.joined(separator: ",") + "]"
+        "["
+            + zip(linkIDs, values).map { #"{"linkId":"\#($0)","answer":[{"valueInteger":\#($1)}]}"# }.joined(
+                separator: ",") + "]"
     }
 
     /// Items answered by `valueCoding` in `system`, the code given per value.
     static func codedItems(_ linkIDs: [String], _ values: [Int], system: String, code: (Int, Int) -> String) -> String {
-        "[" + zip(linkIDs, values).enumerated().map { index, pair in
-            #"{"linkId":"\#(pair.0)","answer":[{"valueCoding":{"system":"\#(system)","code":"\#(code(index, pair.1))"}}]}"#
-        }.joined(separator: ",") + "]"
+        "["
+            + zip(linkIDs, values).enumerated().map { index, pair in
+                #"{"linkId":"\#(pair.0)","answer":[{"valueCoding":{"system":"\#(system)","code":"\#(code(index, pair.1))"}}]}"#
+            }.joined(separator: ",") + "]"
     }
 
     static let who5Links = ["happy", "calm", "active", "rested", "interest"]
@@ -69,12 +73,16 @@ import Testing
             #expect(Self.klCode(questionnaire, item: 1, value: 3) == "1ab11c78-6258-4069-9065-0f076833b133")
             #expect(Self.klCode(questionnaire, item: 4, value: 0) == "f97749b5-e689-40a4-9eda-0b0e35d185fc")
             // The displays are KL's, word for word (KLToolsValueSets.fsh), so the labels agree with KL's.
-            let calm = ((items[1]["answerOption"] as? [[String: Any]]) ?? []).compactMap { $0["valueCoding"] as? [String: Any] }
-            #expect(calm.map { $0["display"] as? String } == [
-                "WHO-5 På intet tidspunkt - 0 (rolig)", "WHO-5 Lidt af tiden - 1 (rolig)",
-                "WHO-5 Lidt mindre end halvdelen af tiden - 2 (rolig)", "WHO-5 Lidt mere end halvdelen af tiden - 3 (rolig)",
-                "WHO-5 Det meste af tiden - 4 (rolig)", "WHO-5 Hele tiden - 5 (rolig)",
-            ])
+            let calm = ((items[1]["answerOption"] as? [[String: Any]]) ?? []).compactMap {
+                $0["valueCoding"] as? [String: Any]
+            }
+            #expect(
+                calm.map { $0["display"] as? String } == [
+                    "WHO-5 På intet tidspunkt - 0 (rolig)", "WHO-5 Lidt af tiden - 1 (rolig)",
+                    "WHO-5 Lidt mindre end halvdelen af tiden - 2 (rolig)",
+                    "WHO-5 Lidt mere end halvdelen af tiden - 3 (rolig)",
+                    "WHO-5 Det meste af tiden - 4 (rolig)", "WHO-5 Hele tiden - 5 (rolig)",
+                ])
 
             let brief = try await client.get("/fhir/Questionnaire/brief-inspire-o", token: fixture.tokens["staff"]).json
             let briefCode = (brief["code"] as? [[String: Any]])?.first
@@ -96,33 +104,53 @@ import Testing
             let staff = fixture.tokens["staff"]
             let who5 = try await client.get("/fhir/Questionnaire/who5", token: staff).json
             let cases: [(questionnaire: String, values: [Int], items: String, citizen: String)] = [
-                ("https://spor.example/fhir/Questionnaire/who5|1", [3, 4, 2, 3, 1],
-                 Self.integerItems(Self.who5Links, [3, 4, 2, 3, 1]), "c-int"),
-                ("Questionnaire/who5", [5, 0, 1, 2, 4],
-                 Self.codedItems(Self.who5Links, [5, 0, 1, 2, 4], system: "https://spor.example/fhir/CodeSystem/who5-answer") { String($1) },
-                 "c-ours"),
-                ("http://fhir.kl.dk/ffinst/Questionnaire/KLToolsCareWHO-5", [5, 3, 5, 5, 5],
-                 Self.codedItems(Self.who5Links, [5, 3, 5, 5, 5], system: "http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes") {
-                     Self.klCode(who5, item: $0, value: $1)
-                 }, "c-kl"),
-                ("https://spor.example/fhir/Questionnaire/brief-inspire-o", [4, 3, 2, 1, 0],
-                 Self.integerItems(Self.briefLinks, [4, 3, 2, 1, 0]), "c-brief"),
-                ("Questionnaire/brief-inspire-o", [0, 1, 2, 3, 4],
-                 Self.codedItems(Self.briefLinks, [0, 1, 2, 3, 4], system: "https://spor.example/fhir/CodeSystem/brief-inspire-o-answer") {
-                     String($1)
-                 }, "c-brief-coded"),
+                (
+                    "https://spor.example/fhir/Questionnaire/who5|1", [3, 4, 2, 3, 1],
+                    Self.integerItems(Self.who5Links, [3, 4, 2, 3, 1]), "c-int"
+                ),
+                (
+                    "Questionnaire/who5", [5, 0, 1, 2, 4],
+                    Self.codedItems(
+                        Self.who5Links, [5, 0, 1, 2, 4], system: "https://spor.example/fhir/CodeSystem/who5-answer"
+                    ) { String($1) },
+                    "c-ours"
+                ),
+                (
+                    "http://fhir.kl.dk/ffinst/Questionnaire/KLToolsCareWHO-5", [5, 3, 5, 5, 5],
+                    Self.codedItems(
+                        Self.who5Links, [5, 3, 5, 5, 5], system: "http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes"
+                    ) {
+                        Self.klCode(who5, item: $0, value: $1)
+                    }, "c-kl"
+                ),
+                (
+                    "https://spor.example/fhir/Questionnaire/brief-inspire-o", [4, 3, 2, 1, 0],
+                    Self.integerItems(Self.briefLinks, [4, 3, 2, 1, 0]), "c-brief"
+                ),
+                (
+                    "Questionnaire/brief-inspire-o", [0, 1, 2, 3, 4],
+                    Self.codedItems(
+                        Self.briefLinks, [0, 1, 2, 3, 4],
+                        system: "https://spor.example/fhir/CodeSystem/brief-inspire-o-answer"
+                    ) {
+                        String($1)
+                    }, "c-brief-coded"
+                ),
             ]
             for entry in cases {
                 let id = UUID()
                 let body = Self.questionnaireResponse(
                     id: id, questionnaire: entry.questionnaire,
-                    subject: #"{"identifier":{"system":"https://spor.example/fhir/citizen-id","value":"\#(entry.citizen)"}}"#,
+                    subject:
+                        #"{"identifier":{"system":"https://spor.example/fhir/citizen-id","value":"\#(entry.citizen)"}}"#,
                     items: entry.items)
-                let posted = try await client.post("/fhir/QuestionnaireResponse", token: staff, body: body, contentType: "application/fhir+json")
+                let posted = try await client.post(
+                    "/fhir/QuestionnaireResponse", token: staff, body: body, contentType: "application/fhir+json")
                 #expect(posted.status == .created, "\(entry.citizen): \(posted.text)")
                 #expect(posted.headers[.location] == "/fhir/QuestionnaireResponse/\(id.uuidString.lowercased())")
                 let trajectory = try await client.get("/v1/citizens/\(entry.citizen)/trajectory", token: staff).json
-                let point = ((trajectory["instruments"] as? [[String: Any]])?.first?["points"] as? [[String: Any]])?.first
+                let point = ((trajectory["instruments"] as? [[String: Any]])?.first?["points"] as? [[String: Any]])?
+                    .first
                 #expect(point?["answers"] as? [Int] == entry.values, "\(entry.citizen)")
                 #expect(point?["id"] as? String == id.uuidString.lowercased())
                 #expect(point?["administeredAt"] as? String == "2026-03-14")
@@ -147,7 +175,8 @@ import Testing
             let posted = try await client.post("/fhir/QuestionnaireResponse", token: staff, body: body)
             #expect(posted.status == .created, "\(posted.text)")
             #expect(!posted.text.contains(Self.cpr))
-            let resolved = try await client.post("/v1/citizens/resolve", token: staff, body: #"{"cpr":"\#(Self.cpr)"}"#).json
+            let resolved = try await client.post("/v1/citizens/resolve", token: staff, body: #"{"cpr":"\#(Self.cpr)"}"#)
+                .json
             let citizen = try #require(resolved["citizen"] as? String)
             let subject = (posted.json["subject"] as? [String: Any])?["identifier"] as? [String: Any]
             #expect(subject?["value"] as? String == citizen)
@@ -159,36 +188,72 @@ import Testing
     }
 
     @Test(arguments: [
-        ("wrong questionnaire", #"{"questionnaire":"Questionnaire/phq9"}"#, "QuestionnaireResponse.questionnaire", "unknownInstrument"),
-        ("missing linkId", #"{"item":[{"answer":[{"valueInteger":3}]}]}"#, "QuestionnaireResponse.item[0].linkId", "required"),
-        ("unknown linkId", #"{"item":[{"linkId":"cheerful","answer":[{"valueInteger":3}]}]}"#, "QuestionnaireResponse.item[0].linkId", "unknownField"),
-        ("out-of-range answer", #"{"item":[{"linkId":"happy","answer":[{"valueInteger":3}]},{"linkId":"calm","answer":[{"valueInteger":9}]}]}"#,
-         "QuestionnaireResponse.item[1].answer[0].valueInteger", "range"),
-        ("unknown answer code", #"{"item":[{"linkId":"happy","answer":[{"valueCoding":{"system":"http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes","code":"9fd3c658"}}]}]}"#,
-         "QuestionnaireResponse.item[0].answer[0].valueCoding", "range"),
-        ("CPR number in an item text", #"{"item":[{"linkId":"happy","text":"borger 010190-1234","answer":[{"valueInteger":3}]}]}"#,
-         "QuestionnaireResponse.item[0].text", "cpr"),
-        ("CPR number in another identifier system", #"{"subject":{"identifier":{"system":"urn:oid:1.2.208.176.1.1","value":"0101901234"}}}"#,
-         "QuestionnaireResponse.subject.identifier.value", "cpr"),
-        ("CPR number as the citizen id", #"{"subject":{"identifier":{"value":"0101901234"}}}"#,
-         "QuestionnaireResponse.subject.identifier.value", "cpr"),
-        ("CPR number in a note", #"{"text":{"status":"generated","div":"<div>0101901234</div>"}}"#, "QuestionnaireResponse.text.div", "cpr"),
+        (
+            "wrong questionnaire", #"{"questionnaire":"Questionnaire/phq9"}"#, "QuestionnaireResponse.questionnaire",
+            "unknownInstrument"
+        ),
+        (
+            "missing linkId", #"{"item":[{"answer":[{"valueInteger":3}]}]}"#, "QuestionnaireResponse.item[0].linkId",
+            "required"
+        ),
+        (
+            "unknown linkId", #"{"item":[{"linkId":"cheerful","answer":[{"valueInteger":3}]}]}"#,
+            "QuestionnaireResponse.item[0].linkId", "unknownField"
+        ),
+        (
+            "out-of-range answer",
+            #"{"item":[{"linkId":"happy","answer":[{"valueInteger":3}]},{"linkId":"calm","answer":[{"valueInteger":9}]}]}"#,
+            "QuestionnaireResponse.item[1].answer[0].valueInteger", "range"
+        ),
+        (
+            "unknown answer code",
+            #"{"item":[{"linkId":"happy","answer":[{"valueCoding":{"system":"http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes","code":"9fd3c658"}}]}]}"#,
+            "QuestionnaireResponse.item[0].answer[0].valueCoding", "range"
+        ),
+        (
+            "CPR number in an item text",
+            #"{"item":[{"linkId":"happy","text":"borger 010190-1234","answer":[{"valueInteger":3}]}]}"#,
+            "QuestionnaireResponse.item[0].text", "cpr"
+        ),
+        (
+            "CPR number in another identifier system",
+            #"{"subject":{"identifier":{"system":"urn:oid:1.2.208.176.1.1","value":"0101901234"}}}"#,
+            "QuestionnaireResponse.subject.identifier.value", "cpr"
+        ),
+        (
+            "CPR number as the citizen id", #"{"subject":{"identifier":{"value":"0101901234"}}}"#,
+            "QuestionnaireResponse.subject.identifier.value", "cpr"
+        ),
+        (
+            "CPR number in a note", #"{"text":{"status":"generated","div":"<div>0101901234</div>"}}"#,
+            "QuestionnaireResponse.text.div", "cpr"
+        ),
         ("not completed", #"{"status":"in-progress"}"#, "QuestionnaireResponse.status", "range"),
         ("no subject", #"{"subject":null}"#, "QuestionnaireResponse.subject", "required"),
-        ("unit outside the staff member's units", #"{"extension":[{"url":"https://spor.example/fhir/StructureDefinition/unit","valueString":"bostotte-syd"}]}"#,
-         "QuestionnaireResponse.extension[0].valueString", "range"),
+        (
+            "unit outside the staff member's units",
+            #"{"extension":[{"url":"https://spor.example/fhir/StructureDefinition/unit","valueString":"bostotte-syd"}]}"#,
+            "QuestionnaireResponse.extension[0].valueString", "range"
+        ),
         ("future date", #"{"authored":"2027-01-01T10:00:00+01:00"}"#, "QuestionnaireResponse.authored", "future"),
     ])
-    func badInputIsRefusedWithAnOperationOutcomeAndNothingWritten(name: String, change: String, expression: String, rule: String) async throws {
+    func badInputIsRefusedWithAnOperationOutcomeAndNothingWritten(
+        name: String, change: String, expression: String, rule: String
+    ) async throws {
         let fixture = try Fixture()
         try await fixture.test { client in
-            var document = try JSONSerialization.jsonObject(with: Data(Self.questionnaireResponse(
-                items: Self.integerItems(Self.who5Links, [3, 4, 2, 3, 1])).utf8)) as? [String: Any] ?? [:]
+            var document =
+                try JSONSerialization.jsonObject(
+                    with: Data(
+                        Self.questionnaireResponse(
+                            items: Self.integerItems(Self.who5Links, [3, 4, 2, 3, 1])
+                        ).utf8)) as? [String: Any] ?? [:]
             let changes = try JSONSerialization.jsonObject(with: Data(change.utf8)) as? [String: Any] ?? [:]
             document.merge(changes) { $1 }
             let body = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
             let records = await fixture.records()
-            let refused = try await client.post("/fhir/QuestionnaireResponse", token: fixture.tokens["staff"], body: body)
+            let refused = try await client.post(
+                "/fhir/QuestionnaireResponse", token: fixture.tokens["staff"], body: body)
             #expect(refused.status == .unprocessableContent, "\(name): \(refused.text)")
             #expect(refused.headers[.contentType] == "application/fhir+json")
             #expect(refused.json["resourceType"] as? String == "OperationOutcome")
@@ -209,27 +274,32 @@ import Testing
         try await fixture.test { client in
             let body = Self.questionnaireResponse(items: Self.integerItems(Self.who5Links, [3, 4, 2, 3, 1]))
             for role in ["caseworker", "strategic"] {
-                let refused = try await client.post("/fhir/QuestionnaireResponse", token: fixture.tokens[role], body: body)
+                let refused = try await client.post(
+                    "/fhir/QuestionnaireResponse", token: fixture.tokens[role], body: body)
                 #expect(refused.status == .forbidden, "\(role)")
                 #expect(refused.json["resourceType"] as? String == "OperationOutcome")
             }
-            let posted = try await client.post("/fhir/QuestionnaireResponse", token: fixture.tokens["staff"], body: body)
+            let posted = try await client.post(
+                "/fhir/QuestionnaireResponse", token: fixture.tokens["staff"], body: body)
             #expect(posted.status == .created)
             let strategic = try await client.get("/fhir/QuestionnaireResponse", token: fixture.tokens["strategic"])
             #expect(strategic.status == .forbidden)
-            let otherUnit = try await client.get("/fhir/QuestionnaireResponse?citizen=c-1", token: fixture.tokens["staff-syd"])
+            let otherUnit = try await client.get(
+                "/fhir/QuestionnaireResponse?citizen=c-1", token: fixture.tokens["staff-syd"])
             #expect(otherUnit.status == .ok)
             #expect(otherUnit.json["total"] as? Int == 0)
             #expect(otherUnit.json["entry"] == nil)
             let id = try #require(posted.json["id"] as? String)
             let single = try await client.get("/fhir/QuestionnaireResponse/\(id)", token: fixture.tokens["staff-syd"])
             #expect(single.status == .notFound)
-            let caseworker = try await client.get("/fhir/QuestionnaireResponse?citizen=c-1", token: fixture.tokens["caseworker"])
+            let caseworker = try await client.get(
+                "/fhir/QuestionnaireResponse?citizen=c-1", token: fixture.tokens["caseworker"])
             #expect(caseworker.json["total"] as? Int == 1)
             let wrongMediaType = try await client.post(
                 "/fhir/QuestionnaireResponse", token: fixture.tokens["staff"], body: body, contentType: "text/plain")
             #expect(wrongMediaType.status == .unsupportedMediaType)
-            let badSearch = try await client.get("/fhir/QuestionnaireResponse?patient=c-1", token: fixture.tokens["admin"])
+            let badSearch = try await client.get(
+                "/fhir/QuestionnaireResponse?patient=c-1", token: fixture.tokens["admin"])
             #expect(badSearch.status == .badRequest)
             #expect(badSearch.json["resourceType"] as? String == "OperationOutcome")
         }
@@ -248,12 +318,16 @@ import Testing
             let corrected = try await record(responseJSON(citizen: "c-1", date: "2026-04-01"))
             let retracted = try await record(responseJSON(citizen: "c-1", date: "2026-05-01"))
             let brief = try await record(
-                #"{"cpr":"\#(Self.cpr)","instrument":"brief-inspire-o","administeredAt":"2026-03-14","answers":[4,3,2,1,0],"unit":"\#(Fixture.unit)"}"#)
+                #"{"cpr":"\#(Self.cpr)","instrument":"brief-inspire-o","administeredAt":"2026-03-14","answers":[4,3,2,1,0],"unit":"\#(Fixture.unit)"}"#
+            )
             _ = try await client.post(
-                "/v1/responses/\(corrected)/correction", token: staff, body: #"{"answers":[5,5,5,5,5],"reason":"typo"}"#)
-            _ = try await client.post("/v1/responses/\(retracted)/retraction", token: staff, body: #"{"reason":"wrong citizen"}"#)
+                "/v1/responses/\(corrected)/correction", token: staff, body: #"{"answers":[5,5,5,5,5],"reason":"typo"}"#
+            )
+            _ = try await client.post(
+                "/v1/responses/\(retracted)/retraction", token: staff, body: #"{"reason":"wrong citizen"}"#)
 
-            let search = try await client.get("/fhir/QuestionnaireResponse?_lastUpdated=ge2020-01-01", token: fixture.tokens["admin"])
+            let search = try await client.get(
+                "/fhir/QuestionnaireResponse?_lastUpdated=ge2020-01-01", token: fixture.tokens["admin"])
             #expect(search.status == .ok)
             #expect(!search.text.contains(Self.cpr) && !search.text.contains("010190"))
             let bundle = search.json
@@ -263,8 +337,9 @@ import Testing
             let fullURLs = Set(entries.compactMap { $0["fullUrl"] as? String })
             #expect(fullURLs.count == entries.count)
             let resources = entries.compactMap { $0["resource"] as? [String: Any] }
-            let responses = Dictionary(uniqueKeysWithValues: resources.filter { $0["resourceType"] as? String == "QuestionnaireResponse" }
-                .map { ($0["id"] as? String ?? "", $0) })
+            let responses = Dictionary(
+                uniqueKeysWithValues: resources.filter { $0["resourceType"] as? String == "QuestionnaireResponse" }
+                    .map { ($0["id"] as? String ?? "", $0) })
             #expect(responses[complete]?["status"] as? String == "completed")
             #expect(responses[incomplete]?["status"] as? String == "completed")
             #expect(responses[corrected]?["status"] as? String == "amended")
@@ -278,10 +353,14 @@ import Testing
                 let reference = (observation["derivedFrom"] as? [[String: Any]])?.first?["reference"] as? String
                 #expect(reference.map(fullURLs.contains) == true)
             }
-            let byResponse = Dictionary(uniqueKeysWithValues: observations.map { observation in
-                (((observation["derivedFrom"] as? [[String: Any]])?.first?["reference"] as? String ?? "").replacingOccurrences(of: "urn:uuid:", with: ""),
-                 observation)
-            })
+            let byResponse = Dictionary(
+                uniqueKeysWithValues: observations.map { observation in
+                    (
+                        ((observation["derivedFrom"] as? [[String: Any]])?.first?["reference"] as? String ?? "")
+                            .replacingOccurrences(of: "urn:uuid:", with: ""),
+                        observation
+                    )
+                })
             let who5 = try #require(byResponse[complete])
             let who5Code = ((who5["code"] as? [String: Any])?["coding"] as? [[String: Any]])?.first
             #expect(who5Code?["code"] as? String == "1144665009")
@@ -296,14 +375,17 @@ import Testing
             #expect((byResponse[brief]?["valueQuantity"] as? [String: Any])?["value"] as? Int == 50)
 
             // One audit line per citizen exported, under the route's template.
-            let audited = try AuditTrail.read(folder: fixture.folder.url).records.filter { $0.endpoint == "GET /fhir/QuestionnaireResponse" }
+            let audited = try AuditTrail.read(folder: fixture.folder.url).records.filter {
+                $0.endpoint == "GET /fhir/QuestionnaireResponse"
+            }
             #expect(audited.count == 2)
             let single = try await client.get("/fhir/QuestionnaireResponse/\(retracted)", token: staff)
             #expect(single.status == .ok)
             #expect(single.json["resourceType"] as? String == "QuestionnaireResponse")
             #expect(single.json["status"] as? String == "entered-in-error")
             #expect(try await client.get("/fhir/QuestionnaireResponse/\(UUID())", token: staff).status == .notFound)
-            let later = try await client.get("/fhir/QuestionnaireResponse?_lastUpdated=ge2099-01-01", token: fixture.tokens["admin"])
+            let later = try await client.get(
+                "/fhir/QuestionnaireResponse?_lastUpdated=ge2099-01-01", token: fixture.tokens["admin"])
             #expect(later.json["total"] as? Int == 0)
         }
     }
@@ -313,11 +395,16 @@ import Testing
         try await fixture.test { client in
             for citizen in ["c-1", "c-2"] {
                 let body = responseJSON(citizen: citizen)
-                #expect(try await client.post("/v1/responses", token: fixture.tokens["staff"], body: body).status == .created)
+                #expect(
+                    try await client.post("/v1/responses", token: fixture.tokens["staff"], body: body).status
+                        == .created)
             }
             let admin = fixture.tokens["admin"]
             let system = "https%3A%2F%2Fspor.example%2Ffhir%2Fcitizen-id"
-            for query in ["citizen=c-2", "subject:identifier=c-2", "subject%3Aidentifier=\(system)%7Cc-2", "subject:identifier=%7Cc-2"] {
+            for query in [
+                "citizen=c-2", "subject:identifier=c-2", "subject%3Aidentifier=\(system)%7Cc-2",
+                "subject:identifier=%7Cc-2",
+            ] {
                 let bundle = try await client.get("/fhir/QuestionnaireResponse?\(query)", token: admin)
                 #expect(bundle.status == .ok, "\(query): \(bundle.text)")
                 #expect(bundle.json["total"] as? Int == 1, "\(query)")

@@ -1,10 +1,10 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 @Suite struct IdempotencyTests {
@@ -26,13 +26,18 @@ import Testing
         let fixture = try Fixture()
         try await fixture.test { client in
             let id = UUID()
-            #expect(try await client.post("/v1/responses", token: fixture.tokens["admin"], body: responseJSON(id: id)).status == .created)
-            let other = try await client.post("/v1/responses", token: fixture.tokens["admin"], body: responseJSON(id: id, answers: "[0,0,0,0,0]"))
+            #expect(
+                try await client.post("/v1/responses", token: fixture.tokens["admin"], body: responseJSON(id: id))
+                    .status == .created)
+            let other = try await client.post(
+                "/v1/responses", token: fixture.tokens["admin"], body: responseJSON(id: id, answers: "[0,0,0,0,0]"))
             #expect(other.status == .conflict)
             #expect(other.json["type"] as? String == "https://spor.example/problems/conflict")
             // A batch holding the conflicting id writes nothing at all.
             let batch = #"{"responses":[\#(responseJSON()),\#(responseJSON(id: id, answers: "[1,1,1,1,1]"))]}"#
-            #expect(try await client.post("/v1/responses/batch", token: fixture.tokens["admin"], body: batch).status == .conflict)
+            #expect(
+                try await client.post("/v1/responses/batch", token: fixture.tokens["admin"], body: batch).status
+                    == .conflict)
             #expect(await fixture.records() == 1)
         }
     }
@@ -60,10 +65,14 @@ import Testing
             let batch = #"{"responses":[\#(responseJSON(id: UUID())),\#(responseJSON(id: UUID(), citizen: "c-2"))]}"#
             let first = try await client.post("/v1/responses/batch", token: fixture.tokens["staff"], body: batch)
             #expect(first.status == .created)
-            #expect((first.json["results"] as? [[String: Any]])?.map { $0["status"] as? String } == ["created", "created"])
+            #expect(
+                (first.json["results"] as? [[String: Any]])?.map { $0["status"] as? String } == ["created", "created"])
             let second = try await client.post("/v1/responses/batch", token: fixture.tokens["staff"], body: batch)
             #expect(second.status == .ok)
-            #expect((second.json["results"] as? [[String: Any]])?.map { $0["status"] as? String } == ["alreadyStored", "alreadyStored"])
+            #expect(
+                (second.json["results"] as? [[String: Any]])?.map { $0["status"] as? String } == [
+                    "alreadyStored", "alreadyStored",
+                ])
             #expect(await fixture.records() == 2)
         }
     }

@@ -1,15 +1,15 @@
-@testable import SporApplication
 import Foundation
 import SporInstruments
 import SporTesting
 import Synchronization
 import Testing
 
+@testable import SporApplication
+@testable import SporServer
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-
-@testable import SporServer
 
 /// The real binary on a real loopback port: record, SIGTERM while writes are in flight, restart, and every
 /// response that got a 2xx is there.
@@ -37,7 +37,8 @@ import FoundationNetworking
                 if chunk.isEmpty { break }
                 text += String(decoding: chunk, as: UTF8.self)
                 if let range = text.range(of: "listening on 127.0.0.1:"),
-                   let port = Int(text[range.upperBound...].prefix { $0.isNumber }) {
+                    let port = Int(text[range.upperBound...].prefix { $0.isNumber })
+                {
                     return Daemon(process: process, port: port)
                 }
             }
@@ -57,10 +58,17 @@ import FoundationNetworking
     final class Counter: Sendable {
         private let value = Mutex(0)
 
-        func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+        func increment() -> Int {
+            value.withLock {
+                $0 += 1
+                return $0
+            }
+        }
     }
 
-    static func request(_ port: Int, _ method: String, _ path: String, token: String, body: String? = nil) async throws -> (Int, Data) {
+    static func request(
+        _ port: Int, _ method: String, _ path: String, token: String, body: String? = nil
+    ) async throws -> (Int, Data) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
@@ -76,7 +84,9 @@ import FoundationNetworking
     func everyAcknowledgedWriteSurvivesSIGTERM() async throws {
         let folder = try TemporaryFolder(prefix: "spor-live")
         defer { folder.remove() }
-        let token = try TokenStore(folder: folder.url).create(name: "staff", role: .staff, units: [Label(rawValue: "bostotte-nord")!]).token
+        let token = try TokenStore(folder: folder.url).create(
+            name: "staff", role: .staff, units: [Label(rawValue: "bostotte-nord")!]
+        ).token
         let daemon = try Daemon.start(folder: folder.url)
         let port = daemon.port
         #expect(try await Self.request(port, "GET", "/v1/instruments", token: token).0 == 200)
@@ -90,8 +100,10 @@ import FoundationNetworking
                     for index in 0..<1000 {
                         let id = UUID()
                         let body = responseJSON(id: id, citizen: "c-live", answers: "[\((writer + index) % 6),1,2,3,4]")
-                        guard let (status, _) = try? await Self.request(port, "POST", "/v1/responses", token: token, body: body),
-                              (200..<300).contains(status)
+                        guard
+                            let (status, _) = try? await Self.request(
+                                port, "POST", "/v1/responses", token: token, body: body),
+                            (200..<300).contains(status)
                         else { break }
                         ids.append(id.uuidString.lowercased())
                         if answered.increment() == 100 { kill(daemon.process.processIdentifier, SIGTERM) }
@@ -106,12 +118,17 @@ import FoundationNetworking
         #expect(acknowledged.count >= 100)
 
         let restarted = try Daemon.start(folder: folder.url)
-        let (status, data) = try await Self.request(restarted.port, "GET", "/v1/citizens/c-live/trajectory", token: token)
+        let (status, data) = try await Self.request(
+            restarted.port, "GET", "/v1/citizens/c-live/trajectory", token: token)
         #expect(status == 200)
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        let points = (object?["instruments"] as? [[String: Any]] ?? []).flatMap { $0["points"] as? [[String: Any]] ?? [] }
+        let points = (object?["instruments"] as? [[String: Any]] ?? []).flatMap {
+            $0["points"] as? [[String: Any]] ?? []
+        }
         let stored = Set(points.compactMap { ($0["id"] as? String)?.lowercased() })
-        #expect(Set(acknowledged).isSubset(of: stored), "\(Set(acknowledged).subtracting(stored).count) acknowledged writes missing")
+        #expect(
+            Set(acknowledged).isSubset(of: stored),
+            "\(Set(acknowledged).subtracting(stored).count) acknowledged writes missing")
         #expect(restarted.stop() == 0)
     }
 }

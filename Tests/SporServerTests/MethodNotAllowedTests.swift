@@ -61,7 +61,8 @@ import Testing
             #expect(batch.headers[.allow] == "POST")
             // Where the literal leads nowhere, the router falls back to the parameter, and so does `Allow`:
             // `/v1/responses/batch/correction` is the correction of a response with the id `batch`.
-            let fallback = try await client.execute(uri: "/v1/responses/batch/correction", method: .get, headers: [:], body: nil)
+            let fallback = try await client.execute(
+                uri: "/v1/responses/batch/correction", method: .get, headers: [:], body: nil)
             #expect(fallback.headers[.allow] == "POST")
             // `/citizens/find` (POST) beside the page `/citizens/{citizen}` (GET).
             let find = try await client.execute(uri: "/citizens/find", method: .put, headers: [:], body: nil)

@@ -21,7 +21,8 @@ import Testing
         let tokens = fixture.tokens
         try await fixture.test { client in
             for (token, status) in [
-                (nil, HTTPResponse.Status.unauthorized), (tokens["revoked"], .unauthorized), (tokens["staff"], .forbidden),
+                (nil, HTTPResponse.Status.unauthorized), (tokens["revoked"], .unauthorized),
+                (tokens["staff"], .forbidden),
                 (tokens["caseworker"], .forbidden), (tokens["strategic"], .forbidden),
             ] {
                 let response = try await client.get("/metrics", token: token)
@@ -43,7 +44,8 @@ import Testing
             let before = try await client.get("/metrics", token: tokens["admin"]).text
             #expect(Self.value(before, "spor_log_records") == 0)
             #expect(Self.value(before, "spor_dataset_responses") == 0)
-            let recorded = try await client.post("/v1/responses", token: tokens["staff"], body: responseJSON(citizen: "c-metrics"))
+            let recorded = try await client.post(
+                "/v1/responses", token: tokens["staff"], body: responseJSON(citizen: "c-metrics"))
             #expect(recorded.status == .created)
             let read = try await client.get("/v1/citizens/c-metrics/trajectory", token: tokens["caseworker"])
             #expect(read.status == .ok)
@@ -53,7 +55,9 @@ import Testing
             #expect(Self.value(after, "spor_http_requests_total", created) == 1)
             #expect(Self.value(after, "spor_http_request_duration_seconds_count", created) == 1)
             #expect(Self.value(after, "spor_http_requests_total", #"method="GET",route="/metrics",status="200""#) == 1)
-            #expect(Self.value(after, "spor_http_requests_total", #"method="DELETE",route="/v1/instruments",status="405""#) == 1)
+            #expect(
+                Self.value(after, "spor_http_requests_total", #"method="DELETE",route="/v1/instruments",status="405""#)
+                    == 1)
             #expect(Self.value(after, "spor_log_records") == 1)
             #expect((Self.value(after, "spor_log_bytes") ?? 0) > (Self.value(before, "spor_log_bytes") ?? .infinity))
             #expect(Self.value(after, "spor_log_append_duration_seconds_count") == 1)
@@ -77,8 +81,10 @@ import Testing
         try await fixture.test { client in
             #expect(Self.value(try await client.get("/metrics", token: admin).text, "spor_snapshot_age_seconds") == nil)
             try Data("snapshot".utf8).write(to: snapshot)
-            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-90)], ofItemAtPath: snapshot.path)
-            let age = try #require(Self.value(try await client.get("/metrics", token: admin).text, "spor_snapshot_age_seconds"))
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date().addingTimeInterval(-90)], ofItemAtPath: snapshot.path)
+            let age = try #require(
+                Self.value(try await client.get("/metrics", token: admin).text, "spor_snapshot_age_seconds"))
             #expect(age >= 89 && age < 3600)
             try FileManager.default.removeItem(at: snapshot)
             #expect(Self.value(try await client.get("/metrics", token: admin).text, "spor_snapshot_age_seconds") == nil)
@@ -91,7 +97,8 @@ import Testing
         try await fixture.test { client in
             _ = try await client.get("/v1/citizens/0101901234/whatever", token: tokens["admin"])
             let scrape = try await client.get("/metrics", token: tokens["admin"]).text
-            #expect(Self.value(scrape, "spor_http_requests_total", #"method="GET",route="unmatched",status="404""#) == 1)
+            #expect(
+                Self.value(scrape, "spor_http_requests_total", #"method="GET",route="unmatched",status="404""#) == 1)
             #expect(!scrape.contains("0101901234"))
         }
     }

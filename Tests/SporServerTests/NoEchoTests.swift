@@ -25,7 +25,8 @@ import Testing
         try await fixture.test { client in
             let admin = fixture.tokens["admin"]
             let single = try await client.post(
-                "/v1/responses", token: admin, body: responseJSON().dropLast() + #","secret-0101901234":1,"010190-1234":2}"#)
+                "/v1/responses", token: admin,
+                body: responseJSON().dropLast() + #","secret-0101901234":1,"010190-1234":2}"#)
             #expect(single.status == .unprocessableContent)
             #expect(single.problemErrors == ["$:unknownField", "$:unknownField"])
             #expect(single.text.contains("member 7") && single.text.contains("member 8"))
@@ -55,7 +56,8 @@ import Testing
         let fixture = try Fixture()
         try await fixture.test { client in
             let response = try await client.get(
-                "/v1/reports/trends?instrument=who5&secret0101901234=1&010190-1234=2", token: fixture.tokens["strategic"])
+                "/v1/reports/trends?instrument=who5&secret0101901234=1&010190-1234=2",
+                token: fixture.tokens["strategic"])
             #expect(response.status == .unprocessableContent)
             #expect(response.problemErrors == ["query:unknownField", "query:unknownField"])
             #expect(response.text.contains("parameter 2") && response.text.contains("parameter 3"))
@@ -67,15 +69,19 @@ import Testing
     func unknownPaths() async throws {
         let fixture = try Fixture()
         try await fixture.test { client in
-            for uri in ["/v1/secret/0101901234?q=010190-1234", "/v1/citizens/010190-1234/trajectory?secret=1",
-                        "/v1/responses/secret-0101901234/retraction", "/secret-0101901234?lang=en&secret=010190-1234"] {
+            for uri in [
+                "/v1/secret/0101901234?q=010190-1234", "/v1/citizens/010190-1234/trajectory?secret=1",
+                "/v1/responses/secret-0101901234/retraction", "/secret-0101901234?lang=en&secret=010190-1234",
+            ] {
                 let response = try await client.get(uri, token: fixture.tokens["admin"])
                 #expect(response.status.code >= 400)
                 Self.expectNoEcho(response.text)
             }
             var browser = try await Browser.signedIn(client, token: fixture.tokens["admin"])
-            for uri in ["/citizens/secret-010190-1234?lang=en&q=0101901234", "/responses/secret0101901234/correction?x=secret",
-                        "/responses/0101901234/retraction", "/citizens/0101901234"] {
+            for uri in [
+                "/citizens/secret-010190-1234?lang=en&q=0101901234", "/responses/secret0101901234/correction?x=secret",
+                "/responses/0101901234/retraction", "/citizens/0101901234",
+            ] {
                 let page = try await browser.get(client, uri)
                 #expect(page.status.code >= 400, "\(page.status)")
                 #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)

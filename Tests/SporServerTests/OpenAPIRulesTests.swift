@@ -46,13 +46,16 @@ import Testing
                 let input = try #require(Self.generated["ResponseInput.\(definition.id).\(way)"])
                 let properties = try #require(input["properties"] as? [String: Any])
                 #expect((properties["instrument"] as? [String: Any])?["const"] as? String == definition.id.rawValue)
-                #expect((properties["answers"] as? [String: Any])?["$ref"] as? String
-                    == "#/components/schemas/Answers.\(definition.id)")
+                #expect(
+                    (properties["answers"] as? [String: Any])?["$ref"] as? String
+                        == "#/components/schemas/Answers.\(definition.id)")
                 #expect((input["required"] as? [String])?.contains(way) == true)
             }
         }
         let variants = (Self.generated["ResponseInput"]?["oneOf"] as? [[String: String]])?.compactMap { $0["$ref"] }
-        #expect(variants == ids.flatMap { id in ["citizen", "cpr"].map { "#/components/schemas/ResponseInput.\(id).\($0)" } })
+        #expect(
+            variants
+                == ids.flatMap { id in ["citizen", "cpr"].map { "#/components/schemas/ResponseInput.\(id).\($0)" } })
         #expect(OpenAPIDocument.yaml.contains(##"schema: { $ref: "#/components/schemas/ResponseInput" }"##))
     }
 
@@ -94,7 +97,9 @@ import Testing
                 }
             }
         }
-        for suffix in ["T10:30Z", "t10:30:59+01:00", " 23:59:60.125-14:00", "T24:00Z", "T10:30", "T10:30+15:00", "Z", "T1:30Z"] {
+        for suffix in [
+            "T10:30Z", "t10:30:59+01:00", " 23:59:60.125-14:00", "T24:00Z", "T10:30", "T10:30+15:00", "Z", "T1:30Z",
+        ] {
             let text = "2024-02-29" + suffix
             // `Date` is for queries, where the server does not read `+` as a space: there the time is written with T.
             #expect(Self.matches(date, text) == (CalendarDate(iso8601: text) != nil && !text.contains(" ")), "\(text)")

@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,6 +6,7 @@ import Logging
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 @Suite struct OpenAPITests {
@@ -25,7 +25,8 @@ import Testing
             } else if !line.hasPrefix("  ") {
                 path = nil
             } else if let path, line.hasPrefix("    "), !line.hasPrefix("     "),
-                      let method = ["get", "post", "put", "patch", "delete"].first(where: { line == "    \($0):" }) {
+                let method = ["get", "post", "put", "patch", "delete"].first(where: { line == "    \($0):" })
+            {
                 operations.insert("\(method.uppercased()) \(path)")
             }
         }
@@ -65,7 +66,10 @@ import Testing
 
     @Test func everyDocumentedErrorStatusHasAProblemResponse() {
         let yaml = OpenAPIDocument.yaml
-        for name in ["Malformed", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge", "UnsupportedMediaType", "Unavailable", "Invalid"] {
+        for name in [
+            "Malformed", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge", "UnsupportedMediaType",
+            "Unavailable", "Invalid",
+        ] {
             #expect(yaml.contains("    \(name):\n      description:"), "\(name)")
         }
         #expect(yaml.contains("      scheme: bearer"))

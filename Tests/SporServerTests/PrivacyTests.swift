@@ -1,10 +1,10 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 @Suite struct PrivacyTests {
@@ -24,12 +24,16 @@ import Testing
             let batch = try await client.post(
                 "/v1/responses/batch", token: tokens["staff"], body: #"{"responses":[\#(body(Self.cprs[1]))]}"#)
             #expect(batch.status == .created)
-            let resolved = try await client.post("/v1/citizens/resolve", token: tokens["caseworker"], body: #"{"cpr":"\#(Self.cprs[0])"}"#)
+            let resolved = try await client.post(
+                "/v1/citizens/resolve", token: tokens["caseworker"], body: #"{"cpr":"\#(Self.cprs[0])"}"#)
             #expect(resolved.json["citizen"] as? String == single.json["citizen"] as? String)
             let citizen = try #require(resolved.json["citizen"] as? String)
-            #expect(try await client.get("/v1/citizens/\(citizen)/trajectory", token: tokens["caseworker"]).status == .ok)
+            #expect(
+                try await client.get("/v1/citizens/\(citizen)/trajectory", token: tokens["caseworker"]).status == .ok)
             // Refused inputs carrying a CPR number: a bad date elsewhere, a CPR in a reason, a CPR in the URL.
-            _ = try await client.post("/v1/responses", token: tokens["staff"], body: body(Self.cprs[2]).replacingOccurrences(of: "2026-03-14", with: "2030-01-01"))
+            _ = try await client.post(
+                "/v1/responses", token: tokens["staff"],
+                body: body(Self.cprs[2]).replacingOccurrences(of: "2026-03-14", with: "2030-01-01"))
             _ = try await client.get("/v1/citizens/\(Self.cprs[2])/trajectory", token: tokens["caseworker"])
             for text in [single.text, batch.text, resolved.text] {
                 for cpr in Self.cprs { #expect(!text.contains(Self.digits(cpr))) }
@@ -37,7 +41,9 @@ import Testing
         }
         await fixture.storage.close()
         defer { fixture.folder.remove() }
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!.compactMap {
+            $0 as? URL
+        }
         #expect(files.count >= 4)
         for file in files {
             let bytes = (try? Data(contentsOf: file)) ?? Data()
@@ -75,7 +81,10 @@ import Testing
         let fixture = try Fixture()
         try await fixture.test { client in
             let strategic = fixture.tokens["strategic"]
-            #expect(try await client.post("/v1/responses", token: fixture.tokens["admin"], body: responseJSON(citizen: "c-9")).status == .created)
+            #expect(
+                try await client.post(
+                    "/v1/responses", token: fixture.tokens["admin"], body: responseJSON(citizen: "c-9")
+                ).status == .created)
             let reads = [
                 try await client.get("/v1/citizens/c-9/trajectory", token: strategic),
                 try await client.get("/v1/citizens/c-9/summary?since=2026-01-01", token: strategic),

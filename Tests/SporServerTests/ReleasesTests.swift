@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -6,16 +5,20 @@ import SporInstruments
 import SporReports
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// What the strategic role reads: frozen releases of settled periods (docs/report-definition.md, releases).
 @Suite struct ReleasesTests {
     /// Six citizens answered in 2026-Q1 and one in 2026-Q2; today is 2026-06-30, so with the 14-day window Q1 is
     /// settled and Q2 is not.
-    static func seed(_ client: some TestClientProtocol, _ fixture: Fixture, citizens: Range<Int>, date: String) async throws {
+    static func seed(
+        _ client: some TestClientProtocol, _ fixture: Fixture, citizens: Range<Int>, date: String
+    ) async throws {
         for index in citizens {
             let body = responseJSON(citizen: "c-\(index)", answers: "[\(index % 6),3,3,3,3]", date: date)
-            #expect(try await client.post("/v1/responses", token: fixture.tokens["admin"], body: body).status == .created)
+            #expect(
+                try await client.post("/v1/responses", token: fixture.tokens["admin"], body: body).status == .created)
         }
     }
 
@@ -45,11 +48,16 @@ import Testing
             let second = try await client.get(uri, token: fixture.tokens["strategic"])
             #expect((second.json["release"] as? [String: Any])?["id"] as? Int == 2)
             #expect(((second.json["cells"] as? [[String: Any]])?.first?["citizens"] as? Int) == 9)
-            let old = try await client.get("/v1/reports/releases/1/trends?instrument=who5&period=quarter&by=none", token: fixture.tokens["strategic"])
+            let old = try await client.get(
+                "/v1/reports/releases/1/trends?instrument=who5&period=quarter&by=none",
+                token: fixture.tokens["strategic"])
             #expect(old.text == first.text)
             let list = try await client.get("/v1/reports/releases", token: fixture.tokens["strategic"])
             #expect((list.json["releases"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [1, 2])
-            #expect(try await client.get("/v1/reports/releases/9/trends?instrument=who5", token: fixture.tokens["strategic"]).status == .notFound)
+            #expect(
+                try await client.get(
+                    "/v1/reports/releases/9/trends?instrument=who5", token: fixture.tokens["strategic"]
+                ).status == .notFound)
             #expect(try await client.get("/v1/reports/releases", token: fixture.tokens["staff"]).status == .forbidden)
         }
     }

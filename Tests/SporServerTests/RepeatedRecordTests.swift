@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -6,6 +5,7 @@ import SporInstruments
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// Review findings: a repeated record answers the current version (a read), and a role that may not record is
@@ -15,13 +15,16 @@ import Testing
         let fixture = try Fixture()
         try await fixture.test { client in
             let id = UUID()
-            #expect(try await client.post("/v1/responses", token: fixture.tokens["staff"], body: responseJSON(id: id)).status == .created)
+            #expect(
+                try await client.post("/v1/responses", token: fixture.tokens["staff"], body: responseJSON(id: id))
+                    .status == .created)
             #expect(try AuditTrail.read(folder: fixture.folder.url).records.isEmpty)
             let path = "/v1/responses/\(id.uuidString.lowercased())/correction"
             let corrected = try await client.post(
                 path, token: fixture.tokens["staff"], body: #"{"answers":[1,1,1,1,1],"reason":"tastefejl"}"#)
             #expect(corrected.status == .ok)
-            let again = try await client.post("/v1/responses", token: fixture.tokens["staff"], body: responseJSON(id: id))
+            let again = try await client.post(
+                "/v1/responses", token: fixture.tokens["staff"], body: responseJSON(id: id))
             #expect(again.status == .ok)
             #expect((again.json["answers"] as? [Int]) == [1, 1, 1, 1, 1])
             let lines = try AuditTrail.read(folder: fixture.folder.url).records
@@ -59,7 +62,8 @@ import Testing
                 try await client.get("/v1/attention?limit=ten", token: strategic),
                 try await client.get("/v1/reports/trends?instrument=nothing", token: staff),
                 try await client.get("/v1/reports/releases/x/trends", token: staff),
-                try await client.post("/v1/responses/not-a-uuid/correction", token: fixture.tokens["caseworker"], body: "{}"),
+                try await client.post(
+                    "/v1/responses/not-a-uuid/correction", token: fixture.tokens["caseworker"], body: "{}"),
                 try await client.post("/v1/responses/not-a-uuid/retraction", token: strategic, body: "{}"),
             ]
             #expect(answers.map(\.status) == Array(repeating: .forbidden, count: answers.count))

@@ -1,10 +1,10 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// Staff see a citizen through their own units' responses only: when the citizen's first response lies in another
@@ -20,12 +20,14 @@ import Testing
 
     static func seed(_ client: some TestClientProtocol, _ fixture: Fixture) async throws {
         let rows = [
-            responseJSON(id: sydID, citizen: citizen, answers: "[1,1,1,1,1]", date: "2026-01-10", unit: Fixture.otherUnit),
+            responseJSON(
+                id: sydID, citizen: citizen, answers: "[1,1,1,1,1]", date: "2026-01-10", unit: Fixture.otherUnit),
             responseJSON(id: marchID, citizen: citizen, answers: "[3,3,3,3,3]", date: "2026-03-01"),
             responseJSON(id: mayID, citizen: citizen, answers: "[4,4,4,4,4]", date: "2026-05-01"),
         ]
         let batch = try await client.post(
-            "/v1/responses/batch", token: fixture.tokens["admin"], body: #"{"responses":[\#(rows.joined(separator: ","))]}"#)
+            "/v1/responses/batch", token: fixture.tokens["admin"],
+            body: #"{"responses":[\#(rows.joined(separator: ","))]}"#)
         #expect(batch.status == .created)
     }
 
@@ -59,8 +61,10 @@ import Testing
             #expect((caseworker["changeSinceBaseline"] as? [String: Any])?["delta"] as? Int == 60)
 
             // The trajectory agrees: two points, the March one the baseline, its change since the previous none.
-            let trajectory = try await client.get("/v1/citizens/\(Self.citizen)/trajectory", token: fixture.tokens["staff"])
-            let points = ((trajectory.json["instruments"] as? [[String: Any]])?.first?["points"] as? [[String: Any]]) ?? []
+            let trajectory = try await client.get(
+                "/v1/citizens/\(Self.citizen)/trajectory", token: fixture.tokens["staff"])
+            let points =
+                ((trajectory.json["instruments"] as? [[String: Any]])?.first?["points"] as? [[String: Any]]) ?? []
             #expect(points.map { $0["administeredAt"] as? String } == ["2026-03-01", "2026-05-01"])
             #expect(points.map { $0["baseline"] as? Bool } == [true, false])
             #expect(points.first?["changeSincePrevious"] == nil && points.first?["changeSinceBaseline"] == nil)
@@ -77,7 +81,9 @@ import Testing
             let may = try await staff.get(client, "/responses/\(Self.mayID.uuidString.lowercased())")
             #expect(may.status == .ok)
             #expect(Self.item("change-baseline", may.text) == "Siden udgangspunktet (2026-03-01): +20 point: forbedret")
-            #expect(Self.item("change-previous", may.text)?.hasPrefix("Siden sidste besvarelse (2026-03-01): +20 point") == true)
+            #expect(
+                Self.item("change-previous", may.text)?.hasPrefix("Siden sidste besvarelse (2026-03-01): +20 point")
+                    == true)
             for leak in Self.foreign { #expect(!may.text.contains(leak), "the staff result page shows \(leak)") }
 
             // The first own-unit response is the staff member's baseline, with no change before it.
@@ -99,7 +105,9 @@ import Testing
             // The case worker sees the change since the citizen's first response, in the other unit.
             var caseworker = try await Browser.signedIn(client, token: fixture.tokens["caseworker"])
             let all = try await caseworker.get(client, "/responses/\(Self.mayID.uuidString.lowercased())")
-            #expect(Self.item("change-baseline", all.text)?.hasPrefix("Siden udgangspunktet (2026-01-10): +60 point: forbedret") == true)
+            #expect(
+                Self.item("change-baseline", all.text)?.hasPrefix(
+                    "Siden udgangspunktet (2026-01-10): +60 point: forbedret") == true)
         }
     }
 

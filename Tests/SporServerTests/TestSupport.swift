@@ -5,9 +5,9 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import SporInstruments
+import SporLog
 import SporTesting
 import Synchronization
-import SporLog
 
 @testable import SporApplication
 @testable import SporServer
@@ -38,7 +38,8 @@ final class LogCapture: Sendable {
 
         func log(event: Logging.LogEvent) {
             let all = metadata.merging(event.metadata ?? [:]) { $1 }
-            capture.append("\(event.level) \(event.message) \(all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })")
+            capture.append(
+                "\(event.level) \(event.message) \(all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })")
         }
     }
 }
@@ -60,11 +61,14 @@ struct Fixture {
     init() throws {
         folder = try TemporaryFolder(prefix: "spor-server")
         storage = try DataFolder(
-            url: folder.url, mode: .serving, logger: capture.logger, log: DataFolder.LogSettings(metrics: metrics.factory))
+            url: folder.url, mode: .serving, logger: capture.logger,
+            log: DataFolder.LogSettings(metrics: metrics.factory))
         var tokens: [String: String] = [:]
         let store = storage.tokens
         tokens["staff"] = try store.create(name: "staff", role: .staff, units: [Label(rawValue: Self.unit)!]).token
-        tokens["staff-syd"] = try store.create(name: "staff-syd", role: .staff, units: [Label(rawValue: Self.otherUnit)!]).token
+        tokens["staff-syd"] = try store.create(
+            name: "staff-syd", role: .staff, units: [Label(rawValue: Self.otherUnit)!]
+        ).token
         for role in [Role.caseworker, .strategic, .admin] {
             tokens[role.rawValue] = try store.create(name: role.rawValue, role: role, units: []).token
         }
@@ -87,7 +91,8 @@ struct Fixture {
 
     /// Runs `test` against the router in process, then closes the storage and removes the folder.
     func test(
-        now: @escaping @Sendable () -> Date = { Date() }, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+        now: @escaping @Sendable () -> Date = { Date() },
+        _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         do {
             try await application(now: now).test(.router) { client in try await test(client) }

@@ -1,9 +1,9 @@
-@testable import SporApplication
 import Foundation
 import SporInstruments
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 @Suite struct TokenStoreTests {
@@ -23,7 +23,9 @@ import Testing
         #expect(!text.contains(token) && !text.contains(String(token.dropFirst(5))))
         #expect(text.contains(record.hash))
         #expect((try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int) == 0o600)
-        #expect(try store.identity(for: token) == Identity(name: "anna", role: .staff, units: [Label(rawValue: "bostotte-nord")!]))
+        #expect(
+            try store.identity(for: token)
+                == Identity(name: "anna", role: .staff, units: [Label(rawValue: "bostotte-nord")!]))
         #expect(try store.identity(for: token + "x") == nil)
     }
 
@@ -71,17 +73,22 @@ import Testing
                 }
             }
             let records = try TokenStore(folder: folder.url).list()
-            #expect(records.first { $0.name == "old-\(round)" }?.revoked != nil, "round \(round): the revocation was lost")
+            #expect(
+                records.first { $0.name == "old-\(round)" }?.revoked != nil, "round \(round): the revocation was lost")
             #expect(records.contains { $0.name == "new-\(round)" }, "round \(round): the new token was lost")
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            $0.contains(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 
     @Test func theTokenCommandsPrintATokenOnceAndNeverAgain() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let created = try SporBinary.run(["token", "create", "--data", folder.url.path, "--role", "staff", "--unit", "u-1", "--name", "dina"])
+        let created = try SporBinary.run([
+            "token", "create", "--data", folder.url.path, "--role", "staff", "--unit", "u-1", "--name", "dina",
+        ])
         #expect(created.status == 0)
         let token = try #require(created.stdout.split(separator: "\n").first.map(String.init))
         #expect(try TokenStore(folder: folder.url).identity(for: token)?.name == "dina")
@@ -90,6 +97,8 @@ import Testing
         #expect(!listed.stdout.contains(token))
         #expect(try SporBinary.run(["token", "revoke", "--data", folder.url.path, "dina"]).status == 0)
         #expect(try TokenStore(folder: folder.url).identity(for: token) == nil)
-        #expect(try SporBinary.run(["token", "create", "--data", folder.url.path, "--role", "boss", "--name", "x"]).status != 0)
+        #expect(
+            try SporBinary.run(["token", "create", "--data", folder.url.path, "--role", "boss", "--name", "x"]).status
+                != 0)
     }
 }

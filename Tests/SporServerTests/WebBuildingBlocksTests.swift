@@ -1,7 +1,7 @@
-@testable import SporApplication
 import Foundation
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// The form bodies and secret comparison the pages are built on (escaping: `WebTemplatesTests`).

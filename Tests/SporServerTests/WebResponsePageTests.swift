@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -7,6 +6,7 @@ import SporReports
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// The new-response page and the result page.
@@ -15,9 +15,14 @@ import Testing
         values.enumerated().compactMap { index, value in value.map { ("item\(index + 1)", String($0)) } }
     }
 
-    static func who5(citizen: String = "c-web", cpr: String? = nil, date: String = "2026-06-01", unit: String = Fixture.unit,
-                     answers: [Int?] = [3, 4, 2, 3, 1]) -> [(String, String)] {
-        var fields = [("id", UUID().uuidString), ("instrument", "who5"), ("administeredAt", date), ("unit", unit), ("mode", "with-staff")]
+    static func who5(
+        citizen: String = "c-web", cpr: String? = nil, date: String = "2026-06-01", unit: String = Fixture.unit,
+        answers: [Int?] = [3, 4, 2, 3, 1]
+    ) -> [(String, String)] {
+        var fields = [
+            ("id", UUID().uuidString), ("instrument", "who5"), ("administeredAt", date), ("unit", unit),
+            ("mode", "with-staff"),
+        ]
         if let cpr { fields.append(("cpr", cpr)) } else { fields.append(("citizen", citizen)) }
         return fields + Self.answers(answers)
     }
@@ -35,7 +40,10 @@ import Testing
                 #expect(html.contains("<legend>\(index + 1). \(Markup.escaped(item.text.da))</legend>"))
                 for option in definition.options {
                     let id = "item\(index + 1)-\(option.value)"
-                    #expect(html.contains(#"<label class="choice" for="\#(id)"><input type="radio" id="\#(id)" name="item\#(index + 1)" value="\#(option.value)"><span>\#(option.label.da)</span></label>"#))
+                    #expect(
+                        html.contains(
+                            #"<label class="choice" for="\#(id)"><input type="radio" id="\#(id)" name="item\#(index + 1)" value="\#(option.value)"><span>\#(option.label.da)</span></label>"#
+                        ))
                 }
             }
             #expect(html.contains(#"name="administeredAt" value="2026-06-30""#))
@@ -56,7 +64,8 @@ import Testing
         try await fixture.test { client in
             var staff = try await Browser.signedIn(client, token: fixture.tokens["staff"])
             _ = try await staff.get(client, "/responses/new")
-            let first = try await staff.post(client, "/responses", Self.who5(date: "2026-03-01", answers: [4, 4, 4, 4, 4]))
+            let first = try await staff.post(
+                client, "/responses", Self.who5(date: "2026-03-01", answers: [4, 4, 4, 4, 4]))
             #expect(first.status == .seeOther)
             _ = try await staff.get(client, "/responses/new")
             let second = try await staff.post(client, "/responses", Self.who5())
@@ -67,7 +76,9 @@ import Testing
             #expect(result.status == .ok)
             #expect(result.text.contains(#"<p class="score">52"#))
             #expect(result.text.contains("<li>Et spørgsmål besvaret med 0 eller 1</li>"))
-            #expect(result.text.contains(#"<li id="change-previous">Siden sidste besvarelse (2026-03-01): −28 point: forværret</li>"#))
+            #expect(
+                result.text.contains(
+                    #"<li id="change-previous">Siden sidste besvarelse (2026-03-01): −28 point: forværret</li>"#))
             #expect(result.text.contains("<svg role=\"img\""))
             #expect(await fixture.records() == 2)
             // Staff of another unit may not read it; a case worker may, and the read is audited.
@@ -75,7 +86,10 @@ import Testing
             #expect(try await syd.get(client, location).status == .notFound)
             var caseworker = try await Browser.signedIn(client, token: fixture.tokens["caseworker"])
             #expect(try await caseworker.get(client, location).status == .ok)
-            #expect(try AuditTrail.read(folder: fixture.folder.url).records.map(\.endpoint) == ["GET /responses/{id}", "GET /responses/{id}"])
+            #expect(
+                try AuditTrail.read(folder: fixture.folder.url).records.map(\.endpoint) == [
+                    "GET /responses/{id}", "GET /responses/{id}",
+                ])
         }
     }
 
@@ -85,7 +99,8 @@ import Testing
             var staff = try await Browser.signedIn(client, token: fixture.tokens["staff"])
             _ = try await staff.get(client, "/responses/new")
             let response = try await staff.post(
-                client, "/responses", Self.who5(date: "2026-07-01", unit: Fixture.otherUnit, answers: [3, 4, nil, 3, 1]))
+                client, "/responses",
+                Self.who5(date: "2026-07-01", unit: Fixture.otherUnit, answers: [3, 4, nil, 3, 1]))
             #expect(response.status == .unprocessableContent)
             let html = response.text
             #expect(html.contains(#"<p class="error" id="item3-error">Vælg et svar.</p>"#))
@@ -93,7 +108,9 @@ import Testing
             #expect(html.contains(#"<p class="error" id="unit-error">Vælg en af dine enheder.</p>"#))
             #expect(html.contains(##"href="#item3-0">Spørgsmål 3: Vælg et svar.</a>"##))
             for (item, value) in [(1, 3), (2, 4), (4, 3), (5, 1)] {
-                #expect(html.contains(#"id="item\#(item)-\#(value)" name="item\#(item)" value="\#(value)" checked="checked">"#))
+                #expect(
+                    html.contains(
+                        #"id="item\#(item)-\#(value)" name="item\#(item)" value="\#(value)" checked="checked">"#))
             }
             #expect(!html.contains(#"name="item3" value="0" checked"#))
             #expect(html.contains(#"name="citizen" value="c-web""#))
@@ -106,7 +123,8 @@ import Testing
         try await fixture.test { client in
             var staff = try await Browser.signedIn(client, token: fixture.tokens["staff"])
             _ = try await staff.get(client, "/responses/new")
-            let invalid = try await staff.post(client, "/responses", Self.who5(cpr: "010190-1234", answers: [3, nil, 2, 3, 1]))
+            let invalid = try await staff.post(
+                client, "/responses", Self.who5(cpr: "010190-1234", answers: [3, nil, 2, 3, 1]))
             #expect(invalid.status == .unprocessableContent)
             #expect(!invalid.text.contains("010190") && !invalid.text.contains("1234"))
             let badCPR = try await staff.post(client, "/responses", Self.who5(cpr: "310290-1234"))

@@ -1,10 +1,10 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// Sign-in, sessions, sign-out, CSRF on the sign-in and sign-out forms, security headers and language.
@@ -30,13 +30,18 @@ import Testing
     @Test func signingInSetsAStrictHttpOnlySessionCookieAndSendsEachRoleToItsPage() async throws {
         let fixture = try Fixture()
         try await fixture.test { client in
-            for (name, page) in [("staff", "/responses/new"), ("caseworker", "/attention"), ("strategic", "/trends"), ("admin", "/attention")] {
+            for (name, page) in [
+                ("staff", "/responses/new"), ("caseworker", "/attention"), ("strategic", "/trends"),
+                ("admin", "/attention"),
+            ] {
                 var browser = Browser()
                 _ = try await browser.get(client, "/sign-in")
                 let response = try await browser.post(client, "/sign-in", ["token": fixture.tokens[name]!])
                 #expect(response.status == .seeOther)
                 let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("spor_session=") })
-                #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Max-Age=28800"))
+                #expect(
+                    cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict")
+                        && cookie.contains("Max-Age=28800"))
                 #expect(cookie.contains("Path=/"))
                 #expect(!cookie.contains("Secure"))
                 #expect(try await browser.get(client, "/").headers[.location] == page, "\(name)")
@@ -47,7 +52,8 @@ import Testing
     @Test func theCookieIsSecureBehindTLS() async throws {
         let fixture = try Fixture()
         try await fixture.test { client in
-            let page = try await client.execute(uri: "/sign-in", method: .get, headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
+            let page = try await client.execute(
+                uri: "/sign-in", method: .get, headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
             let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("spor_signin=") })
             #expect(cookie.contains("Secure"))
         }
@@ -67,10 +73,12 @@ import Testing
             }
             // No form cookie, or a field that does not match it: refused, no session.
             var stranger = Browser()
-            let noCookie = try await stranger.post(client, "/sign-in", ["token": fixture.tokens["admin"]!], csrf: "forged")
+            let noCookie = try await stranger.post(
+                client, "/sign-in", ["token": fixture.tokens["admin"]!], csrf: "forged")
             #expect(noCookie.status == .forbidden)
             _ = try await stranger.get(client, "/sign-in")
-            let forged = try await stranger.post(client, "/sign-in", ["token": fixture.tokens["admin"]!], csrf: "forged")
+            let forged = try await stranger.post(
+                client, "/sign-in", ["token": fixture.tokens["admin"]!], csrf: "forged")
             #expect(forged.status == .forbidden)
             #expect(forged.headers[.contentType] == "text/html; charset=utf-8")
             #expect(stranger.cookies[SessionStore.cookieName] == nil)
@@ -80,7 +88,8 @@ import Testing
     @Test func sessionsExpireAndEndWithSignOutOrARevokedToken() async throws {
         let fixture = try Fixture()
         let clock = TestClock()
-        try await fixture.test(now: { clock.now }) { client in
+        let now: @Sendable () -> Date = { clock.now }
+        try await fixture.test(now: now) { client in
             var browser = try await Browser.signedIn(client, token: fixture.tokens["caseworker"])
             #expect(try await browser.get(client, "/").headers[.location] == "/attention")
             clock.advance(by: 8 * 3600 + 1)
@@ -125,7 +134,8 @@ import Testing
             #expect(browser.cookies[Language.cookieName] == "en")
             #expect(try await browser.get(client, "/sign-in").text.contains(#"<html lang="en">"#))
             var accepting = Browser()
-            let accepted = try await accepting.get(client, "/sign-in", headers: [.acceptLanguage: "en-GB,en;q=0.9,da;q=0.5"])
+            let accepted = try await accepting.get(
+                client, "/sign-in", headers: [.acceptLanguage: "en-GB,en;q=0.9,da;q=0.5"])
             #expect(accepted.text.contains(#"<html lang="en">"#))
             let danish = try await accepting.get(client, "/sign-in", headers: [.acceptLanguage: "da,en;q=0.8"])
             #expect(danish.text.contains(#"<html lang="da">"#))

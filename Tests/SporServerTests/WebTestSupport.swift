@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,6 +6,7 @@ import NIOCore
 import Synchronization
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// A browser's state in tests: its cookies and the CSRF token of the last page it read.
@@ -25,7 +25,9 @@ struct Browser: Sendable {
     }
 
     /// GETs a page with the cookies, keeping new cookies and the page's CSRF token.
-    mutating func get(_ client: some TestClientProtocol, _ uri: String, headers extra: HTTPFields = [:]) async throws -> TestResponse {
+    mutating func get(
+        _ client: some TestClientProtocol, _ uri: String, headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
         var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
         let response = try await client.execute(uri: uri, method: .get, headers: headers)
@@ -42,7 +44,8 @@ struct Browser: Sendable {
         let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
-        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        let response = try await client.execute(
+            uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         keep(response)
         return response
     }
@@ -57,7 +60,8 @@ struct Browser: Sendable {
 
     private mutating func keep(_ response: TestResponse) {
         for header in response.headers[values: .setCookie] {
-            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let pair = header.split(separator: ";")[0].split(
+                separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(pair[0])
             let value = pair.count > 1 ? String(pair[1]) : ""
             if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }

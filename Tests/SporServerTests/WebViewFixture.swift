@@ -1,10 +1,10 @@
-@testable import SporApplication
 import Foundation
 import SporInstruments
 import SporReports
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// A data folder with responses recorded through the use cases, and a caller per role, for building the pages'
@@ -31,7 +31,8 @@ struct WebViewFixture {
     /// Records a response as the admin and returns its id.
     @discardableResult
     func record(
-        _ citizen: String, _ answers: [Int], on date: String, unit: String = Fixture.unit, instrument: InstrumentID = .who5
+        _ citizen: String, _ answers: [Int], on date: String, unit: String = Fixture.unit,
+        instrument: InstrumentID = .who5
     ) async throws -> UUID {
         var raw = RawResponse()
         raw.set("citizen", .string(citizen))

@@ -1,4 +1,3 @@
-@testable import SporApplication
 import Foundation
 import HTTPTypes
 import SporInstruments
@@ -6,6 +5,7 @@ import SporReports
 import SporTesting
 import Testing
 
+@testable import SporApplication
 @testable import SporServer
 
 /// Every page's view-model, built from the use cases without HTTP: what a staff member, a case worker and a
@@ -18,7 +18,9 @@ import Testing
         let web = try WebViewFixture()
         defer { web.fixture.folder.remove() }
         func layout(_ name: String, _ language: Language, path: String = "/attention") throws -> LayoutView {
-            LayoutView(language: language, title: "T", identity: try web.identity(name), csrf: "c", path: path, query: "since=2026-01-01")
+            LayoutView(
+                language: language, title: "T", identity: try web.identity(name), csrf: "c", path: path,
+                query: "since=2026-01-01")
         }
         #expect(try layout("staff", .da).nav.map(\.text) == ["Ny besvarelse", "Find borger", "Opmærksomhed"])
         #expect(try layout("caseworker", .da).nav.map(\.href) == ["/citizens", "/attention", "/trends"])
@@ -30,14 +32,17 @@ import Testing
         #expect(try layout("strategic", .da).user?.role == "strategisk niveau")
         #expect(staff.lang == "da" && staff.otherLanguage == "en" && staff.otherLanguageName == "English")
         #expect(staff.otherLanguageHref == "/attention?since=2026-01-01&lang=en")
-        let signedOut = LayoutView(language: .en, title: "Sign in", identity: nil, csrf: "", path: "/sign-in", query: "")
+        let signedOut = LayoutView(
+            language: .en, title: "Sign in", identity: nil, csrf: "", path: "/sign-in", query: "")
         #expect(signedOut.nav.isEmpty && !signedOut.hasNav && signedOut.user == nil)
         #expect(signedOut.otherLanguageHref == "/sign-in?lang=da")
     }
 
     @Test func theSignInFormSaysWhenTheSessionExpiredOrTheTokenWasWrong() {
         let fresh = SignInView(expired: false, wrongToken: false, sessionHours: 8, formToken: "f", .da)
-        #expect(fresh.intro == "Giv din adgangsnøgle (token) én gang. Du forbliver logget ind i 8 timer, eller til du logger ud.")
+        #expect(
+            fresh.intro
+                == "Giv din adgangsnøgle (token) én gang. Du forbliver logget ind i 8 timer, eller til du logger ud.")
         #expect(!fresh.expired && !fresh.wrongToken)
         let wrong = SignInView(expired: true, wrongToken: true, sessionHours: 8, formToken: "f", .en)
         #expect(wrong.intro.hasPrefix("Give your access token once. You stay signed in for 8 hours"))
@@ -53,10 +58,17 @@ import Testing
         #expect(one.tabs.map(\.text) == ["Brief INSPIRE-O", "WHO-5 Trivselsindeks"])
         #expect(one.tabs.map(\.current) == [false, true])
         #expect(one.questionnaire.instrumentName == "WHO-5 Trivselsindeks")
-        #expect(one.questionnaire.questions.map(\.legend) == Self.who5.items.enumerated().map { "\($0 + 1). \($1.text.da)" })
+        #expect(
+            one.questionnaire.questions.map(\.legend) == Self.who5.items.enumerated().map { "\($0 + 1). \($1.text.da)" }
+        )
         #expect(one.questionnaire.questions[0].choices.map(\.label) == Self.who5.options.map(\.label.da))
-        #expect(one.details.oneUnit && one.details.unit == "bostotte-nord" && !one.details.chooseUnit && !one.details.typeUnit)
-        #expect(one.details.mode.options.map(\.label) == ["Borgeren udfyldte selv", "Sammen med medarbejder", "Overført fra papir"])
+        #expect(
+            one.details.oneUnit && one.details.unit == "bostotte-nord" && !one.details.chooseUnit
+                && !one.details.typeUnit)
+        #expect(
+            one.details.mode.options.map(\.label) == [
+                "Borgeren udfyldte selv", "Sammen med medarbejder", "Overført fra papir",
+            ])
         #expect(!one.hasErrors)
 
         let several = NewResponseView(form, units: [Label(rawValue: "a")!, Label(rawValue: "b")!], language: .en)
@@ -71,7 +83,8 @@ import Testing
         #expect(invalid.hasErrors)
         #expect(invalid.errorLinks.map(\.text) == ["Spørgsmål 3: Vælg et svar."])
         #expect(invalid.errorLinks.map(\.anchor) == ["item3-0"])
-        #expect(invalid.questionnaire.questions[2].invalid && invalid.questionnaire.questions[2].error == "Vælg et svar.")
+        #expect(
+            invalid.questionnaire.questions[2].invalid && invalid.questionnaire.questions[2].error == "Vælg et svar.")
         #expect(invalid.questionnaire.questions[1].choices.filter(\.checked).map(\.value) == [4])
     }
 
@@ -85,10 +98,11 @@ import Testing
             #expect(danish.title == "Resultat: WHO-5 Trivselsindeks")
             #expect(danish.score == "52" && danish.rawScore == "Råscore 13 af 25.")
             #expect(danish.flags == ["Et spørgsmål besvaret med 0 eller 1"])
-            #expect(danish.changes.map(\.text) == [
-                "Siden sidste besvarelse (2026-03-01): −28 point: forværret",
-                "Siden udgangspunktet (2026-03-01): −28 point: forværret",
-            ])
+            #expect(
+                danish.changes.map(\.text) == [
+                    "Siden sidste besvarelse (2026-03-01): −28 point: forværret",
+                    "Siden udgangspunktet (2026-03-01): −28 point: forværret",
+                ])
             #expect(danish.chime.isEmpty)
             #expect(danish.trajectory.trustedSVG.contains(#"data-series="WHO-5 Trivselsindeks""#))
             #expect(!danish.trajectory.trustedSVG.contains(#"data-series="who5""#))
@@ -97,9 +111,13 @@ import Testing
             #expect(english.flags == ["An item answered 0 or 1"])
             #expect(english.changes[0].text == "Since the last response (2026-03-01): −28 points: deteriorated")
             #expect(english.trajectory.trustedSVG.contains(#"data-series="WHO-5 Well-Being Index""#))
-            #expect(english.trajectory.caption == "WHO-5 Well-Being Index over time. The shaded area lies below the cut-off of 50.")
+            #expect(
+                english.trajectory.caption
+                    == "WHO-5 Well-Being Index over time. The shaded area lies below the cut-off of 50.")
         }
-        await #expect(throws: UseCaseError.self) { try await web.spor.result(of: id, by: web.caller("strategic"), via: "test") }
+        await #expect(throws: UseCaseError.self) {
+            try await web.spor.result(of: id, by: web.caller("strategic"), via: "test")
+        }
         await web.close()
     }
 
@@ -113,7 +131,8 @@ import Testing
             let caller = try web.caller(name)
             let overview = try await web.spor.overview(of: citizen, since: since, by: caller, via: "test")
             return CitizenView(
-                overview, citizen: citizen, since: since, sinceInvalid: false, canRecord: web.spor.permits(.record, by: caller),
+                overview, citizen: citizen, since: since, sinceInvalid: false,
+                canRecord: web.spor.permits(.record, by: caller),
                 canCorrect: web.spor.permits(.correct, by: caller), printView: printView, language)
         }
         let staff = try await view("staff", .da)
@@ -127,9 +146,14 @@ import Testing
         #expect(staff.chime.first?.title == "CHIME-profil: Forbundethed 3, Håb 2, Identitet 1, Mening 4, Empowerment 0")
         let caseworker = try await view("caseworker", .en)
         #expect(!caseworker.canRecord && !caseworker.showActions)
-        #expect(caseworker.instruments.flatMap { $0.rows.map(\.history) } == ["recorded by admin (admin)", "recorded by admin (admin)"])
+        #expect(
+            caseworker.instruments.flatMap { $0.rows.map(\.history) } == [
+                "recorded by admin (admin)", "recorded by admin (admin)",
+            ])
         #expect(caseworker.instruments.map(\.name).contains("WHO-5 Well-Being Index"))
-        #expect(caseworker.chime.first?.title == "CHIME profile: Connectedness 3, Hope 2, Identity 1, Meaning 4, Empowerment 0")
+        #expect(
+            caseworker.chime.first?.title
+                == "CHIME profile: Connectedness 3, Hope 2, Identity 1, Meaning 4, Empowerment 0")
         #expect(!(try await view("admin", .da, printView: true)).showActions, "no actions in print")
         await #expect(throws: UseCaseError.self) { try await view("strategic", .da) }
         await web.close()
@@ -139,15 +163,18 @@ import Testing
         let web = try WebViewFixture()
         try await web.record("c-nord", [1, 1, 1, 1, 1], on: "2026-06-01")
         let staff = AttentionView(
-            try await web.spor.attentionList(by: web.caller("staff"), via: "test"), units: [Label(rawValue: Fixture.unit)!], .da)
+            try await web.spor.attentionList(by: web.caller("staff"), via: "test"),
+            units: [Label(rawValue: Fixture.unit)!], .da)
         #expect(staff.hasUnits && staff.units == "Dine enheder: bostotte-nord")
         #expect(staff.rows.map(\.citizen) == ["c-nord"])
         #expect(staff.rows[0].reasons.map(\.code).contains("veryLowWellbeing"))
         #expect(staff.caption == "1 borgere pr. 2026-06-30")
-        let caseworker = AttentionView(try await web.spor.attentionList(by: web.caller("caseworker"), via: "test"), units: nil, .en)
+        let caseworker = AttentionView(
+            try await web.spor.attentionList(by: web.caller("caseworker"), via: "test"), units: nil, .en)
         #expect(!caseworker.hasUnits && caseworker.caption == "1 citizens as of 2026-06-30")
         #expect(caseworker.intro.contains("more than 120 days"))
-        let empty = AttentionView(try await web.spor.attentionList(by: web.caller("staff-syd"), via: "test"), units: nil, .en)
+        let empty = AttentionView(
+            try await web.spor.attentionList(by: web.caller("staff-syd"), via: "test"), units: nil, .en)
         #expect(!empty.hasRows)
         await web.close()
     }
@@ -156,7 +183,8 @@ import Testing
         let web = try WebViewFixture()
         // Means of 60 and 64 in bostotte-nord: 62,0 in Danish, with a standard deviation of 2,19.
         for number in 1...6 {
-            try await web.record("c-\(number)", number <= 3 ? [3, 3, 3, 3, 3] : [3, 3, 3, 3, 4], on: "2026-05-0\(number)")
+            try await web.record(
+                "c-\(number)", number <= 3 ? [3, 3, 3, 3, 3] : [3, 3, 3, 3, 4], on: "2026-05-0\(number)")
         }
         let request = TrendReportRequest(instrument: .who5, period: .quarter, by: .unit)
         for name in ["caseworker", "admin"] {
@@ -165,7 +193,9 @@ import Testing
             let row = try #require(danish.rows.first)
             #expect(row.period == "2026-Q2" && row.group == "bostotte-nord")
             #expect(row.cells.prefix(4).map(\.text) == ["6", "62,0", "62,0", "2,2"])
-            #expect(danish.headings.map(\.text).contains("Lav trivsel: score 50 eller derunder"), "flag labels from the definition")
+            #expect(
+                danish.headings.map(\.text).contains("Lav trivsel: score 50 eller derunder"),
+                "flag labels from the definition")
             #expect(danish.chart.trustedSVG.contains("<title>2026-Q2 bostotte-nord: 62,0</title>"))
             #expect(danish.chart.trustedSVG.contains(">grænse 50</text>"))
             #expect(danish.csvQuery == "instrument=who5&period=quarter&by=unit")
@@ -173,7 +203,8 @@ import Testing
             #expect(english.rows[0].cells.prefix(4).map(\.text) == ["6", "62.0", "62.0", "2.2"])
             #expect(english.chart.trustedSVG.contains("<title>2026-Q2 bostotte-nord: 62.0</title>"))
             #expect(english.headings.map(\.text).contains("Low wellbeing: score 50 or below"))
-            let html = Templates.render(document(TrendsView(query: [:], errors: [], report: (report, request), .da), "trends", .da))
+            let html = Templates.render(
+                document(TrendsView(query: [:], errors: [], report: (report, request), .da), "trends", .da))
             #expect(html.contains(#"<td class="number">62,0</td>"#) && !html.contains("62.0"))
         }
         let csv = try await web.spor.trendReport(request, by: web.caller("caseworker"), via: "test")
@@ -190,7 +221,8 @@ import Testing
         #expect(view.period.options.filter(\.selected).map(\.label) == ["År"])
         #expect(view.instrument.options.map(\.label) == ["Brief INSPIRE-O", "WHO-5 Trivselsindeks"])
         #expect(view.instrument.options.filter(\.selected).map(\.value) == ["who5"])
-        let english = TrendsView(query: ["by": "bogus"], errors: [FieldError(field: "by", rule: .format, message: "x")], report: nil, .en)
+        let english = TrendsView(
+            query: ["by": "bogus"], errors: [FieldError(field: "by", rule: .format, message: "x")], report: nil, .en)
         #expect(english.invalidFilter && english.by.options.map(\.label) == ["Unit", "Intervention", "No grouping"])
     }
 
@@ -198,15 +230,18 @@ import Testing
         let web = try WebViewFixture()
         let id = try await web.record("c-nord", [3, 4, 2, 3, 1], on: "2026-06-01")
         let changeable = try await web.spor.openForChange(id, action: .correct, by: web.caller("staff"), via: "test")
-        var form = ResponseForm(definition: changeable.definition, id: id, date: changeable.stored.response.administeredAt)
+        var form = ResponseForm(
+            definition: changeable.definition, id: id, date: changeable.stored.response.administeredAt)
         form.answers = changeable.stored.response.answers
         form.errors = [FieldError(field: "reason", rule: .required, message: "reason is required")]
         let correction = CorrectionView(form, stored: changeable.stored, .da)
         #expect(correction.heading.details == " · WHO-5 Trivselsindeks · 2026-06-01")
         #expect(correction.reason.invalid && correction.reason.error == "Skriv en kort begrundelse.")
         #expect(correction.errorLinks.map(\.text) == ["Begrundelse: Skriv en kort begrundelse."])
-        #expect(correction.questionnaire.questions.map { $0.choices.first(where: \.checked)?.value } == [3, 4, 2, 3, 1])
-        let blank = ResponseForm(definition: changeable.definition, id: id, date: changeable.stored.response.administeredAt)
+        #expect(
+            correction.questionnaire.questions.map { $0.choices.first(where: \.checked)?.value } == [3, 4, 2, 3, 1])
+        let blank = ResponseForm(
+            definition: changeable.definition, id: id, date: changeable.stored.response.administeredAt)
         let retraction = RetractionView(blank, stored: changeable.stored, .en)
         #expect(retraction.heading.details == " · WHO-5 Well-Being Index · 2026-06-01" && !retraction.reason.invalid)
         await #expect(throws: UseCaseError.self) {
@@ -216,7 +251,8 @@ import Testing
     }
 
     @Test func findingACitizenAndErrorPagesNeverRepeatTheInput() {
-        let find = FindCitizenView(errors: [FieldErrorText.text(FieldError(field: "cpr", rule: .date, message: "x"), .da)], citizen: "")
+        let find = FindCitizenView(
+            errors: [FieldErrorText.text(FieldError(field: "cpr", rule: .date, message: "x"), .da)], citizen: "")
         #expect(find.invalid && find.error == "CPR-nummeret skal begynde med en gyldig fødselsdato (DDMMÅÅ).")
         #expect(ErrorView(.notFound, .da).message == "Siden findes ikke.")
         #expect(ErrorView(.forbidden, .en).title == "403 Forbidden")
@@ -225,7 +261,8 @@ import Testing
     /// The whole page of a view-model, as the layout renders it.
     private func document(_ view: Any, _ template: String, _ language: Language) -> Document {
         Document(
-            layout: LayoutView(language: language, title: "T", identity: nil, csrf: "", path: "/", query: ""), template: template,
+            layout: LayoutView(language: language, title: "T", identity: nil, csrf: "", path: "/", query: ""),
+            template: template,
             page: view, t: language.texts)
     }
 }

@@ -29,17 +29,20 @@ import Testing
         for start in stride(from: 0, to: responses.count, by: 50) {
             let batch = responses[start..<min(start + 50, responses.count)]
             _ = try await log.append(
-                batch.map { .responseRecorded($0, definitionVersion: "1.0.0") }, author: authors[start / 50 % authors.count])
+                batch.map { .responseRecorded($0, definitionVersion: "1.0.0") },
+                author: authors[start / 50 % authors.count])
         }
         for (position, response) in responses.enumerated() where position % 17 == 3 {
             var corrected = response
             corrected.answers = corrected.answers.map { $0.map { max(0, $0 - 1) } ?? 2 }
             corrected.administeredAt = CalendarDate(daysSinceEpoch: response.administeredAt.daysSinceEpoch + 40)
             _ = try await log.append(
-                [.responseCorrected(corrected, definitionVersion: "1.0.0", reason: "typo")], author: authors[position % 2])
+                [.responseCorrected(corrected, definitionVersion: "1.0.0", reason: "typo")],
+                author: authors[position % 2])
         }
         for (position, response) in responses.enumerated() where position % 23 == 5 {
-            _ = try await log.append([.responseRetracted(id: response.id, reason: "entered in error")], author: authors[1])
+            _ = try await log.append(
+                [.responseRetracted(id: response.id, reason: "entered in error")], author: authors[1])
         }
         await log.close()
     }
@@ -49,8 +52,11 @@ import Testing
         var outputs: [Data] = []
         for instrument in [InstrumentID.who5, .briefInspireO] {
             for by in [ReportGrouping.unit, .intervention, .none] {
-                outputs.append(try ReportJSON.data(dataset.trendReport(
-                    TrendReportRequest(instrument: instrument, period: .quarter, by: by, minCell: 1, allowSmallCells: true))))
+                outputs.append(
+                    try ReportJSON.data(
+                        dataset.trendReport(
+                            TrendReportRequest(
+                                instrument: instrument, period: .quarter, by: by, minCell: 1, allowSmallCells: true))))
             }
         }
         for citizen in ["c-1", "c-2", "c-7", "c-30"] {
@@ -139,14 +145,18 @@ import Testing
         }
         try good.prefix(good.count - 1000).write(to: url)
         #expect(try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true).source == .fullReplay)
-        #expect(try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false).source
-            == .snapshot(recordsAfter: 0))
+        #expect(
+            try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false).source
+                == .snapshot(recordsAfter: 0))
     }
 
     @Test func aSnapshotOfAnotherLogIsIgnored() async throws {
         let folder = try TemporaryFolder()
         let other = try TemporaryFolder()
-        defer { folder.remove(); other.remove() }
+        defer {
+            folder.remove()
+            other.remove()
+        }
         try await Self.fill(folder, seed: 5, count: 300)
         try await Self.fill(other, seed: 6, count: 900)
         _ = try DatasetLoader.load(folder: other.url, catalog: .builtIn, refresh: true)

@@ -1,5 +1,5 @@
-public import SporReports
 public import SporInstruments
+public import SporReports
 
 /// Who may do what, in one table: role × action → scope. Every use case asks it; no adapter decides access.
 /// The same table stands in `docs/access.md`, and a test drives it through the use cases, the API and the web
@@ -51,11 +51,12 @@ public enum AccessPolicy {
     public static func scope(of role: Role, for action: Action) -> Scope {
         switch (role, action) {
         case (.admin, _): .all
-        case (.staff, .record), (.staff, .correct), (.staff, .retract), (.staff, .readCitizen), (.staff, .attentionList):
+        case (.staff, .record), (.staff, .correct), (.staff, .retract), (.staff, .readCitizen),
+            (.staff, .attentionList):
             .ownUnits
         case (.staff, .resolveCPR): .all
         case (.caseworker, .readCitizen), (.caseworker, .resolveCPR), (.caseworker, .attentionList),
-             (.caseworker, .liveReport), (.caseworker, .releasedReport):
+            (.caseworker, .liveReport), (.caseworker, .releasedReport):
             .all
         case (.strategic, .releasedReport): .all
         default: .none

@@ -7,9 +7,10 @@ public enum OperatingSystemUser {
     public static var name: String {
         var name = ProcessInfo.processInfo.environment["USER"] ?? ""
         if let entry = getpwuid(geteuid()), let login = entry.pointee.pw_name { name = String(cString: login) }
-        let safe = String(name.unicodeScalars.filter { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-_".unicodeScalars.contains(scalar))
-        }.prefix(64).map(Character.init))
+        let safe = String(
+            name.unicodeScalars.filter { scalar in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-_".unicodeScalars.contains(scalar))
+            }.prefix(64).map(Character.init))
         return safe.isEmpty ? "uid-\(geteuid())" : safe
     }
 }

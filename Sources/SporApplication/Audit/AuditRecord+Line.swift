@@ -27,7 +27,8 @@ extension AuditRecord {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let millisecond = millisecondOfDay % 1000
         let second = millisecondOfDay / 1000
-        return "\(CalendarDate(daysSinceEpoch: dayNumber))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))."
+        return
+            "\(CalendarDate(daysSinceEpoch: dayNumber))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))."
             + (millisecond < 10 ? "00" : millisecond < 100 ? "0" : "") + "\(millisecond)Z"
     }
 }

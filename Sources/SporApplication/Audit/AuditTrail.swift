@@ -1,6 +1,6 @@
 public import CoreMetrics
-public import Foundation
 import Dispatch
+public import Foundation
 import Synchronization
 
 /// The append-only access audit trail, `audit.log` in the data folder: one line per read of one citizen's data
@@ -218,7 +218,8 @@ public final class AuditTrail: Sendable {
         var previous = AuditChain.start
         for text in lines {
             let line = AuditChain.Line(text)
-            let record = line.holds(after: previous) ? try? decoder.decode(AuditRecord.self, from: Data(line.json.utf8)) : nil
+            let record =
+                line.holds(after: previous) ? try? decoder.decode(AuditRecord.self, from: Data(line.json.utf8)) : nil
             try visit(line, record)
             previous = line.next
         }

@@ -205,7 +205,9 @@ public final class DataFolder: Sendable {
                     for entry in ready { try dataset?.apply(entry) }
                 }
             } catch {
-                memoryFailure.withLock { $0 = "a durable entry did not fit the responses in memory; restart to replay the log" }
+                memoryFailure.withLock {
+                    $0 = "a durable entry did not fit the responses in memory; restart to replay the log"
+                }
                 throw error
             }
         }
@@ -216,7 +218,9 @@ public final class DataFolder: Sendable {
     private func awaitApplied(_ sequence: UInt64, timeout: Duration = .seconds(10)) async throws {
         let deadline = ContinuousClock.now + timeout
         while sequencer.withLock({ $0.next <= sequence }) {
-            guard ContinuousClock.now < deadline else { throw UseCaseError.unavailable("a durable write did not reach memory") }
+            guard ContinuousClock.now < deadline else {
+                throw UseCaseError.unavailable("a durable write did not reach memory")
+            }
             try await Task.sleep(for: .milliseconds(1))
         }
     }
@@ -225,7 +229,9 @@ public final class DataFolder: Sendable {
     private func awaitInDataset(_ id: UUID, timeout: Duration = .seconds(10)) async throws {
         let deadline = ContinuousClock.now + timeout
         while dataset.withLock({ $0?.stored(id) }) == nil {
-            guard ContinuousClock.now < deadline else { throw UseCaseError.unavailable("a durable write did not reach memory") }
+            guard ContinuousClock.now < deadline else {
+                throw UseCaseError.unavailable("a durable write did not reach memory")
+            }
             try await Task.sleep(for: .milliseconds(1))
         }
     }

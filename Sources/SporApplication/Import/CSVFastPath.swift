@@ -8,7 +8,9 @@ struct CSVFastPath: Sendable {
     private let fields: ResponseFastPath
 
     init(columns: [(name: String, item: Int?)], itemCount: Int, validator: ResponseValidator) {
-        self.columns = columns.map { name, item in item.map(ResponseFastPath.Field.item) ?? ResponseFastPath.Field(name: name) }
+        self.columns = columns.map { name, item in
+            item.map(ResponseFastPath.Field.item) ?? ResponseFastPath.Field(name: name)
+        }
         self.itemCount = itemCount
         fields = ResponseFastPath(validator: validator)
     }

@@ -43,7 +43,8 @@ struct ImportFile: @unchecked Sendable {
         var count = 0
         // Blocks small enough to be hashed while they are still in the cache.
         while count < Int(end) {
-            let read = pread(descriptor, buffer.baseAddress! + count, min(Int(end) - count, Self.readBlock), off_t(count))
+            let read = pread(
+                descriptor, buffer.baseAddress! + count, min(Int(end) - count, Self.readBlock), off_t(count))
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else {
                 let reason = String(cString: strerror(errno))
@@ -73,7 +74,10 @@ struct ImportFile: @unchecked Sendable {
         linesBefore = 1
         let line = Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
         guard line.count <= Self.lineLimit, let names = CSVLine.fields(Array(line)) else {
-            return [ImportProblem(line: 1, field: "header", rule: "format", message: "the header line is malformed or too long")]
+            return [
+                ImportProblem(
+                    line: 1, field: "header", rule: "format", message: "the header line is malformed or too long")
+            ]
         }
         var problems: [ImportProblem] = []
         var seen: Set<String> = []
@@ -81,8 +85,10 @@ struct ImportFile: @unchecked Sendable {
             let name = CSVLine.string(CSVLine.trimmed(raw))
             if !seen.insert(name).inserted {
                 // By position: a column name may hold anything, a CPR number too.
-                problems.append(ImportProblem(
-                    line: 1, field: "header", rule: "duplicateField", message: "column \(position + 1) repeats an earlier column"))
+                problems.append(
+                    ImportProblem(
+                        line: 1, field: "header", rule: "duplicateField",
+                        message: "column \(position + 1) repeats an earlier column"))
             }
             if name.hasPrefix("item"), let number = Int(name.dropFirst(4)), number >= 1, number <= 64 {
                 columns.append((name, number))
@@ -90,9 +96,12 @@ struct ImportFile: @unchecked Sendable {
             } else if RawResponse.fieldNames.contains(name), name != "answers" {
                 columns.append((name, nil))
             } else {
-                problems.append(ImportProblem(
-                    line: 1, field: "header", rule: "unknownField",
-                    message: "a column is not a field of a response (use \(RawResponse.fieldNames.filter { $0 != "answers" }.joined(separator: ", ")), item1 ...)"))
+                problems.append(
+                    ImportProblem(
+                        line: 1, field: "header", rule: "unknownField",
+                        message:
+                            "a column is not a field of a response (use \(RawResponse.fieldNames.filter { $0 != "answers" }.joined(separator: ", ")), item1 ...)"
+                    ))
                 columns.append((name, nil))
             }
         }
@@ -108,10 +117,11 @@ struct ImportFile: @unchecked Sendable {
         validator: ResponseValidator, resolver: DataFolder, author: Author, progress: (Int) -> Void
     ) async throws -> [ParsedChunk] {
         let stretches = Self.stretches(bytes, from: dataStart)
-        let fastPath: FastPath = switch kind {
-        case .csv: .csv(CSVFastPath(columns: columns, itemCount: itemCount, validator: validator))
-        case .jsonl: .jsonl(JSONLFastPath(validator: validator))
-        }
+        let fastPath: FastPath =
+            switch kind {
+            case .csv: .csv(CSVFastPath(columns: columns, itemCount: itemCount, validator: validator))
+            case .jsonl: .jsonl(JSONLFastPath(validator: validator))
+            }
         let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
         let firstRows = try await firstRows(of: stretches, workers: workers)
         var chunks = [ParsedChunk?](repeating: nil, count: stretches.count)
@@ -121,8 +131,12 @@ struct ImportFile: @unchecked Sendable {
                 guard next < stretches.count else { return }
                 let (number, range, firstRow) = (next, stretches[next], firstRows[next])
                 group.addTask {
-                    (number, try parse(
-                        range, firstRow: firstRow, validator: validator, fastPath: fastPath, resolver: resolver, author: author))
+                    (
+                        number,
+                        try parse(
+                            range, firstRow: firstRow, validator: validator, fastPath: fastPath, resolver: resolver,
+                            author: author)
+                    )
                 }
                 next += 1
             }
@@ -194,7 +208,9 @@ struct ImportFile: @unchecked Sendable {
 
     /// The text of the line that starts at `offset`, without its line break.
     func line(at offset: Int) -> [UInt8] {
-        Array(Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[offset..<Self.lineEnd(bytes, from: offset)])))
+        Array(
+            Self.withoutCarriageReturn(
+                UnsafeRawBufferPointer(rebasing: bytes[offset..<Self.lineEnd(bytes, from: offset)])))
     }
 
     private func parse(
@@ -212,18 +228,25 @@ struct ImportFile: @unchecked Sendable {
             let number = chunk.lineCount
             guard end - start <= Self.lineLimit else {
                 chunk.rows += 1
-                chunk.rejected.append(ParsedChunk.RejectedRow(line: number, problems: [ImportProblem(
-                    line: number, field: "line", rule: "tooLong", message: "the line is longer than \(Self.lineLimit) bytes")], text: nil))
+                chunk.rejected.append(
+                    ParsedChunk.RejectedRow(
+                        line: number,
+                        problems: [
+                            ImportProblem(
+                                line: number, field: "line", rule: "tooLong",
+                                message: "the line is longer than \(Self.lineLimit) bytes")
+                        ], text: nil))
                 continue
             }
             let line = Self.withoutCarriageReturn(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             if Self.isBlank(line) { continue }
             let row = firstRow + chunk.rows
             chunk.rows += 1
-            var parsed = switch fastPath {
-            case .csv(let csv): csv.response(line, row: row)
-            case .jsonl(let jsonl): jsonl.response(line, row: row)
-            }
+            var parsed =
+                switch fastPath {
+                case .csv(let csv): csv.response(line, row: row)
+                case .jsonl(let jsonl): jsonl.response(line, row: row)
+                }
             if parsed == nil {
                 do {
                     let draft: ResponseDraft
@@ -235,11 +258,14 @@ struct ImportFile: @unchecked Sendable {
                     if draft.id == nil { response.id = ImportID.derived(for: response, row: row) }
                     parsed = (response, validator.catalog[response.instrument]!.version)
                 } catch let failure as ValidationFailure {
-                    chunk.rejected.append(ParsedChunk.RejectedRow(
-                        line: number, problems: failure.errors.map { ImportProblem(line: number, $0) }, text: Array(line)))
+                    chunk.rejected.append(
+                        ParsedChunk.RejectedRow(
+                            line: number, problems: failure.errors.map { ImportProblem(line: number, $0) },
+                            text: Array(line)))
                     continue
                 } catch let problem as ImportProblemError {
-                    chunk.rejected.append(ParsedChunk.RejectedRow(line: number, problems: [problem.problem], text: Array(line)))
+                    chunk.rejected.append(
+                        ParsedChunk.RejectedRow(line: number, problems: [problem.problem], text: Array(line)))
                     continue
                 }
             }
@@ -252,18 +278,24 @@ struct ImportFile: @unchecked Sendable {
 
     private func raw(csv bytes: [UInt8], line: Int) throws -> RawResponse {
         guard let fields = CSVLine.fields(bytes) else {
-            throw ImportProblemError(problem: ImportProblem(line: line, field: "line", rule: "json", message: "the CSV line has an unclosed or stray quote"))
+            throw ImportProblemError(
+                problem: ImportProblem(
+                    line: line, field: "line", rule: "json", message: "the CSV line has an unclosed or stray quote"))
         }
         guard fields.count == columns.count else {
-            throw ImportProblemError(problem: ImportProblem(
-                line: line, field: "line", rule: "count", message: "the line has \(fields.count) fields where the header has \(columns.count)"))
+            throw ImportProblemError(
+                problem: ImportProblem(
+                    line: line, field: "line", rule: "count",
+                    message: "the line has \(fields.count) fields where the header has \(columns.count)"))
         }
         var raw = RawResponse()
         var items = [JSONValue](repeating: .null, count: itemCount)
         for ((name, item), value) in zip(columns, fields) {
             if let item {
                 let trimmed = CSVLine.trimmed(value)
-                items[item - 1] = trimmed.isEmpty ? .null : CSVLine.integer(trimmed).map(JSONValue.integer) ?? .string(CSVLine.string(trimmed))
+                items[item - 1] =
+                    trimmed.isEmpty
+                    ? .null : CSVLine.integer(trimmed).map(JSONValue.integer) ?? .string(CSVLine.string(trimmed))
             } else if !value.isEmpty {
                 raw.set(name, .string(CSVLine.string(value)))
             }
@@ -278,7 +310,8 @@ struct ImportFile: @unchecked Sendable {
         var stretches: [Range<Int>] = []
         var lower = start
         while lower < bytes.count {
-            let upper = lower + size >= bytes.count ? bytes.count : min(lineEnd(bytes, from: lower + size) + 1, bytes.count)
+            let upper =
+                lower + size >= bytes.count ? bytes.count : min(lineEnd(bytes, from: lower + size) + 1, bytes.count)
             stretches.append(lower..<upper)
             lower = upper
         }
@@ -288,7 +321,7 @@ struct ImportFile: @unchecked Sendable {
     /// The index of the next line feed at or after `start`, or the end of the bytes.
     private static func lineEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
         guard start < bytes.count,
-              let found = memchr(bytes.baseAddress! + start, 10, bytes.count - start)
+            let found = memchr(bytes.baseAddress! + start, 10, bytes.count - start)
         else { return bytes.count }
         return UnsafeRawPointer(found) - bytes.baseAddress!
     }

@@ -19,12 +19,15 @@ enum ImportID {
     static func derived(for response: Response, row: Int) -> UUID {
         var text = "spor-import-2|\(row)|\(response.citizen)|\(response.instrument)|\(response.administeredAt)|"
         text += response.answers.map { $0.map(String.init) ?? "-" }.joined(separator: ",")
-        text += "|\(response.unit?.rawValue ?? "")|\(response.intervention?.rawValue ?? "")|\(response.mode?.rawValue ?? "")"
+        text +=
+            "|\(response.unit?.rawValue ?? "")|\(response.intervention?.rawValue ?? "")|\(response.mode?.rawValue ?? "")"
         var bytes = Array(SHA256.hash(data: Array(text.utf8)).prefix(16))
         bytes[6] = bytes[6] & 0x0F | 0x80
         bytes[8] = bytes[8] & 0x3F | 0x80
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 }

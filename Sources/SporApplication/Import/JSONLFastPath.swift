@@ -33,14 +33,17 @@ struct JSONLFastPath: Sendable {
             } else if reader.null() {
                 // Only optional fields may be null; a null id is no id.
                 switch field {
-                case .id where found.id == nil, .unit where found.unit == nil, .intervention where found.intervention == nil,
-                     .mode where found.mode == nil:
+                case .id where found.id == nil, .unit where found.unit == nil,
+                    .intervention where found.intervention == nil,
+                    .mode where found.mode == nil:
                     nulls.insert(name)
                 default:
                     return nil
                 }
             } else {
-                guard let value = reader.string(), !value.isEmpty, fields.set(field, value, in: &found) else { return nil }
+                guard let value = reader.string(), !value.isEmpty, fields.set(field, value, in: &found) else {
+                    return nil
+                }
             }
         } while reader.take(UInt8(ascii: ","))
         guard reader.take(UInt8(ascii: "}")), reader.atEnd, sawAnswers else { return nil }
@@ -60,7 +63,9 @@ struct JSONLFastPath: Sendable {
         }
 
         mutating func skipWhitespace() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+            while index < bytes.count,
+                bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+            {
                 index += 1
             }
         }
@@ -75,7 +80,7 @@ struct JSONLFastPath: Sendable {
         mutating func null() -> Bool {
             skipWhitespace()
             guard bytes.count - index >= 4, bytes[index] == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "u"),
-                  bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
+                bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
             else { return false }
             index += 4
             return true
@@ -110,9 +115,12 @@ struct JSONLFastPath: Sendable {
                 }
                 skipWhitespace()
                 let start = index
-                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                    index += 1
+                }
                 let digits = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
-                guard let value = ResponseFastPath.digits(digits), digits.count == 1 || digits[0] != UInt8(ascii: "0") else { return nil }
+                guard let value = ResponseFastPath.digits(digits), digits.count == 1 || digits[0] != UInt8(ascii: "0")
+                else { return nil }
                 answers.append(value)
             } while take(UInt8(ascii: ","))
             return take(UInt8(ascii: "]")) ? answers : nil

@@ -69,26 +69,35 @@ struct ResponseFastPath: Sendable {
             guard fields.id == nil, let parsed = UUID(canonical: bytes) else { return false }
             fields.id = parsed
         case .citizen:
-            guard fields.citizen == nil, let parsed = CitizenID(rawValue: String(decoding: bytes, as: UTF8.self)) else { return false }
+            guard fields.citizen == nil, let parsed = CitizenID(rawValue: String(decoding: bytes, as: UTF8.self)) else {
+                return false
+            }
             fields.citizen = parsed
         case .instrument:
-            guard fields.instrument == nil, let known = instruments.firstIndex(where: { $0.bytes.elementsEqual(bytes) }) else {
+            guard fields.instrument == nil, let known = instruments.firstIndex(where: { $0.bytes.elementsEqual(bytes) })
+            else {
                 return false
             }
             fields.instrument = known
         case .administeredAt:
-            guard fields.date == nil, let parsed = Self.date(bytes), parsed <= today, parsed >= ResponseValidator.earliestDate else {
+            guard fields.date == nil, let parsed = Self.date(bytes), parsed <= today,
+                parsed >= ResponseValidator.earliestDate
+            else {
                 return false
             }
             fields.date = parsed
         case .unit:
-            guard fields.unit == nil, let parsed = Label(rawValue: String(decoding: bytes, as: UTF8.self)) else { return false }
+            guard fields.unit == nil, let parsed = Label(rawValue: String(decoding: bytes, as: UTF8.self)) else {
+                return false
+            }
             fields.unit = parsed
         case .intervention:
-            guard fields.intervention == nil, let parsed = Label(rawValue: String(decoding: bytes, as: UTF8.self)) else { return false }
+            guard fields.intervention == nil, let parsed = Label(rawValue: String(decoding: bytes, as: UTF8.self))
+            else { return false }
             fields.intervention = parsed
         case .mode:
-            guard fields.mode == nil, let parsed = AdministrationMode(rawValue: String(decoding: bytes, as: UTF8.self)) else { return false }
+            guard fields.mode == nil, let parsed = AdministrationMode(rawValue: String(decoding: bytes, as: UTF8.self))
+            else { return false }
             fields.mode = parsed
         case .item, .other:
             return false
@@ -98,13 +107,18 @@ struct ResponseFastPath: Sendable {
 
     /// The response (with an ``ImportID`` when none was given) and its instrument's definition version, or `nil`.
     func finish(_ fields: Fields, row: Int) -> (Response, version: String)? {
-        guard let citizen = fields.citizen, let instrument = fields.instrument, let date = fields.date else { return nil }
+        guard let citizen = fields.citizen, let instrument = fields.instrument, let date = fields.date else {
+            return nil
+        }
         let known = instruments[instrument]
-        guard known.itemCount == fields.answers.count, fields.answers.allSatisfy({ $0.map(known.range.contains) ?? true }) else {
+        guard known.itemCount == fields.answers.count,
+            fields.answers.allSatisfy({ $0.map(known.range.contains) ?? true })
+        else {
             return nil
         }
         var response = Response(
-            id: fields.id ?? ImportID.pending, citizen: citizen, instrument: known.id, administeredAt: date, answers: fields.answers,
+            id: fields.id ?? ImportID.pending, citizen: citizen, instrument: known.id, administeredAt: date,
+            answers: fields.answers,
             unit: fields.unit, intervention: fields.intervention, mode: fields.mode)
         if fields.id == nil { response.id = ImportID.derived(for: response, row: row) }
         return (response, known.version)
@@ -113,9 +127,9 @@ struct ResponseFastPath: Sendable {
     /// `YYYY-MM-DD` as a real date.
     private static func date(_ field: UnsafeRawBufferPointer) -> CalendarDate? {
         guard field.count == 10, field[4] == UInt8(ascii: "-"), field[7] == UInt8(ascii: "-"),
-              let year = digits(UnsafeRawBufferPointer(rebasing: field[0..<4])),
-              let month = digits(UnsafeRawBufferPointer(rebasing: field[5..<7])),
-              let day = digits(UnsafeRawBufferPointer(rebasing: field[8..<10]))
+            let year = digits(UnsafeRawBufferPointer(rebasing: field[0..<4])),
+            let month = digits(UnsafeRawBufferPointer(rebasing: field[5..<7])),
+            let day = digits(UnsafeRawBufferPointer(rebasing: field[8..<10]))
         else { return nil }
         return CalendarDate(year: year, month: month, day: day)
     }

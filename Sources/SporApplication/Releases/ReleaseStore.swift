@@ -47,7 +47,8 @@ final class ReleaseStore: Sendable {
     /// - Returns: `false` when a release with that id exists already (made by another process meanwhile).
     func store(_ release: TrendRelease) throws -> Bool {
         if !FileManager.default.fileExists(atPath: folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try DurableFile.syncFolder(folder.deletingLastPathComponent())
         }
         let target = url(of: release.id)
@@ -71,7 +72,8 @@ final class ReleaseStore: Sendable {
     }
 
     private func url(of id: TrendRelease.ID) -> URL {
-        folder.appendingPathComponent("release-" + String(repeating: "0", count: max(0, 6 - id.description.count)) + "\(id).json")
+        folder.appendingPathComponent(
+            "release-" + String(repeating: "0", count: max(0, 6 - id.description.count)) + "\(id).json")
     }
 
     private static func id(fileName name: String) -> TrendRelease.ID? {

@@ -31,7 +31,9 @@ public final class TokenStore: Sendable {
     /// All tokens, revoked ones included, in the order they were created.
     public func list() throws -> [TokenRecord] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            if FileManager.default.fileExists(atPath: url.path) { throw TokenError(.storage, "cannot read \(url.path)") }
+            if FileManager.default.fileExists(atPath: url.path) {
+                throw TokenError(.storage, "cannot read \(url.path)")
+            }
             return []
         }
         do {
@@ -42,7 +44,9 @@ public final class TokenStore: Sendable {
     }
 
     /// Creates a token and returns it: the only time its value is ever available.
-    public func create(name: String, role: Role, units: [Label], now: Date = Date()) throws -> (token: String, record: TokenRecord) {
+    public func create(
+        name: String, role: Role, units: [Label], now: Date = Date()
+    ) throws -> (token: String, record: TokenRecord) {
         switch Label.problem(with: name) {
         case .format?: throw TokenError(.invalidName, "a token name must be 1-64 of A-Z a-z 0-9 . _ -")
         case .cpr?: throw TokenError(.invalidName, "a token name must not contain a CPR number")
@@ -66,7 +70,9 @@ public final class TokenStore: Sendable {
         }
         var generator = SystemRandomNumberGenerator()
         let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let token = prefix + Data(secret).base64EncodedString()
+        let token =
+            prefix
+            + Data(secret).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let record = TokenRecord(
@@ -86,7 +92,9 @@ public final class TokenStore: Sendable {
             // A name that is not a label may hold anything, a CPR number too: it is not repeated.
             throw TokenError(.unknownName, Label.isValid(name) ? "no token is named \(name)" : "no token has that name")
         }
-        guard records[index].revoked == nil else { throw TokenError(.alreadyRevoked, "the token \(name) is revoked already") }
+        guard records[index].revoked == nil else {
+            throw TokenError(.alreadyRevoked, "the token \(name) is revoked already")
+        }
         records[index].revoked = wholeSeconds(now)
         return records[index]
     }

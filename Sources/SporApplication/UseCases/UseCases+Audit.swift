@@ -25,8 +25,9 @@ extension UseCases {
     /// One audit line per citizen, in one durable write; `nil` stands for a bulk read of many citizens.
     func audit(_ citizens: [CitizenID?], by caller: Caller, via endpoint: String) async throws {
         let at = now()
-        try await folder.audit().append(contentsOf: citizens.map { citizen in
-            AuditRecord(at: at, who: caller.identity.name, role: caller.role, citizen: citizen, endpoint: endpoint)
-        })
+        try await folder.audit().append(
+            contentsOf: citizens.map { citizen in
+                AuditRecord(at: at, who: caller.identity.name, role: caller.role, citizen: citizen, endpoint: endpoint)
+            })
     }
 }

@@ -1,7 +1,7 @@
 public import Foundation
 public import SporInstruments
-public import SporReports
 import SporLog
+public import SporReports
 
 extension UseCases {
     /// A live response the caller may change, with its instrument definition.
@@ -30,19 +30,24 @@ extension UseCases {
         var errors: [FieldError] = []
         var response = stored.response
         if answers == nil, administeredAt == nil {
-            errors.append(FieldError(field: "answers", rule: .required, message: "give answers, administeredAt or both"))
+            errors.append(
+                FieldError(field: "answers", rule: .required, message: "give answers, administeredAt or both"))
         }
-        if let answers, let checked = validator.validateAnswers(answers, for: definition, field: "answers", into: &errors) {
+        if let answers,
+            let checked = validator.validateAnswers(answers, for: definition, field: "answers", into: &errors)
+        {
             response.answers = checked
         }
-        if let administeredAt, let date = validator.validateDate(administeredAt, field: "administeredAt", into: &errors) {
+        if let administeredAt, let date = validator.validateDate(administeredAt, field: "administeredAt", into: &errors)
+        {
             response.administeredAt = date
         }
         Self.checkReason(reason, into: &errors)
         guard errors.isEmpty, let reason else { throw UseCaseError.invalid(errors) }
         if response != stored.response {
             _ = try await append(
-                [.responseCorrected(response, definitionVersion: Self.version(of: response), reason: reason)], by: caller)
+                [.responseCorrected(response, definitionVersion: Self.version(of: response), reason: reason)],
+                by: caller)
         }
         let current = try await storedVersion(id, fallback: response)
         try await audit(current.response.citizen, by: caller, via: endpoint)
@@ -65,7 +70,9 @@ extension UseCases {
     }
 
     /// A live response as a correction or retraction form shows it: an audited read of its answers.
-    public func openForChange(_ id: UUID, action: AccessPolicy.Action, by caller: Caller, via endpoint: String) async throws -> Changeable {
+    public func openForChange(
+        _ id: UUID, action: AccessPolicy.Action, by caller: Caller, via endpoint: String
+    ) async throws -> Changeable {
         let (stored, definition) = try await changeable(id, by: caller, for: action)
         try await audit(stored.response.citizen, by: caller, via: endpoint)
         return Changeable(stored: stored, definition: definition)
@@ -77,7 +84,7 @@ extension UseCases {
     ) async throws -> (StoredResponse, InstrumentDefinition) {
         let scope = try AccessPolicy.responses(caller, action)
         guard let stored = try await folder.stored(id), scope.contains(unit: stored.response.unit),
-              let definition = InstrumentCatalog.builtIn[stored.response.instrument]
+            let definition = InstrumentCatalog.builtIn[stored.response.instrument]
         else { throw UseCaseError.unknownResponse }
         guard !stored.isRetracted else { throw UseCaseError(.conflict, "The response is retracted.") }
         return (stored, definition)

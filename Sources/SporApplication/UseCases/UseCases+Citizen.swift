@@ -1,7 +1,7 @@
 public import Foundation
 public import SporInstruments
-public import SporReports
 import SporLog
+public import SporReports
 
 extension UseCases {
     /// One response's result, as a staff member talks it through with the citizen: the response and its point in
@@ -25,15 +25,20 @@ extension UseCases {
 
     /// The pseudonymous id a CPR number gives, the same one recording with it gives. The lookup is audited.
     /// - Parameter text: the CPR number as typed (`DDMMYY-SSSS` or `DDMMYYSSSS`); never repeated in an error.
-    public func resolveCPR(_ text: String, field: String = "cpr", by caller: Caller, via endpoint: String) async throws -> CitizenID {
+    public func resolveCPR(
+        _ text: String, field: String = "cpr", by caller: Caller, via endpoint: String
+    ) async throws -> CitizenID {
         _ = try AccessPolicy.responses(caller, .resolveCPR)
         let cpr: CPRNumber
         do {
             cpr = try CPRNumber(parsing: text)
         } catch {
-            throw UseCaseError.invalid([error == .date
-                ? FieldError(field: field, rule: .date, message: "\(field) must begin with a real birth date (DDMMYY)")
-                : FieldError(field: field, rule: .format, message: "\(field) must be DDMMYY-SSSS or DDMMYYSSSS")])
+            throw UseCaseError.invalid([
+                error == .date
+                    ? FieldError(
+                        field: field, rule: .date, message: "\(field) must begin with a real birth date (DDMMYY)")
+                    : FieldError(field: field, rule: .format, message: "\(field) must be DDMMYY-SSSS or DDMMYYSSSS")
+            ])
         }
         let citizen = try folder.pseudonymiserForCPR().citizenID(for: cpr)
         try await audit(citizen, by: caller, via: endpoint)
@@ -47,15 +52,19 @@ extension UseCases {
         via endpoint: String
     ) async throws -> Trajectory {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
-        guard let trajectory = try folder.read({
-            $0.trajectory(of: citizen, instrument: instrument, history: history, scope: scope)
-        }) else { throw UseCaseError.unknownCitizen }
+        guard
+            let trajectory = try folder.read({
+                $0.trajectory(of: citizen, instrument: instrument, history: history, scope: scope)
+            })
+        else { throw UseCaseError.unknownCitizen }
         try await audit(citizen, by: caller, via: endpoint)
         return trajectory
     }
 
     /// The follow-up summary since the last meeting, as far as the caller may see it; audited.
-    public func summary(of citizen: CitizenID, since: CalendarDate, by caller: Caller, via endpoint: String) async throws -> FollowUpSummary {
+    public func summary(
+        of citizen: CitizenID, since: CalendarDate, by caller: Caller, via endpoint: String
+    ) async throws -> FollowUpSummary {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
         let asOf = today()
         guard let summary = try folder.read({ $0.summary(of: citizen, since: since, asOf: asOf, scope: scope) }) else {
@@ -66,7 +75,9 @@ extension UseCases {
     }
 
     /// The citizen page: every instrument's trajectory and the summary since `since`; one audited read.
-    public func overview(of citizen: CitizenID, since: CalendarDate, by caller: Caller, via endpoint: String) async throws -> CitizenOverview {
+    public func overview(
+        of citizen: CitizenID, since: CalendarDate, by caller: Caller, via endpoint: String
+    ) async throws -> CitizenOverview {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
         let asOf = today()
         let (trajectory, summary, history) = try folder.read { dataset in
@@ -74,7 +85,8 @@ extension UseCases {
             let ids = trajectory?.instruments.flatMap { $0.points.map(\.id) } ?? []
             return (
                 trajectory, dataset.summary(of: citizen, since: since, asOf: asOf, scope: scope),
-                Dictionary(uniqueKeysWithValues: ids.map { ($0, dataset.revisions(of: $0)) }))
+                Dictionary(uniqueKeysWithValues: ids.map { ($0, dataset.revisions(of: $0)) })
+            )
         }
         guard let trajectory, let summary else { throw UseCaseError.unknownCitizen }
         try await audit(citizen, by: caller, via: endpoint)
@@ -86,11 +98,11 @@ extension UseCases {
     public func result(of id: UUID, by caller: Caller, via endpoint: String) async throws -> Result {
         let scope = try AccessPolicy.responses(caller, .readCitizen)
         guard let stored = try await folder.stored(id), !stored.isRetracted, scope.contains(unit: stored.response.unit),
-              let definition = InstrumentCatalog.builtIn[stored.response.instrument],
-              let trajectory = try folder.read({
-                  $0.trajectory(of: stored.response.citizen, instrument: stored.response.instrument, scope: scope)
-              }),
-              let index = trajectory.instruments.first?.points.firstIndex(where: { $0.id == id })
+            let definition = InstrumentCatalog.builtIn[stored.response.instrument],
+            let trajectory = try folder.read({
+                $0.trajectory(of: stored.response.citizen, instrument: stored.response.instrument, scope: scope)
+            }),
+            let index = trajectory.instruments.first?.points.firstIndex(where: { $0.id == id })
         else { throw UseCaseError.unknownResponse }
         try await audit(stored.response.citizen, by: caller, via: endpoint)
         return Result(stored: stored, definition: definition, trajectory: trajectory, index: index)

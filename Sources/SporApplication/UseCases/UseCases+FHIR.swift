@@ -14,7 +14,8 @@ extension UseCases {
     /// Records a FHIR QuestionnaireResponse through the same rules as any response: the role and unit rule, the
     /// data contract, idempotency by `identifier` (the response id), a CPR subject pseudonymised and never stored.
     /// Every broken rule is reported at once, each at its element's FHIRPath; nothing is written on an error.
-    public func record(fhir document: JSONValue, settings: FHIRSettings, by caller: Caller) async throws -> RecordedFHIR {
+    public func record(fhir document: JSONValue, settings: FHIRSettings, by caller: Caller) async throws -> RecordedFHIR
+    {
         _ = try AccessPolicy.responses(caller, .record)
         let reading = FHIRResponseReader(settings: settings).read(document)
         let (draft, validation) = try check(reading.raw, by: caller)
@@ -60,7 +61,8 @@ extension UseCases {
     /// The status, author and time of last change a history gives.
     private static func fhirRecord(_ history: ResponseHistory) -> FHIRResponseRecord {
         let status: FHIRResponseRecord.Status =
-            history.stored.isRetracted ? .enteredInError
+            history.stored.isRetracted
+            ? .enteredInError
             : history.revisions.contains { $0.kind == .corrected } ? .amended : .completed
         let author = history.revisions.last { $0.response != nil }?.authorText
         return FHIRResponseRecord(
@@ -72,7 +74,8 @@ extension UseCases {
     private static func startMillis(_ date: CalendarDate) -> Int64 {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = CalendarDate.denmark
-        let start = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)) ?? Date.distantPast
+        let start =
+            calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)) ?? Date.distantPast
         return Int64((start.timeIntervalSince1970 * 1000).rounded())
     }
 }

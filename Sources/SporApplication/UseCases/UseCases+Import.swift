@@ -50,7 +50,8 @@ extension UseCases {
                 problems: headerProblems, problemCount: headerProblems.count, rejectedRows: 0, rows: 0)
         }
         let chunks = try await source.parse(
-            validator: validator, resolver: folder, author: try caller.importAuthor(of: source.digest), progress: progress)
+            validator: validator, resolver: folder, author: try caller.importAuthor(of: source.digest),
+            progress: progress)
         let total = chunks.reduce(0) { $0 + $1.rows }
         guard total > 0 else { throw ImportFailure("the file holds no rows to import") }
 
@@ -66,9 +67,11 @@ extension UseCases {
                 case .conflictsWithEarlier: message = "the id appears earlier in the file with other content"
                 }
                 let line = chunk.lines[row]
-                rejectedRows.append(ParsedChunk.RejectedRow(
-                    line: line, problems: [ImportProblem(line: line, field: "id", rule: "conflict", message: message)],
-                    text: skipInvalid ? source.line(at: chunk.offsets[row]) : nil))
+                rejectedRows.append(
+                    ParsedChunk.RejectedRow(
+                        line: line,
+                        problems: [ImportProblem(line: line, field: "id", rule: "conflict", message: message)],
+                        text: skipInvalid ? source.line(at: chunk.offsets[row]) : nil))
             }
         }
         rejectedRows.sort { $0.line < $1.line }
@@ -88,6 +91,7 @@ extension UseCases {
         // The new rows go out in large batches, durable at the end.
         let written = try await log.record(classified)
         let alreadyStored = classified.reduce(0) { $0 + $1.statuses.lazy.filter { $0 == .alreadyStored }.count }
-        return Imported(written: written, alreadyStored: alreadyStored, rejected: rejectedRows.count, rejectedFile: rejectedFile)
+        return Imported(
+            written: written, alreadyStored: alreadyStored, rejected: rejectedRows.count, rejectedFile: rejectedFile)
     }
 }

@@ -45,19 +45,27 @@ extension UseCases {
     ///   - expectedHeads: heads printed by an earlier verify, `SEQ:HASH`: each record must still be there, unchanged.
     ///   - checkpointPublicKey: the Ed25519 public key (64 hex digits or base64) the checkpoint must be signed with.
     /// - Throws: ``UseCaseError`` `invalid` for a head or key that is not written as one.
-    public func verify(expectedHeads: [String] = [], checkpointPublicKey: String? = nil, by caller: Caller) throws -> Verification {
+    public func verify(
+        expectedHeads: [String] = [], checkpointPublicKey: String? = nil, by caller: Caller
+    ) throws -> Verification {
         _ = try AccessPolicy.responses(caller, .verifyLog)
         var errors: [FieldError] = []
         let heads = expectedHeads.compactMap { text -> LogHead? in
             guard let head = LogHead(text) else {
-                errors.append(FieldError(field: "expect-head", rule: .format, message: "expect-head takes SEQ:HASH, the sequence number and 64 hex digits"))
+                errors.append(
+                    FieldError(
+                        field: "expect-head", rule: .format,
+                        message: "expect-head takes SEQ:HASH, the sequence number and 64 hex digits"))
                 return nil
             }
             return head
         }
         let key = checkpointPublicKey.flatMap(LogCheckpoint.publicKey)
         if checkpointPublicKey != nil, key == nil {
-            errors.append(FieldError(field: "checkpoint-public-key", rule: .format, message: "checkpoint-public-key takes an Ed25519 public key as 64 hex digits or base64"))
+            errors.append(
+                FieldError(
+                    field: "checkpoint-public-key", rule: .format,
+                    message: "checkpoint-public-key takes an Ed25519 public key as 64 hex digits or base64"))
         }
         guard errors.isEmpty else { throw UseCaseError.invalid(errors) }
         let audit = try AuditTrail.verify(folder: folder.url)
@@ -69,14 +77,17 @@ extension UseCases {
                 records: report.records, headHash: report.headHash, head: report.head?.description,
                 checkpoint: report.checkpoint.map { checkpoint in
                     Verification.Checkpoint(
-                        file: report.checkpointFile.path, head: checkpoint.head?.description, signed: checkpoint.signature != nil)
+                        file: report.checkpointFile.path, head: checkpoint.head?.description,
+                        signed: checkpoint.signature != nil)
                 },
                 checkpointFile: report.checkpointFile.path, tornBytes: report.tornBytes, broken: nil, audit: audit)
         } catch let error as LogError where error.code == .corrupt || error.code == .checkpoint {
             return Verification(
                 records: 0, headHash: "", head: nil, checkpoint: nil, checkpointFile: checkpointFile?.path ?? "",
                 tornBytes: 0,
-                broken: .init(segment: error.segment, offset: error.offset, message: error.message, description: error.description),
+                broken: .init(
+                    segment: error.segment, offset: error.offset, message: error.message, description: error.description
+                ),
                 audit: audit)
         }
     }

@@ -1,7 +1,7 @@
 public import Foundation
 public import SporInstruments
-public import SporReports
 import SporLog
+public import SporReports
 
 extension UseCases {
     /// What recording one response led to.
@@ -94,14 +94,18 @@ extension UseCases {
         // A response stored before is answered in its current version, which may have been corrected since: a read
         // of the citizen's data, so it is audited like one.
         let repeated = recorded.filter { !$0.created }.map { Optional($0.stored.response.citizen) }
-        if !repeated.isEmpty { try await audit(repeated, by: caller, via: "record: a response stored before, answered") }
+        if !repeated.isEmpty {
+            try await audit(repeated, by: caller, via: "record: a response stored before, answered")
+        }
         return recorded
     }
 
     /// The stored version of a response just written or found.
     func storedVersion(_ id: UUID, fallback: Response) async throws -> StoredResponse {
-        try await folder.stored(id) ?? StoredResponse(
-            response: fallback, definitionVersion: Self.version(of: fallback), isRetracted: false, recordedSequence: 0)
+        try await folder.stored(id)
+            ?? StoredResponse(
+                response: fallback, definitionVersion: Self.version(of: fallback), isRetracted: false,
+                recordedSequence: 0)
     }
 
     /// Appends durably, turning the log's refusals into use-case errors.
@@ -113,7 +117,8 @@ extension UseCases {
             case .conflict: throw UseCaseError(.conflict, "A response with this id is stored with other content.")
             case .retracted: throw UseCaseError(.conflict, "The response is retracted.")
             case .unknownResponse: throw UseCaseError.unknownResponse
-            case .invalidEvent: throw UseCaseError.invalid([FieldError(field: "$", rule: .range, message: error.message)])
+            case .invalidEvent:
+                throw UseCaseError.invalid([FieldError(field: "$", rule: .range, message: error.message)])
             default: throw error
             }
         }

@@ -27,7 +27,9 @@ extension UseCases {
 
     /// A trend report as release `id` holds it: its cells for the periods the request covers, the release named.
     /// - Throws: ``UseCaseError`` `notFound` for an unknown release, `invalid` for a report it cannot hold.
-    public func releasedReport(_ id: TrendRelease.ID, _ request: TrendReportRequest, by caller: Caller) throws -> TrendReport {
+    public func releasedReport(
+        _ id: TrendRelease.ID, _ request: TrendReportRequest, by caller: Caller
+    ) throws -> TrendReport {
         _ = try AccessPolicy.responses(caller, .releasedReport)
         guard let release = try folder.releases.release(id) else {
             throw UseCaseError(.notFound, "No release with that id is stored.")
@@ -73,10 +75,14 @@ extension UseCases {
 
     /// The request's report as `release` holds it.
     static func report(of release: TrendRelease, _ request: TrendReportRequest) throws -> TrendReport {
-        guard let report = release.report(
-            instrument: request.instrument, period: request.period, by: request.by, from: request.from, to: request.to)
+        guard
+            let report = release.report(
+                instrument: request.instrument, period: request.period, by: request.by, from: request.from,
+                to: request.to)
         else {
-            throw UseCaseError.invalid([FieldError(field: "instrument", rule: .unknownInstrument, message: "the release holds no such report")])
+            throw UseCaseError.invalid([
+                FieldError(field: "instrument", rule: .unknownInstrument, message: "the release holds no such report")
+            ])
         }
         return report
     }

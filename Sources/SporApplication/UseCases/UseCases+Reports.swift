@@ -14,18 +14,26 @@ extension UseCases {
     /// any dates. A report with cells under ``TrendReportRequest/smallestMinCell`` shows small groups and is
     /// audited as a bulk read.
     /// - Throws: ``UseCaseError`` `invalid` naming the field, `forbidden`.
-    public func trendReport(_ request: TrendReportRequest, by caller: Caller, via endpoint: String) async throws -> TrendReport {
+    public func trendReport(
+        _ request: TrendReportRequest, by caller: Caller, via endpoint: String
+    ) async throws -> TrendReport {
         let live = AccessPolicy.scope(of: caller.role, for: .liveReport) != .none
         if !live { _ = try AccessPolicy.responses(caller, .releasedReport) }
         var errors: [FieldError] = []
         if caller.channel == .token {
             if let from = request.from, !request.period.begins(on: from) {
-                errors.append(FieldError(field: "from", rule: .range, message:
-                    "from must be the first day of a \(request.period.rawValue), such as \(from.year)-01-01"))
+                errors.append(
+                    FieldError(
+                        field: "from", rule: .range,
+                        message:
+                            "from must be the first day of a \(request.period.rawValue), such as \(from.year)-01-01"))
             }
             if let to = request.to, !request.period.ends(on: to) {
-                errors.append(FieldError(field: "to", rule: .range, message:
-                    "to must be the last day of a \(request.period.rawValue), such as \(to.year)-12-31"))
+                errors.append(
+                    FieldError(
+                        field: "to", rule: .range,
+                        message:
+                            "to must be the last day of a \(request.period.rawValue), such as \(to.year)-12-31"))
             }
         }
         do {
@@ -54,11 +62,16 @@ extension UseCases {
     ) async throws -> AttentionList {
         let scope = try AccessPolicy.responses(caller, .attentionList)
         guard (1...AttentionList.maximumLimit).contains(limit) else {
-            throw UseCaseError.invalid([FieldError(
-                field: "limit", rule: .range, message: "limit must be a whole number from 1 to \(AttentionList.maximumLimit)")])
+            throw UseCaseError.invalid([
+                FieldError(
+                    field: "limit", rule: .range,
+                    message: "limit must be a whole number from 1 to \(AttentionList.maximumLimit)")
+            ])
         }
         let asOf = today()
-        let list = try folder.read { $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit) }
+        let list = try folder.read {
+            $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit)
+        }
         try await audit(list.entries.map { CitizenID(rawValue: $0.citizen) }, by: caller, via: endpoint)
         return list
     }

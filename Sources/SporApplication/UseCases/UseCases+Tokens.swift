@@ -3,7 +3,9 @@ public import SporInstruments
 
 extension UseCases {
     /// Creates a token and returns it: the only time its value is ever available.
-    public func createToken(name: String, role: Role, units: [Label], by caller: Caller) throws -> (token: String, record: TokenRecord) {
+    public func createToken(
+        name: String, role: Role, units: [Label], by caller: Caller
+    ) throws -> (token: String, record: TokenRecord) {
         _ = try AccessPolicy.responses(caller, .manageTokens)
         return try folder.tokens.create(name: name, role: role, units: units, now: now())
     }

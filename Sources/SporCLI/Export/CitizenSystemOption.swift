@@ -6,7 +6,9 @@ import SporFHIR
 struct CitizenSystemOption: ParsableArguments {
     @Option(
         name: .customLong("citizen-system"),
-        help: "The identifier system of citizen ids in FHIR (default: $SPOR_FHIR_CITIZEN_SYSTEM, else \(FHIRSystem.defaultCitizenSystem)).")
+        help:
+            "The identifier system of citizen ids in FHIR (default: $SPOR_FHIR_CITIZEN_SYSTEM, else \(FHIRSystem.defaultCitizenSystem))."
+    )
     var citizenSystem: String?
 
     /// The settings the option (or the environment) gives.

@@ -8,7 +8,8 @@ import SporInstruments
 struct FHIRExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fhir",
-        abstract: "Write the responses as a FHIR R4 Bundle: per response a QuestionnaireResponse and a score Observation.")
+        abstract:
+            "Write the responses as a FHIR R4 Bundle: per response a QuestionnaireResponse and a score Observation.")
 
     @Option(help: "Only responses recorded, corrected or retracted on or after this date (YYYY-MM-DD, Danish time).")
     var since: String?
@@ -22,7 +23,9 @@ struct FHIRExportCommand: AsyncParsableCommand {
     func run() async throws {
         let citizen = try citizen.map { try ReportArgument.citizen($0) }
         let since = try since.map { text in
-            do { return try ReportArgument.date(text) } catch { throw ValidationError("--since: expected a date YYYY-MM-DD") }
+            do { return try ReportArgument.date(text) } catch {
+                throw ValidationError("--since: expected a date YYYY-MM-DD")
+            }
         }
         let records = try await options.useCases().closing { spor in
             try await spor.fhirRecords(of: citizen, changedSince: since, by: .cli(), via: "cli export fhir")

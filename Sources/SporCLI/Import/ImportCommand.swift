@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SporInstruments
 import SporApplication
+import SporInstruments
 
 /// `spor import`: stores every response of a `.csv` or `.jsonl` file, all or nothing unless `--skip-invalid`.
 struct ImportCommand: AsyncParsableCommand {
@@ -46,7 +46,8 @@ struct ImportCommand: AsyncParsableCommand {
                 "{\"written\":\(imported.written),\"alreadyStored\":\(imported.alreadyStored),\"rejected\":\(imported.rejected),"
                     + "\"rejectedFile\":\(imported.rejectedFile.map(JSONWriter.quoted) ?? "null")}")
         default:
-            var summary = "written \(imported.written), already stored \(imported.alreadyStored), rejected \(imported.rejected)"
+            var summary =
+                "written \(imported.written), already stored \(imported.alreadyStored), rejected \(imported.rejected)"
             if let path = imported.rejectedFile { summary += " (see \(path))" }
             print(summary)
         }

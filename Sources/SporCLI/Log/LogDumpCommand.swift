@@ -7,7 +7,8 @@ import SporApplication
 struct LogDumpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Print every event as one compact JSON object a line, with its type, sequence number, hash and author.")
+        abstract:
+            "Print every event as one compact JSON object a line, with its type, sequence number, hash and author.")
 
     @OptionGroup var options: DataFolderOptions
 

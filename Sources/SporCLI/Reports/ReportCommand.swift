@@ -1,7 +1,7 @@
 import ArgumentParser
+import SporApplication
 import SporInstruments
 import SporReports
-import SporApplication
 
 /// `spor report`: the trend reports and their releases; `spor report --instrument who5` runs
 /// ``ReportTrendsCommand``.
@@ -36,7 +36,8 @@ struct ReportTrendsCommand: AsyncParsableCommand {
     @Option(name: .customLong("min-cell"), help: "Suppress cells with fewer citizens (default 5, at least 3).")
     var minCell: Int = TrendReportRequest.defaultMinCell
 
-    @ArgumentParser.Flag(help: "Allow --min-cell below 3 (at least 1): only for analysis that never leaves the municipality.")
+    @ArgumentParser.Flag(
+        help: "Allow --min-cell below 3 (at least 1): only for analysis that never leaves the municipality.")
     var allowSmallCells = false
 
     @Option(help: "Read the report from this release (a number from `spor report releases`) instead of live figures.")
@@ -66,18 +67,21 @@ struct ReportTrendsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let spor = try options.useCases()
-        let report = if let release {
-            try spor.releasedReport(
-                TrendRelease.ID(number: release)!, request, by: .cli())
-        } else {
-            try await spor.trendReport(request, by: .cli(), via: "cli report")
-        }
+        let report =
+            if let release {
+                try spor.releasedReport(
+                    TrendRelease.ID(number: release)!, request, by: .cli())
+            } else {
+                try await spor.trendReport(request, by: .cli(), via: "cli report")
+            }
         switch format {
         case .table: print(report.table(), terminator: "")
         case .json: print(try ReportJSON.string(report, pretty: true))
         case .csv: print(report.csv(), terminator: "")
-        case .svg: print(report.svg(cutoff: ResponseDataset.cutoffScore(of: InstrumentCatalog.builtIn[instrument]!)),
-                         terminator: "")
+        case .svg:
+            print(
+                report.svg(cutoff: ResponseDataset.cutoffScore(of: InstrumentCatalog.builtIn[instrument]!)),
+                terminator: "")
         }
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import SporApplication
 import SporInstruments
 import SporReports
-import SporApplication
 
 /// The data folder of the read-only commands: opened without its lock (a running daemon may hold it) and without
 /// changing the log, from the snapshot beside the log and the records after it when the snapshot fits the log,
@@ -45,12 +45,16 @@ enum ReportArgument {
     }
 
     static func period(_ text: String) throws -> ReportPeriod {
-        guard let period = ReportPeriod(rawValue: text) else { throw ValidationError("expected month, quarter or year") }
+        guard let period = ReportPeriod(rawValue: text) else {
+            throw ValidationError("expected month, quarter or year")
+        }
         return period
     }
 
     static func grouping(_ text: String) throws -> ReportGrouping {
-        guard let by = ReportGrouping(rawValue: text) else { throw ValidationError("expected unit, intervention or none") }
+        guard let by = ReportGrouping(rawValue: text) else {
+            throw ValidationError("expected unit, intervention or none")
+        }
         return by
     }
 }

@@ -15,9 +15,13 @@ struct ReportReleaseCommand: AsyncParsableCommand {
     @OptionGroup var options: ReportDataOptions
 
     func run() async throws {
-        guard let window = try? SettleWindow(days: settleDays) else { throw ValidationError("--settle-days must be 0 or more") }
+        guard let window = try? SettleWindow(days: settleDays) else {
+            throw ValidationError("--settle-days must be 0 or more")
+        }
         let release = try options.useCases(settleWindow: window).makeRelease(by: .cli())
-        print("release \(release.id) made \(release.asOf.formatted(Date.ISO8601FormatStyle())), settled on \(release.settledOn)")
+        print(
+            "release \(release.id) made \(release.asOf.formatted(Date.ISO8601FormatStyle())), settled on \(release.settledOn)"
+        )
     }
 }
 
@@ -29,8 +33,12 @@ struct ReportReleasesCommand: AsyncParsableCommand {
 
     func run() async throws {
         for entry in try options.useCases().releases(by: .cli()) {
-            print([entry.id.description, entry.asOf, "settled on \(entry.settledOn)", "settle days \(entry.settleDays)",
-                   "min cell \(entry.minCell)"].joined(separator: "\t"))
+            print(
+                [
+                    entry.id.description, entry.asOf, "settled on \(entry.settledOn)",
+                    "settle days \(entry.settleDays)",
+                    "min cell \(entry.minCell)",
+                ].joined(separator: "\t"))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import SporApplication
 import SporInstruments
 import SporReports
-import SporApplication
 
 /// `spor summary CITIZEN --since DATE`: what changed since the last follow-up meeting.
 struct SummaryCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
+import SporApplication
 import SporInstruments
 import SporReports
-import SporApplication
 
 /// `spor trajectory CITIZEN`: one citizen's responses over time, per instrument.
 struct TrajectoryCommand: AsyncParsableCommand {

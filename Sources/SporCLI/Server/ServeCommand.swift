@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
-import SporInstruments
-import SporServer
-import SporFHIR
 import SporApplication
+import SporFHIR
+import SporInstruments
 import SporReports
+import SporServer
 
 /// `spor serve`: runs the HTTP daemon on a data folder until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -23,13 +23,18 @@ struct ServeCommand: AsyncParsableCommand {
     var attentionDays = 120
     @ArgumentParser.Flag(name: .customLong("behind-tls"), help: "A TLS proxy is in front: mark session cookies Secure.")
     var behindTLS = false
-    @Option(name: .customLong("settle-days"), help: "Days after a period's end before the strategic level sees it (default 14).")
+    @Option(
+        name: .customLong("settle-days"),
+        help: "Days after a period's end before the strategic level sees it (default 14).")
     var settleDays = SettleWindow.defaultDays
     @Option(
         name: .customLong("fhir-citizen-system"),
-        help: "The identifier system of citizen ids under /fhir (default: $SPOR_FHIR_CITIZEN_SYSTEM, else \(FHIRSystem.defaultCitizenSystem)).")
+        help:
+            "The identifier system of citizen ids under /fhir (default: $SPOR_FHIR_CITIZEN_SYSTEM, else \(FHIRSystem.defaultCitizenSystem))."
+    )
     var fhirCitizenSystem: String?
-    @ArgumentParser.Flag(help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
+    @ArgumentParser.Flag(
+        help: "Fill a new, empty data folder with a small generated data set and print one token per role.")
     var demo = false
 
     func validate() throws {
@@ -45,25 +50,31 @@ struct ServeCommand: AsyncParsableCommand {
             let summary = try await DemoData.populate(folder: folder, logger: logger)
             printDemo(summary)
         } else if try UseCases(folder: DataFolder(url: folder, mode: .administering, logger: logger)).tokens(by: .cli())
-            .allSatisfy({ $0.revoked != nil }) {
-            say("No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n")
+            .allSatisfy({ $0.revoked != nil })
+        {
+            say(
+                "No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n"
+            )
         }
         let metrics = ServerMetrics()
         metrics.bootstrapProcess()
-        let app = try buildApplication(ServerConfiguration(
-            dataFolder: folder, host: host, port: port,
-            web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
-            settleWindow: try SettleWindow(days: settleDays),
-            fhir: FHIRSettings(
-                citizenSystem: fhirCitizenSystem ?? CitizenSystemOption.environmentDefault ?? FHIRSystem.defaultCitizenSystem),
-            metrics: metrics),
+        let app = try buildApplication(
+            ServerConfiguration(
+                dataFolder: folder, host: host, port: port,
+                web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
+                settleWindow: try SettleWindow(days: settleDays),
+                fhir: FHIRSettings(
+                    citizenSystem: fhirCitizenSystem ?? CitizenSystemOption.environmentDefault
+                        ?? FHIRSystem.defaultCitizenSystem),
+                metrics: metrics),
             logger: logger)
         try await app.runService()
     }
 
     private func printDemo(_ summary: DemoData.Summary) {
         let base = "http://\(host):\(port)"
-        var text = "Demo data: \(summary.responses) responses of 24 citizens in \(DemoData.units.joined(separator: " and ")).\n"
+        var text =
+            "Demo data: \(summary.responses) responses of 24 citizens in \(DemoData.units.joined(separator: " and ")).\n"
         for (role, token) in summary.tokens { text += "  \(role.rawValue) token: \(token)\n" }
         let today = CalendarDate.today()
         let token = { (role: Role) in summary.tokens.first { $0.role == role }!.token }

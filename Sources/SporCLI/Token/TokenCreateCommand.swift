@@ -1,6 +1,6 @@
 import ArgumentParser
-import SporInstruments
 import SporApplication
+import SporInstruments
 
 /// `spor token create`: prints a new token once; only its hash is stored.
 struct TokenCreateCommand: ParsableCommand {
@@ -17,7 +17,9 @@ struct TokenCreateCommand: ParsableCommand {
     var name: String
 
     func validate() throws {
-        guard Role(rawValue: role) != nil else { throw ValidationError("--role must be staff, caseworker, strategic or admin") }
+        guard Role(rawValue: role) != nil else {
+            throw ValidationError("--role must be staff, caseworker, strategic or admin")
+        }
         for text in unit {
             switch Label.problem(with: text) {
             case .format?: throw ValidationError("--unit must be 1-64 of A-Z a-z 0-9 . _ -")

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import SporInstruments
 import SporApplication
+import SporInstruments
 
 /// `spor token list`: names, roles, units and dates; never a token or its hash.
 struct TokenListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tokens (never their values).")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the tokens (never their values).")
 
     @OptionGroup var options: DataFolderOptions
 
@@ -26,7 +27,11 @@ struct TokenListCommand: ParsableCommand {
             for record in records {
                 let units = record.units.map(\.rawValue).joined(separator: ",")
                 let state = record.revoked.map { "revoked \($0.formatted(time))" } ?? "active"
-                print([record.name, record.role.rawValue, units.isEmpty ? "-" : units, "created \(record.created.formatted(time))", state]
+                print(
+                    [
+                        record.name, record.role.rawValue, units.isEmpty ? "-" : units,
+                        "created \(record.created.formatted(time))", state,
+                    ]
                     .joined(separator: "\t"))
             }
         }

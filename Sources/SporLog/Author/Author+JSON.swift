@@ -6,16 +6,22 @@ extension Author: Encodable {
     /// Writes the author as one JSON object.
     public func write(to writer: inout JSONWriter) {
         writer.object { json in
-            json.key("kind"); json.string(kind)
+            json.key("kind")
+            json.string(kind)
             switch self {
             case .token(let name, let role):
-                json.key("name"); json.string(name.rawValue)
-                json.key("role"); json.string(role.rawValue)
+                json.key("name")
+                json.string(name.rawValue)
+                json.key("role")
+                json.string(role.rawValue)
             case .cli(let user):
-                json.key("user"); json.string(user.rawValue)
+                json.key("user")
+                json.string(user.rawValue)
             case .import(let user, let digest):
-                json.key("sha256"); json.string(digest.hex)
-                json.key("user"); json.string(user.rawValue)
+                json.key("sha256")
+                json.string(digest.hex)
+                json.key("user")
+                json.string(user.rawValue)
             case .unknown:
                 break
             }

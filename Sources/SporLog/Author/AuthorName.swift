@@ -39,7 +39,8 @@ public struct AuthorName: RawRepresentable, Hashable, Sendable, Comparable, Cust
             return FieldError(field: field, rule: .range, message: "\(field) must be at most \(maximumLength) bytes")
         }
         if text.unicodeScalars.contains(where: \.isUnsafeInName) {
-            return FieldError(field: field, rule: .format, message: "\(field) must not contain control or format characters")
+            return FieldError(
+                field: field, rule: .format, message: "\(field) must not contain control or format characters")
         }
         if text.first!.isWhitespace || text.last!.isWhitespace {
             return FieldError(field: field, rule: .format, message: "\(field) must not start or end with a space")

@@ -14,7 +14,9 @@ public struct FileDigest: Hashable, Sendable, CustomStringConvertible {
         let loaded = bytes.withContiguousStorageIfAvailable { buffer -> (UInt64, UInt64, UInt64, UInt64)? in
             guard buffer.count == Self.byteCount else { return nil }
             let raw = UnsafeRawBufferPointer(buffer)
-            func word(_ index: Int) -> UInt64 { UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+            func word(_ index: Int) -> UInt64 {
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+            }
             return (word(0), word(1), word(2), word(3))
         }
         if let loaded {

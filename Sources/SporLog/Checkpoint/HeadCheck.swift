@@ -21,9 +21,11 @@ struct HeadCheck {
 
     init(checkpoint: LogCheckpoint?, file: URL, heads: [LogHead] = []) {
         if let checkpoint, let head = checkpoint.head {
-            expected.append(Expected(
-                head: head, source: "the checkpoint written \(Self.time(checkpoint.writtenAtMillis)) (\(file.path))",
-                end: LogScanner.Position(segment: checkpoint.endSegment, offset: checkpoint.endOffset)))
+            expected.append(
+                Expected(
+                    head: head,
+                    source: "the checkpoint written \(Self.time(checkpoint.writtenAtMillis)) (\(file.path))",
+                    end: LogScanner.Position(segment: checkpoint.endSegment, offset: checkpoint.endOffset)))
         }
         for head in heads { expected.append(Expected(head: head, source: "the expected head \(head)", end: nil)) }
     }

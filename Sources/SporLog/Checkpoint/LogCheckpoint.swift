@@ -72,10 +72,14 @@ public struct LogCheckpoint: Hashable, Sendable {
     /// Throws unless the checkpoint carries a valid signature by `key`.
     public func checkSignature(_ key: Curve25519.Signing.PublicKey, file: URL) throws {
         guard let signature else {
-            throw LogError(.checkpoint, "the checkpoint \(file.path) is not signed, but a public key was given to check it")
+            throw LogError(
+                .checkpoint, "the checkpoint \(file.path) is not signed, but a public key was given to check it")
         }
         guard key.isValidSignature(signature, for: Data(signedText.utf8)) else {
-            throw LogError(.checkpoint, "the checkpoint \(file.path) does not carry a valid signature by the given key: it was not written by Spor with the signing key")
+            throw LogError(
+                .checkpoint,
+                "the checkpoint \(file.path) does not carry a valid signature by the given key: it was not written by Spor with the signing key"
+            )
         }
     }
 
@@ -113,7 +117,7 @@ public struct LogCheckpoint: Hashable, Sendable {
             fields[String(line[..<space])] = String(line[line.index(after: space)...])
         }
         guard let headText = fields["head"], let endText = fields["end"], let writtenText = fields["written"],
-              let written = Int64(writtenText)
+            let written = Int64(writtenText)
         else { return nil }
         let endParts = endText.split(separator: " ")
         guard endParts.count == 2, let segment = UInt32(endParts[0]), let offset = Int(endParts[1]) else { return nil }
@@ -122,7 +126,8 @@ public struct LogCheckpoint: Hashable, Sendable {
         var checkpoint = LogCheckpoint(
             head: head, endSegment: segment, endOffset: offset, keyFingerprint: fields["key"], writtenAtMillis: written)
         if let signatureText = fields["signature"] {
-            guard signatureText.hasPrefix("ed25519 "), let signature = Data(base64Encoded: String(signatureText.dropFirst(8)))
+            guard signatureText.hasPrefix("ed25519 "),
+                let signature = Data(base64Encoded: String(signatureText.dropFirst(8)))
             else { return nil }
             checkpoint.signature = signature
         }
@@ -152,7 +157,8 @@ public struct LogCheckpoint: Hashable, Sendable {
     static func removeTemporaryFiles(of url: URL) {
         let folder = url.deletingLastPathComponent()
         let prefix = url.lastPathComponent + ".tmp-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) {
             unlink(folder.appendingPathComponent(name).path)
         }
     }
@@ -165,7 +171,9 @@ public struct LogCheckpoint: Hashable, Sendable {
         }
         let bytes = data.count == 32 ? Array(data) : Pseudonymiser.decodeKey(String(decoding: data, as: UTF8.self))
         guard let bytes, let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes) else {
-            throw LogError(.checkpoint, "the checkpoint signing key \(file.path) must hold 32 bytes, raw or as 64 hex digits or base64")
+            throw LogError(
+                .checkpoint,
+                "the checkpoint signing key \(file.path) must hold 32 bytes, raw or as 64 hex digits or base64")
         }
         return key
     }

@@ -18,7 +18,7 @@ public struct LogHead: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let sequence = UInt64(parts[0]), parts[1].utf8.count == 64,
-              parts[1].utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) || (65...70).contains($0) })
+            parts[1].utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) || (65...70).contains($0) })
         else { return nil }
         self.init(sequence: sequence, hash: parts[1].lowercased())
     }

@@ -116,7 +116,9 @@ struct ResponseIndex {
     }
 
     private static func words(_ id: UUID) -> (UInt64, UInt64) {
-        withUnsafeBytes(of: id.uuid) { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        withUnsafeBytes(of: id.uuid) {
+            ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
     }
 
     private static func slot(_ h: UInt64, _ l: UInt64, _ mask: Int) -> Int {

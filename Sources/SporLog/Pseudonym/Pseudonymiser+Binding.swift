@@ -19,7 +19,8 @@ extension Pseudonymiser {
         folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
         checkpointFingerprint: String? = nil
     ) throws -> Pseudonymiser {
-        try bind(folder: folder, environment: environment, checkpointFingerprint: checkpointFingerprint, mayWrite: true)!
+        try bind(
+            folder: folder, environment: environment, checkpointFingerprint: checkpointFingerprint, mayWrite: true)!
     }
 
     /// Checks, without writing anything, that the key at hand is the one `folder`'s log was written with.
@@ -28,7 +29,8 @@ extension Pseudonymiser {
         folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
         checkpointFingerprint: String? = nil
     ) throws {
-        _ = try bind(folder: folder, environment: environment, checkpointFingerprint: checkpointFingerprint, mayWrite: false)
+        _ = try bind(
+            folder: folder, environment: environment, checkpointFingerprint: checkpointFingerprint, mayWrite: false)
     }
 
     /// What to do to get the right key back.
@@ -50,7 +52,8 @@ extension Pseudonymiser {
             if let other = expected.first(where: { $0 != fingerprint }) {
                 throw LogError(
                     .invalidKey,
-                    "the pseudonymisation key from \(source) is not the key the log in \(folder.path) was written with (its fingerprint is \(fingerprint), the log's \(other)); \(restoreAdvice)")
+                    "the pseudonymisation key from \(source) is not the key the log in \(folder.path) was written with (its fingerprint is \(fingerprint), the log's \(other)); \(restoreAdvice)"
+                )
             }
             if recorded == nil, mayWrite { try writeFingerprint(fingerprint, to: fingerprintPath, folder: folder) }
             return pseudonymiser
@@ -58,7 +61,8 @@ extension Pseudonymiser {
         guard !holdsData, expected.isEmpty else {
             throw LogError(
                 .invalidKey,
-                "the log in \(folder.path) holds data but the pseudonymisation key is missing (neither \(environmentVariable) nor \(keyFileName) in the folder); \(restoreAdvice). A new key would give every known citizen a second id, so none is made")
+                "the log in \(folder.path) holds data but the pseudonymisation key is missing (neither \(environmentVariable) nor \(keyFileName) in the folder); \(restoreAdvice). A new key would give every known citizen a second id, so none is made"
+            )
         }
         guard mayWrite else { return nil }
         let pseudonymiser = try Pseudonymiser(key: try makeKey(folder: folder))
@@ -70,7 +74,8 @@ extension Pseudonymiser {
     private static func existingKey(folder: URL, environment: [String: String]) throws -> ([UInt8], String)? {
         if let text = environment[environmentVariable] {
             guard let key = decodeKey(text) else {
-                throw LogError(.invalidKey, "\(environmentVariable) must be 32 bytes written as 64 hex digits or in base64")
+                throw LogError(
+                    .invalidKey, "\(environmentVariable) must be 32 bytes written as 64 hex digits or in base64")
             }
             return (key, environmentVariable)
         }
@@ -97,7 +102,7 @@ extension Pseudonymiser {
         guard written else { throw LogError.io("write", temporary) }
         guard link(temporary, path) == 0 else {
             guard errno == EEXIST, let theirs = try readFile(path, limit: 33, what: "the pseudonymisation key"),
-                  theirs.count == 32
+                theirs.count == 32
             else { throw LogError.io("create", path) }
             return theirs
         }
@@ -132,7 +137,9 @@ extension Pseudonymiser {
         var buffer = [UInt8](repeating: 0, count: limit)
         var count = 0
         while count < limit {
-            let read = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, limit - count) }
+            let read = buffer.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress! + count, limit - count)
+            }
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else { throw unreadable(path, what: what) }
             if read == 0 { break }

@@ -36,7 +36,8 @@ public struct Pseudonymiser: Sendable {
 
     /// What identifies the key without revealing it: the first 16 bytes of HMAC-SHA-256(key, a fixed label), hex.
     public var fingerprint: String {
-        let code = HMAC<SHA256>.authenticationCode(for: Array("spor pseudonymisation key fingerprint 1".utf8), using: key)
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Array("spor pseudonymisation key fingerprint 1".utf8), using: key)
         return EventLog.hex(Array(Array(code).prefix(16)))
     }
 
@@ -72,7 +73,9 @@ public struct Pseudonymiser: Sendable {
             var key: [UInt8] = []
             var index = 0
             while index < 64 {
-                guard let value = UInt8(String(decoding: utf8[index..<index + 2], as: UTF8.self), radix: 16) else { break }
+                guard let value = UInt8(String(decoding: utf8[index..<index + 2], as: UTF8.self), radix: 16) else {
+                    break
+                }
                 key.append(value)
                 index += 2
             }

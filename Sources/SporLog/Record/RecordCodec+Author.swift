@@ -37,7 +37,9 @@ extension RecordCodec {
     /// stored (see ``AuthorName/init(stored:)``).
     static func decodeAuthor(_ reader: inout ByteReader) -> Author? {
         func readName() -> AuthorName? {
-            guard let length = reader.byte(), length > 0, let text = reader.string(length: Int(length)) else { return nil }
+            guard let length = reader.byte(), length > 0, let text = reader.string(length: Int(length)) else {
+                return nil
+            }
             return AuthorName(stored: text)
         }
         switch reader.byte() {
@@ -49,7 +51,8 @@ extension RecordCodec {
         case 2:
             return readName().map { .cli(user: $0) }
         case 3:
-            guard let user = readName(), let bytes = reader.slice(FileDigest.byteCount), let digest = FileDigest(bytes: bytes)
+            guard let user = readName(), let bytes = reader.slice(FileDigest.byteCount),
+                let digest = FileDigest(bytes: bytes)
             else { return nil }
             return .import(user: user, fileSHA256: digest)
         default:

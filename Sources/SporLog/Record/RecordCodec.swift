@@ -92,8 +92,8 @@ enum RecordCodec {
     static func decode(_ bytes: [UInt8], body: Range<Int>) throws(DecodeFailure) -> (LogEntry, Header) {
         var reader = ByteReader(bytes, from: body.lowerBound, to: body.upperBound)
         guard let version = reader.byte(), let type = reader.byte(), let flags = reader.byte(), reader.byte() != nil,
-              let sequence = reader.integer(UInt64.self), let millis = reader.integer(Int64.self),
-              let previous = reader.slice(32)
+            let sequence = reader.integer(UInt64.self), let millis = reader.integer(Int64.self),
+            let previous = reader.slice(32)
         else { throw DecodeFailure("record header is truncated") }
         guard version == schemaVersion || version == unauthoredVersion else {
             throw DecodeFailure("unknown schema version \(version)")
@@ -114,7 +114,7 @@ enum RecordCodec {
             }
         case 3:
             guard let id = decodeID(&reader), let length = reader.integer(UInt16.self),
-                  let reason = reader.string(length: Int(length))
+                let reason = reader.string(length: Int(length))
             else { throw DecodeFailure("retraction payload is malformed") }
             event = .responseRetracted(id: id, reason: reason)
         default:
@@ -127,7 +127,10 @@ enum RecordCodec {
         }
         guard reader.isAtEnd else { throw DecodeFailure("record has trailing bytes") }
         let entry = LogEntry(sequence: sequence, recordedAtMillis: millis, event: event, author: author)
-        return (entry, Header(sequence: sequence, recordedAtMillis: millis, previousHash: previous, continuesBatch: flags & 1 == 1))
+        return (
+            entry,
+            Header(sequence: sequence, recordedAtMillis: millis, previousHash: previous, continuesBatch: flags & 1 == 1)
+        )
     }
 
     /// The fields of a body that the log's own state needs, read without decoding the response.
@@ -154,7 +157,7 @@ enum RecordCodec {
         switch type {
         case 1, 2:
             guard let length = responseLength(payload), length < payload.count,
-                  length + 1 + Int(payload[length]) <= payload.count
+                length + 1 + Int(payload[length]) <= payload.count
             else { throw DecodeFailure("response payload is malformed") }
             var end = length + 1 + Int(payload[length])
             if type == 2 {
@@ -165,7 +168,7 @@ enum RecordCodec {
             eventEnd = end
         case 3:
             guard payload.count >= 18,
-                  18 + Int(payload.loadUnaligned(fromByteOffset: 16, as: UInt16.self).littleEndian) <= payload.count
+                18 + Int(payload.loadUnaligned(fromByteOffset: 16, as: UInt16.self).littleEndian) <= payload.count
             else { throw DecodeFailure("retraction payload is malformed") }
             eventEnd = 18 + Int(payload.loadUnaligned(fromByteOffset: 16, as: UInt16.self).littleEndian)
         default:
@@ -180,7 +183,8 @@ enum RecordCodec {
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: payload[0..<16])) }
         return Summary(
-            type: type, id: UUID(uuid: uuid), sequence: body.loadUnaligned(fromByteOffset: 4, as: UInt64.self).littleEndian,
+            type: type, id: UUID(uuid: uuid),
+            sequence: body.loadUnaligned(fromByteOffset: 4, as: UInt64.self).littleEndian,
             continuesBatch: body[2] & 1 == 1)
     }
 
@@ -223,7 +227,8 @@ enum RecordCodec {
         return buffer.withUnsafeMutableBytes { frame in
             frame.storeBytes(of: length.littleEndian, toByteOffset: start, as: UInt32.self)
             let body = UnsafeRawBufferPointer(rebasing: frame[(start + frameHeaderSize)...])
-            let crc = CRC32C.checksum(body, seed: CRC32C.checksum(UnsafeRawBufferPointer(rebasing: frame[start..<start + 4])))
+            let crc = CRC32C.checksum(
+                body, seed: CRC32C.checksum(UnsafeRawBufferPointer(rebasing: frame[start..<start + 4])))
             frame.storeBytes(of: crc.littleEndian, toByteOffset: start + 4, as: UInt32.self)
             return SHA256.hash(data: body)
         }
@@ -269,10 +274,10 @@ enum RecordCodec {
 
     private static func decodeResponse(_ reader: inout ByteReader) -> (Response, String)? {
         guard let id = decodeID(&reader),
-              let citizenLength = reader.byte(), let citizenText = reader.string(length: Int(citizenLength)),
-              let citizen = CitizenID(rawValue: citizenText),
-              let instrumentLength = reader.byte(), let instrument = reader.string(length: Int(instrumentLength)),
-              let days = reader.integer(Int32.self), let count = reader.byte()
+            let citizenLength = reader.byte(), let citizenText = reader.string(length: Int(citizenLength)),
+            let citizen = CitizenID(rawValue: citizenText),
+            let instrumentLength = reader.byte(), let instrument = reader.string(length: Int(instrumentLength)),
+            let days = reader.integer(Int32.self), let count = reader.byte()
         else { return nil }
         var answers: [Int?] = []
         answers.reserveCapacity(Int(count))
@@ -281,7 +286,7 @@ enum RecordCodec {
             answers.append(value == 255 ? nil : Int(value))
         }
         guard let unit = decodeLabel(&reader), let intervention = decodeLabel(&reader), let modeByte = reader.byte(),
-              let versionLength = reader.byte(), let version = reader.string(length: Int(versionLength))
+            let versionLength = reader.byte(), let version = reader.string(length: Int(versionLength))
         else { return nil }
         let mode: AdministrationMode?
         switch modeByte {

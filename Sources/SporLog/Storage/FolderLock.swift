@@ -15,7 +15,11 @@ final class FolderLock: Sendable {
             let count = pread(descriptor, &buffer, buffer.count, 0)
             close(descriptor)
             guard code == EWOULDBLOCK else { throw LogError.io("lock", path, errno: code) }
-            let pid = count > 0 ? Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) : nil
+            let pid =
+                count > 0
+                ? Int32(
+                    String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                : nil
             let holder = pid.map { "process \($0)" } ?? "another process"
             throw LogError(.locked, "the data folder \(folder.path) is in use by \(holder)", pid: pid)
         }

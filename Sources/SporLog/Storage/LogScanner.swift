@@ -73,7 +73,8 @@ struct LogScanner {
 
         groupLoop: for groupStart in stride(from: 0, to: segments.count, by: together) {
             let group = Array(segments[groupStart..<min(groupStart + together, segments.count)])
-            let checks = try checkInParallel(group, lastSegment: segments.last!, decodeEntries: decodeEntries, hashFrom: hashFrom)
+            let checks = try checkInParallel(
+                group, lastSegment: segments.last!, decodeEntries: decodeEntries, hashFrom: hashFrom)
             for (segment, check) in zip(group, checks) {
                 if check.records.isEmpty, let damage = check.damage, damage.offset == 0 {
                     // The segment header itself.
@@ -96,7 +97,9 @@ struct LogScanner {
                         linked = withUnsafeBytes(of: checked.previousHash) { $0.allSatisfy { $0 == 0 } }
                     } else if checked.sequence > hashFrom, let previous = previousHash {
                         linked = previous.withUnsafeBytes { expected in
-                            withUnsafeBytes(of: checked.previousHash) { memcmp($0.baseAddress!, expected.baseAddress!, 32) == 0 }
+                            withUnsafeBytes(of: checked.previousHash) {
+                                memcmp($0.baseAddress!, expected.baseAddress!, 32) == 0
+                            }
                         }
                     } else {
                         linked = true
@@ -108,7 +111,8 @@ struct LogScanner {
                     }
                     let record = Record(
                         entry: check.entries.isEmpty ? nil : check.entries[index], type: checked.type,
-                        responseID: checked.responseID, hash: checked.hash, sequence: checked.sequence, segment: segment,
+                        responseID: checked.responseID, hash: checked.hash, sequence: checked.sequence,
+                        segment: segment,
                         offset: checked.offset)
                     previousHash = checked.hash
                     nextSequence += 1
@@ -140,7 +144,8 @@ struct LogScanner {
         }
         if tornBytes > 0, tornReason == nil { tornReason = "a segment header is cut off" }
         return Outcome(
-            records: committedCount, headHash: committedHash, segments: segments, end: committedEnd, tornBytes: tornBytes,
+            records: committedCount, headHash: committedHash, segments: segments, end: committedEnd,
+            tornBytes: tornBytes,
             tornReason: tornReason)
     }
 
@@ -200,7 +205,8 @@ struct LogScanner {
                 result.damage = Damage(message: "segment header is cut off", offset: 0, tornBytes: file.count)
             } else {
                 result.damage = Damage(
-                    message: file.isEmpty ? "segment is empty" : "segment does not start with the Spor header", offset: 0)
+                    message: file.isEmpty ? "segment is empty" : "segment does not start with the Spor header",
+                    offset: 0)
             }
             return result
         }
@@ -240,10 +246,12 @@ struct LogScanner {
                     return Damage(message: error.reason, offset: position)
                 }
                 let previousHash = body.loadUnaligned(fromByteOffset: 20, as: (UInt64, UInt64, UInt64, UInt64).self)
-                result.records.append(CheckedRecord(
-                    offset: position, type: summary.type, responseID: summary.id,
-                    hash: summary.sequence >= hashFrom ? SHA256.hash(data: body) : nil,
-                    sequence: summary.sequence, continuesBatch: summary.continuesBatch, previousHash: previousHash, end: bodyEnd))
+                result.records.append(
+                    CheckedRecord(
+                        offset: position, type: summary.type, responseID: summary.id,
+                        hash: summary.sequence >= hashFrom ? SHA256.hash(data: body) : nil,
+                        sequence: summary.sequence, continuesBatch: summary.continuesBatch, previousHash: previousHash,
+                        end: bodyEnd))
                 position = bodyEnd
             }
             return nil
@@ -259,7 +267,8 @@ struct LogScanner {
         while candidate + RecordCodec.frameHeaderSize + RecordCodec.bodyHeaderSize <= bytes.count {
             let length = Int(bytes.loadUnaligned(fromByteOffset: candidate, as: UInt32.self).littleEndian)
             if length >= RecordCodec.bodyHeaderSize, length <= RecordCodec.maximumBodySize,
-               candidate + RecordCodec.frameHeaderSize + length <= bytes.count {
+                candidate + RecordCodec.frameHeaderSize + length <= bytes.count
+            {
                 let crc = bytes.loadUnaligned(fromByteOffset: candidate + 4, as: UInt32.self).littleEndian
                 let bodyStart = candidate + RecordCodec.frameHeaderSize
                 let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<bodyStart + length])
@@ -314,7 +323,9 @@ extension LogScanner {
     func record(segment: UInt32, offset: Int, descriptor: Int32) throws -> LogEntry {
         let path = SegmentName.fileName(segment)
         var header = [UInt8](repeating: 0, count: RecordCodec.frameHeaderSize)
-        guard pread(descriptor, &header, header.count, off_t(offset)) == header.count else { throw LogError.io("read", path) }
+        guard pread(descriptor, &header, header.count, off_t(offset)) == header.count else {
+            throw LogError.io("read", path)
+        }
         var reader = ByteReader(header, from: 0, to: header.count)
         let length = Int(reader.integer(UInt32.self)!)
         let crc = reader.integer(UInt32.self)!
@@ -322,7 +333,9 @@ extension LogScanner {
             throw LogError.corrupt("record length \(length) is out of range", segment: segment, offset: offset)
         }
         var body = [UInt8](repeating: 0, count: length)
-        guard pread(descriptor, &body, length, off_t(offset + header.count)) == length else { throw LogError.io("read", path) }
+        guard pread(descriptor, &body, length, off_t(offset + header.count)) == length else {
+            throw LogError.io("read", path)
+        }
         guard body.withUnsafeBytes({ RecordCodec.checksum(length: UInt32(length), body: $0) }) == crc else {
             throw LogError.corrupt("record checksum does not match", segment: segment, offset: offset)
         }

@@ -26,7 +26,8 @@ enum SegmentName {
         }
         let numbers = names.compactMap(number(of:)).sorted()
         for (index, number) in numbers.enumerated() where number != UInt32(index + 1) {
-            throw LogError.corrupt("segment \(fileName(UInt32(index + 1))) is missing", segment: UInt32(index + 1), offset: 0)
+            throw LogError.corrupt(
+                "segment \(fileName(UInt32(index + 1))) is missing", segment: UInt32(index + 1), offset: 0)
         }
         return numbers
     }

@@ -20,8 +20,10 @@ struct LogMetrics: Sendable {
 
     init(factory: any MetricsFactory) {
         appendDuration = Timer(label: "spor_log_append_duration_seconds", dimensions: [], factory: factory)
-        groupCommitBatches = Recorder(label: "spor_log_group_commit_batches", dimensions: [], aggregate: true, factory: factory)
-        groupCommitRecords = Recorder(label: "spor_log_group_commit_records", dimensions: [], aggregate: true, factory: factory)
+        groupCommitBatches = Recorder(
+            label: "spor_log_group_commit_batches", dimensions: [], aggregate: true, factory: factory)
+        groupCommitRecords = Recorder(
+            label: "spor_log_group_commit_records", dimensions: [], aggregate: true, factory: factory)
         fsyncDuration = Timer(label: "spor_log_fsync_duration_seconds", dimensions: [], factory: factory)
         records = Gauge(label: "spor_log_records", dimensions: [], factory: factory)
         bytes = Gauge(label: "spor_log_bytes", dimensions: [], factory: factory)

@@ -126,7 +126,9 @@ final class SegmentWriter: @unchecked Sendable {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw LogError.io("open", path) }
         defer { close(descriptor) }
-        guard ftruncate(descriptor, off_t(end.offset)) == 0, fsync(descriptor) == 0 else { throw LogError.io("truncate", path) }
+        guard ftruncate(descriptor, off_t(end.offset)) == 0, fsync(descriptor) == 0 else {
+            throw LogError.io("truncate", path)
+        }
         try syncFolder(folder)
     }
 }

@@ -31,24 +31,30 @@ extension ResponseDataset {
             guard let latest = rows.max(by: { (day[$0], $0) < (day[$1], $1) }) else { continue }
             var reasons: [AttentionReason] = []
             for (instrumentCode, definition) in definitions.enumerated() {
-                let scored = series(rows, instrument: UInt8(instrumentCode), includeRetracted: false).filter { score[$0] >= 0 }
+                let scored = series(rows, instrument: UInt8(instrumentCode), includeRetracted: false).filter {
+                    score[$0] >= 0
+                }
                 guard let last = scored.last else { continue }
                 reasons += attentionReasons(latest: last, previous: scored.dropLast().last, definition: definition)
             }
             let lastDate = CalendarDate(daysSinceEpoch: Int(day[latest]))
             if Int(today - day[latest]) > silenceDays {
-                reasons.append(AttentionReason(
-                    code: .noRecentResponse, instrument: nil, administeredAt: lastDate, score: nil, change: nil,
-                    text: LocalizedText(da: "", en: "")))
+                reasons.append(
+                    AttentionReason(
+                        code: .noRecentResponse, instrument: nil, administeredAt: lastDate, score: nil, change: nil,
+                        text: LocalizedText(da: "", en: "")))
             }
             guard !reasons.isEmpty else { continue }
             reasons.sort { ($0.code, $0.change ?? 0) < ($1.code, $1.change ?? 0) }
             let fall = reasons.compactMap(\.change).min() ?? 0
-            candidates.append((
-                (reasons[0].code.urgency, -reasons.count, fall, day[latest], code),
-                AttentionEntry(
-                    citizen: citizens[code], unit: unit[latest] < 0 ? nil : self.units[unit[latest]], lastResponse: lastDate,
-                    reasons: reasons)))
+            candidates.append(
+                (
+                    (reasons[0].code.urgency, -reasons.count, fall, day[latest], code),
+                    AttentionEntry(
+                        citizen: citizens[code], unit: unit[latest] < 0 ? nil : self.units[unit[latest]],
+                        lastResponse: lastDate,
+                        reasons: reasons)
+                ))
         }
         candidates.sort { a, b in
             // The citizen id breaks ties, as text.
@@ -58,7 +64,9 @@ extension ResponseDataset {
         }
         let shown = candidates.prefix(limit ?? candidates.count).map { candidate in
             var entry = candidate.entry
-            for index in entry.reasons.indices { entry.reasons[index].text = text(of: entry.reasons[index], asOf: asOf) }
+            for index in entry.reasons.indices {
+                entry.reasons[index].text = text(of: entry.reasons[index], asOf: asOf)
+            }
             return entry
         }
         return AttentionList(asOf: asOf, silenceDays: silenceDays, total: candidates.count, entries: shown)
@@ -70,7 +78,8 @@ extension ResponseDataset {
         guard let instrument = reason.instrument, let definition = catalog[instrument], let value = reason.score else {
             let silent = asOf.daysSinceEpoch - date.daysSinceEpoch
             return LocalizedText(
-                da: "Ingen besvarelse i \(silent) dage (seneste \(date))", en: "No response for \(silent) days (latest on \(date))")
+                da: "Ingen besvarelse i \(silent) dage (seneste \(date))",
+                en: "No response for \(silent) days (latest on \(date))")
         }
         let name = definition.shortName
         let fall = -(reason.change ?? 0)
@@ -87,7 +96,8 @@ extension ResponseDataset {
                 da: "\(name.da) \(value): under recovery-grænsen og faldende",
                 en: "\(name.en) \(value): below the recovery cut-off and falling")
         case .itemAtFloor:
-            return LocalizedText(da: "\(name.da): et spørgsmål besvaret 0 eller 1", en: "\(name.en): an item answered 0 or 1")
+            return LocalizedText(
+                da: "\(name.da): et spørgsmål besvaret 0 eller 1", en: "\(name.en): an item answered 0 or 1")
         case .noRecentResponse:
             return LocalizedText(da: "", en: "")
         }

@@ -20,8 +20,9 @@ struct AuthorColumn: Sendable {
     /// The column as ``ResponseDataset/writeSnapshot(to:)`` wrote it; `nil` when the runs do not fit `rows`.
     init?(authors: [Author], runStarts: [Int32], runCodes: [Int32], rows: Int) {
         guard runStarts.count == runCodes.count, runStarts.first.map({ $0 == 0 }) ?? (rows == 0),
-              zip(runStarts, runStarts.dropFirst()).allSatisfy({ $0 < $1 }), runStarts.last.map({ Int($0) < rows }) ?? true,
-              runCodes.allSatisfy({ $0 >= 0 && Int($0) < authors.count }), Set(authors).count == authors.count
+            zip(runStarts, runStarts.dropFirst()).allSatisfy({ $0 < $1 }),
+            runStarts.last.map({ Int($0) < rows }) ?? true,
+            runCodes.allSatisfy({ $0 >= 0 && Int($0) < authors.count }), Set(authors).count == authors.count
         else { return nil }
         self.authors = authors
         for (code, author) in authors.enumerated() { codes[author] = Int32(code) }

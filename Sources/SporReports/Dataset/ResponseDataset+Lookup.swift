@@ -6,7 +6,8 @@ extension ResponseDataset {
     public func stored(_ id: UUID) -> StoredResponse? {
         guard let row = row(of: id) else { return nil }
         return StoredResponse(
-            response: response(at: row), definitionVersion: definitionVersion(ofRow: row), isRetracted: isRetracted(row),
+            response: response(at: row), definitionVersion: definitionVersion(ofRow: row),
+            isRetracted: isRetracted(row),
             recordedSequence: sequence[row])
     }
 }

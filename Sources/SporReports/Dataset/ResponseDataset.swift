@@ -88,8 +88,10 @@ public struct ResponseDataset: Sendable {
         definitions = catalog.definitions
         var codes: [InstrumentID: UInt8] = [:]
         for (code, definition) in catalog.definitions.enumerated() {
-            let fits = definition.items.count <= PackedAnswers.maximumItems && definition.minValue >= 0
-                && definition.maxValue <= PackedAnswers.maximumValue && definition.maxRaw * definition.scoring.multiplier <= 100
+            let fits =
+                definition.items.count <= PackedAnswers.maximumItems && definition.minValue >= 0
+                && definition.maxValue <= PackedAnswers.maximumValue
+                && definition.maxRaw * definition.scoring.multiplier <= 100
                 && definition.flags.count <= 8 && code < 255
             guard fits else {
                 throw ResponseDatasetError(
@@ -154,16 +156,20 @@ public struct ResponseDataset: Sendable {
             startRevisions(row)
             try overwrite(row: row, with: response, version: version)
             state[row] |= Self.correctedBit
-            revisions[Int32(row), default: []].append(ResponseRevision(
-                kind: .corrected, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis, author: entry.author,
-                reason: reason, response: response, definitionVersion: version))
+            revisions[Int32(row), default: []].append(
+                ResponseRevision(
+                    kind: .corrected, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis,
+                    author: entry.author,
+                    reason: reason, response: response, definitionVersion: version))
         case .responseRetracted(let id, let reason):
             let row = try existingRow(id)
             startRevisions(row)
             state[row] |= Self.retractedBit
-            revisions[Int32(row), default: []].append(ResponseRevision(
-                kind: .retracted, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis, author: entry.author,
-                reason: reason, response: nil, definitionVersion: nil))
+            revisions[Int32(row), default: []].append(
+                ResponseRevision(
+                    kind: .retracted, sequence: entry.sequence, recordedAtMillis: entry.recordedAtMillis,
+                    author: entry.author,
+                    reason: reason, response: nil, definitionVersion: nil))
         }
     }
 
@@ -290,9 +296,20 @@ public struct ResponseDataset: Sendable {
 
     /// Undoes the column appends of a row whose content was refused.
     private mutating func removeLastRow() {
-        ids.removeLast(); citizen.removeLast(); nextOfCitizen.removeLast(); instrument.removeLast(); day.removeLast()
-        answers.removeLast(); unit.removeLast(); intervention.removeLast(); score.removeLast(); flagBits.removeLast()
-        state.removeLast(); definitionVersion.removeLast(); sequence.removeLast(); recordedAtMillis.removeLast()
+        ids.removeLast()
+        citizen.removeLast()
+        nextOfCitizen.removeLast()
+        instrument.removeLast()
+        day.removeLast()
+        answers.removeLast()
+        unit.removeLast()
+        intervention.removeLast()
+        score.removeLast()
+        flagBits.removeLast()
+        state.removeLast()
+        definitionVersion.removeLast()
+        sequence.removeLast()
+        recordedAtMillis.removeLast()
     }
 
     /// Writes a version's content into a row, moving the row to another citizen's series if the citizen changed.
@@ -302,7 +319,7 @@ public struct ResponseDataset: Sendable {
         }
         let shape = itemShapes[Int(code)]
         guard response.answers.count == shape.count, let packed = PackedAnswers.pack(response.answers),
-              response.answers.allSatisfy({ $0.map { shape.values.contains($0) } ?? true })
+            response.answers.allSatisfy({ $0.map { shape.values.contains($0) } ?? true })
         else {
             throw ResponseDatasetError(responseID: response.id, message: "answers do not fit the instrument definition")
         }
@@ -322,12 +339,13 @@ public struct ResponseDataset: Sendable {
         intervention[row] = response.intervention.map { interventions.code(for: $0.rawValue) } ?? -1
         score[row] = Int8(truncatingIfNeeded: Int(scored >> 8) - 1)
         flagBits[row] = UInt8(scored & 0xFF)
-        let modeBits: UInt8 = switch response.mode {
-        case nil: 0
-        case .self: 1
-        case .withStaff: 2
-        case .paper: 3
-        }
+        let modeBits: UInt8 =
+            switch response.mode {
+            case nil: 0
+            case .self: 1
+            case .withStaff: 2
+            case .paper: 3
+            }
         state[row] = (state[row] & ~3) | modeBits
         definitionVersion[row] = UInt8(truncatingIfNeeded: versions.code(for: version))
         dayRange = dayRange.map { min($0.lowerBound, days)...max($0.upperBound, days) } ?? days...days

@@ -48,7 +48,7 @@ struct ResponseIndex: Sendable {
     /// - Throws: ``SnapshotMismatch`` when the slots cannot be such a table.
     init(snapshotSlots: [UInt64], count: Int) throws {
         guard snapshotSlots.count >= 16, snapshotSlots.count & (snapshotSlots.count - 1) == 0,
-              count * 10 <= snapshotSlots.count * 7
+            count * 10 <= snapshotSlots.count * 7
         else { throw SnapshotMismatch("the id index in the snapshot is malformed") }
         slots = snapshotSlots
         used = count
@@ -62,7 +62,9 @@ struct ResponseIndex: Sendable {
     private mutating func rebuild(capacity: Int, ids: [UUID]) {
         let old = slots
         slots = Array(repeating: Self.empty, count: capacity)
-        for value in old where value != Self.empty { place(row: Int(value & 0xFFFF_FFFF), id: ids[Int(value & 0xFFFF_FFFF)]) }
+        for value in old where value != Self.empty {
+            place(row: Int(value & 0xFFFF_FFFF), id: ids[Int(value & 0xFFFF_FFFF)])
+        }
     }
 
     private mutating func place(row: Int, id: UUID) {
@@ -76,9 +78,11 @@ struct ResponseIndex: Sendable {
     /// Mixes the id's 128 bits (client-chosen ids need not be random).
     private static func hash(_ id: UUID) -> Int {
         let u = id.uuid
-        let high = UInt64(u.0) << 56 | UInt64(u.1) << 48 | UInt64(u.2) << 40 | UInt64(u.3) << 32
+        let high =
+            UInt64(u.0) << 56 | UInt64(u.1) << 48 | UInt64(u.2) << 40 | UInt64(u.3) << 32
             | UInt64(u.4) << 24 | UInt64(u.5) << 16 | UInt64(u.6) << 8 | UInt64(u.7)
-        let low = UInt64(u.8) << 56 | UInt64(u.9) << 48 | UInt64(u.10) << 40 | UInt64(u.11) << 32
+        let low =
+            UInt64(u.8) << 56 | UInt64(u.9) << 48 | UInt64(u.10) << 40 | UInt64(u.11) << 32
             | UInt64(u.12) << 24 | UInt64(u.13) << 16 | UInt64(u.14) << 8 | UInt64(u.15)
         var x = high ^ (low &* 0x9E37_79B9_7F4A_7C15)
         x ^= x >> 33

@@ -36,7 +36,8 @@ public struct ResponseRevision: Hashable, Sendable, Encodable {
     }
 
     private enum Key: String, CodingKey {
-        case kind, sequence, recordedAtMillis, author, reason, definitionVersion, citizen, administeredAt, answers, unit,
+        case kind, sequence, recordedAtMillis, author, reason, definitionVersion, citizen, administeredAt, answers,
+            unit,
             intervention, mode
     }
 

@@ -35,7 +35,8 @@ public struct ChartWording: Sendable {
     public static let english = ChartWording(
         cutoff: "cut-off", gaps: "Gaps: suppressed cells", primary: "primary", complementary: "complementary",
         noGroup: "(none)", decimalSeparator: ".",
-        instrumentNames: Dictionary(uniqueKeysWithValues: InstrumentCatalog.builtIn.definitions.map { ($0.id, $0.name.en) }))
+        instrumentNames: Dictionary(
+            uniqueKeysWithValues: InstrumentCatalog.builtIn.definitions.map { ($0.id, $0.name.en) }))
 
     /// An instrument's name for a legend, its id when it has none.
     func name(of instrument: InstrumentID) -> String { instrumentNames[instrument] ?? instrument.rawValue }

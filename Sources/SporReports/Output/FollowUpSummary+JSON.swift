@@ -4,12 +4,16 @@ import SporInstruments
 extension FollowUpSummary: JSONWritable {
     func write(to writer: inout JSONWriter) {
         writer.object { json in
-            json.key("asOf"); json.string(asOf.description)
-            json.key("citizen"); json.string(citizen)
-            json.key("instruments"); json.array { json in
+            json.key("asOf")
+            json.string(asOf.description)
+            json.key("citizen")
+            json.string(citizen)
+            json.key("instruments")
+            json.array { json in
                 for instrument in instruments { instrument.write(to: &json) }
             }
-            json.key("since"); json.string(since.description)
+            json.key("since")
+            json.string(since.description)
         }
     }
 }
@@ -17,24 +21,47 @@ extension FollowUpSummary: JSONWritable {
 extension InstrumentSummary {
     func write(to writer: inout JSONWriter) {
         writer.object { json in
-            if let baseline { json.key("baseline"); baseline.write(to: &json) }
-            if let changeSinceBaseline { json.key("changeSinceBaseline"); changeSinceBaseline.write(to: &json) }
-            if let changeSinceFollowUp { json.key("changeSinceFollowUp"); changeSinceFollowUp.write(to: &json) }
-            json.key("currentFlags"); json.flags(currentFlags)
-            json.key("incompleteSince"); json.integer(incompleteSince)
-            json.key("instrument"); json.string(instrument.rawValue)
-            if let lastBeforeSince { json.key("lastBeforeSince"); lastBeforeSince.write(to: &json) }
-            if let latest { json.key("latest"); latest.write(to: &json) }
-            json.key("notes"); json.array { json in
+            if let baseline {
+                json.key("baseline")
+                baseline.write(to: &json)
+            }
+            if let changeSinceBaseline {
+                json.key("changeSinceBaseline")
+                changeSinceBaseline.write(to: &json)
+            }
+            if let changeSinceFollowUp {
+                json.key("changeSinceFollowUp")
+                changeSinceFollowUp.write(to: &json)
+            }
+            json.key("currentFlags")
+            json.flags(currentFlags)
+            json.key("incompleteSince")
+            json.integer(incompleteSince)
+            json.key("instrument")
+            json.string(instrument.rawValue)
+            if let lastBeforeSince {
+                json.key("lastBeforeSince")
+                lastBeforeSince.write(to: &json)
+            }
+            if let latest {
+                json.key("latest")
+                latest.write(to: &json)
+            }
+            json.key("notes")
+            json.array { json in
                 for note in notes {
                     json.object { json in
-                        json.key("code"); json.string(note.code)
-                        json.key("text"); json.localized(note.text)
+                        json.key("code")
+                        json.string(note.code)
+                        json.key("text")
+                        json.localized(note.text)
                     }
                 }
             }
-            json.key("responsesSince"); json.integer(responsesSince)
-            json.key("text"); json.localized(text)
+            json.key("responsesSince")
+            json.integer(responsesSince)
+            json.key("text")
+            json.localized(text)
         }
     }
 }
@@ -42,10 +69,14 @@ extension InstrumentSummary {
 extension InstrumentSummary.Point {
     func write(to writer: inout JSONWriter) {
         writer.object { json in
-            json.key("administeredAt"); json.string(administeredAt.description)
-            json.key("flags"); json.flags(flags)
-            json.key("id"); json.string(id.uuidString.lowercased())
-            json.key("score"); json.integer(score)
+            json.key("administeredAt")
+            json.string(administeredAt.description)
+            json.key("flags")
+            json.flags(flags)
+            json.key("id")
+            json.string(id.uuidString.lowercased())
+            json.key("score")
+            json.integer(score)
         }
     }
 }
@@ -53,8 +84,10 @@ extension InstrumentSummary.Point {
 extension JSONWriter {
     mutating func localized(_ text: LocalizedText) {
         object { json in
-            json.key("da"); json.string(text.da)
-            json.key("en"); json.string(text.en)
+            json.key("da")
+            json.string(text.da)
+            json.key("en")
+            json.string(text.en)
         }
     }
 }

@@ -33,11 +33,15 @@ extension FollowUpSummary {
             out += "\n\(item.text.en)\n\(item.text.da)\n"
             for note in item.notes { out += "note: \(note.text.en) / \(note.text.da)\n" }
             var table = TextTable(["", "date", "score", "flags"])
-            for (name, point) in [("baseline", item.baseline), ("before since", item.lastBeforeSince),
-                                  ("latest", item.latest)] {
+            for (name, point) in [
+                ("baseline", item.baseline), ("before since", item.lastBeforeSince),
+                ("latest", item.latest),
+            ] {
                 guard let point else { continue }
-                table.append([name, point.administeredAt.description, String(point.score),
-                              point.flags.map(\.rawValue).joined(separator: " ")])
+                table.append([
+                    name, point.administeredAt.description, String(point.score),
+                    point.flags.map(\.rawValue).joined(separator: " "),
+                ])
             }
             out += table.render()
             out += "responses since: \(item.responsesSince) (incomplete: \(item.incompleteSince))\n"

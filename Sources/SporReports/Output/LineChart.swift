@@ -42,50 +42,50 @@ struct LineChart {
         func y(_ score: Double) -> String { Self.number(Self.top + (100 - score) / 100 * plotHeight) }
 
         var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(Self.height))" \
-        viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" font-family="sans-serif" font-size="11">
-        <title>\(Markup.escaped(title))</title>
-        <rect x="0" y="0" width="\(Int(Self.width))" height="\(Int(Self.height))" fill="#ffffff"/>
-
-        """
-        if let cutoff {
-            out += """
-            <rect class="low-zone" x="\(x(minX))" y="\(y(Double(cutoff)))" width="\(Self.number(plotWidth))" \
-            height="\(Self.number(Double(cutoff) / 100 * plotHeight))" fill="#fbe3e3"/>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(Self.height))" \
+            viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" font-family="sans-serif" font-size="11">
+            <title>\(Markup.escaped(title))</title>
+            <rect x="0" y="0" width="\(Int(Self.width))" height="\(Int(Self.height))" fill="#ffffff"/>
 
             """
+        if let cutoff {
+            out += """
+                <rect class="low-zone" x="\(x(minX))" y="\(y(Double(cutoff)))" width="\(Self.number(plotWidth))" \
+                height="\(Self.number(Double(cutoff) / 100 * plotHeight))" fill="#fbe3e3"/>
+
+                """
         }
         for score in stride(from: 0, through: 100, by: 25) {
             out += """
-            <line x1="\(x(minX))" y1="\(y(Double(score)))" x2="\(x(maxX))" y2="\(y(Double(score)))" stroke="#e0e0e0"/>
-            <text x="\(Self.number(Self.left - 6))" y="\(y(Double(score)))" dy="4" text-anchor="end">\(score)</text>
+                <line x1="\(x(minX))" y1="\(y(Double(score)))" x2="\(x(maxX))" y2="\(y(Double(score)))" stroke="#e0e0e0"/>
+                <text x="\(Self.number(Self.left - 6))" y="\(y(Double(score)))" dy="4" text-anchor="end">\(score)</text>
 
-            """
+                """
         }
         if let cutoff {
             let level = y(Double(cutoff))
             out += """
-            <line class="cutoff" x1="\(x(minX))" y1="\(level)" x2="\(x(maxX))" y2="\(level)" stroke="#c0392b" \
-            stroke-dasharray="6 4"/>
-            <text x="\(x(maxX))" y="\(level)" dx="4" dy="4" fill="#c0392b">\(Markup.escaped(wording.cutoff)) \(cutoff)</text>
+                <line class="cutoff" x1="\(x(minX))" y1="\(level)" x2="\(x(maxX))" y2="\(level)" stroke="#c0392b" \
+                stroke-dasharray="6 4"/>
+                <text x="\(x(maxX))" y="\(level)" dx="4" dy="4" fill="#c0392b">\(Markup.escaped(wording.cutoff)) \(cutoff)</text>
 
-            """
+                """
         }
         let axisY = Self.number(Self.top + plotHeight)
         out += "<line x1=\"\(x(minX))\" y1=\"\(axisY)\" x2=\"\(x(maxX))\" y2=\"\(axisY)\" stroke=\"#333333\"/>\n"
         for tick in xTicks {
             out += """
-            <text x="\(x(tick.x))" y="\(axisY)" dy="16" text-anchor="middle">\(Markup.escaped(tick.label))</text>
+                <text x="\(x(tick.x))" y="\(axisY)" dy="16" text-anchor="middle">\(Markup.escaped(tick.label))</text>
 
-            """
+                """
         }
         out += "<text x=\"\(Self.number(Self.left))\" y=\"18\" font-size=\"13\">\(Markup.escaped(title))</text>\n"
         if let note {
             out += """
-            <text class="note" x="\(Self.number(Self.left))" y="\(Self.number(Self.height - 8))">\(Markup.escaped(note))</text>
+                <text class="note" x="\(Self.number(Self.left))" y="\(Self.number(Self.height - 8))">\(Markup.escaped(note))</text>
 
-            """
+                """
         }
         for (index, line) in series.enumerated() {
             let color = Self.colors[index % Self.colors.count]
@@ -100,22 +100,23 @@ struct LineChart {
                 drawing = true
             }
             out += """
-            <path class="series" data-series="\(Markup.escaped(line.name))" d="\(d.joined(separator: " "))" fill="none" \
-            stroke="\(color)" stroke-width="2"/>
+                <path class="series" data-series="\(Markup.escaped(line.name))" d="\(d.joined(separator: " "))" fill="none" \
+                stroke="\(color)" stroke-width="2"/>
 
-            """
+                """
             for point in line.points {
                 guard let score = point.score else { continue }
                 let value = Markup.escaped("\(point.label): \(wording.number(score, decimals: line.decimals))")
-                out += "<circle cx=\"\(x(point.x))\" cy=\"\(y(score))\" r=\"3\" fill=\"\(color)\"><title>\(value)</title></circle>\n"
+                out +=
+                    "<circle cx=\"\(x(point.x))\" cy=\"\(y(score))\" r=\"3\" fill=\"\(color)\"><title>\(value)</title></circle>\n"
             }
             let legendY = Self.number(Self.top + 16 * Double(index))
             let legendX = Self.number(Self.width - Self.right + 16)
             out += """
-            <rect x="\(legendX)" y="\(legendY)" width="10" height="10" fill="\(color)"/>
-            <text x="\(legendX)" y="\(legendY)" dx="14" dy="9">\(Markup.escaped(line.name))</text>
+                <rect x="\(legendX)" y="\(legendY)" width="10" height="10" fill="\(color)"/>
+                <text x="\(legendX)" y="\(legendY)" dx="14" dy="9">\(Markup.escaped(line.name))</text>
 
-            """
+                """
         }
         return out + "</svg>\n"
     }

@@ -39,8 +39,10 @@ extension Trajectory {
         for trajectory in instruments {
             var table = TextTable(["date", "score", "flags", "since previous", "since baseline", "answers", "note"])
             for p in trajectory.points {
-                let note = [p.baseline ? "baseline" : nil, p.corrected ? "corrected" : nil,
-                            p.retracted ? "retracted" : nil].compactMap { $0 }.joined(separator: ", ")
+                let note = [
+                    p.baseline ? "baseline" : nil, p.corrected ? "corrected" : nil,
+                    p.retracted ? "retracted" : nil,
+                ].compactMap { $0 }.joined(separator: ", ")
                 table.append([
                     p.administeredAt.description, p.score.map(String.init) ?? "-",
                     p.flags.map(\.rawValue).joined(separator: " "), signed(p.changeSincePrevious),
@@ -81,7 +83,8 @@ extension Trajectory {
         let first = days.min() ?? 0
         let last = days.max() ?? 0
         let tickCount = min(6, Set(days).count)
-        let ticks: [(x: Double, label: String)] = tickCount < 2
+        let ticks: [(x: Double, label: String)] =
+            tickCount < 2
             ? [(Double(first), CalendarDateText.label(first))]
             : (0..<tickCount).map { index in
                 let day = first + (last - first) * index / (tickCount - 1)

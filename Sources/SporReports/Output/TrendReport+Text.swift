@@ -24,9 +24,11 @@ extension TrendReport {
                 fields += [String(f.citizens), number(f.meanScore), number(f.medianScore), number(f.sdScore)]
                 fields += f.flags.map { number($0.value) }
                 let change = f.change
-                fields += [change.map { String($0.pairedCitizens) } ?? "", number(change?.meanChange),
-                           number(change?.improved), number(change?.unchanged), number(change?.deteriorated),
-                           number(change?.crossedCutoff)]
+                fields += [
+                    change.map { String($0.pairedCitizens) } ?? "", number(change?.meanChange),
+                    number(change?.improved), number(change?.unchanged), number(change?.deteriorated),
+                    number(change?.crossedCutoff),
+                ]
                 fields += (f.chimeMeans ?? []).map { number($0.value) }
             } else {
                 fields += Array(repeating: "", count: 10 + flagNames.count + chimeNames.count)
@@ -52,18 +54,22 @@ extension TrendReport {
                 row += [String(f.citizens), one(f.meanScore), one(f.medianScore), one(f.sdScore)]
                 row += f.flags.map { percent($0.value) }
                 if let change = f.change {
-                    row += [String(change.pairedCitizens), one(change.meanChange), percent(change.improved),
-                            percent(change.unchanged), percent(change.deteriorated), percent(change.crossedCutoff)]
+                    row += [
+                        String(change.pairedCitizens), one(change.meanChange), percent(change.improved),
+                        percent(change.unchanged), percent(change.deteriorated), percent(change.crossedCutoff),
+                    ]
                 } else {
                     row += ["hidden", "", "", "", "", ""]
                 }
                 row += (f.chimeMeans ?? []).map { String(format: "%.2f", $0.value) }
             } else {
-                row += [cell.suppression!.rawValue] + Array(repeating: "", count: 9 + flagNames.count + chimeNames.count)
+                row +=
+                    [cell.suppression!.rawValue] + Array(repeating: "", count: 9 + flagNames.count + chimeNames.count)
             }
             table.append(row)
         }
-        return "\(instrument) by \(by.rawValue) per \(period.rawValue)\(releaseLine)\n" + Self.suppressionNote(minCell) + "\n"
+        return "\(instrument) by \(by.rawValue) per \(period.rawValue)\(releaseLine)\n" + Self.suppressionNote(minCell)
+            + "\n"
             + table.render()
     }
 
@@ -92,16 +98,21 @@ extension TrendReport {
         let groups = size.keys.sorted { (size[$0]!, $1 ?? "") > (size[$1]!, $0 ?? "") }.prefix(12)
         let series = groups.sorted { ($0 ?? "\u{10FFFF}") < ($1 ?? "\u{10FFFF}") }.map { group in
             let byPeriod = Dictionary(
-                cells.filter { $0.group == group }.map { ($0.period, $0.figures?.meanScore) }, uniquingKeysWith: { a, _ in a })
+                cells.filter { $0.group == group }.map { ($0.period, $0.figures?.meanScore) },
+                uniquingKeysWith: { a, _ in a })
             let name = group ?? wording.noGroup
             return LineChart.Series(
                 name: name, points: periods.map { (position[$0]!, byPeriod[$0] ?? nil, "\($0) \(name)") }, decimals: 1)
         }
-        let hidden = TrendCell.Suppression.allCases.map { kind in (kind, cells.filter { $0.suppression == kind }.count) }
+        let hidden = TrendCell.Suppression.allCases.map { kind in (kind, cells.filter { $0.suppression == kind }.count)
+        }
         let kinds: [TrendCell.Suppression: String] = [.primary: wording.primary, .complementary: wording.complementary]
-        let note = hidden.allSatisfy { $0.1 == 0 } ? nil
+        let note =
+            hidden.allSatisfy { $0.1 == 0 }
+            ? nil
             : wording.gaps + " ("
-                + hidden.filter { $0.1 > 0 }.map { "\($0.1) \(kinds[$0.0] ?? $0.0.rawValue)" }.joined(separator: ", ") + ")"
+                + hidden.filter { $0.1 > 0 }.map { "\($0.1) \(kinds[$0.0] ?? $0.0.rawValue)" }.joined(separator: ", ")
+                + ")"
         return LineChart(
             title: title ?? "\(instrument): mean score per \(period.rawValue) by \(by.rawValue)" + releaseLine,
             xTicks: periods.map { (position[$0]!, $0) }, series: series, cutoff: cutoff, note: note, wording: wording

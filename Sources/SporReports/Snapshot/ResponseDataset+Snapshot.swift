@@ -1,6 +1,6 @@
 import Foundation
-import SporLog
 package import SporInstruments
+import SporLog
 
 extension ResponseDataset {
     /// Writes every column, the interned strings, the authors, the id index and the revision history to `sink`, so
@@ -77,25 +77,30 @@ extension ResponseDataset {
         var authorBytes = SnapshotBytes(try source.read(UInt8.self))
         var distinctAuthors: [Author] = []
         while !authorBytes.isAtEnd { distinctAuthors.append(try authorBytes.author()) }
-        guard let authors = AuthorColumn(
-            authors: distinctAuthors, runStarts: try source.read(Int32.self), runCodes: try source.read(Int32.self),
-            rows: ids.count)
+        guard
+            let authors = AuthorColumn(
+                authors: distinctAuthors, runStarts: try source.read(Int32.self), runCodes: try source.read(Int32.self),
+                rows: ids.count)
         else { throw SnapshotMismatch("the snapshot's authors do not fit its rows") }
         self.authors = authors
         let slots = try source.read(UInt64.self)
-        guard let used = try source.read(Int.self).first else { throw SnapshotMismatch("the id index count is missing") }
+        guard let used = try source.read(Int.self).first else {
+            throw SnapshotMismatch("the id index count is missing")
+        }
         index = try ResponseIndex(snapshotSlots: slots, count: used)
         revisions = try Self.decodeRevisions(try source.read(UInt8.self))
         let range = try source.read(Int32.self)
         dayRange = range.count == 2 ? range[0]...range[1] : nil
 
         let rows = ids.count
-        let columns = [citizen.count, nextOfCitizen.count, instrument.count, day.count, answers.count, unit.count,
-                       intervention.count, score.count, flagBits.count, state.count, definitionVersion.count,
-                       sequence.count, recordedAtMillis.count]
+        let columns = [
+            citizen.count, nextOfCitizen.count, instrument.count, day.count, answers.count, unit.count,
+            intervention.count, score.count, flagBits.count, state.count, definitionVersion.count,
+            sequence.count, recordedAtMillis.count,
+        ]
         guard columns.allSatisfy({ $0 == rows }), firstOfCitizen.count == citizens.count,
-              lastOfCitizen.count == citizens.count, used == rows, (range.count == 2) == (rows > 0),
-              instrument.allSatisfy({ Int($0) < definitions.count })
+            lastOfCitizen.count == citizens.count, used == rows, (range.count == 2) == (rows > 0),
+            instrument.allSatisfy({ Int($0) < definitions.count })
         else { throw SnapshotMismatch("the snapshot's columns do not fit together") }
     }
 
@@ -151,7 +156,9 @@ extension ResponseDataset {
             let row = try bytes.integer(Int32.self)
             var history: [ResponseRevision] = []
             for _ in 0..<(try bytes.integer(UInt32.self)) {
-                guard let kind = try bytes.string().flatMap(ResponseRevision.Kind.init(rawValue:)) else { throw malformed() }
+                guard let kind = try bytes.string().flatMap(ResponseRevision.Kind.init(rawValue:)) else {
+                    throw malformed()
+                }
                 let sequence = try bytes.integer(UInt64.self)
                 let millis = try bytes.integer(Int64.self)
                 let author = try bytes.author()
@@ -161,7 +168,7 @@ extension ResponseDataset {
                 if try bytes.integer(UInt8.self) == 1 {
                     let id = try bytes.uuid()
                     guard let citizen = try bytes.string().flatMap(CitizenID.init(rawValue:)),
-                          let instrument = try bytes.string().map({ InstrumentID($0) })
+                        let instrument = try bytes.string().map({ InstrumentID($0) })
                     else { throw malformed() }
                     let day = try bytes.integer(Int32.self)
                     var answers: [Int?] = []
@@ -180,9 +187,10 @@ extension ResponseDataset {
                         administeredAt: CalendarDate(daysSinceEpoch: Int(day)), answers: answers, unit: unit,
                         intervention: intervention, mode: mode)
                 }
-                history.append(ResponseRevision(
-                    kind: kind, sequence: sequence, recordedAtMillis: millis, author: author, reason: reason,
-                    response: response, definitionVersion: version))
+                history.append(
+                    ResponseRevision(
+                        kind: kind, sequence: sequence, recordedAtMillis: millis, author: author, reason: reason,
+                        response: response, definitionVersion: version))
             }
             revisions[row] = history
         }

@@ -28,31 +28,44 @@ extension ResponseDataset {
             let sinceRows = series.filter { day[$0] >= sinceDay }
             var notes: [InstrumentSummary.Note] = []
             if latest == nil {
-                notes.append(.init(code: "noScoredResponse", text: LocalizedText(
-                    da: "Ingen besvarelse med score", en: "No scored response")))
+                notes.append(
+                    .init(
+                        code: "noScoredResponse",
+                        text: LocalizedText(
+                            da: "Ingen besvarelse med score", en: "No scored response")))
             }
             if let latest, day[latest] < staleBefore {
-                notes.append(.init(code: "latestOlderThanSixMonths", text: LocalizedText(
-                    da: "Seneste besvarelse med score er mere end 6 måneder gammel",
-                    en: "The latest scored response is more than 6 months old")))
+                notes.append(
+                    .init(
+                        code: "latestOlderThanSixMonths",
+                        text: LocalizedText(
+                            da: "Seneste besvarelse med score er mere end 6 måneder gammel",
+                            en: "The latest scored response is more than 6 months old")))
             }
             if sinceRows.isEmpty {
-                notes.append(.init(code: "noResponseSince", text: LocalizedText(
-                    da: "Ingen besvarelse siden \(since)", en: "No response since \(since)")))
+                notes.append(
+                    .init(
+                        code: "noResponseSince",
+                        text: LocalizedText(
+                            da: "Ingen besvarelse siden \(since)", en: "No response since \(since)")))
             }
-            let sinceFollowUp: ScoreChange? = if let reference, let latest, reference != latest {
-                change(from: reference, to: latest, definition: definition)
-            } else { nil }
-            let sinceBaseline: ScoreChange? = if let baseline, let latest, baseline != latest {
-                change(from: baseline, to: latest, definition: definition)
-            } else { nil }
-            instruments.append(InstrumentSummary(
-                instrument: definition.id, baseline: baseline.map(point), lastBeforeSince: lastBefore.map(point),
-                latest: latest.map(point), changeSinceFollowUp: sinceFollowUp, changeSinceBaseline: sinceBaseline,
-                currentFlags: latest.map { flags(ofRow: $0) } ?? [], responsesSince: sinceRows.count,
-                incompleteSince: sinceRows.filter { score[$0] < 0 }.count, notes: notes,
-                text: sentence(definition: definition, reference: reference, latest: latest, change: sinceFollowUp,
-                               since: since)))
+            let sinceFollowUp: ScoreChange? =
+                if let reference, let latest, reference != latest {
+                    change(from: reference, to: latest, definition: definition)
+                } else { nil }
+            let sinceBaseline: ScoreChange? =
+                if let baseline, let latest, baseline != latest {
+                    change(from: baseline, to: latest, definition: definition)
+                } else { nil }
+            instruments.append(
+                InstrumentSummary(
+                    instrument: definition.id, baseline: baseline.map(point), lastBeforeSince: lastBefore.map(point),
+                    latest: latest.map(point), changeSinceFollowUp: sinceFollowUp, changeSinceBaseline: sinceBaseline,
+                    currentFlags: latest.map { flags(ofRow: $0) } ?? [], responsesSince: sinceRows.count,
+                    incompleteSince: sinceRows.filter { score[$0] < 0 }.count, notes: notes,
+                    text: sentence(
+                        definition: definition, reference: reference, latest: latest, change: sinceFollowUp,
+                        since: since)))
         }
         return FollowUpSummary(citizen: citizen.rawValue, since: since, asOf: asOf, instruments: instruments)
     }
@@ -82,7 +95,8 @@ extension ResponseDataset {
                 da: "\(name.da) var \(score[latest]) den \(latestDate); ingen ny besvarelse siden \(since)",
                 en: "\(name.en) was \(score[latest]) on \(latestDate); no new response since \(since)")
         }
-        let (verbDa, verbEn) = change.delta > 0 ? ("steg", "rose") : change.delta < 0 ? ("faldt", "fell") : ("gik", "went")
+        let (verbDa, verbEn) =
+            change.delta > 0 ? ("steg", "rose") : change.delta < 0 ? ("faldt", "fell") : ("gik", "went")
         let direction = Wording.direction(change.direction)
         var da = "\(name.da) \(verbDa) fra \(score[reference]) til \(score[latest]) siden \(since): \(direction.da)"
         var en = "\(name.en) \(verbEn) from \(score[reference]) to \(score[latest]) since \(since): \(direction.en)"
@@ -111,6 +125,7 @@ extension ResponseDataset {
         let months = date.year * 12 + date.month - 1 - 6
         let year = months / 12
         let month = months % 12 + 1
-        return CalendarDate(year: year, month: month, day: min(date.day, CalendarDate.daysIn(month: month, year: year)))!
+        return CalendarDate(
+            year: year, month: month, day: min(date.day, CalendarDate.daysIn(month: month, year: year)))!
     }
 }

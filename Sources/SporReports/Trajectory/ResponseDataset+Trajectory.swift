@@ -18,12 +18,15 @@ extension ResponseDataset {
         let rows = rows(ofCitizen: code, in: scope)
         guard !rows.isEmpty else { return nil }
         var instruments: [InstrumentTrajectory] = []
-        for (instrumentCode, definition) in definitions.enumerated() where instrument == nil || instrument == definition.id {
+        for (instrumentCode, definition) in definitions.enumerated()
+        where instrument == nil || instrument == definition.id {
             let series = self.series(rows, instrument: UInt8(instrumentCode), includeRetracted: history)
             guard !series.isEmpty else { continue }
-            instruments.append(InstrumentTrajectory(
-                instrument: definition.id, threshold: definition.change.threshold, cutoff: Self.cutoffScore(of: definition),
-                points: points(series, definition: definition, history: history)))
+            instruments.append(
+                InstrumentTrajectory(
+                    instrument: definition.id, threshold: definition.change.threshold,
+                    cutoff: Self.cutoffScore(of: definition),
+                    points: points(series, definition: definition, history: history)))
         }
         return Trajectory(citizen: citizen.rawValue, history: history, instruments: instruments)
     }
@@ -37,9 +40,11 @@ extension ResponseDataset {
     /// The change between two scored rows.
     func change(from earlier: Int, to later: Int, definition: InstrumentDefinition) -> ScoreChange {
         let cutoff = definition.change.cutoffFlag
-        return ScoreChange(definition.change(
-            from: Int(score[earlier]), to: Int(score[later]), earlierFlagged: flags(ofRow: earlier).contains(cutoff),
-            laterFlagged: flags(ofRow: later).contains(cutoff)))
+        return ScoreChange(
+            definition.change(
+                from: Int(score[earlier]), to: Int(score[later]),
+                earlierFlagged: flags(ofRow: earlier).contains(cutoff),
+                laterFlagged: flags(ofRow: later).contains(cutoff)))
     }
 
     /// The score at the cut-off flag's boundary, for charts: 50 for both built-in instruments; `nil` when the
@@ -57,7 +62,8 @@ extension ResponseDataset {
             let counted = complete && !isRetracted(row)
             let isBaseline = counted && baseline == nil
             let sincePrevious = counted ? previous.map { change(from: $0, to: row, definition: definition) } : nil
-            let sinceBaseline = counted && !isBaseline ? baseline.map { change(from: $0, to: row, definition: definition) } : nil
+            let sinceBaseline =
+                counted && !isBaseline ? baseline.map { change(from: $0, to: row, definition: definition) } : nil
             if isBaseline { baseline = row }
             if counted { previous = row }
             let values = PackedAnswers.unpack(packed)

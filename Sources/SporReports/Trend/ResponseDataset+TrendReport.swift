@@ -48,7 +48,8 @@ extension ResponseDataset {
 
         let groupOrder = sortedGroups(request.by)
         let accumulator = accumulate(
-            code: code, definition: definition, low: low, high: high, periodOfDay: periodOfDay, periodCount: periodCount,
+            code: code, definition: definition, low: low, high: high, periodOfDay: periodOfDay,
+            periodCount: periodCount,
             by: request.by, groupCount: groupOrder.count, workers: workers)
         let suppression = TrendSuppression(minCell: request.minCell, complementary: request.by != .none)
         var cells: [TrendCell] = []
@@ -60,8 +61,11 @@ extension ResponseDataset {
                 if let kind = outcome.suppression {
                     cells.append(TrendCell(period: label, group: group.name, suppression: kind))
                 } else {
-                    cells.append(TrendCell(period: label, group: group.name, figures: accumulator.figures(
-                        period: period, group: group.code, showChange: !outcome.changeHidden)))
+                    cells.append(
+                        TrendCell(
+                            period: label, group: group.name,
+                            figures: accumulator.figures(
+                                period: period, group: group.code, showChange: !outcome.changeHidden)))
                 }
             }
         }
@@ -91,12 +95,14 @@ extension ResponseDataset {
         code: UInt8, definition: InstrumentDefinition, low: Int32, high: Int32, periodOfDay: [Int32],
         periodCount: Int, by: ReportGrouping, groupCount: Int, workers: Int
     ) -> TrendAccumulator {
-        let index = trendCache.index(self, code: code, keepAnswers: definition.items.contains { $0.domain != nil }, workers: workers)
-        let groupColumn: [Int32] = switch by {
-        case .unit: index.unit
-        case .intervention: index.intervention
-        case .none: []
-        }
+        let index = trendCache.index(
+            self, code: code, keepAnswers: definition.items.contains { $0.domain != nil }, workers: workers)
+        let groupColumn: [Int32] =
+            switch by {
+            case .unit: index.unit
+            case .intervention: index.intervention
+            case .none: []
+            }
         let unlabelled = Int32(groupCount - 1)
         let bounds = (0...workers).map { citizens.count * $0 / workers }
         let results = Mutex<[TrendAccumulator]>([])
@@ -122,42 +128,47 @@ extension ResponseDataset {
         groupColumn: [Int32], unlabelled: Int32, into accumulator: inout TrendAccumulator
     ) {
         index.runStart.withUnsafeBufferPointer { runStart in
-        index.day.withUnsafeBufferPointer { day in
-        index.score.withUnsafeBufferPointer { score in
-        index.flagBits.withUnsafeBufferPointer { flagBits in
-        index.answers.withUnsafeBufferPointer { answers in
-        groupColumn.withUnsafeBufferPointer { groupColumn in
-        periodOfDay.withUnsafeBufferPointer { periodOfDay in
-        accumulator.withAdder { adder, counters in
-            for c in citizenRange {
-                let run = Int(runStart[c])..<Int(runStart[c + 1])
-                guard let first = run.first else { continue }
-                let baselineDay = day[first]
-                var slot = first
-                while slot < run.upperBound && day[slot] < low { slot += 1 }
-                while slot < run.upperBound && day[slot] <= high {
-                    let period = periodOfDay[Int(day[slot] - low)]
-                    let next = slot + 1
-                    if next < run.upperBound && day[next] <= high && periodOfDay[Int(day[next] - low)] == period {
-                        slot = next
-                        continue
+            index.day.withUnsafeBufferPointer { day in
+                index.score.withUnsafeBufferPointer { score in
+                    index.flagBits.withUnsafeBufferPointer { flagBits in
+                        index.answers.withUnsafeBufferPointer { answers in
+                            groupColumn.withUnsafeBufferPointer { groupColumn in
+                                periodOfDay.withUnsafeBufferPointer { periodOfDay in
+                                    accumulator.withAdder { adder, counters in
+                                        for c in citizenRange {
+                                            let run = Int(runStart[c])..<Int(runStart[c + 1])
+                                            guard let first = run.first else { continue }
+                                            let baselineDay = day[first]
+                                            var slot = first
+                                            while slot < run.upperBound && day[slot] < low { slot += 1 }
+                                            while slot < run.upperBound && day[slot] <= high {
+                                                let period = periodOfDay[Int(day[slot] - low)]
+                                                let next = slot + 1
+                                                if next < run.upperBound && day[next] <= high
+                                                    && periodOfDay[Int(day[next] - low)] == period
+                                                {
+                                                    slot = next
+                                                    continue
+                                                }
+                                                let group =
+                                                    groupColumn.isEmpty
+                                                    ? 0 : groupColumn[slot] < 0 ? unlabelled : groupColumn[slot]
+                                                adder.add(
+                                                    counters, period: Int(period), group: Int(group),
+                                                    score: Int(score[slot]),
+                                                    flags: flagBits[slot], answers: answers.isEmpty ? 0 : answers[slot],
+                                                    baselineScore: baselineDay < day[slot] ? Int(score[first]) : -1,
+                                                    baselineFlags: flagBits[first])
+                                                slot = next
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    let group = groupColumn.isEmpty ? 0 : groupColumn[slot] < 0 ? unlabelled : groupColumn[slot]
-                    adder.add(
-                        counters, period: Int(period), group: Int(group), score: Int(score[slot]),
-                        flags: flagBits[slot], answers: answers.isEmpty ? 0 : answers[slot],
-                        baselineScore: baselineDay < day[slot] ? Int(score[first]) : -1,
-                        baselineFlags: flagBits[first])
-                    slot = next
                 }
             }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
         }
     }
 }

@@ -41,7 +41,8 @@ struct TrendAccumulator {
         cutoffBit = definition.flags.firstIndex { $0.name == definition.change.cutoffFlag }.map { 1 << $0 } ?? 0
         directionCounter = (-100...100).map { delta in
             let earlier = max(0, -delta)
-            let change = definition.change(from: earlier, to: earlier + delta, earlierFlagged: false, laterFlagged: false)
+            let change = definition.change(
+                from: earlier, to: earlier + delta, earlierFlagged: false, laterFlagged: false)
             return switch change.direction {
             case .improved: Self.improved
             case .unchanged: Self.unchanged
@@ -92,7 +93,8 @@ struct TrendAccumulator {
         _ body: (Adder, UnsafeMutablePointer<Int>) throws -> Result
     ) rethrows -> Result {
         let (width, groupCount, flagCount, histogramStart, cutoffBit) = (
-            self.width, self.groupCount, self.flagCount, self.histogramStart, self.cutoffBit)
+            self.width, self.groupCount, self.flagCount, self.histogramStart, self.cutoffBit
+        )
         return try directionCounter.withUnsafeBufferPointer { directions in
             try domainItems.withUnsafeBufferPointer { domainItems in
                 try counters.withUnsafeMutableBufferPointer { counters in
@@ -115,7 +117,8 @@ struct TrendAccumulator {
     /// The citizens and paired citizens counted in cell (period, group): what suppression looks at.
     func counts(period: Int, group: Int) -> TrendSuppression.Counts {
         let start = (period * groupCount + group) * width
-        return TrendSuppression.Counts(citizens: counters[start + Self.citizens], pairedCitizens: counters[start + Self.paired])
+        return TrendSuppression.Counts(
+            citizens: counters[start + Self.citizens], pairedCitizens: counters[start + Self.paired])
     }
 
     /// The figures of cell (period, group), which has citizens; the change figures only when `showChange` (and the
@@ -130,7 +133,9 @@ struct TrendAccumulator {
         func share(_ offset: Int) -> Double { Double(counter(offset)) / Double(pairs) }
         // Variance from exact integer sums: (n Σx² − (Σx)²) / (n (n − 1)).
         let sum = counter(Self.sum)
-        let sd: Double? = n < 2 ? nil
+        let sd: Double? =
+            n < 2
+            ? nil
             : (Double(n * counter(Self.sumOfSquares) - sum * sum) / Double(n * (n - 1))).squareRoot()
         return TrendFigures(
             citizens: n, meanScore: Double(sum) / Double(n),
@@ -138,13 +143,18 @@ struct TrendAccumulator {
             flags: definition.flags.enumerated().map { bit, rule in
                 TrendFigures.Named(name: rule.name.rawValue, value: Double(counter(Self.fixed + bit)) / Double(n))
             },
-            change: !showChange || pairs == 0 ? nil : TrendChange(
-                pairedCitizens: pairs, meanChange: share(Self.changeSum), improved: share(Self.improved),
-                unchanged: share(Self.unchanged), deteriorated: share(Self.deteriorated), crossedCutoff: share(Self.crossed)),
-            chimeMeans: domains.isEmpty ? nil : domains.enumerated().map { position, domain in
-                TrendFigures.Named(
-                    name: domain.name, value: Double(counter(Self.fixed + flagCount + position)) / Double(n))
-            })
+            change: !showChange || pairs == 0
+                ? nil
+                : TrendChange(
+                    pairedCitizens: pairs, meanChange: share(Self.changeSum), improved: share(Self.improved),
+                    unchanged: share(Self.unchanged), deteriorated: share(Self.deteriorated),
+                    crossedCutoff: share(Self.crossed)),
+            chimeMeans: domains.isEmpty
+                ? nil
+                : domains.enumerated().map { position, domain in
+                    TrendFigures.Named(
+                        name: domain.name, value: Double(counter(Self.fixed + flagCount + position)) / Double(n))
+                })
     }
 
     /// The middle score, or the mean of the two middle scores for an even count, from counts per score 0–100.

@@ -88,8 +88,10 @@ public struct TrendFigures: Hashable, Sendable, Codable {
         let container = try decoder.container(keyedBy: Key.self)
         func named(_ key: Key) throws -> [Named] {
             let values = try container.nestedContainer(keyedBy: Key.self, forKey: key)
-            return try values.allKeys.map { Named(name: $0.stringValue, value: try values.decode(Double.self, forKey: $0)) }
-                .sorted { $0.name < $1.name }
+            return try values.allKeys.map {
+                Named(name: $0.stringValue, value: try values.decode(Double.self, forKey: $0))
+            }
+            .sorted { $0.name < $1.name }
         }
         citizens = try container.decode(Int.self, forKey: .citizens)
         meanScore = try container.decode(Double.self, forKey: .meanScore)
@@ -113,7 +115,9 @@ public struct TrendFigures: Hashable, Sendable, Codable {
     /// The same figures with flags and CHIME means in the order of these names.
     func ordered(flagNames: [String], domainNames: [String]) -> TrendFigures {
         func order(_ values: [Named], _ names: [String]) -> [Named] {
-            values.sorted { (names.firstIndex(of: $0.name) ?? names.count) < (names.firstIndex(of: $1.name) ?? names.count) }
+            values.sorted {
+                (names.firstIndex(of: $0.name) ?? names.count) < (names.firstIndex(of: $1.name) ?? names.count)
+            }
         }
         var copy = self
         copy.flags = order(flags, flagNames)

@@ -93,17 +93,17 @@ final class TrendIndex: Sendable {
         let lower = Int32(citizens.lowerBound)
         let width = UInt32(citizens.count)
         dataset.instrument.withUnsafeBufferPointer { instrument in
-        dataset.score.withUnsafeBufferPointer { score in
-        dataset.state.withUnsafeBufferPointer { state in
-        dataset.citizen.withUnsafeBufferPointer { citizen in
-            for row in 0..<instrument.count
-            where instrument[row] == code && score[row] >= 0 && state[row] & retracted == 0 {
-                let local = UInt32(bitPattern: citizen[row] &- lower)
-                if local < width { body(row, Int(local)) }
+            dataset.score.withUnsafeBufferPointer { score in
+                dataset.state.withUnsafeBufferPointer { state in
+                    dataset.citizen.withUnsafeBufferPointer { citizen in
+                        for row in 0..<instrument.count
+                        where instrument[row] == code && score[row] >= 0 && state[row] & retracted == 0 {
+                            let local = UInt32(bitPattern: citizen[row] &- lower)
+                            if local < width { body(row, Int(local)) }
+                        }
+                    }
+                }
             }
-        }
-        }
-        }
         }
     }
 }

@@ -88,7 +88,8 @@ public struct TrendReport: Hashable, Sendable, Codable {
             throw DecodingError.dataCorruptedError(
                 forKey: .instrument, in: container, debugDescription: "the instrument is not in the catalog")
         }
-        let flagNames = definition.flags.map(\.name.rawValue), domainNames = definition.items.compactMap(\.domain)
+        let flagNames = definition.flags.map(\.name.rawValue)
+        let domainNames = definition.items.compactMap(\.domain)
         cells = try container.decode([TrendCell].self, forKey: .cells).map { cell in
             guard let figures = cell.figures else { return cell }
             return TrendCell(

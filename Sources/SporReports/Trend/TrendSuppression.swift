@@ -34,7 +34,9 @@ struct TrendSuppression {
         if complementary {
             var hidden = zip(cells, outcomes).reduce(0) { $0 + ($1.1.suppression == nil ? 0 : $1.0.citizens) }
             while hidden > 0 && hidden < minCell,
-                  let next = Self.smallest(cells.indices.filter { outcomes[$0].suppression == nil }, by: { cells[$0].citizens }) {
+                let next = Self.smallest(
+                    cells.indices.filter { outcomes[$0].suppression == nil }, by: { cells[$0].citizens })
+            {
                 outcomes[next] = Outcome(suppression: .complementary, changeHidden: true)
                 hidden += cells[next].citizens
             }
@@ -43,7 +45,9 @@ struct TrendSuppression {
         if complementary {
             var hidden = zip(cells, outcomes).reduce(0) { $0 + ($1.1.changeHidden ? $1.0.pairedCitizens : 0) }
             while hidden > 0 && hidden < minCell,
-                  let next = Self.smallest(cells.indices.filter { !outcomes[$0].changeHidden }, by: { cells[$0].pairedCitizens }) {
+                let next = Self.smallest(
+                    cells.indices.filter { !outcomes[$0].changeHidden }, by: { cells[$0].pairedCitizens })
+            {
                 outcomes[next].changeHidden = true
                 hidden += cells[next].pairedCitizens
             }

@@ -17,7 +17,7 @@ public struct BearerAuthMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let header = request.headers[.authorization], header.count > 7,
-              header.prefix(7).lowercased() == "bearer "
+            header.prefix(7).lowercased() == "bearer "
         else { throw Problem.unauthorized }
         let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
         guard let identity = try spor.identity(forToken: token) else { throw Problem.unauthorized }

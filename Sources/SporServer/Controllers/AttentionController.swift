@@ -20,8 +20,11 @@ struct AttentionController {
         var limit = AttentionList.defaultLimit
         if let text = request.uri.queryParameters.get("limit") {
             guard let value = Int(text) else {
-                throw Problem.invalid([FieldError(
-                    field: "limit", rule: .range, message: "limit must be a whole number from 1 to \(AttentionList.maximumLimit)")])
+                throw Problem.invalid([
+                    FieldError(
+                        field: "limit", rule: .range,
+                        message: "limit must be a whole number from 1 to \(AttentionList.maximumLimit)")
+                ])
             }
             limit = value
         }

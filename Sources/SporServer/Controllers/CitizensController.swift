@@ -30,7 +30,8 @@ struct CitizensController {
     @Sendable func trajectory(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
         try spor.require(.readCitizen, by: caller)
-        let trajectory = try await spor.trajectory(of: try Self.citizen(context), by: caller, via: context.endpoint(request))
+        let trajectory = try await spor.trajectory(
+            of: try Self.citizen(context), by: caller, via: context.endpoint(request))
         return try JSONResponse.make(.ok, report: trajectory)
     }
 
@@ -40,10 +41,14 @@ struct CitizensController {
         try spor.require(.readCitizen, by: caller)
         let citizen = try Self.citizen(context)
         guard let text = request.uri.queryParameters.get("since") else {
-            throw Problem.invalid([FieldError(field: "since", rule: .required, message: "since is required, YYYY-MM-DD")])
+            throw Problem.invalid([
+                FieldError(field: "since", rule: .required, message: "since is required, YYYY-MM-DD")
+            ])
         }
         guard let since = CalendarDate(iso8601: text) else {
-            throw Problem.invalid([FieldError(field: "since", rule: .format, message: "since must be a date, YYYY-MM-DD")])
+            throw Problem.invalid([
+                FieldError(field: "since", rule: .format, message: "since must be a date, YYYY-MM-DD")
+            ])
         }
         let summary = try await spor.summary(of: citizen, since: since, by: caller, via: context.endpoint(request))
         return try JSONResponse.make(.ok, report: summary)
@@ -52,8 +57,11 @@ struct CitizensController {
     /// The citizen id in the path.
     private static func citizen(_ context: SporRequestContext) throws -> CitizenID {
         guard let text = context.parameters.get("citizen"), let citizen = CitizenID(rawValue: text) else {
-            throw Problem.invalid([FieldError(
-                field: "citizen", rule: .format, message: "citizen must be a pseudonymous id; resolve a CPR number first")])
+            throw Problem.invalid([
+                FieldError(
+                    field: "citizen", rule: .format,
+                    message: "citizen must be a pseudonymous id; resolve a CPR number first")
+            ])
         }
         return citizen
     }

@@ -19,7 +19,8 @@ struct ReportsController {
     @Sendable func trends(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
         try spor.require(.releasedReport, by: caller)
-        let report = try await spor.trendReport(try Self.trendRequest(request), by: caller, via: context.endpoint(request))
+        let report = try await spor.trendReport(
+            try Self.trendRequest(request), by: caller, via: context.endpoint(request))
         return try JSONResponse.make(.ok, report: report)
     }
 
@@ -33,7 +34,8 @@ struct ReportsController {
         guard let text = context.parameters.get("id"), let id = TrendRelease.ID(text) else {
             throw Problem.notFound("No release with that id is stored.")
         }
-        return try JSONResponse.make(.ok, report: try spor.releasedReport(id, try Self.trendRequest(request), by: caller))
+        return try JSONResponse.make(
+            .ok, report: try spor.releasedReport(id, try Self.trendRequest(request), by: caller))
     }
 
     /// The report the query asks for: `instrument` (required), `period`, `by`, `from`, `to`.
@@ -43,9 +45,12 @@ struct ReportsController {
         for (position, name) in query.map({ String($0.key) }).enumerated()
         where !["instrument", "period", "by", "from", "to"].contains(name) {
             // The name is never repeated: a caller may have typed anything there.
-            errors.append(FieldError(
-                field: "query", rule: .unknownField,
-                message: "parameter \(position + 1) is not a parameter of this report (instrument, period, by, from, to)"))
+            errors.append(
+                FieldError(
+                    field: "query", rule: .unknownField,
+                    message:
+                        "parameter \(position + 1) is not a parameter of this report (instrument, period, by, from, to)"
+                ))
         }
         var instrument: InstrumentID?
         switch query.get("instrument") {
@@ -55,7 +60,9 @@ struct ReportsController {
             instrument = InstrumentCatalog.builtIn[InstrumentID(text)]?.id
             if instrument == nil {
                 let known = InstrumentCatalog.builtIn.definitions.map(\.id.rawValue).joined(separator: ", ")
-                errors.append(FieldError(field: "instrument", rule: .unknownInstrument, message: "instrument must be one of: \(known)"))
+                errors.append(
+                    FieldError(
+                        field: "instrument", rule: .unknownInstrument, message: "instrument must be one of: \(known)"))
             }
         }
         let period = Self.choice(query.get("period"), default: ReportPeriod.quarter, field: "period", into: &errors)

@@ -43,8 +43,10 @@ struct ResponsesController {
         var drafts: [ResponseDraft] = []
         switch reader.members["responses"] {
         case .array(let entries)? where entries.count > RequestLimits.batchResponses:
-            reader.add(FieldError(
-                field: "responses", rule: .count, message: "responses must have at most \(RequestLimits.batchResponses) entries"))
+            reader.add(
+                FieldError(
+                    field: "responses", rule: .count,
+                    message: "responses must have at most \(RequestLimits.batchResponses) entries"))
         case .array(let entries)? where entries.isEmpty:
             reader.add(FieldError(field: "responses", rule: .count, message: "responses must have at least one entry"))
         case .array(let entries)?:
@@ -53,21 +55,27 @@ struct ResponsesController {
                 do {
                     drafts.append(try validator.validate(RawResponse(json: entry)))
                 } catch {
-                    reader.add(contentsOf: error.errors.map { error in
-                        var error = error
-                        error.field = error.field == "$" ? "responses[\(index)]" : "responses[\(index)].\(error.field)"
-                        return error
-                    })
+                    reader.add(
+                        contentsOf: error.errors.map { error in
+                            var error = error
+                            error.field =
+                                error.field == "$" ? "responses[\(index)]" : "responses[\(index)].\(error.field)"
+                            return error
+                        })
                 }
             }
         case nil, .null?:
             reader.add(FieldError(field: "responses", rule: .required, message: "responses is required"))
         case let value?:
-            reader.add(FieldError(field: "responses", rule: .type, message: "responses must be an array, not \(value.typeName)"))
+            reader.add(
+                FieldError(
+                    field: "responses", rule: .type, message: "responses must be an array, not \(value.typeName)"))
         }
         guard reader.errors.isEmpty else { throw Problem.invalid(reader.errors) }
         let recorded = try await spor.recordBatch(drafts, by: caller)
-        let items = recorded.map { BatchItem(status: $0.created ? "created" : "alreadyStored", response: $0.stored.body) }
+        let items = recorded.map {
+            BatchItem(status: $0.created ? "created" : "alreadyStored", response: $0.stored.body)
+        }
         return try JSONResponse.make(recorded.contains(where: \.created) ? .created : .ok, BatchBody(results: items))
     }
 

@@ -1,8 +1,8 @@
 public import Foundation
 public import Logging
-public import SporInstruments
 public import SporApplication
 import SporApplication
+public import SporInstruments
 
 /// A small generated data set for `spor serve --demo`: citizens in two units with WHO-5 and Brief INSPIRE-O
 /// responses over the last year, and one token per role.
@@ -19,7 +19,9 @@ public enum DemoData {
 
     /// Fills an empty data folder. Throws ``DemoError`` when the folder exists and is not empty.
     public static func populate(folder: URL, logger: Logger, today: CalendarDate = .today()) async throws -> Summary {
-        guard (try? FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty) ?? true else { throw DemoError() }
+        guard (try? FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty) ?? true else {
+            throw DemoError()
+        }
         var generator = SplitMix(seed: 20_260_314)
         var responses: [ResponseDraft] = []
         let catalog = InstrumentCatalog.builtIn
@@ -29,14 +31,20 @@ public enum DemoData {
             let intervention = Label(rawValue: ["SEL85", "SEL107", "SEL108"][number % 3])!
             var level = Int.random(in: 1...3, using: &generator)
             for visit in 0..<4 {
-                let date = CalendarDate(daysSinceEpoch: today.daysSinceEpoch - 360 + visit * 110 + Int.random(in: 0...20, using: &generator))
+                let date = CalendarDate(
+                    daysSinceEpoch: today.daysSinceEpoch - 360 + visit * 110 + Int.random(in: 0...20, using: &generator)
+                )
                 for definition in [catalog.who5, catalog.briefInspireO] {
                     let answers: [Int?] = definition.items.map { _ in
-                        min(definition.maxValue, max(definition.minValue, level + Int.random(in: -1...1, using: &generator)))
+                        min(
+                            definition.maxValue,
+                            max(definition.minValue, level + Int.random(in: -1...1, using: &generator)))
                     }
-                    responses.append(ResponseDraft(
-                        id: nil, citizen: .id(citizen), instrument: definition.id, administeredAt: date, answers: answers,
-                        unit: unit, intervention: intervention, mode: .withStaff))
+                    responses.append(
+                        ResponseDraft(
+                            id: nil, citizen: .id(citizen), instrument: definition.id, administeredAt: date,
+                            answers: answers,
+                            unit: unit, intervention: intervention, mode: .withStaff))
                 }
                 level = min(4, level + Int.random(in: 0...1, using: &generator))
             }
@@ -54,7 +62,8 @@ public enum DemoData {
         var made: [(Role, String)] = []
         for role in Role.allCases {
             let units = role == .staff ? [Label(rawValue: units[0])!] : []
-            made.append((role, try spor.createToken(name: "demo-\(role.rawValue)", role: role, units: units, by: caller).token))
+            made.append(
+                (role, try spor.createToken(name: "demo-\(role.rawValue)", role: role, units: units, by: caller).token))
         }
         return Summary(tokens: made, citizen: CitizenID(rawValue: "demo-02")!, responses: responses.count)
     }

@@ -35,10 +35,13 @@ struct FHIRController {
         do {
             // Hummingbird decodes the values; a client may percent-encode a name too (`subject%3Aidentifier`).
             query = try FHIRSearch(
-                parameters: request.uri.queryParameters.map { (String($0.key).removingPercentEncoding ?? "", String($0.value)) },
+                parameters: request.uri.queryParameters.map {
+                    (String($0.key).removingPercentEncoding ?? "", String($0.value))
+                },
                 settings: settings)
         } catch {
-            throw Problem(.badRequest, kind: "invalid-search", title: "The search parameters are invalid", errors: error.errors)
+            throw Problem(
+                .badRequest, kind: "invalid-search", title: "The search parameters are invalid", errors: error.errors)
         }
         let records = try await spor.fhirRecords(
             of: query.citizen, changedSince: query.changedSince, by: caller, via: context.endpoint(request))
@@ -60,9 +63,12 @@ struct FHIRController {
     @Sendable func record(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
         try spor.require(.record, by: caller)
-        let document = try await request.jsonBody(limit: RequestLimits.singleBody, mediaTypes: FHIRResponse.acceptedTypes)
+        let document = try await request.jsonBody(
+            limit: RequestLimits.singleBody, mediaTypes: FHIRResponse.acceptedTypes)
         let result = try await spor.record(fhir: document, settings: settings, by: caller)
-        guard let resource = result.record.questionnaireResponse(settings: settings) else { throw Problem.internalError }
+        guard let resource = result.record.questionnaireResponse(settings: settings) else {
+            throw Problem.internalError
+        }
         guard result.recorded.created else { return FHIRResponse.make(.ok, resource) }
         return FHIRResponse.make(
             .created, resource, headers: [.location: "/fhir/QuestionnaireResponse/\(result.record.responseID)"])

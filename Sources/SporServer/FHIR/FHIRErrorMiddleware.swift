@@ -23,7 +23,8 @@ struct FHIRErrorMiddleware: RouterMiddleware {
     }
 
     private static func outcome(_ problem: Problem) -> Response {
-        let resource = problem.errors.isEmpty
+        let resource =
+            problem.errors.isEmpty
             ? FHIROperationOutcome.make(issueType: issueType(problem.status), message: problem.detail ?? problem.title)
             : FHIROperationOutcome.make(problem.errors)
         var headers = HTTPFields()

@@ -10,9 +10,11 @@ enum FHIRResponse {
     /// The media types a posted resource may come in.
     static let acceptedTypes: Set<String> = ["application/fhir+json", "application/json"]
 
-    static func make(_ status: HTTPResponse.Status, _ resource: JSONValue, headers extra: HTTPFields = [:]) -> Response {
+    static func make(_ status: HTTPResponse.Status, _ resource: JSONValue, headers extra: HTTPFields = [:]) -> Response
+    {
         var headers = extra
         headers[.contentType] = mediaType
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: resource.fhirBytes)))
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: resource.fhirBytes)))
     }
 }

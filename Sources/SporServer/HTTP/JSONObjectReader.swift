@@ -15,8 +15,10 @@ struct JSONObjectReader {
         for (position, (key, value)) in pairs.enumerated() {
             if !known.contains(key) {
                 // The name is never repeated: a caller may have typed anything there.
-                errors.append(FieldError(
-                    field: "$", rule: .unknownField, message: "member \(position + 1) of the object is not a field of this request"))
+                errors.append(
+                    FieldError(
+                        field: "$", rule: .unknownField,
+                        message: "member \(position + 1) of the object is not a field of this request"))
             } else if members[key] != nil {
                 errors.append(FieldError(field: key, rule: .duplicateField, message: "\(key) is given more than once"))
             } else {
@@ -34,7 +36,8 @@ struct JSONObjectReader {
         case .string(let text)?:
             return text
         case let value?:
-            errors.append(FieldError(field: name, rule: .type, message: "\(name) must be a string, not \(value.typeName)"))
+            errors.append(
+                FieldError(field: name, rule: .type, message: "\(name) must be a string, not \(value.typeName)"))
             return nil
         }
     }

@@ -5,7 +5,9 @@ import SporReports
 
 /// Builds JSON responses with sorted keys.
 enum JSONResponse {
-    static func make(_ status: HTTPResponse.Status, _ value: some Encodable, headers extra: HTTPFields = [:]) throws -> Response {
+    static func make(
+        _ status: HTTPResponse.Status, _ value: some Encodable, headers extra: HTTPFields = [:]
+    ) throws -> Response {
         var headers = extra
         headers[.contentType] = "application/json"
         return Response(

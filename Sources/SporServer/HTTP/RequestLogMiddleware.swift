@@ -33,24 +33,31 @@ public struct RequestLogMiddleware: RouterMiddleware {
             log(request, context, status: problem.status, since: start)
             throw problem
         } catch let error as HTTPError {
-            let problem: Problem = switch error.status {
-            case .notFound: .notFound("No such route.")
-            case .methodNotAllowed: Problem(.methodNotAllowed, kind: "method-not-allowed", title: "Method not allowed")
-            case .contentTooLarge: .tooLarge(limit: context.maxUploadSize)
-            default: Problem(error.status, kind: "http", title: error.status.reasonPhrase)
-            }
+            let problem: Problem =
+                switch error.status {
+                case .notFound: .notFound("No such route.")
+                case .methodNotAllowed:
+                    Problem(.methodNotAllowed, kind: "method-not-allowed", title: "Method not allowed")
+                case .contentTooLarge: .tooLarge(limit: context.maxUploadSize)
+                default: Problem(error.status, kind: "http", title: error.status.reasonPhrase)
+                }
             log(request, context, status: problem.status, since: start)
             throw problem
         } catch {
             logger.error(
                 "unexpected error",
-                metadata: ["method": "\(request.method)", "route": "\(context.endpointPath ?? "-")", "error": "\(type(of: error))"])
+                metadata: [
+                    "method": "\(request.method)", "route": "\(context.endpointPath ?? "-")",
+                    "error": "\(type(of: error))",
+                ])
             log(request, context, status: .internalServerError, since: start)
             throw Problem.internalError
         }
     }
 
-    private func log(_ request: Request, _ context: Context, status: HTTPResponse.Status, since start: ContinuousClock.Instant) {
+    private func log(
+        _ request: Request, _ context: Context, status: HTTPResponse.Status, since start: ContinuousClock.Instant
+    ) {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         logger.info(

@@ -15,9 +15,13 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     let factory: any MetricsFactory
 
     /// The methods named in a label as they are.
-    private static let methods: Set<HTTPRequest.Method> = [.get, .head, .post, .put, .delete, .patch, .options, .trace, .connect]
+    private static let methods: Set<HTTPRequest.Method> = [
+        .get, .head, .post, .put, .delete, .patch, .options, .trace, .connect,
+    ]
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let start = ContinuousClock.now
         do {
             let response = try await next(request, context)
@@ -30,7 +34,9 @@ struct RequestMetricsMiddleware: RouterMiddleware {
         }
     }
 
-    private func record(_ request: Request, _ context: Context, status: HTTPResponse.Status, since start: ContinuousClock.Instant) {
+    private func record(
+        _ request: Request, _ context: Context, status: HTTPResponse.Status, since start: ContinuousClock.Instant
+    ) {
         let route = context.endpointPath.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "unmatched"
         let method = Self.methods.contains(request.method) ? request.method.rawValue : "other"
         let dimensions = [("method", method), ("route", route), ("status", String(status.code))]

@@ -1,8 +1,8 @@
+import Foundation
 public import Hummingbird
 import NIOCore
-public import SporInstruments
 import SporApplication
-import Foundation
+public import SporInstruments
 
 /// An error answered as RFC 9457 `application/problem+json`: the only way errors leave the server.
 ///
@@ -18,7 +18,9 @@ public struct Problem: HTTPResponseError, Sendable {
     /// Headers the answer carries besides the content type, such as `Allow` on a 405.
     public var headers: HTTPFields = [:]
 
-    public init(_ status: HTTPResponse.Status, kind: String, title: String, detail: String? = nil, errors: [FieldError] = []) {
+    public init(
+        _ status: HTTPResponse.Status, kind: String, title: String, detail: String? = nil, errors: [FieldError] = []
+    ) {
         self.status = status
         self.kind = kind
         self.title = title
@@ -87,7 +89,9 @@ extension Problem {
 
     /// 413.
     static func tooLarge(limit: Int) -> Problem {
-        Problem(.contentTooLarge, kind: "too-large", title: "The request body is too large", detail: "The limit is \(limit) bytes.")
+        Problem(
+            .contentTooLarge, kind: "too-large", title: "The request body is too large",
+            detail: "The limit is \(limit) bytes.")
     }
 
     /// 415.
@@ -108,7 +112,9 @@ extension Problem {
         case .notFound: self = .notFound(error.message)
         case .conflict: self = .conflict(error.message)
         case .unavailable:
-            self = Problem(.serviceUnavailable, kind: "unavailable", title: "The storage cannot serve this now", detail: error.message)
+            self = Problem(
+                .serviceUnavailable, kind: "unavailable", title: "The storage cannot serve this now",
+                detail: error.message)
         }
     }
 

@@ -8,7 +8,9 @@ enum Charts {
     /// screen readers by its own `<title>`: the only markup a template takes unescaped (`{{{trustedSVG}}}`).
     static func inline(_ svg: String) -> String {
         var markup = svg
-        if markup.hasPrefix("<?xml"), let end = markup.firstIndex(of: "\n") { markup = String(markup[markup.index(after: end)...]) }
+        if markup.hasPrefix("<?xml"), let end = markup.firstIndex(of: "\n") {
+            markup = String(markup[markup.index(after: end)...])
+        }
         return markup.replacingOccurrences(of: "<svg xmlns=", with: "<svg role=\"img\" xmlns=", options: [], range: nil)
     }
 
@@ -18,7 +20,8 @@ enum Charts {
     ) -> ChartView {
         let name = language.text(definition.name)
         let svg = Trajectory(citizen: citizen, history: false, instruments: [series]).svg(
-            title: language.text("chartTitle", ["instrument": name, "citizen": citizen]), wording: language.chartWording)
+            title: language.text("chartTitle", ["instrument": name, "citizen": citizen]), wording: language.chartWording
+        )
         return ChartView(
             trustedSVG: inline(svg),
             caption: language.text("chartCaption", ["instrument": name, "cutoff": "\(series.cutoff ?? 50)"]))

@@ -52,7 +52,9 @@ struct CitizenPageController {
         }
     }
 
-    private func findPage(_ page: WebPage, errors: [FieldError], citizen: String, status: HTTPResponse.Status) -> Response {
+    private func findPage(
+        _ page: WebPage, errors: [FieldError], citizen: String, status: HTTPResponse.Status
+    ) -> Response {
         let view = FindCitizenView(errors: errors.map { FieldErrorText.text($0, page.language) }, citizen: citizen)
         return page.render("find-citizen", view, title: page.language.text("findCitizen"), status: status)
     }
@@ -65,14 +67,17 @@ struct CitizenPageController {
         let query = request.uri.queryParameters
         let asOf = spor.todayDate
         let sinceText = query.get("since")
-        let since = sinceText.flatMap(CalendarDate.init(iso8601:)) ?? CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 120)
+        let since =
+            sinceText.flatMap(CalendarDate.init(iso8601:)) ?? CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - 120)
         let printView = query.get("print") == "1"
         let overview = try await spor.overview(of: citizen, since: since, by: caller, via: context.endpoint(request))
 
         let page = WebPage(request, context)
         let view = CitizenView(
-            overview, citizen: citizen, since: since, sinceInvalid: sinceText != nil && CalendarDate(iso8601: sinceText!) == nil,
-            canRecord: spor.permits(.record, by: caller), canCorrect: spor.permits(.correct, by: caller), printView: printView,
+            overview, citizen: citizen, since: since,
+            sinceInvalid: sinceText != nil && CalendarDate(iso8601: sinceText!) == nil,
+            canRecord: spor.permits(.record, by: caller), canCorrect: spor.permits(.correct, by: caller),
+            printView: printView,
             page.language)
         return page.render("citizen", view, title: view.title, printView: printView)
     }

@@ -12,7 +12,8 @@ enum FieldErrorText {
         let answer = error.field.hasPrefix("answers[")
         switch (error.field, error.rule) {
         case (_, .required) where answer: return "errorChooseAnswer"
-        case (_, .range) where answer, (_, .type) where answer, (_, .integer) where answer: return "errorChooseOneAnswer"
+        case (_, .range) where answer, (_, .type) where answer, (_, .integer) where answer:
+            return "errorChooseOneAnswer"
         case ("citizen", .required): return "errorCitizenRequired"
         case ("cpr", .exclusive): return "errorIDOrCPR"
         case ("citizen", .format) where error.message.contains("cpr"), ("citizen", .cpr): return "errorCPRInIDField"

@@ -14,13 +14,19 @@ enum Language: String, Sendable {
 
     /// The language of a request, and whether it was chosen with `?lang=` just now (so it is remembered).
     static func of(_ request: Request) -> (language: Language, chosen: Bool) {
-        if let chosen = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) { return (chosen, true) }
-        if let remembered = request.cookies[cookieName].flatMap({ Language(rawValue: $0.value) }) { return (remembered, false) }
-        let accepted = (request.headers[.acceptLanguage] ?? "").split(separator: ",").compactMap { entry -> (Language, Double)? in
+        if let chosen = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) {
+            return (chosen, true)
+        }
+        if let remembered = request.cookies[cookieName].flatMap({ Language(rawValue: $0.value) }) {
+            return (remembered, false)
+        }
+        let accepted = (request.headers[.acceptLanguage] ?? "").split(separator: ",").compactMap {
+            entry -> (Language, Double)? in
             let parts = entry.split(separator: ";")
             let tag = parts.first?.trimmingCharacters(in: .whitespaces).lowercased().split(separator: "-").first
             guard let tag, let language = Language(rawValue: String(tag)) else { return nil }
-            let quality = parts.dropFirst().first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("q=") }
+            let quality =
+                parts.dropFirst().first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("q=") }
                 .flatMap { Double($0.trimmingCharacters(in: .whitespaces).dropFirst(2)) } ?? 1
             return (language, quality)
         }
@@ -57,7 +63,9 @@ enum Language: String, Sendable {
     var chartWording: ChartWording {
         ChartWording(
             cutoff: text("chartCutoff"), gaps: text("chartGaps"), primary: text("chartPrimary"),
-            complementary: text("chartComplementary"), noGroup: text("noGroup"), decimalSeparator: self == .da ? "," : ".",
-            instrumentNames: Dictionary(uniqueKeysWithValues: InstrumentCatalog.builtIn.definitions.map { ($0.id, text($0.name)) }))
+            complementary: text("chartComplementary"), noGroup: text("noGroup"),
+            decimalSeparator: self == .da ? "," : ".",
+            instrumentNames: Dictionary(
+                uniqueKeysWithValues: InstrumentCatalog.builtIn.definitions.map { ($0.id, text($0.name)) }))
     }
 }

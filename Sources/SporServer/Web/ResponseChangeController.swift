@@ -31,14 +31,17 @@ struct ResponseChangeController {
         let stored = try await spor.openForChange(id, action: .correct, by: caller, via: context.endpoint(request))
         let definition = stored.definition
         for index in definition.items.indices where body.nonEmpty("item\(index + 1)") == nil {
-            errors.append(FieldError(field: "answers[\(index)]", rule: .required, message: "answers[\(index)] is required on the form"))
+            errors.append(
+                FieldError(
+                    field: "answers[\(index)]", rule: .required, message: "answers[\(index)] is required on the form"))
         }
         let reason = body["reason"] ?? ""
         if errors.isEmpty {
             do {
                 current = try await spor.correct(
                     id, answers: ResponseForm.answerValues(body, definition: definition),
-                    administeredAt: body.nonEmpty("administeredAt").map(JSONValue.string) ?? .null, reason: reason, by: caller,
+                    administeredAt: body.nonEmpty("administeredAt").map(JSONValue.string) ?? .null, reason: reason,
+                    by: caller,
                     via: context.endpoint(request))
             } catch let error as UseCaseError where error.code == .invalid {
                 errors = error.fieldErrors
@@ -50,7 +53,8 @@ struct ResponseChangeController {
             form.answers = ResponseForm.answers(body, definition: definition)
             form.reason = errors.contains { $0.field == "reason" } ? "" : reason
             form.errors = errors
-            return correctionPage(form, stored: stored.stored, page: WebPage(request, context), status: .unprocessableContent)
+            return correctionPage(
+                form, stored: stored.stored, page: WebPage(request, context), status: .unprocessableContent)
         }
         return WebPage.redirect("/citizens/\(current.response.citizen.rawValue)")
     }
@@ -71,7 +75,8 @@ struct ResponseChangeController {
             let stored = try await spor.openForChange(id, action: .retract, by: caller, via: context.endpoint(request))
             var form = ResponseForm(definition: stored.definition, id: id, date: stored.stored.response.administeredAt)
             form.errors = error.fieldErrors
-            return retractionPage(form, stored: stored.stored, page: WebPage(request, context), status: .unprocessableContent)
+            return retractionPage(
+                form, stored: stored.stored, page: WebPage(request, context), status: .unprocessableContent)
         }
     }
 
@@ -83,20 +88,27 @@ struct ResponseChangeController {
             try ResponsesController.responseID(context), action: action, by: try context.caller(),
             via: context.endpoint(request))
         let stored = changeable.stored
-        var form = ResponseForm(definition: changeable.definition, id: stored.response.id, date: stored.response.administeredAt)
+        var form = ResponseForm(
+            definition: changeable.definition, id: stored.response.id, date: stored.response.administeredAt)
         form.answers = stored.response.answers
         return (stored, form)
     }
 
-    private func correctionPage(_ form: ResponseForm, stored: StoredResponse, page: WebPage, status: HTTPResponse.Status) -> Response {
+    private func correctionPage(
+        _ form: ResponseForm, stored: StoredResponse, page: WebPage, status: HTTPResponse.Status
+    ) -> Response {
         page.render(
-            "correction", CorrectionView(form, stored: stored, page.language), title: page.language.text("correctResponse"),
+            "correction", CorrectionView(form, stored: stored, page.language),
+            title: page.language.text("correctResponse"),
             status: status)
     }
 
-    private func retractionPage(_ form: ResponseForm, stored: StoredResponse, page: WebPage, status: HTTPResponse.Status) -> Response {
+    private func retractionPage(
+        _ form: ResponseForm, stored: StoredResponse, page: WebPage, status: HTTPResponse.Status
+    ) -> Response {
         page.render(
-            "retraction", RetractionView(form, stored: stored, page.language), title: page.language.text("retractResponse"),
+            "retraction", RetractionView(form, stored: stored, page.language),
+            title: page.language.text("retractResponse"),
             status: status)
     }
 }

@@ -37,9 +37,11 @@ struct ResponseForm {
     /// as the text given (so a value out of range or not a number is an error, never an unanswered item), and
     /// `null` when it is missing (the form's own rule then asks for it).
     static func answerValues(_ form: FormBody, definition: InstrumentDefinition) -> JSONValue {
-        .array(definition.items.indices.map { index in
-            form.nonEmpty("item\(index + 1)").map { text in Int(text).map(JSONValue.integer) ?? .string(text) } ?? .null
-        })
+        .array(
+            definition.items.indices.map { index in
+                form.nonEmpty("item\(index + 1)").map { text in Int(text).map(JSONValue.integer) ?? .string(text) }
+                    ?? .null
+            })
     }
 
     /// The answers given in a posted form, to show again: each `itemN` that is an allowed value, else `nil`.
@@ -68,7 +70,11 @@ struct ResponseForm {
 
     /// The list of every error at the top of the form, each linking to its field.
     func errorLinks(_ language: Language) -> [ErrorLink] {
-        errors.map { ErrorLink(anchor: anchor($0.field), text: "\(label(of: $0.field, language)): \(FieldErrorText.text($0, language))") }
+        errors.map {
+            ErrorLink(
+                anchor: anchor($0.field), text: "\(label(of: $0.field, language)): \(FieldErrorText.text($0, language))"
+            )
+        }
     }
 
     private func label(of field: String, _ language: Language) -> String {
@@ -90,11 +96,14 @@ struct ResponseForm {
         let citizenErrors = errorTexts(["citizen", "cpr"], language)
         let unitErrors = errorTexts(["unit"], language)
         return ResponseDetailsView(
-            citizen: citizen, citizenInvalid: !citizenErrors.isEmpty, citizenError: citizenErrors.joined(separator: " "),
+            citizen: citizen, citizenInvalid: !citizenErrors.isEmpty,
+            citizenError: citizenErrors.joined(separator: " "),
             date: dateField(language),
             unit: units?.count == 1 ? units![0].rawValue : unit, oneUnit: units?.count == 1,
             chooseUnit: (units?.count ?? 0) > 1,
-            unitChoices: (units ?? []).map { .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == unit) },
+            unitChoices: (units ?? []).map {
+                .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == unit)
+            },
             typeUnit: units == nil, unitInvalid: !unitErrors.isEmpty, unitError: unitErrors.joined(separator: " "),
             mode: SelectView(
                 "mode", label: language.text("howAnswered"),
@@ -115,11 +124,13 @@ struct ResponseForm {
             questions: definition.items.enumerated().map { index, item in
                 let errors = errorTexts(["answers[\(index)]"], language)
                 return .init(
-                    name: "item\(index + 1)", legend: "\(index + 1). \(language.text(item.text))", invalid: !errors.isEmpty,
+                    name: "item\(index + 1)", legend: "\(index + 1). \(language.text(item.text))",
+                    invalid: !errors.isEmpty,
                     error: errors.joined(separator: " "),
                     choices: definition.options.map { option in
                         .init(
-                            id: "item\(index + 1)-\(option.value)", value: option.value, label: language.text(option.label),
+                            id: "item\(index + 1)-\(option.value)", value: option.value,
+                            label: language.text(option.label),
                             checked: answers[index] == option.value)
                     })
             })

@@ -14,7 +14,8 @@ enum ScoreText {
     /// "+8 point: uændret", with "over grænsen nu" when it crossed the cut-off.
     static func change(_ change: ScoreChange, _ language: Language) -> String {
         let sign = change.delta > 0 ? "+" : change.delta < 0 ? "−" : "±"
-        var text = "\(sign)\(abs(change.delta)) " + language.text("points") + ": " + direction(change.direction, language)
+        var text =
+            "\(sign)\(abs(change.delta)) " + language.text("points") + ": " + direction(change.direction, language)
         if change.crossedCutoff { text += language.text("nowAboveCutoff") }
         return text
     }

@@ -11,7 +11,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[Self.referrerPolicy] = "no-referrer"

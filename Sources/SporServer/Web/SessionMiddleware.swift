@@ -11,7 +11,9 @@ struct SessionMiddleware: RouterMiddleware {
     let spor: UseCases
     let now: @Sendable () -> Date
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         guard let id = request.cookies[SessionStore.cookieName]?.value else { return try await next(request, context) }
         var context = context
         switch sessions.lookup(id, now: now()) {

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
 import SporApplication
 import SporInstruments
@@ -42,7 +42,8 @@ struct SignInController {
 
     @Sendable func signIn(_ request: Request, context: SporRequestContext) async throws -> Response {
         let form = try await FormBody.read(request)
-        guard let expected = request.cookies[Self.formCookie]?.value, SessionStore.matches(form["csrf"], expected) else {
+        guard let expected = request.cookies[Self.formCookie]?.value, SessionStore.matches(form["csrf"], expected)
+        else {
             throw Problem.forbidden("The sign-in form's CSRF token is missing or wrong.")
         }
         let page = WebPage(request, context)
@@ -51,10 +52,13 @@ struct SignInController {
         }
         let session = sessions.create(tokenHash: TokenStore.hash(token), now: now())
         var response = WebPage.redirect("/")
-        response.setCookie(Cookie(
-            name: SessionStore.cookieName, value: session.id, maxAge: Int(settings.sessionLifetime.components.seconds),
-            path: "/", secure: secure(request), httpOnly: true, sameSite: .strict))
-        response.setCookie(Cookie(name: Self.formCookie, value: "", maxAge: 0, path: "/sign-in", httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: SessionStore.cookieName, value: session.id,
+                maxAge: Int(settings.sessionLifetime.components.seconds),
+                path: "/", secure: secure(request), httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(name: Self.formCookie, value: "", maxAge: 0, path: "/sign-in", httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -62,9 +66,10 @@ struct SignInController {
         _ = try await FormBody.read(request, session: context)  // checks the CSRF token
         if let session = context.session { sessions.remove(session.id) }
         var response = WebPage.redirect("/sign-in")
-        response.setCookie(Cookie(
-            name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", secure: secure(request), httpOnly: true,
-            sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", secure: secure(request), httpOnly: true,
+                sameSite: .strict))
         return response
     }
 
@@ -79,15 +84,19 @@ struct SignInController {
         settings.behindTLS || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
     }
 
-    private func render(_ page: WebPage, request: Request, status: HTTPResponse.Status, notice: Bool, wrongToken: Bool) -> Response {
+    private func render(
+        _ page: WebPage, request: Request, status: HTTPResponse.Status, notice: Bool, wrongToken: Bool
+    ) -> Response {
         let csrf = SessionStore.randomToken()
         let view = SignInView(
             expired: notice, wrongToken: wrongToken, sessionHours: settings.sessionLifetime.components.seconds / 3600,
             formToken: csrf, page.language)
         var response = page.render("sign-in", view, title: page.language.text("signIn"), status: status)
-        response.setCookie(Cookie(
-            name: Self.formCookie, value: csrf, maxAge: 3600, path: "/sign-in", secure: secure(request), httpOnly: true,
-            sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: Self.formCookie, value: csrf, maxAge: 3600, path: "/sign-in", secure: secure(request),
+                httpOnly: true,
+                sameSite: .strict))
         return response
     }
 }

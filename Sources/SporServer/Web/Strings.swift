@@ -46,15 +46,18 @@ enum Strings {
 
         // Sign-in.
         "signIn": .init(da: "Log ind", en: "Sign in"),
-        "sessionExpired": .init(da: "Din session er udløbet. Log ind igen.", en: "Your session has expired. Please sign in again."),
+        "sessionExpired": .init(
+            da: "Din session er udløbet. Log ind igen.", en: "Your session has expired. Please sign in again."),
         "signInIntro": .init(
-            da: "Giv din adgangsnøgle (token) én gang. Du forbliver logget ind i {hours} timer, eller til du logger ud.",
+            da:
+                "Giv din adgangsnøgle (token) én gang. Du forbliver logget ind i {hours} timer, eller til du logger ud.",
             en: "Give your access token once. You stay signed in for {hours} hours, or until you sign out."),
         "accessToken": .init(da: "Adgangsnøgle", en: "Access token"),
         "accessTokenHint": .init(
             da: "Den begynder med spor_ og kommer fra din administrator (spor token create).",
             en: "It begins with spor_ and comes from your administrator (spor token create)."),
-        "unknownToken": .init(da: "Adgangsnøglen kendes ikke eller er tilbagekaldt.", en: "The access token is unknown or revoked."),
+        "unknownToken": .init(
+            da: "Adgangsnøglen kendes ikke eller er tilbagekaldt.", en: "The access token is unknown or revoked."),
 
         // The questionnaire form (new response, correction, retraction).
         "saveResponse": .init(da: "Gem besvarelse", en: "Save response"),
@@ -76,24 +79,30 @@ enum Strings {
         "retractIntro": .init(
             da: "En besvarelse, der er tastet ved en fejl, trækkes tilbage: den forsvinder fra forløb og rapporter, "
                 + "men bevares i historikken.",
-            en: "A response entered in error is retracted: it leaves trajectories and reports but stays in the history."),
+            en: "A response entered in error is retracted: it leaves trajectories and reports but stays in the history."
+        ),
 
         // Field errors: they name the field and the rule, never the value.
         "errorChooseAnswer": .init(da: "Vælg et svar.", en: "Choose an answer."),
         "errorChooseOneAnswer": .init(da: "Vælg et af svarene.", en: "Choose one of the answers."),
         "errorCitizenRequired": .init(
-            da: "Giv borgerens pseudonyme id eller CPR-nummer.", en: "Give the citizen's pseudonymous id or CPR number."),
-        "errorIDOrCPR": .init(da: "Giv enten et id eller et CPR-nummer, ikke begge.", en: "Give an id or a CPR number, not both."),
+            da: "Giv borgerens pseudonyme id eller CPR-nummer.", en: "Give the citizen's pseudonymous id or CPR number."
+        ),
+        "errorIDOrCPR": .init(
+            da: "Giv enten et id eller et CPR-nummer, ikke begge.", en: "Give an id or a CPR number, not both."),
         "errorCPRInIDField": .init(
             da: "Det ligner et CPR-nummer: skriv det i feltet CPR-nummer.",
             en: "That looks like a CPR number: give it in the CPR number field."),
-        "errorIDFormat": .init(da: "Et id er 1–64 tegn af A–Z a–z 0–9 . _ -", en: "An id is 1–64 characters of A–Z a–z 0–9 . _ -"),
+        "errorIDFormat": .init(
+            da: "Et id er 1–64 tegn af A–Z a–z 0–9 . _ -", en: "An id is 1–64 characters of A–Z a–z 0–9 . _ -"),
         "errorCPRDate": .init(
             da: "CPR-nummeret skal begynde med en gyldig fødselsdato (DDMMÅÅ).",
             en: "The CPR number must begin with a real birth date (DDMMYY)."),
         "errorCPRFormat": .init(
-            da: "CPR-nummeret skal skrives DDMMÅÅ-SSSS eller DDMMÅÅSSSS.", en: "Write the CPR number as DDMMYY-SSSS or DDMMYYSSSS."),
-        "errorNoCPR": .init(da: "Feltet må ikke indeholde et CPR-nummer.", en: "The field must not contain a CPR number."),
+            da: "CPR-nummeret skal skrives DDMMÅÅ-SSSS eller DDMMÅÅSSSS.",
+            en: "Write the CPR number as DDMMYY-SSSS or DDMMYYSSSS."),
+        "errorNoCPR": .init(
+            da: "Feltet må ikke indeholde et CPR-nummer.", en: "The field must not contain a CPR number."),
         "errorFuture": .init(da: "Datoen må ikke ligge efter i dag.", en: "The date must not be after today."),
         "errorTooEarly": .init(da: "Datoen må ikke ligge før 1998.", en: "The date must not be before 1998."),
         "errorDateFormat": .init(da: "Skriv datoen som ÅÅÅÅ-MM-DD.", en: "Write the date as YYYY-MM-DD."),
@@ -109,14 +118,17 @@ enum Strings {
         "of100": .init(da: "af 100", en: "of 100"),
         "rawScore": .init(da: "Råscore {raw} af {max}.", en: "Raw score {raw} of {max}."),
         "noScore": .init(
-            da: "Ikke alle spørgsmål er besvaret, så der er ingen score.", en: "Not every question is answered, so there is no score."),
+            da: "Ikke alle spørgsmål er besvaret, så der er ingen score.",
+            en: "Not every question is answered, so there is no score."),
         "worthTalkingAbout": .init(da: "Det er værd at tale om", en: "Worth talking about"),
         "noFlags": .init(da: "Ingen markeringer.", en: "No flags."),
         "change": .init(da: "Ændring", en: "Change"),
         "firstScored": .init(
             da: "Første besvarelse med score: den er udgangspunktet.", en: "First scored response: it is the baseline."),
-        "sinceLast": .init(da: "Siden sidste besvarelse ({date}): {change}", en: "Since the last response ({date}): {change}"),
-        "sinceBaseline": .init(da: "Siden udgangspunktet ({date}): {change}", en: "Since the baseline ({date}): {change}"),
+        "sinceLast": .init(
+            da: "Siden sidste besvarelse ({date}): {change}", en: "Since the last response ({date}): {change}"),
+        "sinceBaseline": .init(
+            da: "Siden udgangspunktet ({date}): {change}", en: "Since the baseline ({date}): {change}"),
         "meaningfulChange": .init(
             da: "En ændring på {threshold} point eller mere regnes som meningsfuld.",
             en: "A change of {threshold} points or more counts as meaningful."),
@@ -127,7 +139,9 @@ enum Strings {
         // Finding a citizen and the citizen's page.
         "citizenHintFind": .init(
             da: "Giv borgerens pseudonyme id eller CPR-nummer. CPR-nummeret sendes kun i formularen og vises aldrig.",
-            en: "Give the citizen's pseudonymous id or CPR number. The CPR number is only sent in the form and never shown."),
+            en:
+                "Give the citizen's pseudonymous id or CPR number. The CPR number is only sent in the form and never shown."
+        ),
         "find": .init(da: "Find", en: "Find"),
         "printView": .init(da: "Udskriftsvisning", en: "Print view"),
         "followUpSince": .init(da: "Opfølgning siden {date}", en: "Follow-up since {date}"),
@@ -156,7 +170,8 @@ enum Strings {
             da: "Borgere, hvis seneste besvarelse er faldet mindst den meningsfulde ændring, viser meget lav trivsel, "
                 + "har et WHO-5-spørgsmål i bund, ligger under recovery-grænsen og falder, eller som ikke har svaret "
                 + "i over {days} dage. De mest presserende står øverst.",
-            en: "Citizens whose latest response fell by at least the meaningful change, shows very low wellbeing, has a "
+            en:
+                "Citizens whose latest response fell by at least the meaningful change, shows very low wellbeing, has a "
                 + "WHO-5 item at the floor, is below the recovery cut-off and falling, or who have not answered for "
                 + "more than {days} days. The most pressing come first."),
         "yourUnits": .init(da: "Dine enheder: {units}", en: "Your units: {units}"),
@@ -201,9 +216,11 @@ enum Strings {
         "deterioratedHeading": .init(da: "Forværret", en: "Deteriorated"),
         "noGroup": .init(da: "(ingen)", en: "(none)"),
         "trendCaption": .init(
-            da: "Andele i procent. \"< {minCell}\": færre end {minCell} borgere, så tallene vises ikke. \"skjult\": skjult, "
+            da:
+                "Andele i procent. \"< {minCell}\": færre end {minCell} borgere, så tallene vises ikke. \"skjult\": skjult, "
                 + "så de skjulte tal ikke kan regnes ud fra periodens total, eller færre end {minCell} borgere med udgangspunkt.",
-            en: "Shares in per cent. \"< {minCell}\": fewer than {minCell} citizens, so no figures are shown. \"hidden\": "
+            en:
+                "Shares in per cent. \"< {minCell}\": fewer than {minCell} citizens, so no figures are shown. \"hidden\": "
                 + "hidden, so the hidden figures cannot be worked out from the period's total, or fewer than {minCell} "
                 + "paired citizens."),
         "chartCutoff": .init(da: "grænse", en: "cut-off"),
@@ -216,7 +233,8 @@ enum Strings {
             da: "Du har ikke adgang til denne side, eller formularen var for gammel. Gå tilbage og prøv igen.",
             en: "You do not have access to this page, or the form was too old. Go back and try again."),
         "errorNotFound": .init(da: "Siden findes ikke.", en: "There is no such page."),
-        "errorConflict": .init(da: "Det er i strid med det, der allerede er gemt.", en: "That conflicts with what is stored."),
+        "errorConflict": .init(
+            da: "Det er i strid med det, der allerede er gemt.", en: "That conflicts with what is stored."),
         "errorTooLarge": .init(da: "Formularen er for stor.", en: "The form is too large."),
         "errorOther": .init(da: "Forespørgslen kunne ikke gennemføres.", en: "The request could not be completed."),
         "toFrontPage": .init(da: "Til forsiden", en: "To the front page"),

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import SporApplication
 import NIOCore
+import SporApplication
 import SporInstruments
 import SporReports
 
@@ -26,14 +26,18 @@ struct TrendsPageController {
         if InstrumentCatalog.builtIn[instrument] == nil {
             errors.append(FieldError(field: "instrument", rule: .unknownInstrument, message: "unknown instrument"))
         }
-        let period = ReportsController.choice(query.get("period"), default: ReportPeriod.quarter, field: "period", into: &errors)
+        let period = ReportsController.choice(
+            query.get("period"), default: ReportPeriod.quarter, field: "period", into: &errors)
         let by = ReportsController.choice(query.get("by"), default: ReportGrouping.unit, field: "by", into: &errors)
-        let from = ReportsController.date(query.get("from").flatMap { $0.isEmpty ? nil : $0 }, field: "from", into: &errors)
+        let from = ReportsController.date(
+            query.get("from").flatMap { $0.isEmpty ? nil : $0 }, field: "from", into: &errors)
         let to = ReportsController.date(query.get("to").flatMap { $0.isEmpty ? nil : $0 }, field: "to", into: &errors)
         guard errors.isEmpty, let period, let by else { return (nil, errors, nil) }
         let reportRequest = TrendReportRequest(instrument: instrument, period: period, by: by, from: from, to: to)
         do {
-            return (reportRequest, [], try await spor.trendReport(reportRequest, by: caller, via: context.endpoint(request)))
+            return (
+                reportRequest, [], try await spor.trendReport(reportRequest, by: caller, via: context.endpoint(request))
+            )
         } catch let error as UseCaseError where error.code == .invalid {
             return (reportRequest, error.fieldErrors, nil)
         }
@@ -45,10 +49,13 @@ struct TrendsPageController {
         guard case (let reportRequest?, _, let report?) = try await report(request, context: context) else {
             throw Problem.invalid([FieldError(field: "instrument", rule: .format, message: "the filters are invalid")])
         }
-        let name = "spor-\(reportRequest.instrument.rawValue)-\(reportRequest.period.rawValue)-\(reportRequest.by.rawValue).csv"
+        let name =
+            "spor-\(reportRequest.instrument.rawValue)-\(reportRequest.period.rawValue)-\(reportRequest.by.rawValue).csv"
         return Response(
             status: .ok,
-            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
+            ],
             body: .init(byteBuffer: ByteBuffer(string: report.csv(decimalComma: Language.of(request).language == .da))))
     }
 
@@ -56,9 +63,12 @@ struct TrendsPageController {
         let (reportRequest, errors, report) = try await report(request, context: context)
         let page = WebPage(request, context)
         let query = request.uri.queryParameters
-        let filters = ["instrument", "period", "by", "from", "to"].reduce(into: [String: String]()) { $0[$1] = query.get($1) }
+        let filters = ["instrument", "period", "by", "from", "to"].reduce(into: [String: String]()) {
+            $0[$1] = query.get($1)
+        }
         let view = TrendsView(
-            query: filters, errors: errors, report: reportRequest.flatMap { request in report.map { ($0, request) } }, page.language)
+            query: filters, errors: errors, report: reportRequest.flatMap { request in report.map { ($0, request) } },
+            page.language)
         return page.render(
             "trends", view, title: page.language.text("trends"), status: errors.isEmpty ? .ok : .unprocessableContent)
     }

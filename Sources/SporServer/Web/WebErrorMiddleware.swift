@@ -7,7 +7,9 @@ import SporApplication
 struct WebErrorMiddleware: RouterMiddleware {
     typealias Context = SporRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let status: HTTPResponse.Status
         do {
             return try await next(request, context)
@@ -20,7 +22,9 @@ struct WebErrorMiddleware: RouterMiddleware {
         }
         if status == .unauthorized, context.sessionExpired {
             var response = WebPage.redirect("/sign-in?expired=1")
-            response.setCookie(Cookie(name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(
+                Cookie(
+                    name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
             return response
         }
         if status == .unauthorized { return WebPage.redirect("/sign-in") }

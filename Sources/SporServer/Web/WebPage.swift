@@ -22,8 +22,10 @@ struct WebPage {
         identity = context.identity
         session = context.session
         path = repeatingPath ? request.uri.path : "/"
-        otherQuery = repeatingPath
-            ? (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&") : ""
+        otherQuery =
+            repeatingPath
+            ? (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
+            : ""
     }
 
     /// The session's CSRF token, for the forms of a signed-in page.
@@ -45,11 +47,14 @@ struct WebPage {
             layout: layout(title: title, printView: printView), template: template, page: view, t: language.texts)
         let html = Templates.render(document)
         var response = Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
         if languageChosen {
-            response.setCookie(Cookie(
-                name: Language.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true,
-                sameSite: .strict))
+            response.setCookie(
+                Cookie(
+                    name: Language.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+                    httpOnly: true,
+                    sameSite: .strict))
         }
         return response
     }

@@ -23,9 +23,12 @@ extension ResponseDataset {
         for definition in definitions {
             for period in ReportPeriod.allCases {
                 for by in ReportGrouping.allCases {
-                    reports.append(try trendReport(TrendReportRequest(
-                        instrument: definition.id, period: period, by: by, to: window.lastSettledDay(period, on: today),
-                        minCell: minCell)))
+                    reports.append(
+                        try trendReport(
+                            TrendReportRequest(
+                                instrument: definition.id, period: period, by: by,
+                                to: window.lastSettledDay(period, on: today),
+                                minCell: minCell)))
                 }
             }
         }

@@ -31,7 +31,7 @@ public struct TrendRelease: Hashable, Sendable, Codable {
         /// Parses the decimal number, as in a URL path or `spor report --release 3`.
         public init?(_ text: String) {
             guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), text.utf8.count <= 9,
-                  let number = Int(text)
+                let number = Int(text)
             else { return nil }
             self.init(number: number)
         }
@@ -87,7 +87,8 @@ public struct TrendRelease: Hashable, Sendable, Codable {
     ) -> TrendReport? {
         guard var report = reports.first(where: { $0.instrument == instrument && $0.period == period && $0.by == by })
         else { return nil }
-        let first = from.map(period.label(of:)), last = to.map(period.label(of:))
+        let first = from.map(period.label(of:))
+        let last = to.map(period.label(of:))
         report.cells.removeAll { cell in
             first.map { cell.period < $0 } ?? false || last.map { cell.period > $0 } ?? false
         }
@@ -114,11 +115,14 @@ public struct TrendRelease: Hashable, Sendable, Codable {
         var release = self
         for index in release.reports.indices {
             let report = release.reports[index]
-            guard let old = previous.reports.first(where: {
-                $0.instrument == report.instrument && $0.period == report.period && $0.by == report.by
-            }) else { continue }
+            guard
+                let old = previous.reports.first(where: {
+                    $0.instrument == report.instrument && $0.period == report.period && $0.by == report.by
+                })
+            else { continue }
             let held = report.period.label(of: previous.window.lastSettledDay(report.period, on: previous.settledOn))
-            release.reports[index].cells = old.cells.filter { $0.period <= held } + report.cells.filter { $0.period > held }
+            release.reports[index].cells =
+                old.cells.filter { $0.period <= held } + report.cells.filter { $0.period > held }
         }
         return release
     }

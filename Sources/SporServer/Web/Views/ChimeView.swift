@@ -28,14 +28,16 @@ struct ChimeView {
     /// - Parameter caption: the figure's caption, empty for none.
     init(_ values: [TrajectoryPoint.DomainValue], maxValue: Int, caption: String = "", _ language: Language) {
         let text = { (value: Int?) in value.map(String.init) ?? "–" }
-        title = language.text("chimeProfile") + ": "
+        title =
+            language.text("chimeProfile") + ": "
             + values.map { "\(Charts.domainName($0.domain, language)) \(text($0.value))" }.joined(separator: ", ")
         height = Self.rowHeight * values.count + 10
         bars = values.enumerated().map { index, value in
             let y = 5 + index * Self.rowHeight
             return Bar(
                 label: Charts.domainName(value.domain, language), textY: y + 21, barY: y + 4,
-                barWidth: (value.value ?? 0) * Self.barWidth / max(maxValue, 1), valueText: "\(text(value.value)) / \(maxValue)")
+                barWidth: (value.value ?? 0) * Self.barWidth / max(maxValue, 1),
+                valueText: "\(text(value.value)) / \(maxValue)")
         }
         hasCaption = !caption.isEmpty
         self.caption = caption

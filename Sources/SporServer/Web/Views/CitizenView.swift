@@ -68,13 +68,16 @@ struct CitizenView {
         summary = overview.summary.instruments.map { instrument in
             let notes = instrument.notes.map { language.text($0.text) }
             return SummaryLine(
-                text: language.text(instrument.text), hasNotes: !notes.isEmpty, notes: " (" + notes.joined(separator: "; ") + ")")
+                text: language.text(instrument.text), hasNotes: !notes.isEmpty,
+                notes: " (" + notes.joined(separator: "; ") + ")")
         }
         let inspire = overview.trajectory.instruments.first { $0.instrument == .briefInspireO }
         if let latest = inspire?.points.last(where: { $0.chime != nil && $0.score != nil }), let values = latest.chime {
-            chime = [ChimeView(
-                values, maxValue: catalog.briefInspireO.maxValue,
-                caption: language.text("latestChime", ["date": latest.administeredAt.description]), language)]
+            chime = [
+                ChimeView(
+                    values, maxValue: catalog.briefInspireO.maxValue,
+                    caption: language.text("latestChime", ["date": latest.administeredAt.description]), language)
+            ]
         } else {
             chime = []
         }
@@ -99,11 +102,12 @@ struct CitizenView {
     /// Who did what to a response: "registreret af anna (staff); rettet af bo (admin)".
     private static func history(_ revisions: [ResponseRevision], _ language: Language) -> String {
         revisions.map { revision in
-            let verb = switch revision.kind {
-            case .recorded: language.text("recordedBy")
-            case .corrected: language.text("correctedBy")
-            case .retracted: language.text("retractedBy")
-            }
+            let verb =
+                switch revision.kind {
+                case .recorded: language.text("recordedBy")
+                case .corrected: language.text("correctedBy")
+                case .retracted: language.text("retractedBy")
+                }
             return verb + " " + (revision.authorText ?? language.text("unknownAuthor"))
         }.joined(separator: "; ")
     }

@@ -8,12 +8,13 @@ struct ErrorView {
 
     init(_ status: HTTPResponse.Status, _ language: Language) {
         title = "\(status.code) \(status.reasonPhrase)"
-        message = switch status {
-        case .forbidden: language.text("errorForbidden")
-        case .notFound: language.text("errorNotFound")
-        case .conflict: language.text("errorConflict")
-        case .contentTooLarge: language.text("errorTooLarge")
-        default: language.text("errorOther")
-        }
+        message =
+            switch status {
+            case .forbidden: language.text("errorForbidden")
+            case .notFound: language.text("errorNotFound")
+            case .conflict: language.text("errorConflict")
+            case .contentTooLarge: language.text("errorTooLarge")
+            default: language.text("errorOther")
+            }
     }
 }

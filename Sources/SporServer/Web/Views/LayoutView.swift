@@ -48,7 +48,8 @@ struct LayoutView {
         if let role = identity?.role {
             let may = { (action: AccessPolicy.Action) in AccessPolicy.scope(of: role, for: action) != .none }
             for (action, href, key) in [
-                (AccessPolicy.Action.record, "/responses/new", "newResponse"), (.readCitizen, "/citizens", "findCitizen"),
+                (AccessPolicy.Action.record, "/responses/new", "newResponse"),
+                (.readCitizen, "/citizens", "findCitizen"),
                 (.attentionList, "/attention", "attention"), (.releasedReport, "/trends", "trends"),
             ] where may(action) {
                 nav.append(Link(href: href, text: language.text(key), current: path == href))

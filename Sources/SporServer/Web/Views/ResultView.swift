@@ -30,7 +30,9 @@ struct ResultView {
     let instrument: String
 
     init(_ result: UseCases.Result, _ language: Language) {
-        let (response, definition, series) = (result.stored.response, result.definition, result.trajectory.instruments[0])
+        let (response, definition, series) = (
+            result.stored.response, result.definition, result.trajectory.instruments[0]
+        )
         let point = series.points[result.index]
         title = language.text("result") + ": " + language.text(definition.name)
         citizen = response.citizen.rawValue
@@ -45,12 +47,20 @@ struct ResultView {
         var changes: [ChangeLine] = []
         if point.baseline { changes.append(ChangeLine(lineID: "baseline", text: language.text("firstScored"))) }
         if let change = point.changeSincePrevious, let previous {
-            changes.append(ChangeLine(lineID: "change-previous", text: language.text(
-                "sinceLast", ["date": previous.administeredAt.description, "change": ScoreText.change(change, language)])))
+            changes.append(
+                ChangeLine(
+                    lineID: "change-previous",
+                    text: language.text(
+                        "sinceLast",
+                        ["date": previous.administeredAt.description, "change": ScoreText.change(change, language)])))
         }
         if let change = point.changeSinceBaseline, let baseline {
-            changes.append(ChangeLine(lineID: "change-baseline", text: language.text(
-                "sinceBaseline", ["date": baseline.administeredAt.description, "change": ScoreText.change(change, language)])))
+            changes.append(
+                ChangeLine(
+                    lineID: "change-baseline",
+                    text: language.text(
+                        "sinceBaseline",
+                        ["date": baseline.administeredAt.description, "change": ScoreText.change(change, language)])))
         }
         self.changes = changes
         meaningfulChange = language.text("meaningfulChange", ["threshold": "\(series.threshold)"])

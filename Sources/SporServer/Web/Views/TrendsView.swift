@@ -62,15 +62,22 @@ struct TrendsView {
             chosen: query["instrument"] ?? InstrumentID.who5.rawValue)
         period = SelectView(
             "period", label: language.text("period"),
-            [("month", language.text("month")), ("quarter", language.text("quarter")), ("year", language.text("year"))],
+            [
+                ("month", language.text("month")), ("quarter", language.text("quarter")),
+                ("year", language.text("year")),
+            ],
             chosen: query["period"] ?? "quarter")
         by = SelectView(
             "by", label: language.text("groupedBy"),
-            [("unit", language.text("unit")), ("intervention", language.text("intervention")), ("none", language.text("noGrouping"))],
+            [
+                ("unit", language.text("unit")), ("intervention", language.text("intervention")),
+                ("none", language.text("noGrouping")),
+            ],
             chosen: query["by"] ?? "unit")
         func date(_ name: String, _ label: String) -> TextFieldView {
             TextFieldView(
-                name, label: language.text(label), value: query[name].flatMap(CalendarDate.init(iso8601:))?.description ?? "",
+                name, label: language.text(label),
+                value: query[name].flatMap(CalendarDate.init(iso8601:))?.description ?? "",
                 type: "date", errors: errors.filter { $0.field == name }.map { FieldErrorText.text($0, language) })
         }
         from = date("from", "fromOptional")
@@ -88,14 +95,19 @@ struct TrendsView {
         let minCell = "\(report.minCell)"
         let svg = report.svg(
             cutoff: ResponseDataset.cutoffScore(of: definition),
-            title: language.text("meanScoreOf", ["instrument": language.text(definition.name)]), wording: language.chartWording)
-        var query = ["instrument=\(request.instrument.rawValue)", "period=\(request.period.rawValue)", "by=\(request.by.rawValue)"]
+            title: language.text("meanScoreOf", ["instrument": language.text(definition.name)]),
+            wording: language.chartWording)
+        var query = [
+            "instrument=\(request.instrument.rawValue)", "period=\(request.period.rawValue)",
+            "by=\(request.by.rawValue)",
+        ]
         if let from = request.from { query.append("from=\(from)") }
         if let to = request.to { query.append("to=\(to)") }
         let flagHeadings = report.flagNames.map { name in
             definition.flags.first { $0.name == Flag(name) }.map { language.text($0.label) } ?? name
         }
-        let headings = [("period", false), ("group", false), ("citizens", true), ("mean", true), ("median", true), ("sd", true)]
+        let headings =
+            [("period", false), ("group", false), ("citizens", true), ("mean", true), ("median", true), ("sd", true)]
             .map { Heading(text: language.text($0.0), number: $0.1) }
             + flagHeadings.map { Heading(text: $0, number: true) }
             + ["paired", "meanChange", "improvedHeading", "unchangedHeading", "deterioratedHeading"]
@@ -118,20 +130,31 @@ struct TrendsView {
 
     /// The figures of a cell after its period and group: numbers with the language's decimal separator, shares in
     /// whole per cent; a suppressed cell's mark and empty cells.
-    private static func cells(_ cell: TrendCell, _ report: TrendReport, _ columns: Int, _ language: Language) -> [Cell] {
-        func number(_ value: Double?) -> Cell { Cell(text: value.map { language.decimal($0) } ?? "–", cssClass: "number") }
+    private static func cells(_ cell: TrendCell, _ report: TrendReport, _ columns: Int, _ language: Language) -> [Cell]
+    {
+        func number(_ value: Double?) -> Cell {
+            Cell(text: value.map { language.decimal($0) } ?? "–", cssClass: "number")
+        }
         func share(_ value: Double?) -> Cell { Cell(text: value.map(language.percent) ?? "–", cssClass: "number") }
         let empty = Cell(text: "", cssClass: "number")
         let hidden = Cell(text: language.text("hidden"), cssClass: "number suppressed")
         guard let f = cell.figures else {
-            let mark = cell.suppression == .primary ? Cell(text: "< \(report.minCell)", cssClass: "number suppressed") : hidden
+            let mark =
+                cell.suppression == .primary ? Cell(text: "< \(report.minCell)", cssClass: "number suppressed") : hidden
             return [mark] + Array(repeating: empty, count: columns - 3)
         }
-        var cells = [Cell(text: "\(f.citizens)", cssClass: "number"), number(f.meanScore), number(f.medianScore), number(f.sdScore)]
+        var cells =
+            [
+                Cell(text: "\(f.citizens)", cssClass: "number"), number(f.meanScore), number(f.medianScore),
+                number(f.sdScore),
+            ]
             + f.flags.map { share($0.value) }
         if let change = f.change {
-            cells += [Cell(text: "\(change.pairedCitizens)", cssClass: "number"), number(change.meanChange), share(change.improved),
-                      share(change.unchanged), share(change.deteriorated)]
+            cells += [
+                Cell(text: "\(change.pairedCitizens)", cssClass: "number"), number(change.meanChange),
+                share(change.improved),
+                share(change.unchanged), share(change.deteriorated),
+            ]
         } else {
             cells += [hidden] + Array(repeating: empty, count: 4)
         }
