@@ -57,6 +57,8 @@ struct SporReportBench: AsyncParsableCommand {
             user: AuthorName(rawValue: "spor-report-bench")!,
             fileSHA256: FileDigest(bytes: repeatElement(0, count: 32))!)
         let build = try time {
+            // swift-format-ignore: ReplaceForEachWithForLoop
+            // (SyntheticData.forEach generates; it is not a collection.)
             try data.forEach { response in
                 try dataset.apply(
                     LogEntry(

@@ -47,7 +47,8 @@ import Testing
 
     static let header = "id,citizen,cpr,instrument,administeredAt,item1,item2,item3,item4,item5,unit,intervention,mode"
     static let badRows = [
-        "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11,c-1,,who5,2026-03-14,3,4,2,3,1,bostotte-nord,SEL85,self",  // line 2: valid
+        // line 2: valid
+        "5b0c2f4e-7d1a-4c39-9a7e-0f7a3c1d2b11,c-1,,who5,2026-03-14,3,4,2,3,1,bostotte-nord,SEL85,self",
         ",,,who5,2026-03-14,3,4,2,3,1,,,",  // 3: citizen required
         ",c-1,,who5,2026-03-14,3,4,9,3,1,,,",  // 4: answers[2] range
         ",c-1,,who5,2026-02-30,3,4,2,3,1,,,",  // 5: administeredAt format

@@ -15,7 +15,8 @@ import Testing
     @Test func everyPageAndRole() async throws {
         let fixture = try Fixture()
         let clock = TestClock()
-        try await fixture.test(now: { clock.now }) { client in
+        let now: @Sendable () -> Date = { clock.now }
+        try await fixture.test(now: now) { client in
             let id = UUID()
             let seed = responseJSON(id: id, citizen: "c-nord", answers: "[1,1,1,1,1]", date: "2026-06-01")
             #expect(

@@ -88,7 +88,8 @@ import Testing
     @Test func sessionsExpireAndEndWithSignOutOrARevokedToken() async throws {
         let fixture = try Fixture()
         let clock = TestClock()
-        try await fixture.test(now: { clock.now }) { client in
+        let now: @Sendable () -> Date = { clock.now }
+        try await fixture.test(now: now) { client in
             var browser = try await Browser.signedIn(client, token: fixture.tokens["caseworker"])
             #expect(try await browser.get(client, "/").headers[.location] == "/attention")
             clock.advance(by: 8 * 3600 + 1)
