@@ -9,6 +9,10 @@ public enum PostgresStore {
     public static func withLog<Result>(
         _ url: PostgresStoreURL, logger: Logger, _ body: (PostgresLog) async throws -> Result
     ) async throws -> Result {
+        // postgres-nio's own warnings (such as a lease asked for a moment before the client runs) are not the
+        // user's concern; its failures reach the caller as errors.
+        var logger = logger
+        logger.logLevel = max(logger.logLevel, .error)
         // One connection first: it fails at once, with the server's reason, when PostgreSQL cannot be reached or
         // refuses the user or database, where the client's pool would keep trying.
         do {

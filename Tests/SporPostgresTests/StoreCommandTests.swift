@@ -26,6 +26,7 @@ struct StoreCommandTests {
             let copyIn = try spor(["store", "copy", "--from", log.folder.url.path, "--to", store])
             #expect(copyIn.status == 0, "\(copyIn.stderr)")
             #expect(copyIn.stdout.contains("copied \(log.records) records"))
+            #expect(copyIn.stderr.isEmpty, "\(copyIn.stderr)")
 
             let verified = try spor(["verify", "--store", store])
             #expect(verified.status == 0, "\(verified.stderr)")
@@ -42,7 +43,7 @@ struct StoreCommandTests {
 
             let again = try spor(["store", "copy", "--from", log.folder.url.path, "--to", store])
             #expect(again.status != 0)
-            #expect(again.stderr.contains("already holds \(log.records) records"))
+            #expect(again.stderr.contains("Error: spor_log already holds \(log.records) records; a log is copied only into an empty table\n"))
 
             try await client.withTransaction(logger: TestPostgres.logger) { connection in
                 try await connection.query("ALTER TABLE spor_log DISABLE TRIGGER USER", logger: TestPostgres.logger)
@@ -59,12 +60,5 @@ struct StoreCommandTests {
 
             #expect(!outputs.joined().contains(password))
         }
-    }
-
-    @Test func anUnreachableStoreIsAClearError() throws {
-        let result = try SporBinary.run(["verify", "--store", "postgresql://spor:hidden-pw@/spor?host=/nonexistent-spor&port=1"])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("postgresql://spor@/spor?host=/nonexistent-spor&port=1"))
-        #expect(!(result.stdout + result.stderr).contains("hidden-pw"))
     }
 }

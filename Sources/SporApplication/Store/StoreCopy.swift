@@ -102,11 +102,14 @@ public enum StoreCopy {
     ) async throws -> Outcome {
         let writer = try LogFolderWriter(folder: folder)
         var check = RecordChainCheck()
+        var note: String?
         do {
             let fingerprint = try await PostgresStore.withLog(store, logger: logger) { log in
                 try await log.rows { sequence, previous, hash, record in
                     if let problem = check.check(sequence: sequence, previousHash: previous, hash: hash, body: record) {
-                        throw PostgresStoreError("the log in \(store) is broken at seq \(sequence): \(problem); nothing was copied")
+                        // A missing row is named by its own sequence number, as verify names it.
+                        let at = min(sequence, Int64(check.nextSequence))
+                        throw PostgresStoreError("the log in \(store) is broken at seq \(at): \(problem); nothing was copied")
                     }
                     try writer.append(ChainedRecord(
                         sequence: UInt64(sequence), previousHash: Array(record[20..<52]), hash: hash, body: record,
@@ -116,20 +119,25 @@ public enum StoreCopy {
             }
             if let problem = check.unfinishedEnd { throw PostgresStoreError("the log in \(store) is broken at its end: \(problem)") }
             try writer.finish(keyFingerprint: fingerprint)
+            note = try verifyCopy(folder: folder, check: check, environment: environment)
         } catch {
             writer.discard()
             throw error
         }
-        var note: String?
+        return Outcome(
+            records: check.nextSequence, headHash: check.headHashHex, from: store.description, to: folder.path, note: note)
+    }
+
+    /// Verifies a copied folder as `spor verify` does; returns what to do when the key is not at hand to do it.
+    private static func verifyCopy(folder: URL, check: RecordChainCheck, environment: [String: String]) throws -> String? {
         do {
             let report = try LogVerifier.verify(folder: folder, environment: environment)
             guard report.records == check.nextSequence, report.headHash == check.headHashHex else {
                 throw PostgresStoreError("the copy in \(folder.path) does not verify: its head differs from the store's")
             }
+            return nil
         } catch let error as LogError where error.code == .invalidKey {
-            note = "the chain was checked while copying; give the pseudonymisation key (SPOR_PSEUDONYM_KEY, or copy pseudonym.key into the folder) and run spor verify"
+            return "the chain was checked while copying; give the pseudonymisation key (SPOR_PSEUDONYM_KEY, or copy pseudonym.key into the folder) and run spor verify"
         }
-        return Outcome(
-            records: check.nextSequence, headHash: check.headHashHex, from: store.description, to: folder.path, note: note)
     }
 }

@@ -65,10 +65,11 @@ public final class LogFolderWriter {
         try SegmentWriter.syncFolder(folder)
     }
 
-    /// Removes what was written: the segments, and the folder when this writer made it.
+    /// Removes what was written: the segments and the fingerprint, and the folder when this writer made it.
     public func discard() {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
+        unlink(folder.appendingPathComponent(Pseudonymiser.fingerprintFileName).path)
         for number in stride(from: segment, to: 0, by: -1) {
             unlink(folder.appendingPathComponent(SegmentName.fileName(number)).path)
         }
