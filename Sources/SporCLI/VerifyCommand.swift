@@ -90,6 +90,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
     /// `--store`: the chain in the database; exit status 2 at the first broken row.
     private func verifyStore(_ store: String) async throws {
+        guard expectHead.isEmpty, checkpointPublicKey == nil else {
+            throw ValidationError("--expect-head and --checkpoint-public-key are not built for --store yet (docs/postgresql.md)")
+        }
         let found = try await StoreCopy.verify(store: store, by: .cli(), logger: DataFolderOptions.logger)
         switch options.format {
         case .json:
