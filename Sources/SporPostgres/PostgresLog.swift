@@ -52,7 +52,9 @@ public struct PostgresLog: Sendable {
     public func count() async throws -> Int64 {
         try await run("counting the spor_log rows") {
             var count: Int64 = 0
-            for try await value in try await client.query("SELECT count(*) FROM spor_log", logger: logger).decode(Int64.self) {
+            for try await value in try await client.query("SELECT count(*) FROM spor_log", logger: logger).decode(
+                Int64.self)
+            {
                 count = value
             }
             return count
@@ -93,16 +95,21 @@ public struct PostgresLog: Sendable {
     /// - Returns: the records copied and the head hash (hex).
     /// - Throws: ``PostgresStoreError`` when `spor_log` already holds rows, a record breaks the chain, or PostgreSQL
     ///   refuses; what `next` throws.
-    public func copyIn(keyFingerprint: String?, next: () throws -> ChainedRecord?) async throws -> (records: UInt64, headHash: String) {
+    public func copyIn(
+        keyFingerprint: String?, next: () throws -> ChainedRecord?
+    ) async throws -> (records: UInt64, headHash: String) {
         try await run("copying into spor_log") {
             try await client.withTransaction(logger: logger) { connection in
                 try await lock(connection)
                 var existing: Int64 = 0
-                for try await value in try await connection.query("SELECT count(*) FROM spor_log", logger: logger).decode(Int64.self) {
+                for try await value in try await connection.query("SELECT count(*) FROM spor_log", logger: logger)
+                    .decode(Int64.self)
+                {
                     existing = value
                 }
                 guard existing == 0 else {
-                    throw PostgresStoreError("spor_log already holds \(existing) records; a log is copied only into an empty table")
+                    throw PostgresStoreError(
+                        "spor_log already holds \(existing) records; a log is copied only into an empty table")
                 }
                 var check = RecordChainCheck()
                 var chunk: [ChainedRecord] = []
@@ -131,11 +138,18 @@ public struct PostgresLog: Sendable {
     }
 
     /// Hands every row to `visit` in sequence order, as stored (unchecked).
-    public func rows(_ visit: (_ sequence: Int64, _ previousHash: [UInt8]?, _ hash: [UInt8], _ record: [UInt8]) throws -> Void) async throws {
+    public func rows(
+        _ visit: (_ sequence: Int64, _ previousHash: [UInt8]?, _ hash: [UInt8], _ record: [UInt8]) throws -> Void
+    ) async throws {
         try await run("reading spor_log") {
-            let rows = try await client.query("SELECT seq, previous_hash, hash, record FROM spor_log ORDER BY seq", logger: logger)
-            for try await (sequence, previous, hash, record) in rows.decode((Int64, ByteBuffer?, ByteBuffer, ByteBuffer).self) {
-                try visit(sequence, previous.map { Array($0.readableBytesView) }, Array(hash.readableBytesView), Array(record.readableBytesView))
+            let rows = try await client.query(
+                "SELECT seq, previous_hash, hash, record FROM spor_log ORDER BY seq", logger: logger)
+            for try await (sequence, previous, hash, record) in rows.decode(
+                (Int64, ByteBuffer?, ByteBuffer, ByteBuffer).self)
+            {
+                try visit(
+                    sequence, previous.map { Array($0.readableBytesView) }, Array(hash.readableBytesView),
+                    Array(record.readableBytesView))
             }
         }
     }
@@ -151,7 +165,9 @@ public struct PostgresLog: Sendable {
                 broken = .init(sequence: min(sequence, Int64(check.nextSequence)), message: problem)
             }
         }
-        if broken == nil, let problem = check.unfinishedEnd { broken = .init(sequence: Int64(check.nextSequence), message: problem) }
+        if broken == nil, let problem = check.unfinishedEnd {
+            broken = .init(sequence: Int64(check.nextSequence), message: problem)
+        }
         return Verification(records: check.nextSequence, headHash: check.headHashHex, broken: broken)
     }
 
@@ -161,7 +177,8 @@ public struct PostgresLog: Sendable {
 
     /// A check positioned after the table's last row.
     private func head(_ connection: PostgresConnection) async throws -> RecordChainCheck {
-        let rows = try await connection.query("SELECT seq, hash FROM spor_log ORDER BY seq DESC LIMIT 1", logger: logger)
+        let rows = try await connection.query(
+            "SELECT seq, hash FROM spor_log ORDER BY seq DESC LIMIT 1", logger: logger)
         for try await (sequence, hash) in rows.decode((Int64, ByteBuffer).self) {
             return RecordChainCheck(nextSequence: UInt64(sequence) + 1, headHash: Array(hash.readableBytesView))
         }
@@ -171,7 +188,9 @@ public struct PostgresLog: Sendable {
     private static func check(_ records: [ChainedRecord], with check: inout RecordChainCheck) throws {
         for record in records {
             let previous = record.sequence == 0 ? nil : record.previousHash
-            if let problem = check.check(sequence: Int64(record.sequence), previousHash: previous, hash: record.hash, body: record.body) {
+            if let problem = check.check(
+                sequence: Int64(record.sequence), previousHash: previous, hash: record.hash, body: record.body)
+            {
                 throw PostgresStoreError("record \(record.sequence) is refused: \(problem)")
             }
         }
@@ -187,7 +206,11 @@ public struct PostgresLog: Sendable {
                 let first = index * 4
                 values.append("($\(first + 1), $\(first + 2), $\(first + 3), $\(first + 4))")
                 binds.append(Int64(record.sequence))
-                if record.sequence == 0 { binds.appendNull() } else { binds.append(ByteBuffer(bytes: record.previousHash)) }
+                if record.sequence == 0 {
+                    binds.appendNull()
+                } else {
+                    binds.append(ByteBuffer(bytes: record.previousHash))
+                }
                 binds.append(ByteBuffer(bytes: record.hash))
                 binds.append(ByteBuffer(bytes: record.body))
             }
@@ -196,7 +219,8 @@ public struct PostgresLog: Sendable {
         }
     }
 
-    private func run<Result>(_ doing: String, _ body: () async throws -> sending Result) async throws -> sending Result {
+    private func run<Result>(_ doing: String, _ body: () async throws -> sending Result) async throws -> sending Result
+    {
         do {
             return try await body()
         } catch {

@@ -37,16 +37,21 @@ public struct PostgresStoreURL: Sendable, CustomStringConvertible {
     /// - Throws: ``PostgresStoreError`` naming the part that is wrong (never the password).
     public init(_ text: String) throws {
         guard Self.isStoreURL(text), let components = URLComponents(string: text) else {
-            throw PostgresStoreError("the store must be a URL postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]")
+            throw PostgresStoreError(
+                "the store must be a URL postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]")
         }
         var parameters: [String: String] = [:]
         for item in components.queryItems ?? [] {
-            guard let value = item.value else { throw PostgresStoreError("the store URL's parameter \(item.name) has no value") }
+            guard let value = item.value else {
+                throw PostgresStoreError("the store URL's parameter \(item.name) has no value")
+            }
             parameters[item.name] = value
         }
         let unknown = Set(parameters.keys).subtracting(["host", "port", "sslmode", "user", "dbname"])
         guard unknown.isEmpty else {
-            throw PostgresStoreError("the store URL's parameters may be host, port, sslmode, user and dbname, not \(unknown.sorted().joined(separator: ", "))")
+            throw PostgresStoreError(
+                "the store URL's parameters may be host, port, sslmode, user and dbname, not \(unknown.sorted().joined(separator: ", "))"
+            )
         }
         user = parameters["user"] ?? components.user.flatMap { $0.isEmpty ? nil : $0 } ?? "postgres"
         password = components.password
@@ -63,12 +68,15 @@ public struct PostgresStoreURL: Sendable, CustomStringConvertible {
         self.tls = tls
         let hostName = parameters["host"] ?? components.host.flatMap { $0.isEmpty ? nil : $0 }
         if let hostName, hostName.hasPrefix("/") {
-            guard tls == .disable else { throw PostgresStoreError("sslmode=\(tls.rawValue) cannot be used over a unix socket") }
+            guard tls == .disable else {
+                throw PostgresStoreError("sslmode=\(tls.rawValue) cannot be used over a unix socket")
+            }
             host = nil
             socketPath = hostName + (hostName.hasSuffix("/") ? "" : "/") + ".s.PGSQL.\(port)"
         } else {
             guard let hostName else {
-                throw PostgresStoreError("the store URL names no host (give HOST, or ?host=/socket/folder for a unix socket)")
+                throw PostgresStoreError(
+                    "the store URL names no host (give HOST, or ?host=/socket/folder for a unix socket)")
             }
             host = hostName
             socketPath = nil
@@ -89,7 +97,8 @@ public struct PostgresStoreURL: Sendable, CustomStringConvertible {
     /// server cannot be reached (a client's pool would keep trying).
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
         if let socketPath {
-            return PostgresConnection.Configuration(unixSocketPath: socketPath, username: user, password: password, database: database)
+            return PostgresConnection.Configuration(
+                unixSocketPath: socketPath, username: user, password: password, database: database)
         }
         let mode: PostgresConnection.Configuration.TLS
         switch tls {
@@ -111,7 +120,8 @@ public struct PostgresStoreURL: Sendable, CustomStringConvertible {
     /// The client configuration for this URL.
     public func configuration() throws -> PostgresClient.Configuration {
         if let socketPath {
-            return PostgresClient.Configuration(unixSocketPath: socketPath, username: user, password: password, database: database)
+            return PostgresClient.Configuration(
+                unixSocketPath: socketPath, username: user, password: password, database: database)
         }
         let mode: PostgresClient.Configuration.TLS
         switch tls {

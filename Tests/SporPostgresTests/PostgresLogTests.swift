@@ -9,7 +9,10 @@ import Testing
 /// The log in PostgreSQL (docs/postgresql.md) against a real server: copying a log in and out keeps every byte and
 /// the chain, the table refuses changes, and verify finds a row changed or deleted behind its back.
 // Needs a PostgreSQL server: `.ci/run` starts one and sets SPOR_TEST_POSTGRES; without it these tests are skipped.
-@Suite(.enabled(if: TestPostgres.isAvailable, "SPOR_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run starts one)"))
+@Suite(
+    .enabled(
+        if: TestPostgres.isAvailable,
+        "SPOR_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run starts one)"))
 struct PostgresLogTests {
     @Test func copyOutAndBackKeepsEveryRecordByteForByte() async throws {
         let log = try await TestLog.make()
@@ -21,7 +24,8 @@ struct PostgresLogTests {
         try await TestPostgres.withDatabase { database, client in
             let environment = ["SPOR_PSEUDONYM_KEY": log.keyHex]
             let copiedIn = try await StoreCopy.copy(
-                from: log.folder.url.path, to: database, by: .cli(), environment: environment, logger: TestPostgres.logger)
+                from: log.folder.url.path, to: database, by: .cli(), environment: environment,
+                logger: TestPostgres.logger)
             #expect(copiedIn.records == UInt64(log.records))
             #expect(copiedIn.headHash == original.last?.hashHex)
             #expect(copiedIn.to.hasPrefix("postgresql://postgres@"))
@@ -30,9 +34,11 @@ struct PostgresLogTests {
             var rows: [ChainedRecord] = []
             try await PostgresStore.withLog(PostgresStoreURL(database), logger: TestPostgres.logger) { store in
                 try await store.rows { sequence, previous, hash, record in
-                    rows.append(ChainedRecord(
-                        sequence: UInt64(sequence), previousHash: previous ?? [UInt8](repeating: 0, count: 32), hash: hash,
-                        body: record, continuesBatch: record[2] & 1 == 1))
+                    rows.append(
+                        ChainedRecord(
+                            sequence: UInt64(sequence), previousHash: previous ?? [UInt8](repeating: 0, count: 32),
+                            hash: hash,
+                            body: record, continuesBatch: record[2] & 1 == 1))
                 }
             }
             #expect(rows == original)
@@ -44,13 +50,17 @@ struct PostgresLogTests {
             #expect(copiedOut.headHash == copiedIn.headHash)
             #expect(copiedOut.note == nil)
             #expect(try TestLog.records(in: into, keyHex: log.keyHex) == original)
-            let fingerprint = try String(contentsOf: into.appendingPathComponent(Pseudonymiser.fingerprintFileName), encoding: .utf8)
-            #expect(fingerprint == (try String(contentsOf: log.folder.path(Pseudonymiser.fingerprintFileName), encoding: .utf8)))
+            let fingerprint = try String(
+                contentsOf: into.appendingPathComponent(Pseudonymiser.fingerprintFileName), encoding: .utf8)
+            #expect(
+                fingerprint
+                    == (try String(contentsOf: log.folder.path(Pseudonymiser.fingerprintFileName), encoding: .utf8)))
 
             // The copy opens as a log and replays every record.
             var replayed = 0
             let reopened = try EventLog.open(
-                folder: into, configuration: EventLog.Configuration(environment: environment), logger: TestPostgres.logger
+                folder: into, configuration: EventLog.Configuration(environment: environment),
+                logger: TestPostgres.logger
             ) { _ in replayed += 1 }
             await reopened.close()
             #expect(replayed == log.records)
@@ -72,12 +82,15 @@ struct PostgresLogTests {
         }
     }
 
-    @Test(arguments: ["UPDATE spor_log SET record = record WHERE seq = 1", "DELETE FROM spor_log WHERE seq = 1", "TRUNCATE spor_log"])
+    @Test(arguments: [
+        "UPDATE spor_log SET record = record WHERE seq = 1", "DELETE FROM spor_log WHERE seq = 1", "TRUNCATE spor_log",
+    ])
     func theTableRefusesChanges(statement: String) async throws {
         let log = try await TestLog.make(responses: 5)
         defer { log.folder.remove() }
         try await TestPostgres.withDatabase { database, client in
-            _ = try await StoreCopy.copy(from: log.folder.url.path, to: database, by: .cli(), logger: TestPostgres.logger)
+            _ = try await StoreCopy.copy(
+                from: log.folder.url.path, to: database, by: .cli(), logger: TestPostgres.logger)
             let error = await #expect(throws: PSQLError.self) {
                 try await client.query(PostgresQuery(unsafeSQL: statement), logger: TestPostgres.logger)
             }
@@ -94,7 +107,8 @@ struct PostgresLogTests {
 
         var statement: String {
             switch self {
-            case .recordChanged: "UPDATE spor_log SET record = set_byte(record, 12, get_byte(record, 12) # 1) WHERE seq = 7"
+            case .recordChanged:
+                "UPDATE spor_log SET record = set_byte(record, 12, get_byte(record, 12) # 1) WHERE seq = 7"
             case .recordAndHashChanged:
                 "UPDATE spor_log SET record = set_byte(record, 12, get_byte(record, 12) # 1), hash = sha256(set_byte(record, 12, get_byte(record, 12) # 1)) WHERE seq = 7"
             case .hashChanged: "UPDATE spor_log SET hash = sha256(hash) WHERE seq = 7"
@@ -120,7 +134,8 @@ struct PostgresLogTests {
         let log = try await TestLog.make()
         defer { log.folder.remove() }
         try await TestPostgres.withDatabase { database, client in
-            _ = try await StoreCopy.copy(from: log.folder.url.path, to: database, by: .cli(), logger: TestPostgres.logger)
+            _ = try await StoreCopy.copy(
+                from: log.folder.url.path, to: database, by: .cli(), logger: TestPostgres.logger)
             try await client.withTransaction(logger: TestPostgres.logger) { connection in
                 try await connection.query("ALTER TABLE spor_log DISABLE TRIGGER USER", logger: TestPostgres.logger)
                 try await connection.query(PostgresQuery(unsafeSQL: tampering.statement), logger: TestPostgres.logger)
@@ -128,16 +143,22 @@ struct PostgresLogTests {
             }
             let verification = try await StoreCopy.verify(store: database, by: .cli(), logger: TestPostgres.logger)
             #expect(verification.brokenSequence == tampering.expected.sequence)
-            #expect(verification.brokenMessage?.contains(tampering.expected.words) == true, "\(verification.brokenMessage ?? "")")
+            #expect(
+                verification.brokenMessage?.contains(tampering.expected.words) == true,
+                "\(verification.brokenMessage ?? "")")
             #expect(verification.records == UInt64(tampering.expected.sequence))
 
             // Nor is a broken log copied out.
             let back = try TemporaryFolder(prefix: "spor-pg-back")
             defer { back.remove() }
             let refused = await #expect(throws: PostgresStoreError.self) {
-                try await StoreCopy.copy(from: database, to: back.path("copy").path, by: .cli(), logger: TestPostgres.logger)
+                try await StoreCopy.copy(
+                    from: database, to: back.path("copy").path, by: .cli(), logger: TestPostgres.logger)
             }
-            #expect(refused?.message.contains(tampering == .lastRowsDeleted ? "broken at its end" : "broken at seq \(tampering.expected.sequence)") == true)
+            #expect(
+                refused?.message.contains(
+                    tampering == .lastRowsDeleted ? "broken at its end" : "broken at seq \(tampering.expected.sequence)"
+                ) == true)
             #expect(!FileManager.default.fileExists(atPath: back.path("copy").path))
         }
     }
@@ -146,9 +167,11 @@ struct PostgresLogTests {
         let log = try await TestLog.make(responses: 5)
         defer { log.folder.remove() }
         try await TestPostgres.withDatabase { database, _ in
-            _ = try await StoreCopy.copy(from: log.folder.url.path, to: database, by: .cli(), logger: TestPostgres.logger)
+            _ = try await StoreCopy.copy(
+                from: log.folder.url.path, to: database, by: .cli(), logger: TestPostgres.logger)
             let error = await #expect(throws: PostgresStoreError.self) {
-                try await StoreCopy.copy(from: log.folder.url.path, to: database, by: .cli(), logger: TestPostgres.logger)
+                try await StoreCopy.copy(
+                    from: log.folder.url.path, to: database, by: .cli(), logger: TestPostgres.logger)
             }
             #expect(error?.message == "spor_log already holds 7 records; a log is copied only into an empty table")
             let verification = try await StoreCopy.verify(store: database, by: .cli(), logger: TestPostgres.logger)

@@ -5,7 +5,10 @@ import Testing
 
 /// The real `spor` binary moving a log into PostgreSQL and back and walking the chain there.
 // Needs a PostgreSQL server: `.ci/run` starts one and sets SPOR_TEST_POSTGRES; without it these tests are skipped.
-@Suite(.enabled(if: TestPostgres.isAvailable, "SPOR_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run starts one)"))
+@Suite(
+    .enabled(
+        if: TestPostgres.isAvailable,
+        "SPOR_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run starts one)"))
 struct StoreCommandTests {
     @Test func copyInVerifyCopyBackAndFindATamperedRow() async throws {
         let log = try await TestLog.make()
@@ -39,11 +42,16 @@ struct StoreCommandTests {
             let folderVerified = try spor(["verify", "--data", into], environment: ["SPOR_PSEUDONYM_KEY": log.keyHex])
             #expect(folderVerified.status == 0, "\(folderVerified.stdout)\(folderVerified.stderr)")
             #expect(folderVerified.stdout.contains("ok: \(log.records) records"))
-            #expect(folderVerified.stdout.contains(try #require(copyIn.stdout.split(separator: " ").last).trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(
+                folderVerified.stdout.contains(
+                    try #require(copyIn.stdout.split(separator: " ").last).trimmingCharacters(
+                        in: .whitespacesAndNewlines)))
 
             let again = try spor(["store", "copy", "--from", log.folder.url.path, "--to", store])
             #expect(again.status != 0)
-            #expect(again.stderr.contains("Error: spor_log already holds \(log.records) records; a log is copied only into an empty table\n"))
+            #expect(
+                again.stderr.contains(
+                    "Error: spor_log already holds \(log.records) records; a log is copied only into an empty table\n"))
 
             try await client.withTransaction(logger: TestPostgres.logger) { connection in
                 try await connection.query("ALTER TABLE spor_log DISABLE TRIGGER USER", logger: TestPostgres.logger)

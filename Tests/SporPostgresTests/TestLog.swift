@@ -14,7 +14,9 @@ struct TestLog {
 
     static func make(responses count: Int = 40) async throws -> TestLog {
         let folder = try TemporaryFolder(prefix: "spor-pg-log")
-        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "SPOR_PSEUDONYM_KEY" && $0.key != "SPOR_CHECKPOINT" }
+        let environment = ProcessInfo.processInfo.environment.filter {
+            $0.key != "SPOR_PSEUDONYM_KEY" && $0.key != "SPOR_CHECKPOINT"
+        }
         let log = try EventLog.open(
             folder: folder.url, configuration: EventLog.Configuration(segmentSize: 4096, environment: environment),
             logger: TestPostgres.logger)
@@ -27,7 +29,8 @@ struct TestLog {
             responses.suffix(3).map { .responseRecorded($0, definitionVersion: "1") }, author: author)
         var corrected = responses[2]
         corrected.answers = corrected.answers.map { $0.map { 5 - $0 } }
-        _ = try await log.append([.responseCorrected(corrected, definitionVersion: "1", reason: "entered reversed")], author: author)
+        _ = try await log.append(
+            [.responseCorrected(corrected, definitionVersion: "1", reason: "entered reversed")], author: author)
         _ = try await log.append([.responseRetracted(id: responses[4].id, reason: "wrong citizen")], author: author)
         await log.close()
         let key = try Data(contentsOf: folder.path(Pseudonymiser.keyFileName))

@@ -36,7 +36,9 @@ enum TestPostgres {
 
     /// Runs `body` with a running client for `url`.
     @discardableResult
-    static func withClient<Result>(_ url: String, _ body: (PostgresClient) async throws -> Result) async throws -> Result {
+    static func withClient<Result>(
+        _ url: String, _ body: (PostgresClient) async throws -> Result
+    ) async throws -> Result {
         let client = PostgresClient(configuration: try PostgresStoreURL(url).configuration(), backgroundLogger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -47,7 +49,8 @@ enum TestPostgres {
 
     private static func dropDatabase(_ name: String, server: String) async throws {
         try await withClient(server) { client in
-            try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+            try await client.query(
+                PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
         }
     }
 

@@ -63,7 +63,9 @@ public enum StoreCopy {
                 environment: environment, logger: logger)
         default:
             throw UseCaseError.invalid([
-                FieldError(field: "to", rule: .format, message: "one of --from and --to must be a data folder and the other a postgresql:// URL")
+                FieldError(
+                    field: "to", rule: .format,
+                    message: "one of --from and --to must be a data folder and the other a postgresql:// URL")
             ])
         }
     }
@@ -89,12 +91,14 @@ public enum StoreCopy {
             return (copied, try await log.verify())
         }
         guard verification.broken == nil, verification.records == copied.records,
-              verification.headHash == reader.report.headHash
+            verification.headHash == reader.report.headHash
         else {
             throw PostgresStoreError(
-                "the copy in \(store) does not verify: \(verification.broken?.message ?? "its head differs from the folder's")")
+                "the copy in \(store) does not verify: \(verification.broken?.message ?? "its head differs from the folder's")"
+            )
         }
-        return Outcome(records: copied.records, headHash: copied.headHash, from: folder.path, to: store.description, note: nil)
+        return Outcome(
+            records: copied.records, headHash: copied.headHash, from: folder.path, to: store.description, note: nil)
     }
 
     private static func copyOut(
@@ -109,15 +113,19 @@ public enum StoreCopy {
                     if let problem = check.check(sequence: sequence, previousHash: previous, hash: hash, body: record) {
                         // A missing row is named by its own sequence number, as verify names it.
                         let at = min(sequence, Int64(check.nextSequence))
-                        throw PostgresStoreError("the log in \(store) is broken at seq \(at): \(problem); nothing was copied")
+                        throw PostgresStoreError(
+                            "the log in \(store) is broken at seq \(at): \(problem); nothing was copied")
                     }
-                    try writer.append(ChainedRecord(
-                        sequence: UInt64(sequence), previousHash: Array(record[20..<52]), hash: hash, body: record,
-                        continuesBatch: record[2] & 1 == 1))
+                    try writer.append(
+                        ChainedRecord(
+                            sequence: UInt64(sequence), previousHash: Array(record[20..<52]), hash: hash, body: record,
+                            continuesBatch: record[2] & 1 == 1))
                 }
                 return try await log.keyFingerprint()
             }
-            if let problem = check.unfinishedEnd { throw PostgresStoreError("the log in \(store) is broken at its end: \(problem)") }
+            if let problem = check.unfinishedEnd {
+                throw PostgresStoreError("the log in \(store) is broken at its end: \(problem)")
+            }
             try writer.finish(keyFingerprint: fingerprint)
             note = try verifyCopy(folder: folder, check: check, environment: environment)
         } catch {
@@ -125,19 +133,24 @@ public enum StoreCopy {
             throw error
         }
         return Outcome(
-            records: check.nextSequence, headHash: check.headHashHex, from: store.description, to: folder.path, note: note)
+            records: check.nextSequence, headHash: check.headHashHex, from: store.description, to: folder.path,
+            note: note)
     }
 
     /// Verifies a copied folder as `spor verify` does; returns what to do when the key is not at hand to do it.
-    private static func verifyCopy(folder: URL, check: RecordChainCheck, environment: [String: String]) throws -> String? {
+    private static func verifyCopy(
+        folder: URL, check: RecordChainCheck, environment: [String: String]
+    ) throws -> String? {
         do {
             let report = try LogVerifier.verify(folder: folder, environment: environment)
             guard report.records == check.nextSequence, report.headHash == check.headHashHex else {
-                throw PostgresStoreError("the copy in \(folder.path) does not verify: its head differs from the store's")
+                throw PostgresStoreError(
+                    "the copy in \(folder.path) does not verify: its head differs from the store's")
             }
             return nil
         } catch let error as LogError where error.code == .invalidKey {
-            return "the chain was checked while copying; give the pseudonymisation key (SPOR_PSEUDONYM_KEY, or copy pseudonym.key into the folder) and run spor verify"
+            return
+                "the chain was checked while copying; give the pseudonymisation key (SPOR_PSEUDONYM_KEY, or copy pseudonym.key into the folder) and run spor verify"
         }
     }
 }

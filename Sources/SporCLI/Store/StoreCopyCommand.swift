@@ -8,15 +8,22 @@ import SporInstruments
 struct StoreCopyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
-        abstract: "Copy a whole log from a data folder into an empty PostgreSQL store, or from a store into a new data folder, and verify it.")
+        abstract:
+            "Copy a whole log from a data folder into an empty PostgreSQL store, or from a store into a new data folder, and verify it."
+    )
 
-    @Option(name: .long, help: "A data folder, or a store URL postgresql://USER@HOST:PORT/DATABASE (docs/postgresql.md).")
+    @Option(
+        name: .long, help: "A data folder, or a store URL postgresql://USER@HOST:PORT/DATABASE (docs/postgresql.md).")
     var from: String
 
-    @Option(name: .long, help: "A store URL (when --from is a folder) or a new, empty data folder (when --from is a store).")
+    @Option(
+        name: .long, help: "A store URL (when --from is a folder) or a new, empty data folder (when --from is a store)."
+    )
     var to: String
 
-    @Option(name: .long, help: "The source folder's checkpoint file (default: $SPOR_CHECKPOINT, else log.checkpoint in the folder).")
+    @Option(
+        name: .long,
+        help: "The source folder's checkpoint file (default: $SPOR_CHECKPOINT, else log.checkpoint in the folder).")
     var checkpoint: String?
 
     @Option(name: .long, help: "Output format: table or json.")
@@ -34,7 +41,8 @@ struct StoreCopyCommand: AsyncParsableCommand {
         case .json:
             print(
                 "{\"ok\":true,\"records\":\(outcome.records),\"headHash\":\"\(outcome.headHash)\",\"from\":\(JSONWriter.quoted(outcome.from)),"
-                    + "\"to\":\(JSONWriter.quoted(outcome.to)),\"note\":\(outcome.note.map(JSONWriter.quoted) ?? "null")}")
+                    + "\"to\":\(JSONWriter.quoted(outcome.to)),\"note\":\(outcome.note.map(JSONWriter.quoted) ?? "null")}"
+            )
         default:
             print("copied \(outcome.records) records from \(outcome.from) to \(outcome.to), head \(outcome.headHash)")
             if let note = outcome.note { print("note: \(note)") }

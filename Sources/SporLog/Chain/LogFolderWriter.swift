@@ -31,7 +31,8 @@ public final class LogFolderWriter {
             }
         } else {
             do {
-                try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try manager.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw LogError(.io, "cannot create the data folder \(folder.path)")
             }
@@ -60,7 +61,8 @@ public final class LogFolderWriter {
         try closeSegment()
         if let keyFingerprint {
             try Pseudonymiser.writeFingerprint(
-                keyFingerprint, to: folder.appendingPathComponent(Pseudonymiser.fingerprintFileName).path, folder: folder)
+                keyFingerprint, to: folder.appendingPathComponent(Pseudonymiser.fingerprintFileName).path,
+                folder: folder)
         }
         try SegmentWriter.syncFolder(folder)
     }

@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// Reads the records of a data folder's log one by one, as stored (``ChainedRecord``), after checking the whole
 /// log with ``LogVerifier`` (frames, checksums, chain, checkpoint, the pseudonymisation key). Takes no lock and
@@ -55,7 +55,8 @@ public final class LogRecordReader {
             }
             let body = Array(bytes[start..<start + length])
             offset = start + length
-            let sequence = UInt64(littleEndian: body.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt64.self) })
+            let sequence = UInt64(
+                littleEndian: body.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt64.self) })
             guard sequence == read else { throw changed("record \(sequence) is where \(read) was read before") }
             read += 1
             return ChainedRecord(
