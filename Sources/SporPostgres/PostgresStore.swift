@@ -4,10 +4,12 @@ import PostgresNIO
 /// Opens a PostgreSQL store for the length of one piece of work: a `PostgresClient` run in a task group, as
 /// postgres-nio's README shows, cancelled when the work ends.
 public enum PostgresStore {
-    /// Runs `body` with the store's log, its tables made when missing.
+    /// Runs `body` with the store's log.
+    /// - Parameter preparing: make the tables, function and triggers when missing (which needs the right to create
+    ///   them); without it a role that may only read works too.
     /// - Throws: ``PostgresStoreError`` when PostgreSQL cannot be reached or refuses; what `body` throws.
     public static func withLog<Result>(
-        _ url: PostgresStoreURL, logger: Logger, _ body: (PostgresLog) async throws -> Result
+        _ url: PostgresStoreURL, logger: Logger, preparing: Bool = true, _ body: (PostgresLog) async throws -> Result
     ) async throws -> Result {
         // postgres-nio's own warnings (such as a lease asked for a moment before the client runs) are not the
         // user's concern; its failures reach the caller as errors.
@@ -28,7 +30,7 @@ public enum PostgresStore {
             defer { group.cancelAll() }
             let log = PostgresLog(client: client, logger: logger)
             do {
-                try await log.prepare()
+                if preparing { try await log.prepare() }
             } catch let error as PostgresStoreError {
                 throw PostgresStoreError("\(url): \(error.message)")
             }

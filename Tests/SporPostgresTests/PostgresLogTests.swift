@@ -163,6 +163,22 @@ struct PostgresLogTests {
         }
     }
 
+    @Test func verifyAndCopyOutOnlyRead() async throws {
+        try await TestPostgres.withDatabase { database, _ in
+            let verifying = await #expect(throws: PostgresStoreError.self) {
+                try await StoreCopy.verify(store: database, by: .cli(), logger: TestPostgres.logger)
+            }
+            #expect(verifying?.message.contains(#"PostgreSQL says: relation "spor_log" does not exist"#) == true)
+            let back = try TemporaryFolder(prefix: "spor-pg-back")
+            defer { back.remove() }
+            await #expect(throws: PostgresStoreError.self) {
+                try await StoreCopy.copy(
+                    from: database, to: back.path("copy").path, by: .cli(), logger: TestPostgres.logger)
+            }
+            #expect(!FileManager.default.fileExists(atPath: back.path("copy").path))
+        }
+    }
+
     @Test func aCopyIntoATableThatHoldsRecordsIsRefused() async throws {
         let log = try await TestLog.make(responses: 5)
         defer { log.folder.remove() }

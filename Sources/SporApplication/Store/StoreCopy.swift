@@ -74,7 +74,7 @@ public enum StoreCopy {
     public static func verify(store: String, by caller: Caller, logger: Logger) async throws -> Verification {
         _ = try AccessPolicy.responses(caller, .verifyLog)
         let url = try PostgresStoreURL(store)
-        let found = try await PostgresStore.withLog(url, logger: logger) { try await $0.verify() }
+        let found = try await PostgresStore.withLog(url, logger: logger, preparing: false) { try await $0.verify() }
         return Verification(
             store: url.description, records: found.records, headHash: found.headHash,
             brokenSequence: found.broken?.sequence, brokenMessage: found.broken?.message)
@@ -108,7 +108,7 @@ public enum StoreCopy {
         var check = RecordChainCheck()
         var note: String?
         do {
-            let fingerprint = try await PostgresStore.withLog(store, logger: logger) { log in
+            let fingerprint = try await PostgresStore.withLog(store, logger: logger, preparing: false) { log in
                 try await log.rows { sequence, previous, hash, record in
                     if let problem = check.check(sequence: sequence, previousHash: previous, hash: hash, body: record) {
                         // A missing row is named by its own sequence number, as verify names it.
