@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.25.0"),
     ],
     targets: [
         // Questionnaire definitions, validation and scoring. No dependencies, by design.
@@ -56,6 +58,19 @@ let package = Package(
         // The dataset of a data folder loaded from a checksummed snapshot beside the log plus the records after it.
         .target(
             name: "SporSnapshot", dependencies: ["SporInstruments", "SporLog", "SporReports"], swiftSettings: swiftSettings),
+        // The log in PostgreSQL: the `spor_log` table holding the same records and chain as the embedded log,
+        // copying a log in and out of it and walking its chain (docs/postgresql.md).
+        .target(
+            name: "SporPostgres",
+            dependencies: [
+                "SporInstruments",
+                "SporLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The use cases every adapter calls: the data folder, the access policy, tokens, the access audit trail,
         // recording, correcting, retracting, importing, reading a citizen and the reports. The only door to the log.
         .target(
@@ -66,6 +81,7 @@ let package = Package(
                 "SporLog",
                 "SporReports",
                 "SporSnapshot",
+                "SporPostgres",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -146,6 +162,15 @@ let package = Package(
             name: "SporApplicationTests",
             dependencies: ["SporApplication", "SporReports", "SporInstruments", "SporTesting", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SporPostgresTests",
+            dependencies: [
+                "SporPostgres", "SporApplication", "SporLog", "SporInstruments", "SporTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SporLogTests",
             dependencies: ["SporLog", "SporInstruments", "SporTesting", .product(name: "Logging", package: "swift-log")],

@@ -11,6 +11,7 @@ struct Spor: AsyncParsableCommand {
             VerifyCommand.self,
             LogCommand.self, StressCommand.self, TrajectoryCommand.self, SummaryCommand.self, ReportCommand.self,
             ServeCommand.self, ExportCommand.self, TokenCommand.self, AuditCommand.self, CheckpointKeyCommand.self,
+            StoreCommand.self,
         ]
     )
 }

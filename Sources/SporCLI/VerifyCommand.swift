@@ -26,7 +26,13 @@ struct VerifyCommand: AsyncParsableCommand {
     )
     var checkpointPublicKey: String?
 
+    @Option(
+        name: .long,
+        help: "Walk the chain in a PostgreSQL store, postgresql://… (docs/postgresql.md), instead of a data folder.")
+    var store: String?
+
     func run() async throws {
+        if let store { return try await verifyStore(store) }
         let publicKey = checkpointPublicKey ?? ProcessInfo.processInfo.environment["SPOR_CHECKPOINT_PUBLIC_KEY"]
         let verification = try options.useCases(.administering).verify(
             expectedHeads: expectHead, checkpointPublicKey: publicKey, by: .cli())
@@ -82,5 +88,31 @@ struct VerifyCommand: AsyncParsableCommand {
             }
         }
         if !audit.broken.isEmpty { throw ExitCode(2) }
+    }
+
+    /// `--store`: the chain in the database; exit status 2 at the first broken row.
+    private func verifyStore(_ store: String) async throws {
+        guard expectHead.isEmpty, checkpointPublicKey == nil else {
+            throw ValidationError(
+                "--expect-head and --checkpoint-public-key are not built for --store yet (docs/postgresql.md)")
+        }
+        let found = try await StoreCopy.verify(store: store, by: .cli(), logger: DataFolderOptions.logger)
+        switch options.format {
+        case .json:
+            let broken = found.brokenSequence.map {
+                "{\"seq\":\($0),\"message\":\(JSONWriter.quoted(found.brokenMessage ?? ""))}"
+            }
+            print(
+                "{\"ok\":\(found.brokenSequence == nil),\"store\":\(JSONWriter.quoted(found.store)),\"records\":\(found.records),\"headHash\":\"\(found.headHash)\",\"broken\":\(broken ?? "null")}"
+            )
+        default:
+            if let sequence = found.brokenSequence {
+                print("BROKEN: \(found.store) at seq \(sequence): \(found.brokenMessage ?? "")")
+                print("\(found.records) records before it are intact")
+            } else {
+                print("ok: \(found.records) records in \(found.store), head \(found.headHash)")
+            }
+        }
+        if found.brokenSequence != nil { throw ExitCode(2) }
     }
 }

@@ -110,7 +110,7 @@ extension Pseudonymiser {
         return key
     }
 
-    private static func writeFingerprint(_ fingerprint: String, to path: String, folder: URL) throws {
+    static func writeFingerprint(_ fingerprint: String, to path: String, folder: URL) throws {
         let bytes = Array((fingerprint + "\n").utf8)
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

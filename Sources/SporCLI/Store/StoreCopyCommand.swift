@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import SporApplication
+import SporInstruments
+
+/// `spor store copy --from DIR --to postgresql://…` (or back): copies every record with its chain and verifies the
+/// copy.
+struct StoreCopyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy",
+        abstract:
+            "Copy a whole log from a data folder into an empty PostgreSQL store, or from a store into a new data folder, and verify it."
+    )
+
+    @Option(
+        name: .long, help: "A data folder, or a store URL postgresql://USER@HOST:PORT/DATABASE (docs/postgresql.md).")
+    var from: String
+
+    @Option(
+        name: .long, help: "A store URL (when --from is a folder) or a new, empty data folder (when --from is a store)."
+    )
+    var to: String
+
+    @Option(
+        name: .long,
+        help: "The source folder's checkpoint file (default: $SPOR_CHECKPOINT, else log.checkpoint in the folder).")
+    var checkpoint: String?
+
+    @Option(name: .long, help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        try format.require(OutputFormat.tableOrJSON)
+    }
+
+    func run() async throws {
+        let outcome = try await StoreCopy.copy(
+            from: from, to: to, by: .cli(), checkpointFile: checkpoint.map { URL(fileURLWithPath: $0) },
+            logger: DataFolderOptions.logger)
+        switch format {
+        case .json:
+            print(
+                "{\"ok\":true,\"records\":\(outcome.records),\"headHash\":\"\(outcome.headHash)\",\"from\":\(JSONWriter.quoted(outcome.from)),"
+                    + "\"to\":\(JSONWriter.quoted(outcome.to)),\"note\":\(outcome.note.map(JSONWriter.quoted) ?? "null")}"
+            )
+        default:
+            print("copied \(outcome.records) records from \(outcome.from) to \(outcome.to), head \(outcome.headHash)")
+            if let note = outcome.note { print("note: \(note)") }
+        }
+    }
+}
