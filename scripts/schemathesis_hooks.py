@@ -132,7 +132,10 @@ def before_call(context, case, kwargs):
         instrument = instruments.get(str((case.path_parameters or {}).get("id", "")).lower())
         answers = case.body.get("answers")
         if instrument in MAXIMA and isinstance(answers, list):
-            case.body["answers"] = [a if not isinstance(a, int) else min(a, MAXIMA[instrument]) for a in answers]
+            case.body["answers"] = [
+                min(a, MAXIMA[instrument]) if isinstance(a, (int, float)) and not isinstance(a, bool) else a
+                for a in answers
+            ]
     elif method == "POST" and path == "/fhir/QuestionnaireResponse":
         fhir_response(case)
     elif method == "GET" and path == "/fhir/QuestionnaireResponse" and isinstance(case.query, dict):
@@ -154,6 +157,10 @@ def after_call(context, case, response):
         recorded = [body]
     elif case.operation.path == "/v1/responses/batch":
         recorded = [item.get("response") or {} for item in body.get("results", [])]
+    elif case.operation.path == "/fhir/QuestionnaireResponse" and isinstance(body, dict):
+        questionnaire = str(body.get("questionnaire", "")).split("|")[0]
+        instrument = next((i for i in DEFINITIONS if questionnaire.endswith("/" + i)), None)
+        recorded = [{"id": body["id"], "instrument": instrument}] if "id" in body and instrument else []
     else:
         return
     for response_body in recorded:
