@@ -143,4 +143,22 @@ final class BenchRunner {
         else { return 0 }
         return kilobytes * 1024
     }
+
+    /// Creates a token with `spor token create` on `data` and returns it (the first line it prints).
+    func token(data: URL, role: String, units: [String] = []) throws -> String {
+        try run(
+            spor,
+            ["token", "create", "--data", data.path, "--role", role, "--name", "bench-\(role)-\(units.count)"]
+                + units.flatMap { ["--unit", $0] }
+        ).split(separator: "\n").first.map(String.init) ?? ""
+    }
+
+    /// wrk from Debian's package, or an error saying how to install it.
+    static func wrk() throws -> URL {
+        let wrk = URL(fileURLWithPath: "/usr/bin/wrk")
+        guard FileManager.default.isExecutableFile(atPath: wrk.path) else {
+            throw ValidationError("wrk is missing: apt-get install wrk")
+        }
+        return wrk
+    }
 }

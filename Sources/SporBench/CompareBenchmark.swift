@@ -38,10 +38,7 @@ struct CompareBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         let bench = try BenchRunner(work: work)
-        let wrk = URL(fileURLWithPath: "/usr/bin/wrk")
-        guard FileManager.default.isExecutableFile(atPath: wrk.path) else {
-            throw ValidationError("wrk is missing: apt-get install wrk")
-        }
+        let wrk = try BenchRunner.wrk()
         let python = URL(fileURLWithPath: "/usr/bin/env")
         let script = { (name: String) in URL(fileURLWithPath: scripts).appendingPathComponent(name).path }
         var table = ComparisonTable()
@@ -146,16 +143,10 @@ struct CompareBenchmark: AsyncParsableCommand {
     }
 
     private static func tokens(bench: BenchRunner, data: URL) throws -> Tokens {
-        func create(_ role: String, _ extra: [String] = []) throws -> String {
-            try bench.run(
-                bench.spor,
-                ["token", "create", "--data", data.path, "--role", role, "--name", "bench-\(role)"]
-                    + extra
-            ).split(separator: "\n").first.map(String.init) ?? ""
-        }
-        let units = SyntheticData.units.prefix(3).flatMap { ["--unit", $0] }
-        return Tokens(
-            admin: try create("admin"), caseworker: try create("caseworker"), staff: try create("staff", units))
+        Tokens(
+            admin: try bench.token(data: data, role: "admin"),
+            caseworker: try bench.token(data: data, role: "caseworker"),
+            staff: try bench.token(data: data, role: "staff", units: Array(SyntheticData.units.prefix(3))))
     }
 
     /// The seconds in a DuckDB script's `duckdb seconds S` line.

@@ -34,10 +34,7 @@ struct ServerBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         let bench = try BenchRunner(work: work, spor: spor)
-        let wrk = URL(fileURLWithPath: "/usr/bin/wrk")
-        guard FileManager.default.isExecutableFile(atPath: wrk.path) else {
-            throw ValidationError("wrk is missing: apt-get install wrk")
-        }
+        let wrk = try BenchRunner.wrk()
 
         print("generating \(responses) responses (seed \(seed)) in \(bench.folder.path)")
         let csv = bench.folder.appendingPathComponent("responses.csv")
@@ -48,17 +45,10 @@ struct ServerBenchmark: AsyncParsableCommand {
         let data = bench.folder.appendingPathComponent("data")
         seconds = try bench.time { _ = try bench.run(bench.spor, ["import", csv.path, "--data", data.path]) }
         bench.add("spor import CSV", BenchRunner.format(seconds))
-        func makeToken(_ role: String, units: [String] = []) throws -> String {
-            try bench.run(
-                bench.spor,
-                ["token", "create", "--data", data.path, "--role", role, "--name", "bench-\(role)-\(units.count)"]
-                    + units.flatMap { ["--unit", $0] }
-            ).split(separator: "\n").first.map(String.init) ?? ""
-        }
-        let token = try makeToken("admin")
-        let caseworker = try makeToken("caseworker")
-        let staff = try makeToken("staff", units: [SyntheticData.units[0]])
-        let staffOfTwo = try makeToken("staff", units: Array(SyntheticData.units[0...1]))
+        let token = try bench.token(data: data, role: "admin")
+        let caseworker = try bench.token(data: data, role: "caseworker")
+        let staff = try bench.token(data: data, role: "staff", units: [SyntheticData.units[0]])
+        let staffOfTwo = try bench.token(data: data, role: "staff", units: Array(SyntheticData.units[0...1]))
 
         var daemon = SporDaemon(spor: bench.spor, data: data, port: port)
         defer { daemon.stop() }
