@@ -43,7 +43,6 @@ public struct ChartWording: Sendable {
 
     /// A value with `decimals` digits after the separator.
     func number(_ value: Double, decimals: Int) -> String {
-        let text = decimals == 0 ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
-        return decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: decimalSeparator)
+        DecimalText.fixed(value, decimals: decimals, separator: decimalSeparator)
     }
 }

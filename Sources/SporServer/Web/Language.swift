@@ -52,8 +52,7 @@ enum Language: String, Sendable {
 
     /// A number with `digits` decimals: `43,3` in Danish, `43.3` in English.
     func decimal(_ value: Double, digits: Int = 1) -> String {
-        let text = String(format: "%.\(digits)f", value)
-        return self == .da ? text.replacingOccurrences(of: ".", with: ",") : text
+        DecimalText.fixed(value, decimals: digits, separator: self == .da ? "," : ".")
     }
 
     /// A share (0–1) in whole per cent: `43 %`.
