@@ -16,7 +16,9 @@ extension FHIRResponseReader {
         case .object(let members):
             for member in members {
                 if CPRDetector.finds(in: member.key) {
+                    // Refused where the key stands; a path through the key would carry the number into the error.
                     reading.errors.append(CPRDetector.error(field: path))
+                    continue
                 }
                 scanForCPR(member.value, path: "\(path).\(member.key)", into: &reading)
             }

@@ -14,11 +14,26 @@ public struct FHIRSearch: Hashable, Sendable {
     public var citizen: CitizenID?
     public var changedSince: CalendarDate?
 
+    /// The parameters a search takes.
+    static let names: Set<String> = ["subject:identifier", "citizen", "_lastUpdated"]
+
     /// Reads the parameters; every broken rule is reported at once, each naming the parameter and never its value.
     public init(parameters: [(name: String, value: String)], settings: FHIRSettings) throws(ValidationFailure) {
         var errors: [FieldError] = []
         var seen = Set<String>()
         for (name, value) in parameters {
+            // An unknown name is never repeated back: it may be anything, a CPR number included.
+            guard Self.names.contains(name) else {
+                if seen.insert("$").inserted {
+                    errors.append(
+                        FieldError(
+                            field: "$", rule: .unknownField,
+                            message:
+                                "a search parameter is not supported; use subject:identifier, citizen or _lastUpdated")
+                    )
+                }
+                continue
+            }
             let key = name == "citizen" ? "subject:identifier" : name
             guard seen.insert(key).inserted else {
                 errors.append(
@@ -58,11 +73,7 @@ public struct FHIRSearch: Hashable, Sendable {
                 }
                 changedSince = date
             default:
-                errors.append(
-                    FieldError(
-                        field: "$", rule: .unknownField,
-                        message: "a search parameter is not supported; use subject:identifier, citizen or _lastUpdated")
-                )
+                continue
             }
         }
         if !errors.isEmpty { throw ValidationFailure(errors) }

@@ -228,6 +228,10 @@ import Testing
             "CPR number in a note", #"{"text":{"status":"generated","div":"<div>0101901234</div>"}}"#,
             "QuestionnaireResponse.text.div", "cpr"
         ),
+        (
+            "CPR number as a key, and under it", #"{"text":{"0101901234":{"div":"0101901234"}}}"#,
+            "QuestionnaireResponse.text", "cpr"
+        ),
         ("not completed", #"{"status":"in-progress"}"#, "QuestionnaireResponse.status", "range"),
         ("no subject", #"{"subject":null}"#, "QuestionnaireResponse.subject", "required"),
         (
@@ -417,6 +421,7 @@ import Testing
                 ("_lastUpdated=2026-01-01", "_lastUpdated:format"),
                 ("citizen=c-1&citizen=c-2", "citizen:duplicateField"),
                 ("authored=ge2026-01-01", "$:unknownField"),
+                ("0101901234=a&0101901234=b&authored=x", "$:unknownField"),
             ]
             for (query, expected) in refused {
                 let response = try await client.get("/fhir/QuestionnaireResponse?\(query)", token: admin)
