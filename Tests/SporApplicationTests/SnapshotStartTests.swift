@@ -71,13 +71,14 @@ import Testing
         let storage = try DataFolder(
             url: folder.url, mode: .serving, logger: Self.logger, log: DataFolder.LogSettings(snapshotAfterRecords: 10))
         try await Self.append(12, to: storage)
-        // Written on a queue of its own: wait (at most 20 s) until a reader finds it.
-        var load: DataFolder.Load?
-        for _ in 0..<200 {
-            load = try DataFolder(url: folder.url, mode: .reading, logger: Self.logger).load
-            if load?.fromSnapshot == true { break }
+        // Written on a queue of its own: wait (at most 20 s) for the file. Only then open a reader: a reader that
+        // finds none writes one itself, and the test would pass without the background snapshot.
+        let snapshot = folder.url.appendingPathComponent("dataset.snapshot").path
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: snapshot) {
             try await Task.sleep(for: .milliseconds(100))
         }
+        #expect(FileManager.default.fileExists(atPath: snapshot))
+        let load: DataFolder.Load? = try DataFolder(url: folder.url, mode: .reading, logger: Self.logger).load
         #expect(load?.fromSnapshot == true)
         #expect((load?.recordsReplayed ?? 99) <= 2)
         await storage.close()
