@@ -115,7 +115,7 @@ final class LiveDataset: @unchecked Sendable {
 
     /// The current version of a response, ready entries included; `nil` when it was never recorded.
     func stored(_ id: UUID) async throws -> StoredResponse? {
-        try await read(long: false, fresh: false) { dataset in
+        try await readWithoutPending(long: false) { dataset in
             let base = dataset.stored(id)
             guard let pending = self.state.withLock({ $0.pending[id] }) else { return base }
             let recorded = pending.recordedSequence ?? base?.recordedSequence
@@ -128,11 +128,11 @@ final class LiveDataset: @unchecked Sendable {
         }
     }
 
-    /// Like ``read(long:_:)``, but `fresh: false` does not wait for ready entries to be applied.
-    private func read<Result: Sendable>(
-        long: Bool, fresh: Bool, _ body: @escaping @Sendable (ResponseDataset) throws -> Result
+    /// Like ``read(long:_:)``, but does not wait for ready entries to be applied: the caller adds them itself
+    /// from the pending list.
+    private func readWithoutPending<Result: Sendable>(
+        long: Bool, _ body: @escaping @Sendable (ResponseDataset) throws -> Result
     ) async throws -> Result {
-        if fresh { return try await read(long: long, body) }
         if lock.tryLockForReading() {
             defer { unlockAndApply() }
             try checkHealthy()

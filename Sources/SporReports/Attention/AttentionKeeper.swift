@@ -176,11 +176,13 @@ extension ResponseDataset {
     mutating func refreshAttention(citizen code: Int32, unit unitCode: Int32) {
         guard attention != nil, code >= 0 else { return }
         let live = rows(ofCitizen: code).filter { !isRetracted($0) }
-        let key = keptKey(code, live) ?? AttentionKeeper.none
+        let overall = keptKey(code, live)
         while attention!.all.count <= Int(code) { attention!.all.append(AttentionKeeper.none) }
-        attention!.all[Int(code)] = key
+        attention!.all[Int(code)] = overall ?? AttentionKeeper.none
         guard unitCode >= 0 else { return }
-        attention!.byUnit[unitCode, default: [:]][code] = keptKey(code, live.filter { unit[$0] == unitCode })
+        // Most citizens are seen in one unit: then the unit's key is the citizen's, computed once.
+        let inUnit = live.filter { unit[$0] == unitCode }
+        attention!.byUnit[unitCode, default: [:]][code] = inUnit.count == live.count ? overall : keptKey(code, inUnit)
     }
 
     /// The citizen's live rows in the scope.

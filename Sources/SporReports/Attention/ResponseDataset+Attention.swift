@@ -37,7 +37,7 @@ extension ResponseDataset {
         // the entries answered (on 5M responses the whole list holds over half a million citizens).
         var candidates: [(key: AttentionKey, entry: AttentionEntry)] = []
         for code in 0..<Int32(firstOfCitizen.count) {
-            let rows = rows(ofCitizen: code, in: scope).filter { !isRetracted($0) }
+            let rows = liveRows(ofCitizen: code, in: scope)
             if let candidate = attentionCandidate(citizen: code, liveRows: rows, today: today, silenceDays: silenceDays)
             {
                 candidates.append(candidate)

@@ -160,7 +160,9 @@ public struct ResponseDataset: Sendable {
             startRevisions(row)
             let before = (citizen: citizen[row], unit: unit[row])
             try overwrite(row: row, with: response, version: version)
-            refreshAttention(citizen: before.citizen, unit: before.unit)
+            if before != (citizen: citizen[row], unit: unit[row]) {
+                refreshAttention(citizen: before.citizen, unit: before.unit)
+            }
             refreshAttention(citizen: citizen[row], unit: unit[row])
             state[row] |= Self.correctedBit
             revisions[Int32(row), default: []].append(
