@@ -6,9 +6,6 @@ extension JSONValue {
         .object(members.compactMap { key, value in value.map { (key: key, value: $0) } })
     }
 
-    /// A string value, or `nil`.
-    static func text(_ value: String?) -> JSONValue? { value.map(JSONValue.string) }
-
     /// The member named `key` of an object (the first, when given twice).
     func member(_ key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }

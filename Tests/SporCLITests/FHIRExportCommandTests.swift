@@ -69,4 +69,20 @@ import Testing
         let unknown = try SporBinary.run(["export", "questionnaire", "phq9"])
         #expect(unknown.status != 0)
     }
+
+    /// The citizen system must be a URI wherever it comes from: either command's option or the environment.
+    @Test func aCitizenSystemThatIsNotAURIIsAUsageErrorForExportAndServe() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let option = try spor(["export", "fhir", "--citizen-system", "not a uri"], data: folder)
+        #expect(option.status == 64)
+        #expect(option.stderr.contains("--citizen-system must be a URI"))
+        let variable = try SporBinary.run(
+            ["export", "fhir", "--data", folder.url.path], environment: ["SPOR_FHIR_CITIZEN_SYSTEM": "kommune"])
+        #expect(variable.status == 64)
+        #expect(variable.stderr.contains("$SPOR_FHIR_CITIZEN_SYSTEM must be a URI"))
+        let serve = try spor(["serve", "--fhir-citizen-system", "spor citizen", "--port", "0"], data: folder)
+        #expect(serve.status == 64)
+        #expect(serve.stderr.contains("--fhir-citizen-system must be a URI"))
+    }
 }

@@ -11,20 +11,19 @@ struct CitizenSystemOption: ParsableArguments {
     )
     var citizenSystem: String?
 
-    /// The settings the option (or the environment) gives.
+    /// The settings the option (or the environment) gives, checked in ``validate()``.
     var settings: FHIRSettings {
-        FHIRSettings(citizenSystem: citizenSystem ?? Self.environmentDefault ?? FHIRSystem.defaultCitizenSystem)
+        get throws { try Self.settings(citizenSystem, option: "--citizen-system") }
     }
 
-    /// `$SPOR_FHIR_CITIZEN_SYSTEM`, when set and not empty.
-    static var environmentDefault: String? {
-        ProcessInfo.processInfo.environment["SPOR_FHIR_CITIZEN_SYSTEM"].flatMap { $0.isEmpty ? nil : $0 }
-    }
+    func validate() throws { _ = try settings }
 
-    func validate() throws {
-        guard let citizenSystem else { return }
-        guard citizenSystem.contains(":"), !citizenSystem.contains(where: \.isWhitespace) else {
-            throw ValidationError("--citizen-system must be a URI, such as https://kommune.example/fhir/spor-citizen")
+    /// The settings a `--…citizen-system` option (or the environment) gives, as a usage error when not a URI.
+    static func settings(_ given: String?, option: String) throws -> FHIRSettings {
+        do {
+            return try FHIRSettings.resolving(citizenSystem: given, option: option)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 }

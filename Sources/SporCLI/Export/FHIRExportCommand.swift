@@ -30,7 +30,7 @@ struct FHIRExportCommand: AsyncParsableCommand {
         let records = try await options.useCases().closing { spor in
             try await spor.fhirRecords(of: citizen, changedSince: since, by: .cli(), via: "cli export fhir")
         }
-        let bundle = FHIRBundle.make(records, kind: .collection, settings: system.settings, timestamp: Date())
+        let bundle = FHIRBundle.make(records, kind: .collection, settings: try system.settings, timestamp: Date())
         FileHandle.standardOutput.write(Data(bundle.fhirBytes + [0x0A]))
     }
 }

@@ -40,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }
         guard settleDays >= 0 else { throw ValidationError("--settle-days must be 0 or more") }
+        _ = try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system")
     }
 
     func run() async throws {
@@ -63,9 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
                 dataFolder: folder, host: host, port: port,
                 web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
                 settleWindow: try SettleWindow(days: settleDays),
-                fhir: FHIRSettings(
-                    citizenSystem: fhirCitizenSystem ?? CitizenSystemOption.environmentDefault
-                        ?? FHIRSystem.defaultCitizenSystem),
+                fhir: try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system"),
                 metrics: metrics),
             logger: logger)
         try await app.runService()
