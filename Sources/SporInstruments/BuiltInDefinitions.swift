@@ -13,11 +13,11 @@ enum BuiltInDefinitions {
   "stem": { "da": "Hvordan har du det lige nu?", "en": "How are you at the moment?" },
   "source": "Williams J, Leamy M, Bird V, et al. Development and evaluation of the INSPIRE measure of staff support for personal recovery. Soc Psychiatry Psychiatr Epidemiol 2015;50:777-786 (Brief INSPIRE-O). Danish validation and cut-off: Danish municipal guide for recovery-oriented rehabilitation.",
   "items": [
-    { "id": "connectedness", "domain": "connectedness", "text": { "da": "Jeg føler mig støttet af andre mennesker", "en": "I feel supported by other people" } },
-    { "id": "hope", "domain": "hope", "text": { "da": "Jeg har håb og drømme for fremtiden", "en": "I have hopes and dreams for the future" } },
-    { "id": "identity", "domain": "identity", "text": { "da": "Jeg har det godt med mig selv", "en": "I feel good about myself" } },
-    { "id": "meaning", "domain": "meaning", "text": { "da": "Jeg gør ting, som betyder noget for mig", "en": "I do things that are meaningful to me" } },
-    { "id": "empowerment", "domain": "empowerment", "text": { "da": "Jeg føler, at jeg har kontrol over mit liv", "en": "I feel in control of my life" } }
+    { "id": "connectedness", "domain": "connectedness", "domainName": { "da": "Forbundethed", "en": "Connectedness" }, "text": { "da": "Jeg føler mig støttet af andre mennesker", "en": "I feel supported by other people" } },
+    { "id": "hope", "domain": "hope", "domainName": { "da": "Håb", "en": "Hope" }, "text": { "da": "Jeg har håb og drømme for fremtiden", "en": "I have hopes and dreams for the future" } },
+    { "id": "identity", "domain": "identity", "domainName": { "da": "Identitet", "en": "Identity" }, "text": { "da": "Jeg har det godt med mig selv", "en": "I feel good about myself" } },
+    { "id": "meaning", "domain": "meaning", "domainName": { "da": "Mening", "en": "Meaning" }, "text": { "da": "Jeg gør ting, som betyder noget for mig", "en": "I do things that are meaningful to me" } },
+    { "id": "empowerment", "domain": "empowerment", "domainName": { "da": "Empowerment", "en": "Empowerment" }, "text": { "da": "Jeg føler, at jeg har kontrol over mit liv", "en": "I feel in control of my life" } }
   ],
   "options": [
     { "value": 0, "label": { "da": "Slet ikke", "en": "Not at all" } },

@@ -16,6 +16,9 @@ extension InstrumentDefinition {
             throw fail("items: either every item has a domain or none has")
         }
         guard Set(domains).count == domains.count else { throw fail("items: domains must be unique") }
+        guard items.allSatisfy({ ($0.domain == nil) == ($0.domainName == nil) }) else {
+            throw fail("items: an item has a domainName exactly when it has a domain")
+        }
         let values = options.map(\.value)
         guard let low = values.min(), let high = values.max(), low >= 0 else {
             throw fail("options: at least one option with a value of 0 or more is required")

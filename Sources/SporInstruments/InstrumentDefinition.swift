@@ -9,6 +9,8 @@ public struct InstrumentDefinition: Hashable, Sendable, Codable {
         public var id: String
         /// The recovery process the item measures (Brief INSPIRE-O's CHIME domains), if any.
         public var domain: String?
+        /// The recovery process's name for people ("Forbundethed", "Connectedness"); given with every domain.
+        public var domainName: LocalizedText?
         /// The item text, as printed on the form.
         public var text: LocalizedText
     }

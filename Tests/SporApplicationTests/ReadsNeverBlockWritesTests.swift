@@ -54,12 +54,13 @@ import Testing
                 TrendReportRequest(instrument: .who5, period: .quarter, by: .unit, minCell: 1, allowSmallCells: true),
                 by: .cli(), via: "test")
         }
-        // Wait (off the cooperative threads) until the report holds the responses.
+        // Wait (on a thread of its own: neither the cooperative threads nor dispatch's pool, which a full parallel
+        // test run keeps busy) until the report holds the responses.
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 gate.entered.wait()
                 continuation.resume()
-            }
+            }.start()
         }
 
         // Writes made while it is held: a new response, a correction and a retraction, each acknowledged with its

@@ -24,6 +24,14 @@ struct BrokenDefinition: Sendable, CustomTestStringConvertible {
             items[2]["domain"] = "hope"
             json["items"] = items
         },
+        .init(
+            name: "a domain name without a domain",
+            message: "items: an item has a domainName exactly when it has a domain"
+        ) { json in
+            var items = json["items"] as! [[String: Any]]
+            items[0]["domainName"] = ["da": "Håb", "en": "Hope"]
+            json["items"] = items
+        },
         .init(name: "no options", message: "options: at least one option with a value of 0 or more is required") {
             $0["options"] = [Any]()
         },

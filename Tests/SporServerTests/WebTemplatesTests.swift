@@ -49,7 +49,8 @@ import Testing
         let chart =
             Templates.library.render(ChartView(trustedSVG: "<svg></svg>", caption: attack), withTemplate: "chart") ?? ""
         #expect(chart.contains("<svg></svg>") && !chart.contains("<script>"))
-        let bars = ChimeView([.init(domain: attack, value: 2)], maxValue: 4, caption: "", .da)
+        let bars = ChimeView(
+            [.init(domain: attack, value: 2)], definition: InstrumentCatalog.builtIn.briefInspireO, caption: "", .da)
         let chime = Templates.library.render(bars, withTemplate: "chime") ?? ""
         #expect(!chime.contains("<script>") && chime.contains("&lt;script&gt;"))
     }

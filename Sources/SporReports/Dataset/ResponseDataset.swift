@@ -65,7 +65,7 @@ public struct ResponseDataset: Sendable {
     var versions = Interner()
     /// The author of each row's recording (those of corrections and retractions are in `revisions`).
     var authors = AuthorColumn()
-    var index = ResponseIndex()
+    var index = IDTable()
     /// The full event history of rows that were corrected or retracted; rows with only their recording have none.
     var revisions: [Int32: [ResponseRevision]] = [:]
 

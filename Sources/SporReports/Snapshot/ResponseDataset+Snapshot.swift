@@ -87,7 +87,10 @@ extension ResponseDataset {
         guard let used = try source.read(Int.self).first else {
             throw SnapshotMismatch("the id index count is missing")
         }
-        index = try ResponseIndex(snapshotSlots: slots, count: used)
+        guard let index = IDTable(snapshotSlots: slots, count: used) else {
+            throw SnapshotMismatch("the id index in the snapshot is malformed")
+        }
+        self.index = index
         revisions = try Self.decodeRevisions(try source.read(UInt8.self))
         let range = try source.read(Int32.self)
         dayRange = range.count == 2 ? range[0]...range[1] : nil

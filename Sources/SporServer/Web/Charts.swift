@@ -26,16 +26,4 @@ enum Charts {
             trustedSVG: inline(svg),
             caption: language.text("chartCaption", ["instrument": name, "cutoff": "\(series.cutoff ?? 50)"]))
     }
-
-    /// A CHIME domain's name.
-    static func domainName(_ domain: String, _ language: Language) -> String {
-        switch domain {
-        case "connectedness": language.text("domainConnectedness")
-        case "hope": language.text("domainHope")
-        case "identity": language.text("domainIdentity")
-        case "meaning": language.text("domainMeaning")
-        case "empowerment": language.text("domainEmpowerment")
-        default: domain
-        }
-    }
 }

@@ -159,11 +159,6 @@ enum Strings {
         "correctedBy": .init(da: "rettet af", en: "corrected by"),
         "retractedBy": .init(da: "trukket tilbage af", en: "retracted by"),
         "unknownAuthor": .init(da: "ukendt", en: "unknown"),
-        "domainConnectedness": .init(da: "Forbundethed", en: "Connectedness"),
-        "domainHope": .init(da: "Håb", en: "Hope"),
-        "domainIdentity": .init(da: "Identitet", en: "Identity"),
-        "domainMeaning": .init(da: "Mening", en: "Meaning"),
-        "domainEmpowerment": .init(da: "Empowerment", en: "Empowerment"),
 
         // Attention.
         "attentionIntro": .init(

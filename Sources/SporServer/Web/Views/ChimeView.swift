@@ -1,3 +1,4 @@
+import SporInstruments
 import SporReports
 
 /// The CHIME profile of a Brief INSPIRE-O response as an SVG of five horizontal bars, one per recovery process,
@@ -25,17 +26,26 @@ struct ChimeView {
     /// The width of a full bar, as the template draws its background.
     private static let barWidth = 300
 
-    /// - Parameter caption: the figure's caption, empty for none.
-    init(_ values: [TrajectoryPoint.DomainValue], maxValue: Int, caption: String = "", _ language: Language) {
+    /// - Parameters:
+    ///   - definition: Brief INSPIRE-O's, which names the processes and their scale.
+    ///   - caption: the figure's caption, empty for none.
+    init(
+        _ values: [TrajectoryPoint.DomainValue], definition: InstrumentDefinition, caption: String = "",
+        _ language: Language
+    ) {
         let text = { (value: Int?) in value.map(String.init) ?? "–" }
+        let name = { (domain: String) in
+            definition.items.first { $0.domain == domain }?.domainName.map(language.text) ?? domain
+        }
+        let maxValue = definition.maxValue
         title =
             language.text("chimeProfile") + ": "
-            + values.map { "\(Charts.domainName($0.domain, language)) \(text($0.value))" }.joined(separator: ", ")
+            + values.map { "\(name($0.domain)) \(text($0.value))" }.joined(separator: ", ")
         height = Self.rowHeight * values.count + 10
         bars = values.enumerated().map { index, value in
             let y = 5 + index * Self.rowHeight
             return Bar(
-                label: Charts.domainName(value.domain, language), textY: y + 21, barY: y + 4,
+                label: name(value.domain), textY: y + 21, barY: y + 4,
                 barWidth: (value.value ?? 0) * Self.barWidth / max(maxValue, 1),
                 valueText: "\(text(value.value)) / \(maxValue)")
         }

@@ -75,7 +75,7 @@ struct CitizenView {
         if let latest = inspire?.points.last(where: { $0.chime != nil && $0.score != nil }), let values = latest.chime {
             chime = [
                 ChimeView(
-                    values, maxValue: catalog.briefInspireO.maxValue,
+                    values, definition: catalog.briefInspireO,
                     caption: language.text("latestChime", ["date": latest.administeredAt.description]), language)
             ]
         } else {

@@ -64,7 +64,7 @@ struct ResultView {
         }
         self.changes = changes
         meaningfulChange = language.text("meaningfulChange", ["threshold": "\(series.threshold)"])
-        chime = point.chime.map { [ChimeView($0, maxValue: definition.maxValue, language)] } ?? []
+        chime = point.chime.map { [ChimeView($0, definition: definition, language)] } ?? []
         trajectory = Charts.trajectory(series, citizen: result.trajectory.citizen, definition: definition, language)
         instrument = definition.id.rawValue
     }
