@@ -36,26 +36,69 @@ struct CompareBenchmark: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Skip PostgreSQL (no pgbench row).")
     var skipPostgres = false
 
+    @Option(
+        help: """
+            Measure only these rows, comma-separated: \(Row.allCases.map(\.rawValue).joined(separator: ", ")) \
+            (default: all). The import and the daemon still run when a chosen row needs them.
+            """)
+    var only: String?
+
+    /// The groups of rows `--only` chooses from.
+    enum Row: String, CaseIterable {
+        case `import`, report, start, attention, writes, reads, memory
+    }
+
+    func validate() throws {
+        for name in chosen ?? [] where Row(rawValue: name) == nil {
+            throw ValidationError("--only: no row \(name) (use \(Row.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+
+    private var chosen: [String]? {
+        only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+
+    private func wants(_ row: Row) -> Bool { chosen?.contains(row.rawValue) ?? true }
+
     func run() async throws {
         let bench = try BenchRunner(work: work)
-        let wrk = try BenchRunner.wrk()
-        let python = URL(fileURLWithPath: "/usr/bin/env")
-        let script = { (name: String) in URL(fileURLWithPath: scripts).appendingPathComponent(name).path }
         var table = ComparisonTable()
 
         print("generating \(responses) responses (seed \(seed)) in \(bench.folder.path)")
         let csv = bench.folder.appendingPathComponent("responses.csv")
         try SyntheticData(seed: seed, responses: responses).writeCSV(to: csv)
-        let citizens = try ServerBenchmark.citizenCount(in: csv)
 
-        let duckLoad = try Self.duckdbSeconds(
-            try bench.run(
-                python,
-                ["python3", script("duckdb-load.py"), csv.path, bench.folder.appendingPathComponent("duck.db").path]))
         let data = bench.folder.appendingPathComponent("data")
         let spor = bench.spor
-        let imported = try bench.time { try bench.run(spor, ["import", csv.path, "--data", data.path]) }
-        table.add("spor import of the CSV", spor: imported, peer: duckLoad, peerName: "DuckDB load", goal: 2)
+        if wants(.import) {
+            let python = URL(fileURLWithPath: "/usr/bin/env")
+            let script = { (name: String) in URL(fileURLWithPath: scripts).appendingPathComponent(name).path }
+            let duckLoad = try Self.duckdbSeconds(
+                try bench.run(
+                    python,
+                    [
+                        "python3", script("duckdb-load.py"), csv.path,
+                        bench.folder.appendingPathComponent("duck.db").path,
+                    ]))
+            let imported = try bench.time { try bench.run(spor, ["import", csv.path, "--data", data.path]) }
+            table.add("spor import of the CSV", spor: imported, peer: duckLoad, peerName: "DuckDB load", goal: 2)
+        } else {
+            try bench.run(spor, ["import", csv.path, "--data", data.path])
+        }
+        if wants(.report) { try compareReports(bench: bench, csv: csv, data: data, table: &table) }
+        if [.start, .attention, .writes, .reads, .memory].contains(where: wants) {
+            try await measureDaemon(bench: bench, csv: csv, data: data, table: &table)
+        }
+        table.print(
+            title: "Spor beside its peers, \(responses) responses, "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.today())")
+    }
+
+    /// The first and a later cold `spor report` beside DuckDB's query of the same CSV.
+    private func compareReports(bench: BenchRunner, csv: URL, data: URL, table: inout ComparisonTable) throws {
+        let python = URL(fileURLWithPath: "/usr/bin/env")
+        let script = { (name: String) in URL(fileURLWithPath: scripts).appendingPathComponent(name).path }
+        let spor = bench.spor
 
         let reportArguments = [
             "report", "--instrument", "who5", "--period", "quarter", "--by", "unit", "--format", "json",
@@ -74,18 +117,52 @@ struct CompareBenchmark: AsyncParsableCommand {
             goal: 2)
         let laterReport = try bench.time { try bench.run(spor, reportArguments) }
         table.add("a later cold spor report", spor: laterReport, peer: duckReport, peerName: "DuckDB query", goal: 2)
+    }
 
+    /// The daemon's start, attention lists, writes, reads and memory.
+    private func measureDaemon(bench: BenchRunner, csv: URL, data: URL, table: inout ComparisonTable) async throws {
+        let wrk = try BenchRunner.wrk()
+        let citizens = try ServerBenchmark.citizenCount(in: csv)
+        let spor = bench.spor
         let tokens = try Self.tokens(bench: bench, data: data)
         let daemon = SporDaemon(spor: spor, data: data, port: port)
         defer { daemon.stop() }
         try await daemon.start()
         table.add("spor serve until /healthz answers", seconds: daemon.startSeconds, goal: "< 2 s")
+        if wants(.memory) {
+            table.add("daemon memory right after the start", memory: daemon.residentBytes, goal: "< 1 GB")
+        }
 
+        if wants(.attention) { try measureAttention(daemon: daemon, tokens: tokens, table: &table) }
+        if wants(.writes) {
+            try measureWrites(bench: bench, wrk: wrk, daemon: daemon, tokens: tokens, table: &table)
+        }
+        if wants(.reads) {
+            let get = bench.folder.appendingPathComponent("get.lua")
+            try LoadScripts.get(token: tokens.admin, citizens: citizens).write(
+                to: get, atomically: true, encoding: .utf8)
+            let reads = try bench.wrk(wrk, script: get, url: daemon.base, connections: connections, duration: duration)
+            table.add(
+                "audited trajectory GET, \(connections) connections", rate: reads, peer: nil, peerName: "",
+                goal: "≥ 20,000/s")
+        }
+        if wants(.memory) { table.add("daemon memory after the loads", memory: daemon.residentBytes, goal: "< 1 GB") }
+        daemon.stop()
+    }
+
+    private func measureAttention(daemon: SporDaemon, tokens: Tokens, table: inout ComparisonTable) throws {
         for (name, token) in [("case worker", tokens.caseworker), ("staff member of 3 units", tokens.staff)] {
             var times = try (0..<21).map { _ in try daemon.timedGET("/v1/attention", token: token) }
             times.sort()
             table.add("attention list for a \(name) (median of 21, curl)", seconds: times[10], goal: "< 20 ms")
         }
+    }
+
+    /// Durable writes beside PostgreSQL's, then again while trend reports run back to back.
+    private func measureWrites(
+        bench: BenchRunner, wrk: URL, daemon: SporDaemon, tokens: Tokens, table: inout ComparisonTable
+    ) throws {
+        let script = { (name: String) in URL(fileURLWithPath: scripts).appendingPathComponent(name).path }
 
         let post = bench.folder.appendingPathComponent("post.lua")
         try LoadScripts.post(token: tokens.admin).write(to: post, atomically: true, encoding: .utf8)
@@ -121,19 +198,6 @@ struct CompareBenchmark: AsyncParsableCommand {
         table.add(
             "durable POST while trend reports run back to back", rate: writesBesideReports, peer: nil,
             peerName: "", goal: "p99 as without reports")
-
-        let get = bench.folder.appendingPathComponent("get.lua")
-        try LoadScripts.get(token: tokens.admin, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
-        let reads = try bench.wrk(wrk, script: get, url: daemon.base, connections: connections, duration: duration)
-        table.add(
-            "audited trajectory GET, \(connections) connections", rate: reads, peer: nil, peerName: "",
-            goal: "≥ 20,000/s")
-        table.add("daemon memory after the loads", memory: daemon.residentBytes, goal: "< 1 GB")
-        daemon.stop()
-
-        table.print(
-            title: "Spor beside its peers, \(responses) responses, "
-                + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.today())")
     }
 
     private struct Tokens {

@@ -63,6 +63,29 @@ extension EventLog {
     /// - Throws: ``LogError`` `invalidEvent` for a batch whose author is ``Author/unknown`` (nothing is written),
     ///   `failed` or `closed`, or what ``classify(_:)`` throws.
     public func record(_ batches: [RecordBatch]) async throws -> Int {
+        try await recordSpan(batches).count
+    }
+
+    /// What one ``recordSpan(_:recordedAtMillis:)`` wrote: its new records are numbered from `firstSequence` on,
+    /// in the order of the batches and their rows, and all carry `recordedAtMillis`.
+    public struct RecordedSpan: Hashable, Sendable {
+        /// The responses written.
+        public var count: Int
+        /// The sequence number of the first of them.
+        public var firstSequence: UInt64
+        /// The time each of them carries.
+        public var recordedAtMillis: Int64
+        /// The mark after the last of them; `nil` when none was written.
+        public var mark: LogMark?
+    }
+
+    /// The time the log's clock gives now, in milliseconds since 1970: what a record written now carries.
+    public nonisolated func clockMillis() -> Int64 { configuration.clock() }
+
+    /// ``record(_:)``, telling what was written, so state built from the batches (a snapshot made while they are
+    /// written) can be checked to hold exactly the log's new records.
+    /// - Parameter recordedAtMillis: the time the records carry; the log's clock now unless given.
+    public func recordSpan(_ batches: [RecordBatch], recordedAtMillis: Int64? = nil) async throws -> RecordedSpan {
         await waitWhileRecording()
         isRecording = true
         defer { finishRecording() }
@@ -74,7 +97,9 @@ extension EventLog {
         }
         let newCount = batches.reduce(0) { total, batch in total + batch.statuses.lazy.filter { $0 == .new }.count }
         index.reserveCapacity(newCount)
-        let now = configuration.clock()
+        let now = recordedAtMillis ?? configuration.clock()
+        let firstSequence = tail.sequence
+        var lastStart: (segment: UInt32, offset: Int)?
         var chunks: [SegmentWriter.Chunk] = []
         var pieceBytes = 0
         var remaining = newCount
@@ -96,6 +121,7 @@ extension EventLog {
                         chunks[chunks.count - 1].bytes.reserveCapacity(Self.recordPieceBytes + 4096)
                     }
                     index.insert(Self.id(in: payload), value: tail.location)
+                    lastStart = (tail.segment, tail.offset)
                     tail.headHash = RecordCodec.appendFrame(
                         payload: payload, author: author, sequence: tail.sequence, recordedAtMillis: now,
                         previousHash: tail.headHash, continuesBatch: groupLeft > 0, to: &chunks[chunks.count - 1].bytes)
@@ -124,7 +150,12 @@ extension EventLog {
                 enqueue(PendingBatch(chunks: [], sync: true, continuation: continuation))
             }
         }
-        return newCount
+        let mark = lastStart.map { start in
+            LogMark(
+                records: tail.sequence, segment: start.segment, offset: start.offset,
+                headHash: tail.headHash.map { Array($0) } ?? [])
+        }
+        return RecordedSpan(count: newCount, firstSequence: firstSequence, recordedAtMillis: now, mark: mark)
     }
 
     /// Waits until no `record` call is writing.

@@ -63,6 +63,19 @@ public struct RecordBatch: Sendable {
         classifiedAt = nil
     }
 
+    /// Calls `body` with each response ``EventLog/classify(_:)`` found new and its definition version, in order:
+    /// what ``EventLog/recordSpan(_:recordedAtMillis:)`` writes of this batch.
+    /// - Throws: ``LogError`` `invalidEvent` when a payload cannot be read back, or what `body` throws.
+    public func forEachNew(_ body: (Response, String) throws -> Void) throws {
+        for row in statuses.indices where statuses[row] == .new {
+            var reader = ByteReader(bytes, from: row == 0 ? 0 : ends[row - 1], to: ends[row])
+            guard let (response, version) = RecordCodec.decodeResponse(&reader) else {
+                throw LogError(.invalidEvent, "a response of the batch cannot be read back")
+            }
+            try body(response, version)
+        }
+    }
+
     /// The payload of response `row`.
     func withPayload<Result>(_ row: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         let start = row == 0 ? 0 : ends[row - 1]

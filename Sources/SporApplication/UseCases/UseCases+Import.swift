@@ -88,10 +88,9 @@ extension UseCases {
             try output.close()
             rejectedFile = output.path
         }
-        // The new rows go out in large batches, durable at the end.
-        let written = try await log.record(classified)
-        // The next start and the next report then read the snapshot, not a replay of what was just imported.
-        if written > 0 { folder.refreshSnapshot() }
+        // The new rows go out in large batches, durable at the end; the next start and the next report then read
+        // the snapshot, not a replay of what was just imported.
+        let written = try await ImportSnapshot.record(classified, log: log, folder: folder)
         let alreadyStored = classified.reduce(0) { $0 + $1.statuses.lazy.filter { $0 == .alreadyStored }.count }
         return Imported(
             written: written, alreadyStored: alreadyStored, rejected: rejectedRows.count, rejectedFile: rejectedFile)

@@ -272,7 +272,7 @@ enum RecordCodec {
         return UUID(uuid: uuid)
     }
 
-    private static func decodeResponse(_ reader: inout ByteReader) -> (Response, String)? {
+    static func decodeResponse(_ reader: inout ByteReader) -> (Response, String)? {
         guard let id = decodeID(&reader),
             let citizenLength = reader.byte(), let citizenText = reader.string(length: Int(citizenLength)),
             let citizen = CitizenID(rawValue: citizenText),

@@ -1,0 +1,60 @@
+import Foundation
+import SporInstruments
+import SporLog
+import SporReports
+import SporSnapshot
+
+/// Writes an import's rows to the log and, for a large import, the folder's snapshot from those same rows, built on
+/// another core while they are written: neither the import nor the next start replays the log just written
+/// (docs/log-format.md, "The snapshot").
+///
+/// The dataset starts from the folder's responses before the import (the snapshot and the records after it, as
+/// `spor report` loads them; the import holds the folder's lock, so nothing else writes meanwhile) and takes each
+/// new row with the sequence number and time the log gives it. The snapshot is written only when what the log
+/// wrote is exactly that: same first sequence number, same count, same time; otherwise the snapshot is refreshed
+/// by a replay, as for a small import.
+enum ImportSnapshot {
+    /// Records the classified batches and keeps the snapshot current; returns the number of responses written.
+    /// Writing the snapshot is best effort: a failure only means the next read replays more.
+    static func record(_ batches: [RecordBatch], log: EventLog, folder: DataFolder) async throws -> Int {
+        let newRows = batches.reduce(0) { $0 + $1.statuses.lazy.filter { $0 == .new }.count }
+        guard newRows >= DatasetLoader.refreshAfterRecords else {
+            let written = try await log.record(batches)
+            if written > 0 { folder.refreshSnapshot() }
+            return written
+        }
+        let now = log.clockMillis()
+        let url = folder.url
+        let built = Task.detached { try? build(from: batches, folder: url, recordedAtMillis: now) }
+        let span = try await log.recordSpan(batches, recordedAtMillis: now)
+        if let (dataset, first, applied) = await built.value, let mark = span.mark, span.firstSequence == first,
+            span.count == applied, span.recordedAtMillis == now
+        {
+            try? DatasetLoader.writeSnapshot(of: dataset, at: mark, folder: url)
+        } else if span.count > 0 {
+            folder.refreshSnapshot()
+        }
+        return span.count
+    }
+
+    /// The folder's responses as they stand, with the batches' new responses applied as the records numbered from
+    /// the log's current end; the first sequence number used and how many were applied.
+    static func build(
+        from batches: [RecordBatch], folder: URL, recordedAtMillis: Int64
+    ) throws -> (ResponseDataset, UInt64, Int) {
+        let base = try DatasetLoader.load(folder: folder, catalog: .builtIn, refresh: false)
+        var dataset = base.dataset
+        let first = base.mark?.records ?? 0
+        var sequence = first
+        for batch in batches {
+            try batch.forEachNew { response, version in
+                try dataset.apply(
+                    LogEntry(
+                        sequence: sequence, recordedAtMillis: recordedAtMillis,
+                        event: .responseRecorded(response, definitionVersion: version), author: batch.author))
+                sequence += 1
+            }
+        }
+        return (dataset, first, Int(sequence - first))
+    }
+}
