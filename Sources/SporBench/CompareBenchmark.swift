@@ -50,7 +50,8 @@ struct CompareBenchmark: AsyncParsableCommand {
 
     func validate() throws {
         for name in chosen ?? [] where Row(rawValue: name) == nil {
-            throw ValidationError("--only: no row \(name) (use \(Row.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ValidationError(
+                "--only: no row \(name) (use \(Row.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
     }
 

@@ -249,31 +249,35 @@ public actor EventLog {
         // most one rehash, erring high a table twice the size).
         var index = ResponseIndex(minimumCapacity: try scanner.totalBytes() / 128)
         var latestVersion: [UUID: UInt64] = [:]
+        var queue = IndexInsertQueue()
         // The chain up to the checkpoint's head is `spor verify`'s to walk; the head and what follows are checked.
-        let outcome = try scanner.scan(decodeEntries: replay != nil, hashFrom: heads.firstSequence ?? 0) { record in
-            try heads.check(record)
-            let location = ResponseIndex.pack(segment: record.segment, offset: record.offset)
-            let id = record.responseID
-            if record.type == 1 {
-                guard index.value(for: id) == nil else {
-                    throw LogError.corrupt(
-                        "a response id is recorded twice", segment: record.segment, offset: record.offset)
-                }
-                index.insert(id, value: location)
-            } else {
-                guard let known = index.value(for: id), known & ResponseIndex.retractedBit == 0 else {
-                    throw LogError.corrupt(
-                        "a correction or retraction refers to a response that is unknown or retracted",
-                        segment: record.segment, offset: record.offset)
-                }
-                if record.type == 2 {
-                    latestVersion[id] = location
+        let scanned = Result {
+            try scanner.scan(decodeEntries: replay != nil, hashFrom: heads.firstSequence ?? 0) { record in
+                try heads.check(record)
+                let location = ResponseIndex.pack(segment: record.segment, offset: record.offset)
+                let id = record.responseID
+                if record.type == 1 {
+                    try queue.add(
+                        id, location: location, segment: record.segment, offset: record.offset, into: &index)
                 } else {
-                    index.markRetracted(id)
+                    try queue.flush(into: &index)
+                    guard let known = index.value(for: id), known & ResponseIndex.retractedBit == 0 else {
+                        throw LogError.corrupt(
+                            "a correction or retraction refers to a response that is unknown or retracted",
+                            segment: record.segment, offset: record.offset)
+                    }
+                    if record.type == 2 {
+                        latestVersion[id] = location
+                    } else {
+                        index.markRetracted(id)
+                    }
                 }
+                if let replay, let entry = record.entry { try replay(entry) }
             }
-            if let replay, let entry = record.entry { try replay(entry) }
         }
+        // The queued ids come before anything a failing scan found: a repeated one among them is the first break.
+        try queue.flush(into: &index)
+        let outcome = try scanned.get()
         // After the scan, so damage inside the log is named where it is; then a cut end, by its segment.
         try heads.checkLengths(scanner)
         try heads.checkCovered(outcome)

@@ -119,19 +119,49 @@ public final class DataFolder: Sendable {
             live = nil
             load = nil
         case .serving:
-            // The log is opened first: its checkpoint check and key binding, and any torn end cut off; then the
-            // responses come from the snapshot and the records after it, as `spor report` loads them.
+            // The responses come from the snapshot and the records after it, as `spor report` loads them, on another
+            // core while the log is opened (its checkpoint check and key binding, and any torn end cut off). When
+            // the two do not end at the same record (a new folder, an end cut off meanwhile), they are loaded again
+            // from the opened log. A stale snapshot is rewritten in the background, not before serving.
+            let loading = Self.loadInBackground(folder: url)
             let log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
-            let loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
-            guard (loaded.mark?.records ?? 0) == log.opened.records else {
+            var loaded = try? loading.wait()
+            if loaded == nil || loaded?.mark?.records ?? 0 != log.opened.records {
+                loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: false)
+            }
+            guard let loaded, (loaded.mark?.records ?? 0) == log.opened.records else {
                 throw UseCaseError.unavailable(
                     "the responses loaded do not end where the log does; open the folder again")
             }
             self.log = log
             (live, load) = Self.liveDataset(
                 loaded, keepingAttention: true, settings: settings, folder: url, logger: logger)
+            live?.snapshotIfDue()
             _ = try pseudonymiserForCPR()
             _ = try audit()
+        }
+    }
+
+    /// Loads the folder's responses on a thread of its own; `wait()` returns them.
+    private static func loadInBackground(folder: URL) -> BackgroundLoad {
+        let load = BackgroundLoad()
+        DispatchQueue.global().async {
+            load.result.withLock {
+                $0 = Result { try DatasetLoader.load(folder: folder, catalog: .builtIn, refresh: false) }
+            }
+            load.done.signal()
+        }
+        return load
+    }
+
+    /// A dataset being loaded on another thread.
+    private final class BackgroundLoad: Sendable {
+        let result = Mutex<Result<DatasetLoader.Loaded, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+
+        func wait() throws -> DatasetLoader.Loaded {
+            done.wait()
+            return try result.withLock { $0! }.get()
         }
     }
 

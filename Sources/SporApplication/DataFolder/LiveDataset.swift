@@ -374,7 +374,7 @@ final class LiveDataset: @unchecked Sendable {
     // MARK: - Snapshot
 
     /// Starts writing a snapshot in the background when enough entries were applied since the last one.
-    private func snapshotIfDue() {
+    func snapshotIfDue() {
         let applied = state.withLock { $0.applied }
         let due = snapshot.withLock { snapshot -> Bool in
             guard !snapshot.running, applied >= (snapshot.mark?.records ?? 0) + snapshotAfterRecords else {

@@ -6,7 +6,7 @@ import SporSnapshot
 
 /// Writes an import's rows to the log and, for a large import, the folder's snapshot from those same rows, built on
 /// another core while they are written: neither the import nor the next start replays the log just written
-/// (docs/log-format.md, "The snapshot").
+/// (docs/log-format.md, "Replay and the snapshot").
 ///
 /// The dataset starts from the folder's responses before the import (the snapshot and the records after it, as
 /// `spor report` loads them; the import holds the folder's lock, so nothing else writes meanwhile) and takes each
@@ -16,9 +16,14 @@ import SporSnapshot
 enum ImportSnapshot {
     /// Records the classified batches and keeps the snapshot current; returns the number of responses written.
     /// Writing the snapshot is best effort: a failure only means the next read replays more.
-    static func record(_ batches: [RecordBatch], log: EventLog, folder: DataFolder) async throws -> Int {
+    /// - Parameter minimum: from this many new rows on the snapshot is built from them; a smaller import
+    ///   refreshes it as any command does (a replay of the records after it, and a new one only when it is stale).
+    static func record(
+        _ batches: [RecordBatch], log: EventLog, folder: DataFolder,
+        buildingFrom minimum: UInt64 = DatasetLoader.refreshAfterRecords
+    ) async throws -> Int {
         let newRows = batches.reduce(0) { $0 + $1.statuses.lazy.filter { $0 == .new }.count }
-        guard newRows >= DatasetLoader.refreshAfterRecords else {
+        guard newRows >= minimum else {
             let written = try await log.record(batches)
             if written > 0 { folder.refreshSnapshot() }
             return written
