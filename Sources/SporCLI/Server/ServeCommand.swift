@@ -44,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        AllocatorSettings.apply()
         let folder = DataFolder.location(data)
         var logger = Logger(label: "spor", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .info
