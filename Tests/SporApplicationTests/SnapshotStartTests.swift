@@ -3,6 +3,7 @@ import Logging
 import SporInstruments
 import SporLog
 import SporReports
+import SporSnapshot
 import SporTesting
 import Testing
 
@@ -43,6 +44,31 @@ import Testing
         let third = try DataFolder(url: folder.url, mode: .serving, logger: Self.logger)
         #expect(third.load == DataFolder.Load(fromSnapshot: true, recordsReplayed: 0))
         await third.close()
+    }
+
+    @Test func aStaleSnapshotIsRewrittenInTheBackgroundAfterTheStart() async throws {
+        let folder = try TemporaryFolder(prefix: "spor-snapshot-stale")
+        defer { folder.remove() }
+        let settings = DataFolder.LogSettings(snapshotAfterRecords: 10)
+        let first = try DataFolder(url: folder.url, mode: .serving, logger: Self.logger, log: settings)
+        try await Self.append(5, to: first)
+        await first.close()  // the snapshot of 5 records
+        let writer = try DataFolder(url: folder.url, mode: .writing, logger: Self.logger)
+        try await Self.append(12, to: writer, from: 5)
+        await writer.close()
+
+        // The start replays the 12 records after the snapshot and serves; the snapshot follows in the background.
+        let second = try DataFolder(url: folder.url, mode: .serving, logger: Self.logger, log: settings)
+        #expect(second.load == DataFolder.Load(fromSnapshot: true, recordsReplayed: 12))
+        var behind: UInt64?
+        for _ in 0..<200 {
+            let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
+            if case .snapshot(let recordsAfter) = loaded.source { behind = recordsAfter }
+            if behind == 0 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(behind == 0)
+        await second.close()
     }
 
     @Test func aDamagedSnapshotIsIgnoredAndRebuilt() async throws {

@@ -142,15 +142,16 @@ public final class DataFolder: Sendable {
         }
     }
 
-    /// Loads the folder's responses on a thread of its own; `wait()` returns them.
+    /// Loads the folder's responses on a thread of its own (not dispatch's pool, whose few threads may all be busy
+    /// while the caller blocks for the result); `wait()` returns them.
     private static func loadInBackground(folder: URL) -> BackgroundLoad {
         let load = BackgroundLoad()
-        DispatchQueue.global().async {
+        Thread {
             load.result.withLock {
                 $0 = Result { try DatasetLoader.load(folder: folder, catalog: .builtIn, refresh: false) }
             }
             load.done.signal()
-        }
+        }.start()
         return load
     }
 
