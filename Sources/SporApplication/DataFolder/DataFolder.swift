@@ -258,7 +258,7 @@ extension DataFolder {
     func resolve(_ draft: ResponseDraft, id: UUID) throws -> Response {
         switch draft.citizen {
         case .id(let citizen): draft.resolved(id: id, citizen: citizen)
-        case .cpr: try pseudonymiserForCPR().resolve(draft, id: id)
+        case .cpr(let cpr): draft.resolved(id: id, citizen: try pseudonymiserForCPR().citizenID(for: cpr))
         }
     }
 }
