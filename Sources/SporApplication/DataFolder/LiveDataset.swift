@@ -17,8 +17,8 @@ import Synchronization
 /// in progress). The current version of a single response is answered from the dataset and the ready entries
 /// together, so a write's own answer never waits for a report.
 ///
-/// Long reads (reports, releases) and reads that must wait for the lock run on a dispatch queue of their own,
-/// never on Swift's cooperative threads.
+/// Long reads (reports, releases) and reads that must wait for the lock run on threads of their own
+/// (``BlockingWorkers``), never on those of Swift's cooperative pool.
 final class LiveDataset: @unchecked Sendable {
     /// A new snapshot is written in the background once this many entries were applied since the last one.
     private let snapshotAfterRecords: UInt64
@@ -33,7 +33,8 @@ final class LiveDataset: @unchecked Sendable {
     /// Called inside every long read while the lock is held: lets a test hold a report open.
     let longReadHook = Mutex<(@Sendable () -> Void)?>(nil)
 
-    private static let readQueue = DispatchQueue(label: "spor.reads", attributes: .concurrent)
+    /// Long reads and reads that wait: threads of their own, never those of Swift's cooperative pool.
+    private static let readQueue = BlockingWorkers(name: "spor.reads", limit: 32)
     private static let snapshotQueue = DispatchQueue(label: "spor.snapshot", qos: .utility)
 
     /// The durable entries on their way into the dataset.
