@@ -32,6 +32,8 @@ public enum StoreCopy {
         public var brokenSequence: Int64?
         /// What is wrong there.
         public var brokenMessage: String?
+        /// The access audit trail in the store (`spor_audit`), its lines and chain checked.
+        public var audit: AuditTrail.Verification
     }
 
     /// Whether `text` names a PostgreSQL store (`postgresql://…`) rather than a data folder.
@@ -74,10 +76,13 @@ public enum StoreCopy {
     public static func verify(store: String, by caller: Caller, logger: Logger) async throws -> Verification {
         _ = try AccessPolicy.responses(caller, .verifyLog)
         let url = try PostgresStoreURL(store)
-        let found = try await PostgresStore.withLog(url, logger: logger, preparing: false) { try await $0.verify() }
+        let (found, auditLines) = try await PostgresStore.withLog(url, logger: logger, preparing: false) { log in
+            (try await log.verify(), try await log.hasTable("spor_audit") ? try await log.auditLines() : [])
+        }
         return Verification(
             store: url.description, records: found.records, headHash: found.headHash,
-            brokenSequence: found.broken?.sequence, brokenMessage: found.broken?.message)
+            brokenSequence: found.broken?.sequence, brokenMessage: found.broken?.message,
+            audit: AuditTrail.verify(lines: auditLines))
     }
 
     private static func copyIn(
