@@ -1,4 +1,4 @@
-public import PostgresNIO
+import PostgresNIO
 public import SporLog
 
 extension PostgresLog {

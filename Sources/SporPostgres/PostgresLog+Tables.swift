@@ -1,4 +1,4 @@
-public import PostgresNIO
+import PostgresNIO
 
 /// The tables beside the log (docs/postgresql.md): tokens (`spor_tokens`, a JSON record per token, never the
 /// token itself), the access audit trail (`spor_audit`, chained lines, append-only) and trend releases
@@ -31,7 +31,7 @@ extension PostgresLog {
 
     /// Replaces a token's record (revoking it).
     public func updateToken(name: String, record: String) async throws {
-        try await run("writing spor_tokens") {
+        _ = try await run("writing spor_tokens") {
             try await client.query(
                 "UPDATE spor_tokens SET record = \(record) WHERE name = \(name)", logger: logger)
         }
@@ -123,7 +123,7 @@ extension PostgresLog {
 extension PostgresLog {
     /// Records the pseudonymisation key's fingerprint unless one is recorded, and returns the one recorded.
     public func recordKeyFingerprint(_ fingerprint: String) async throws -> String {
-        try await run("recording the key fingerprint") {
+        _ = try await run("recording the key fingerprint") {
             try await client.query(
                 """
                 INSERT INTO spor_store (name, value) VALUES (\(PostgresLogSchema.fingerprintName), \(fingerprint))

@@ -42,8 +42,11 @@ final class StoreBacking: Sendable {
     }
 
     func appendAudit(_ records: [AuditRecord]) async throws {
+        let (log, lines) = (session.log, records.map(\.json))
         do {
-            try await session.log.appendAudit(records.map(\.json), start: AuditChain.start, link: AuditChain.link)
+            try await StoreDeadline.run {
+                try await log.appendAudit(lines, start: AuditChain.start, link: AuditChain.link)
+            }
         } catch {
             throw StoreLogFollower.unavailable(error)
         }

@@ -23,12 +23,18 @@ actor StoreLogFollower {
         var continuation: CheckedContinuation<[EventLog.AppendResult], any Error>
     }
 
+    /// Requests not yet taken into a transaction, by number; one still here at its deadline is answered
+    /// ``StoreDeadline/unavailable`` and never written.
+    private var untaken: [Int: Request] = [:]
+    private var numbered = 0
+
     private let log: PostgresLog
     private let live: LiveDataset
     private let logger: Logger
     /// Positioned after the last row handed to memory.
     private var check: RecordChainCheck
-    private var waiting: [Request] = []
+    /// The numbers of the requests waiting for the next group commit, in arrival order.
+    private var waiting: [Int] = []
     private var catchUpWanted = false
     private var running = false
     private var reachable = true
@@ -75,9 +81,22 @@ actor StoreLogFollower {
     ///   or refused the transaction (nothing was acknowledged; sending the same request again is safe).
     func append(_ events: [SporLog.LogEvent], author: Author) async throws -> [EventLog.AppendResult] {
         try await withCheckedThrowingContinuation { continuation in
-            waiting.append(Request(events: events, author: author, continuation: continuation))
+            numbered += 1
+            let number = numbered
+            untaken[number] = Request(events: events, author: author, continuation: continuation)
+            waiting.append(number)
             startIfIdle()
+            Task {
+                try? await Task.sleep(for: .seconds(StoreDeadline.seconds))
+                self.expire(number)
+            }
         }
+    }
+
+    /// Answers a request that no transaction took before its deadline.
+    private func expire(_ number: Int) {
+        guard let request = untaken.removeValue(forKey: number) else { return }
+        request.continuation.resume(throwing: StoreDeadline.unavailable)
     }
 
     /// Reads what other daemons appended, soon.
@@ -96,10 +115,10 @@ actor StoreLogFollower {
     private func drain() async {
         while true {
             if !waiting.isEmpty {
-                let group = waiting
+                let numbers = waiting
                 waiting = []
                 catchUpWanted = false
-                await commit(group)
+                await commit(numbers)
             } else if catchUpWanted {
                 catchUpWanted = false
                 do {
@@ -153,12 +172,15 @@ actor StoreLogFollower {
     }
 
     /// One group commit: every request decided, the admitted ones inserted in one transaction.
-    private func commit(_ group: [Request]) async {
-        let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+    private func commit(_ numbers: [Int]) async {
         var refused: [Int: any Error] = [:]
         var decided: [(request: Int, answers: [Response?], records: [ChainedRecord])] = []
+        var group: [Request] = []
         do {
             try await log.withAppendLock { transaction in
+                // Only the requests still waiting: one past its deadline was answered and is not written.
+                group = numbers.compactMap { untaken.removeValue(forKey: $0) }
+                let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
                 try take(try await transaction.rows(from: check.nextSequence))
                 var admission = StoreAdmission(known: known)
                 var next = check.nextSequence
@@ -185,6 +207,8 @@ actor StoreLogFollower {
         } catch {
             let failure = Self.unavailable(error)
             for request in group { request.continuation.resume(throwing: failure) }
+            // Requests the transaction never took (it failed before it began) fail alike.
+            for number in numbers { untaken.removeValue(forKey: number)?.continuation.resume(throwing: failure) }
             noteReachable(false, error)
             return
         }
