@@ -11,8 +11,11 @@ public final class PostgresStoreSession: Sendable {
     private let task: Task<Void, Never>
 
     /// Connects once (failing at once, with the server's reason, when PostgreSQL cannot be reached or refuses),
-    /// starts the client and makes the tables when missing.
-    public static func open(_ url: PostgresStoreURL, logger: Logger) async throws -> PostgresStoreSession {
+    /// starts the client and, when `preparing`, makes the tables when missing (a role that may only read does not
+    /// prepare).
+    public static func open(
+        _ url: PostgresStoreURL, preparing: Bool = true, logger: Logger
+    ) async throws -> PostgresStoreSession {
         var logger = logger
         logger.logLevel = max(logger.logLevel, .error)
         do {
@@ -29,7 +32,7 @@ public final class PostgresStoreSession: Sendable {
         let session = PostgresStoreSession(
             log: PostgresLog(client: client, logger: logger), url: url, task: Task { await client.run() })
         do {
-            try await session.log.prepare()
+            if preparing { try await session.log.prepare() }
         } catch let error as PostgresStoreError {
             session.close()
             throw PostgresStoreError("\(url): \(error.message)")

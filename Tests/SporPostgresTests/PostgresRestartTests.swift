@@ -14,12 +14,12 @@ struct PostgresRestartTests {
     @Test func writesGet503WhilePostgreSQLIsDownAndTheDaemonRecovers() async throws {
         let cluster = Cluster()
         defer { _ = try? cluster.run("stop") }
-        try cluster.run("start", port: true)
+        try await TestDaemon.offPool { try cluster.run("start", port: true) }
         let store = "postgresql://postgres@/postgres?host=\(cluster.folder)&port=\(cluster.port)"
         let logs = try TemporaryFolder(prefix: "spor-pg-restart")
         defer { logs.remove() }
-        let (staff, _) = try TwoDaemonsTests.tokens(store)
-        let daemon = try TestDaemon.start(store: store, folder: logs, name: "daemon")
+        let (staff, _) = try await TestDaemon.offPool { try TwoDaemonsTests.tokens(store) }
+        let daemon = try await TestDaemon.start(store: store, folder: logs, name: "daemon")
         defer { daemon.stop() }
         var acknowledged = Set<UUID>()
         func write(_ index: Int) async -> Int? {
@@ -31,17 +31,18 @@ struct PostgresRestartTests {
         }
         for index in 0..<20 { #expect(await write(index) == 201) }
 
-        try cluster.run("pause")
+        try await TestDaemon.offPool { try cluster.run("pause") }
         let started = Date()
         #expect(await write(20) == 503)
-        #expect(Date().timeIntervalSince(started) < 10)
+        // The daemon answers after its 5 s deadline; the slack is for a machine loaded by other tests.
+        #expect(Date().timeIntervalSince(started) < 30)
         let problem = await daemon.request(
             "POST", "/v1/responses", token: staff, json: TwoDaemonsTests.response(id: UUID(), index: 21))
         #expect(problem?.status == 503)
         let detail = String(decoding: problem?.body ?? Data(), as: UTF8.self)
         #expect(detail.contains("unavailable"))
 
-        try cluster.run("resume", port: true)
+        try await TestDaemon.offPool { try cluster.run("resume", port: true) }
         var recovered = false
         for index in 22..<80 where !recovered {
             recovered = await write(index) == 201

@@ -11,8 +11,16 @@ final class TestDaemon: @unchecked Sendable {
     let port: Int
     private let log: URL
 
+    /// Runs blocking work (waiting for a process) on a dispatch queue, off Swift's few cooperative threads, which
+    /// the other tests running at the same time need.
+    static func offPool<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
+        }
+    }
+
     /// Starts the daemon and returns once it listens.
-    static func start(store: String, folder: TemporaryFolder, name: String) throws -> TestDaemon {
+    static func start(store: String, folder: TemporaryFolder, name: String) async throws -> TestDaemon {
         let log = folder.path("\(name)-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
@@ -33,7 +41,7 @@ final class TestDaemon: @unchecked Sendable {
                 if let port = Int(digits) { return TestDaemon(process: process, port: port, log: log) }
             }
             guard process.isRunning else { break }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         process.terminate()
         throw DaemonError(message: "the daemon did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")

@@ -36,10 +36,10 @@ struct TwoDaemonsTests {
         try await TestPostgres.withDatabase { database, _ in
             let folder = try TemporaryFolder(prefix: "spor-two-daemons")
             defer { folder.remove() }
-            let (staff, admin) = try Self.tokens(database)
+            let (staff, admin) = try await TestDaemon.offPool { try Self.tokens(database) }
             let daemons = [
-                try TestDaemon.start(store: database, folder: folder, name: "a"),
-                try TestDaemon.start(store: database, folder: folder, name: "b"),
+                try await TestDaemon.start(store: database, folder: folder, name: "a"),
+                try await TestDaemon.start(store: database, folder: folder, name: "b"),
             ]
             defer { for daemon in daemons { daemon.stop() } }
             let tally = Tally()
@@ -80,10 +80,10 @@ struct TwoDaemonsTests {
         try await TestPostgres.withDatabase { database, _ in
             let folder = try TemporaryFolder(prefix: "spor-kill-daemon")
             defer { folder.remove() }
-            let (staff, admin) = try Self.tokens(database)
-            let steady = try TestDaemon.start(store: database, folder: folder, name: "steady")
+            let (staff, admin) = try await TestDaemon.offPool { try Self.tokens(database) }
+            let steady = try await TestDaemon.start(store: database, folder: folder, name: "steady")
             defer { steady.stop() }
-            var killed = try TestDaemon.start(store: database, folder: folder, name: "killed")
+            var killed = try await TestDaemon.start(store: database, folder: folder, name: "killed")
             let tally = Tally()
             for round in 0..<Self.killRounds {
                 let victim = killed
@@ -108,10 +108,10 @@ struct TwoDaemonsTests {
                     }
                     group.addTask {
                         try? await Task.sleep(for: .milliseconds(400))
-                        victim.kill9()
+                        _ = try? await TestDaemon.offPool { victim.kill9() }
                     }
                 }
-                killed = try TestDaemon.start(store: database, folder: folder, name: "killed")
+                killed = try await TestDaemon.start(store: database, folder: folder, name: "killed")
             }
             defer { killed.stop() }
             #expect(tally.steadyFailures.withLock { $0 } == 0)

@@ -25,21 +25,26 @@ extension DataFolder {
     /// - Parameters:
     ///   - keyFile: a file holding the pseudonymisation key; else `SPOR_PSEUDONYM_KEY`. The key never comes from
     ///     the database, only its fingerprint, which must match. Without a key everything works except CPR input.
+    ///   - cache: a local folder for a snapshot of the responses (``Mode/serving``): read at start when it fits
+    ///     the table (its last record's hash is checked), then only the rows after it; written after a start that
+    ///     read many rows and at ``close()``.
     /// - Throws: ``UseCaseError`` `unavailable` when PostgreSQL cannot be reached or refuses; `LogError`
     ///   `invalidKey` for a key that is malformed or not the store's.
     public static func open(
-        store text: String, mode: Mode, keyFile: URL? = nil,
+        store text: String, mode: Mode, keyFile: URL? = nil, cache: URL? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger,
         log settings: LogSettings = LogSettings()
     ) async throws -> DataFolder {
         let session: PostgresStoreSession
         do {
-            session = try await PostgresStoreSession.open(try PostgresStoreURL(text), logger: logger)
+            session = try await PostgresStoreSession.open(
+                try PostgresStoreURL(text), preparing: mode != .reading, logger: logger)
         } catch let error as PostgresStoreError {
             throw UseCaseError.unavailable(error.message)
         }
         do {
-            let pseudonymiser = try await pseudonymiser(keyFile: keyFile, environment: environment, log: session.log)
+            let pseudonymiser = try await pseudonymiser(
+                keyFile: keyFile, environment: environment, log: session.log, recording: mode != .reading)
             let tokens = StoreTokens(log: session.log)
             if mode == .serving { try await tokens.start() }
             guard mode != .administering else {
@@ -48,11 +53,15 @@ extension DataFolder {
                 return DataFolder(store: backing, mode: mode, live: nil, load: nil, settings: settings)
             }
             let started = ContinuousClock.now
-            let (dataset, check) = try await loadDataset(session.log)
+            let snapshot = mode == .serving ? try await StoreSnapshot.read(cache, log: session.log) : nil
+            let (dataset, check) = try await loadDataset(
+                session.log, after: snapshot ?? (try ResponseDataset(catalog: .builtIn), RecordChainCheck()))
+            let replayed = check.nextSequence - (snapshot?.1.nextSequence ?? 0)
             logger.info(
                 "loaded the responses",
                 metadata: [
-                    "from": "postgresql", "replayed": "\(check.nextSequence)", "in": "\(ContinuousClock.now - started)",
+                    "from": "\(snapshot == nil ? "postgresql" : "snapshot")", "replayed": "\(replayed)",
+                    "in": "\(ContinuousClock.now - started)",
                 ])
             let live = LiveDataset(
                 dataset: dataset, records: check.nextSequence, snapshotMark: nil, snapshotAfterRecords: .max,
@@ -60,15 +69,17 @@ extension DataFolder {
             if mode == .serving { live.keepAttentionListInBackground() }
             var follower: StoreLogFollower?
             if mode != .reading {
-                let following = StoreLogFollower(log: session.log, live: live, after: check, logger: logger)
-                if mode == .serving { await following.start() }
-                follower = following
+                follower = StoreLogFollower(log: session.log, live: live, after: check, logger: logger)
             }
             let backing = StoreBacking(
-                session: session, follower: follower, tokens: tokens, pseudonymiser: pseudonymiser)
+                session: session, follower: follower, tokens: tokens, pseudonymiser: pseudonymiser,
+                snapshot: mode == .serving ? cache.map { StoreSnapshot(folder: $0, live: live, logger: logger) } : nil)
+            // Before following: the snapshot holds exactly the rows read.
+            if replayed >= StoreSnapshot.writeAfterRecords { await backing.writeSnapshot() }
+            if mode == .serving { await follower?.start() }
             return DataFolder(
                 store: backing, mode: mode, live: live,
-                load: Load(fromSnapshot: false, recordsReplayed: check.nextSequence), settings: settings)
+                load: Load(fromSnapshot: snapshot != nil, recordsReplayed: replayed), settings: settings)
         } catch {
             session.close()
             if let error = error as? PostgresStoreError { throw UseCaseError.unavailable(error.message) }
@@ -76,10 +87,11 @@ extension DataFolder {
         }
     }
 
-    /// Every response in the table, read in pages, the chain checked as it goes.
-    private static func loadDataset(_ log: PostgresLog) async throws -> (ResponseDataset, RecordChainCheck) {
-        var dataset = try ResponseDataset(catalog: .builtIn)
-        var check = RecordChainCheck()
+    /// Every response in the table after those `start` holds, read in pages, the chain checked as it goes.
+    private static func loadDataset(
+        _ log: PostgresLog, after start: (ResponseDataset, RecordChainCheck)
+    ) async throws -> (ResponseDataset, RecordChainCheck) {
+        var (dataset, check) = start
         let page = 50_000
         while true {
             let rows = try await log.rows(from: check.nextSequence, limit: page)
@@ -97,9 +109,9 @@ extension DataFolder {
     }
 
     /// The pseudonymisation key from `keyFile` or `SPOR_PSEUDONYM_KEY`, held to the fingerprint the store records
-    /// (recorded now when the store has none); `nil` without a key.
+    /// (recorded now when the store has none and `recording`); `nil` without a key.
     private static func pseudonymiser(
-        keyFile: URL?, environment: [String: String], log: PostgresLog
+        keyFile: URL?, environment: [String: String], log: PostgresLog, recording: Bool
     ) async throws -> Pseudonymiser? {
         let text: String
         let source: String
@@ -116,7 +128,10 @@ extension DataFolder {
             return nil
         }
         let pseudonymiser = try Pseudonymiser(keyText: text, source: source)
-        let recorded = try await log.recordKeyFingerprint(pseudonymiser.fingerprint)
+        let recorded =
+            recording
+            ? try await log.recordKeyFingerprint(pseudonymiser.fingerprint)
+            : try await log.keyFingerprint() ?? pseudonymiser.fingerprint
         guard recorded == pseudonymiser.fingerprint else {
             throw LogError(
                 .invalidKey,

@@ -11,14 +11,24 @@ final class StoreBacking: Sendable {
     let follower: StoreLogFollower?
     let tokens: StoreTokens
     let pseudonymiser: Pseudonymiser?
+    /// The daemon's local snapshot of the responses, when it has a cache folder.
+    let snapshot: StoreSnapshot?
 
     init(
-        session: PostgresStoreSession, follower: StoreLogFollower?, tokens: StoreTokens, pseudonymiser: Pseudonymiser?
+        session: PostgresStoreSession, follower: StoreLogFollower?, tokens: StoreTokens, pseudonymiser: Pseudonymiser?,
+        snapshot: StoreSnapshot? = nil
     ) {
         self.session = session
         self.follower = follower
         self.tokens = tokens
         self.pseudonymiser = pseudonymiser
+        self.snapshot = snapshot
+    }
+
+    /// Writes the snapshot of every response in memory up to the last row followed (best effort).
+    func writeSnapshot() async {
+        guard let snapshot, let follower else { return }
+        snapshot.write(at: await follower.position)
     }
 
     /// The trend releases, in the store.
@@ -76,6 +86,7 @@ final class StoreBacking: Sendable {
 
     func close() async {
         await follower?.stop()
+        await writeSnapshot()
         tokens.stop()
         session.close()
     }

@@ -38,6 +38,7 @@ actor StoreLogFollower {
     private var catchUpWanted = false
     private var running = false
     private var reachable = true
+    private var stopped = false
     private var tasks: [Task<Void, Never>] = []
     /// Rows read per query while catching up.
     private static let page = 10_000
@@ -69,10 +70,18 @@ actor StoreLogFollower {
             })
     }
 
-    /// Stops following; appends still waiting fail.
-    func stop() {
+    /// Where the follower stands: after the last row handed to memory.
+    var position: RecordChainCheck { check }
+
+    /// Stops following and returns once no transaction or catch-up runs; appends still waiting fail.
+    func stop() async {
+        stopped = true
         for task in tasks { task.cancel() }
         tasks = []
+        while running { try? await Task.sleep(for: .milliseconds(10)) }
+        let closing = UseCaseError.unavailable("The daemon is shutting down; nothing was stored.")
+        for number in waiting { untaken.removeValue(forKey: number)?.continuation.resume(throwing: closing) }
+        waiting = []
     }
 
     /// Appends `events` by `author` as one all-or-nothing batch and returns once committed and in sequence for
@@ -106,7 +115,7 @@ actor StoreLogFollower {
     }
 
     private func startIfIdle() {
-        guard !running else { return }
+        guard !running, !stopped else { return }
         running = true
         Task { await drain() }
     }
@@ -114,6 +123,10 @@ actor StoreLogFollower {
     /// Commits waiting appends and catches up until there is nothing to do.
     private func drain() async {
         while true {
+            if stopped {
+                running = false
+                return
+            }
             if !waiting.isEmpty {
                 let numbers = waiting
                 waiting = []

@@ -19,6 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
     var store: String?
     @Option(name: .customLong("key-file"), help: .keyFile)
     var keyFile: String?
+    @Option(
+        help:
+            "With --store: a local folder for a snapshot of the responses, written at shutdown, so a restart reads only the rows after it."
+    )
+    var cache: String?
     @Option(help: "The address to bind. Keep loopback and put a TLS reverse proxy in front.")
     var host = "127.0.0.1"
     @Option(help: "The port to bind.")
@@ -45,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         if data != nil, store != nil { throw ValidationError("give --data or --store, not both") }
         if let store, !DataFolder.isStore(store) { throw ValidationError("--store takes a postgresql:// URL") }
         if demo, storeURL != nil { throw ValidationError("--demo fills a new data folder, not a store") }
+        if cache != nil, storeURL == nil { throw ValidationError("--cache goes with --store") }
         guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }
         guard settleDays >= 0 else { throw ValidationError("--settle-days must be 0 or more") }
         _ = try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system")
@@ -95,7 +101,8 @@ struct ServeCommand: AsyncParsableCommand {
         let metrics = ServerMetrics()
         metrics.bootstrapProcess()
         let folder = try await DataFolder.open(
-            store: store, mode: .serving, keyFile: keyFile.map { URL(fileURLWithPath: $0) }, logger: logger,
+            store: store, mode: .serving, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
+            cache: cache.map { URL(fileURLWithPath: $0) }, logger: logger,
             log: DataFolder.LogSettings(metrics: metrics.factory))
         if try await UseCases(folder: folder).tokens(by: .cli()).allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --store URL --role admin --name NAME\n")
