@@ -262,6 +262,7 @@ actor StoreLogFollower {
     static func unavailable(_ error: any Error) -> any Error {
         if let error = error as? UseCaseError { return error }
         let reason = (error as? PostgresStoreError)?.message ?? "\(error)"
-        return UseCaseError.unavailable("the PostgreSQL store did not take the write, nothing was stored: \(reason)")
+        return UseCaseError.unavailable(
+            "The PostgreSQL store cannot serve this now; nothing was acknowledged: \(reason)")
     }
 }
