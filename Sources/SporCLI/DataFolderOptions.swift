@@ -35,12 +35,7 @@ struct DataFolderOptions: ParsableArguments {
     }
 
     /// The PostgreSQL store to use: `--store`, else `$SPOR_STORE` unless `--data` is given.
-    var storeURL: String? {
-        if let store { return store }
-        guard data == nil, let variable = ProcessInfo.processInfo.environment["SPOR_STORE"], !variable.isEmpty
-        else { return nil }
-        return variable
-    }
+    var storeURL: String? { DataFolder.store(given: store, data: data) }
 
     /// The use cases over the PostgreSQL store or the data folder, opened for `mode`; the caller closes
     /// ``UseCases/folder`` when done (``UseCases/closing(_:)``).

@@ -9,11 +9,14 @@ extension DataFolder {
     /// Whether `text` names a PostgreSQL store (`postgresql://…`) rather than a data folder.
     public static func isStore(_ text: String) -> Bool { PostgresStoreURL.isStoreURL(text) }
 
-    /// The store or folder commands use when none is given: `$SPOR_STORE`, else `$SPOR_DATA`, else `./spor-data`.
-    public static func storeOrFolder(
-        _ given: String?, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> String {
-        given ?? environment["SPOR_STORE"] ?? environment["SPOR_DATA"] ?? "./spor-data"
+    /// The PostgreSQL store a command works on: `--store` when given, else `$SPOR_STORE` unless `--data` is given;
+    /// `nil` for a data folder.
+    public static func store(
+        given: String?, data: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
+        if let given { return given }
+        guard data == nil, let variable = environment["SPOR_STORE"], !variable.isEmpty else { return nil }
+        return variable
     }
 
     /// Opens a PostgreSQL store in place of a data folder (docs/postgresql.md): the log, the tokens and the access

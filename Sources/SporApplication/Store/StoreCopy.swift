@@ -36,9 +36,6 @@ public enum StoreCopy {
         public var audit: AuditTrail.Verification
     }
 
-    /// Whether `text` names a PostgreSQL store (`postgresql://…`) rather than a data folder.
-    public static func isStore(_ text: String) -> Bool { PostgresStoreURL.isStoreURL(text) }
-
     /// Copies a whole log: from a data folder into an empty store, or from a store into a new data folder. Checks
     /// the source's chain while copying and verifies the copy.
     ///
@@ -54,7 +51,7 @@ public enum StoreCopy {
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) async throws -> Outcome {
         _ = try AccessPolicy.responses(caller, .dumpLog)
-        switch (isStore(source), isStore(destination)) {
+        switch (DataFolder.isStore(source), DataFolder.isStore(destination)) {
         case (false, true):
             return try await copyIn(
                 folder: DataFolder.location(source, environment: environment), store: PostgresStoreURL(destination),

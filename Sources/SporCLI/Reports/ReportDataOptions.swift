@@ -26,10 +26,7 @@ struct ReportDataOptions: ParsableArguments {
     /// The use cases over the data folder, or the PostgreSQL store (`--store`, else `$SPOR_STORE` unless `--data`
     /// is given), opened for reading.
     func useCases(settleWindow: SettleWindow = .standard) async throws -> UseCases {
-        let variable = ProcessInfo.processInfo.environment["SPOR_STORE"].flatMap {
-            $0.isEmpty || data != nil ? nil : $0
-        }
-        if let store = store ?? variable {
+        if let store = DataFolder.store(given: store, data: data) {
             return UseCases(
                 folder: try await DataFolder.open(
                     store: store, mode: .reading, keyFile: keyFile.map { URL(fileURLWithPath: $0) },

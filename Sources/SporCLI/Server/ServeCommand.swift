@@ -57,12 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The PostgreSQL store to serve: `--store`, else `$SPOR_STORE` unless `--data` is given.
-    private var storeURL: String? {
-        if let store { return store }
-        guard data == nil, let variable = ProcessInfo.processInfo.environment["SPOR_STORE"], !variable.isEmpty
-        else { return nil }
-        return variable
-    }
+    private var storeURL: String? { DataFolder.store(given: store, data: data) }
 
     func run() async throws {
         let folder = DataFolder.location(data)
