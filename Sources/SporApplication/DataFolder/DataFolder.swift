@@ -74,6 +74,9 @@ public final class DataFolder: Sendable {
     /// The trend releases the strategic role reads, `releases/`.
     let releases: ReleaseStore
     let log: EventLog?
+    /// The PostgreSQL store the log, tokens and audit trail are kept in instead of the folder, when opened with
+    /// ``open(store:mode:keyFile:environment:logger:log:)``.
+    let store: StoreBacking?
     /// Every response in columns (``Mode/reading`` and ``Mode/serving``; `nil` otherwise).
     private let live: LiveDataset?
     /// How the responses were loaded (``Mode/reading`` and ``Mode/serving``).
@@ -104,6 +107,7 @@ public final class DataFolder: Sendable {
         self.logSettings = settings
         self.tokens = TokenStore(folder: url)
         self.releases = ReleaseStore(dataFolder: url)
+        self.store = nil
         switch mode {
         case .administering:
             log = nil
@@ -135,6 +139,19 @@ public final class DataFolder: Sendable {
         }
     }
 
+    /// A PostgreSQL store opened as a data folder, by ``open(store:mode:keyFile:environment:logger:log:)``.
+    init(store: StoreBacking, mode: Mode, live: LiveDataset?, load: Load?, settings: LogSettings) {
+        self.url = store.url
+        self.mode = mode
+        self.logSettings = settings
+        self.tokens = TokenStore(folder: store.url)
+        self.releases = ReleaseStore(dataFolder: store.url)
+        self.store = store
+        self.log = nil
+        self.live = live
+        self.load = load
+    }
+
     /// The responses in memory; `keepingAttention` keeps the attention list up to date from now on, built in the
     /// background (the daemon).
     private static func liveDataset(
@@ -159,6 +176,10 @@ public final class DataFolder: Sendable {
     /// Finishes the write in flight, writes the snapshot of the responses in memory (``Mode/serving``; so the
     /// next start reads only what is appended after it) and releases the folder's lock.
     public func close() async {
+        if let store {
+            await store.close()
+            return
+        }
         await log?.close()
         if mode == .serving { live?.close() }
     }
@@ -199,6 +220,10 @@ public final class DataFolder: Sendable {
 
     /// The writable log.
     func writableLog() throws -> EventLog {
+        if store != nil {
+            throw UseCaseError.unavailable(
+                "this works on a data folder only: run it on a folder and move the log with spor store copy")
+        }
         guard let log else { throw UseCaseError.unavailable("the data folder is open for reading only") }
         return log
     }
@@ -211,7 +236,8 @@ public final class DataFolder: Sendable {
 
     /// The pseudonymiser, loaded (or its key created, for a new folder) when a CPR number first needs it.
     func pseudonymiserForCPR() throws -> Pseudonymiser {
-        try pseudonymiser.withLock { loaded in
+        if let store { return try store.pseudonymiserForCPR() }
+        return try pseudonymiser.withLock { loaded in
             if let loaded { return loaded }
             try FileManager.default.createDirectory(
                 at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -219,6 +245,13 @@ public final class DataFolder: Sendable {
             loaded = made
             return made
         }
+    }
+
+    /// Appends lines to the access audit trail (the folder's, or the store's table) and returns once they are
+    /// durable.
+    func appendAudit(_ records: [AuditRecord]) async throws {
+        if let store { return try await store.appendAudit(records) }
+        try await audit().append(contentsOf: records)
     }
 
     /// The access audit trail, opened for appending at its first use.
@@ -240,6 +273,7 @@ public final class DataFolder: Sendable {
     /// concurrent request is appending only once that append is durable; this then waits, without polling, until
     /// the other request has handed it over.
     func append(_ events: [SporLog.LogEvent], author: Author) async throws -> [EventLog.AppendResult] {
+        if let store { return try await store.append(events, author: author) }
         let results = try await writableLog().append(events, author: author)
         guard mode == .serving, let live else { return results }
         let entries = results.compactMap { result -> LogEntry? in
