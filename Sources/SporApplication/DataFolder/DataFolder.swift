@@ -113,7 +113,7 @@ public final class DataFolder: Sendable {
             log = nil
             let loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
             (live, load) = Self.liveDataset(
-                loaded, settings: settings, folder: url, logger: logger)
+                loaded, writable: false, settings: settings, folder: url, logger: logger)
         case .writing:
             log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
             live = nil
@@ -129,7 +129,7 @@ public final class DataFolder: Sendable {
             }
             self.log = log
             (live, load) = Self.liveDataset(
-                loaded, settings: settings, folder: url, logger: logger)
+                loaded, writable: true, settings: settings, folder: url, logger: logger)
             // The lists of staff members of several units are kept too, next.
             let scopes = ((try? tokens.list()) ?? []).filter { $0.revoked == nil && $0.units.count > 1 }
             live?.keepAttentionListInBackground(scopes: Array(Set(scopes.map { Set($0.units) })))
@@ -140,7 +140,7 @@ public final class DataFolder: Sendable {
 
     /// The responses in memory.
     private static func liveDataset(
-        _ loaded: DatasetLoader.Loaded, settings: LogSettings, folder: URL, logger: Logger
+        _ loaded: DatasetLoader.Loaded, writable: Bool, settings: LogSettings, folder: URL, logger: Logger
     ) -> (LiveDataset, Load) {
         let load: Load =
             switch loaded.source {
@@ -152,7 +152,7 @@ public final class DataFolder: Sendable {
             metadata: ["from": "\(load.fromSnapshot ? "snapshot" : "log")", "replayed": "\(load.recordsReplayed)"])
         let live = LiveDataset(
             dataset: loaded.dataset, records: loaded.mark?.records ?? 0, snapshotMark: loaded.snapshotMark,
-            snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder,
+            snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder, writable: writable,
             logger: logger)
         return (live, load)
     }

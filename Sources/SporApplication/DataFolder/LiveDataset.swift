@@ -74,10 +74,10 @@ final class LiveDataset: @unchecked Sendable {
     }
 
     /// Takes over `dataset`, which holds the log's first `records` records; `mark` is the snapshot's, if it holds
-    /// the same.
+    /// the same. A `writable` one (the daemon's) makes room for new rows in the background from the start.
     init(
         dataset: ResponseDataset, records: UInt64, snapshotMark: LogMark?, snapshotAfterRecords: UInt64, folder: URL,
-        logger: Logger
+        writable: Bool, logger: Logger
     ) {
         self.dataset = dataset
         self.snapshotAfterRecords = snapshotAfterRecords
@@ -85,8 +85,8 @@ final class LiveDataset: @unchecked Sendable {
         self.snapshot = Mutex(SnapshotState(mark: snapshotMark))
         self.folder = folder
         self.logger = logger
-        // A dataset loaded from a snapshot has no room to spare: its columns grow before the first writes need it.
-        if dataset.spareRows < Self.spareRowsWanted(dataset.count) { growInBackground() }
+        // A dataset loaded from a snapshot has no room to spare: a daemon's grows before the first writes need it.
+        if writable, dataset.spareRows < Self.spareRowsWanted(dataset.count) { growInBackground() }
     }
 
     // MARK: - Reading
