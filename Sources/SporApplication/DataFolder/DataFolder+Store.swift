@@ -68,7 +68,8 @@ extension DataFolder {
                 ])
             let live = LiveDataset(
                 dataset: dataset, records: check.nextSequence, snapshotMark: nil, snapshotAfterRecords: .max,
-                folder: URL(fileURLWithPath: "/nonexistent"), logger: logger)
+                folder: URL(fileURLWithPath: "/nonexistent"), writable: mode == .serving, logger: logger)
+            // A staff member's list of several units is kept from its first request on.
             if mode == .serving { live.keepAttentionListInBackground() }
             var follower: StoreLogFollower?
             if mode != .reading {

@@ -117,7 +117,7 @@ public final class DataFolder: Sendable {
             log = nil
             let loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
             (live, load) = Self.liveDataset(
-                loaded, keepingAttention: false, settings: settings, folder: url, logger: logger)
+                loaded, writable: false, settings: settings, folder: url, logger: logger)
         case .writing:
             log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
             live = nil
@@ -133,7 +133,10 @@ public final class DataFolder: Sendable {
             }
             self.log = log
             (live, load) = Self.liveDataset(
-                loaded, keepingAttention: true, settings: settings, folder: url, logger: logger)
+                loaded, writable: true, settings: settings, folder: url, logger: logger)
+            // The lists of staff members of several units are kept too, next.
+            let scopes = ((try? tokens.list()) ?? []).filter { $0.revoked == nil && $0.units.count > 1 }
+            live?.keepAttentionListInBackground(scopes: Array(Set(scopes.map { Set($0.units) })))
             _ = try pseudonymiserForCPR()
             _ = try audit()
         }
@@ -152,10 +155,9 @@ public final class DataFolder: Sendable {
         self.load = load
     }
 
-    /// The responses in memory; `keepingAttention` keeps the attention list up to date from now on, built in the
-    /// background (the daemon).
+    /// The responses in memory.
     private static func liveDataset(
-        _ loaded: DatasetLoader.Loaded, keepingAttention: Bool, settings: LogSettings, folder: URL, logger: Logger
+        _ loaded: DatasetLoader.Loaded, writable: Bool, settings: LogSettings, folder: URL, logger: Logger
     ) -> (LiveDataset, Load) {
         let load: Load =
             switch loaded.source {
@@ -167,9 +169,8 @@ public final class DataFolder: Sendable {
             metadata: ["from": "\(load.fromSnapshot ? "snapshot" : "log")", "replayed": "\(load.recordsReplayed)"])
         let live = LiveDataset(
             dataset: loaded.dataset, records: loaded.mark?.records ?? 0, snapshotMark: loaded.snapshotMark,
-            snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder,
+            snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder, writable: writable,
             logger: logger)
-        if keepingAttention { live.keepAttentionListInBackground() }
         return (live, load)
     }
 
@@ -205,6 +206,12 @@ public final class DataFolder: Sendable {
     /// Returns once the attention list the daemon keeps is built (right after a start it is built in the background).
     func awaitKeptAttentionList() async {
         await live?.awaitKeptAttentionList()
+    }
+
+    /// Keeps the attention list of a scope of several units from now on (built in the background), so later lists
+    /// of the scope are answered from kept keys.
+    func keepAttention(units: Set<Label>) {
+        live?.keepAttentionInBackground(units: units)
     }
 
     /// Writes a new snapshot of the folder when many records were appended since the last one (after an import):

@@ -22,8 +22,12 @@ public final class TokenStore: Sendable {
     public let folder: URL
     private let cache = Mutex<(version: [Int], byHash: [String: TokenRecord])?>(nil)
 
+    /// The file's path, checked for changes on every request.
+    private let path: String
+
     public init(folder: URL) {
         self.folder = folder
+        self.path = folder.appendingPathComponent(Self.fileName).path
     }
 
     private var url: URL { folder.appendingPathComponent(Self.fileName) }
@@ -131,7 +135,7 @@ public final class TokenStore: Sendable {
 
     /// The identity of the live token with this SHA-256, as a web session keeps it.
     public func identity(hash: String) throws -> Identity? {
-        let version = DurableFile.version(of: url)
+        let version = DurableFile.version(atPath: path)
         let byHash = try cache.withLock { cached -> [String: TokenRecord] in
             if let cached, cached.version == version { return cached.byHash }
             let records = try list()
