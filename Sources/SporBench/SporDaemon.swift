@@ -17,6 +17,18 @@ final class SporDaemon {
         process.standardError = FileHandle.nullDevice
     }
 
+    /// A real `spor serve --store` on a PostgreSQL store, without a pseudonymisation key.
+    init(spor: URL, store: String, port: Int) {
+        base = "http://127.0.0.1:\(port)"
+        process.executableURL = spor
+        process.arguments = ["serve", "--store", store, "--port", String(port)]
+        process.environment = ProcessInfo.processInfo.environment.filter {
+            $0.key != "SPOR_PSEUDONYM_KEY" && $0.key != "SPOR_DATA"
+        }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+    }
+
     /// Starts the daemon and waits until `/healthz` answers.
     func start() async throws {
         let start = DispatchTime.now().uptimeNanoseconds

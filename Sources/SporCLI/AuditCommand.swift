@@ -4,7 +4,7 @@ import SporApplication
 import SporInstruments
 
 /// `spor audit`: lists the access audit trail, optionally for one citizen and from a date.
-struct AuditCommand: ParsableCommand {
+struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "List who read which citizen's data, when and through which endpoint.")
 
@@ -15,10 +15,12 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Only accesses on or after this date, YYYY-MM-DD (UTC).", transform: ReportArgument.date)
     var since: CalendarDate?
 
-    func run() throws {
+    func run() async throws {
         let citizen = try citizen.map { try ReportArgument.citizen($0, name: "--citizen") }
-        let (records, damaged) = try options.useCases(.administering).auditTrail(
-            citizen: citizen, since: since, by: .cli())
+        let (records, damaged) = try await options.openUseCases(.administering).closing {
+            try await $0.auditTrail(
+                citizen: citizen, since: since, by: .cli())
+        }
         if damaged > 0 {
             FileHandle.standardError.write(
                 Data(

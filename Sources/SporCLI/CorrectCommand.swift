@@ -26,7 +26,7 @@ struct CorrectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
-        let current = try await options.useCases(.writing).closing { spor in
+        let current = try await options.openUseCases(.writing).closing { spor in
             try await spor.correct(
                 id, answers: answers.map(AnswersArgument.parse), administeredAt: date.map(JSONValue.string),
                 reason: reason,

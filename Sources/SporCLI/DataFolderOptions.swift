@@ -2,11 +2,18 @@ import ArgumentParser
 import Foundation
 import Logging
 import SporApplication
+import SporReports
 
 /// Options every command on a data folder shares: `--data`, `--checkpoint` and `--format`.
 struct DataFolderOptions: ParsableArguments {
     @Option(name: .long, help: .dataFolder)
     var data: String?
+
+    @Option(name: .long, help: .store)
+    var store: String?
+
+    @Option(name: .customLong("key-file"), help: .keyFile)
+    var keyFile: String?
 
     @Option(
         name: .long,
@@ -23,6 +30,22 @@ struct DataFolderOptions: ParsableArguments {
 
     func validate() throws {
         try format.require(OutputFormat.tableOrJSON)
+        if data != nil, store != nil { throw ValidationError("give --data or --store, not both") }
+        if let store, !DataFolder.isStore(store) { throw ValidationError("--store takes a postgresql:// URL") }
+    }
+
+    /// The PostgreSQL store to use: `--store`, else `$SPOR_STORE` unless `--data` is given.
+    var storeURL: String? { DataFolder.store(given: store, data: data) }
+
+    /// The use cases over the PostgreSQL store or the data folder, opened for `mode`; the caller closes
+    /// ``UseCases/folder`` when done (``UseCases/closing(_:)``).
+    func openUseCases(_ mode: DataFolder.Mode, settleWindow: SettleWindow = .standard) async throws -> UseCases {
+        guard let storeURL else { return try useCases(mode) }
+        return UseCases(
+            folder: try await DataFolder.open(
+                store: storeURL, mode: mode, keyFile: keyFile.map { URL(fileURLWithPath: $0) }, logger: Self.logger,
+                log: logSettings),
+            settleWindow: settleWindow)
     }
 
     /// The data folder to use.

@@ -45,7 +45,9 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         // Validated before the folder is opened: a refused response leaves no trace, not even a new folder.
         let draft = try draft(ResponseValidator(today: .today()))
-        let recorded = try await options.useCases(.writing).closing { spor in try await spor.record(draft, by: .cli()) }
+        let recorded = try await options.openUseCases(.writing).closing { spor in
+            try await spor.record(draft, by: .cli())
+        }
         print(
             ResponsePrinter.render(
                 recorded.stored, status: recorded.created ? "stored" : "already stored", format: options.format))

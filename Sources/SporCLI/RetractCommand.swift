@@ -21,7 +21,7 @@ struct RetractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
-        _ = try await options.useCases(.writing).closing { spor in
+        _ = try await options.openUseCases(.writing).closing { spor in
             try await spor.retract(id, reason: reason, by: .cli())
         }
         switch options.format {

@@ -26,13 +26,8 @@ struct VerifyCommand: AsyncParsableCommand {
     )
     var checkpointPublicKey: String?
 
-    @Option(
-        name: .long,
-        help: "Walk the chain in a PostgreSQL store, postgresql://… (docs/postgresql.md), instead of a data folder.")
-    var store: String?
-
     func run() async throws {
-        if let store { return try await verifyStore(store) }
+        if let store = options.storeURL { return try await verifyStore(store) }
         let publicKey = checkpointPublicKey ?? ProcessInfo.processInfo.environment["SPOR_CHECKPOINT_PUBLIC_KEY"]
         let verification = try options.useCases(.administering).verify(
             expectedHeads: expectHead, checkpointPublicKey: publicKey, by: .cli())
@@ -103,7 +98,8 @@ struct VerifyCommand: AsyncParsableCommand {
                 "{\"seq\":\($0),\"message\":\(JSONWriter.quoted(found.brokenMessage ?? ""))}"
             }
             print(
-                "{\"ok\":\(found.brokenSequence == nil),\"store\":\(JSONWriter.quoted(found.store)),\"records\":\(found.records),\"headHash\":\"\(found.headHash)\",\"broken\":\(broken ?? "null")}"
+                "{\"ok\":\(found.brokenSequence == nil && found.audit.broken.isEmpty),\"store\":\(JSONWriter.quoted(found.store)),\"records\":\(found.records),\"headHash\":\"\(found.headHash)\",\"broken\":\(broken ?? "null"),"
+                    + "\"audit\":{\"lines\":\(found.audit.lines),\"broken\":[\(found.audit.broken.map(String.init).joined(separator: ","))]}}"
             )
         default:
             if let sequence = found.brokenSequence {
@@ -112,7 +108,14 @@ struct VerifyCommand: AsyncParsableCommand {
             } else {
                 print("ok: \(found.records) records in \(found.store), head \(found.headHash)")
             }
+            if found.audit.broken.isEmpty {
+                print("audit trail ok: \(found.audit.lines) lines")
+            } else {
+                print(
+                    "AUDIT TRAIL BROKEN: lines \(found.audit.broken.map(String.init).joined(separator: ", ")) are damaged or out of chain"
+                )
+            }
         }
-        if found.brokenSequence != nil { throw ExitCode(2) }
+        if found.brokenSequence != nil || !found.audit.broken.isEmpty { throw ExitCode(2) }
     }
 }

@@ -18,7 +18,7 @@ extension FHIRResponseReader {
         var seen = Set<Int>()
         for (position, item) in items.enumerated() {
             let path = "\(Self.root).item[\(position)]"
-            guard let linkID = item.member("linkId") else {
+            guard let linkID = item["linkId"] else {
                 reading.errors.append(
                     FieldError(
                         field: "\(path).linkId", rule: .required, message: "item[\(position)].linkId is required"))
@@ -41,12 +41,12 @@ extension FHIRResponseReader {
                 continue
             }
             reading.answerPaths[index] = "\(path).answer"
-            if item.member("item") != nil {
+            if item["item"] != nil {
                 reading.errors.append(
                     FieldError(field: "\(path).item", rule: .unknownField, message: "item \(text) has no nested items"))
             }
             let answerList: [JSONValue]
-            switch item.member("answer") {
+            switch item["answer"] {
             case nil: answerList = []
             case .array(let elements)?: answerList = elements
             case let other?:
@@ -64,12 +64,12 @@ extension FHIRResponseReader {
             }
             guard let answer = answerList.first else { continue }
             let answerPath = "\(path).answer[0]"
-            if let integer = answer.member("valueInteger") {
+            if let integer = answer["valueInteger"] {
                 answers[index] = integer
                 reading.answerPaths[index] = "\(answerPath).valueInteger"
-            } else if let coding = answer.member("valueCoding") {
+            } else if let coding = answer["valueCoding"] {
                 let value = form.value(
-                    item: index, system: coding.member("system")?.string, code: coding.member("code")?.string)
+                    item: index, system: coding["system"]?.stringValue, code: coding["code"]?.stringValue)
                 if let value {
                     answers[index] = .integer(value)
                 } else {

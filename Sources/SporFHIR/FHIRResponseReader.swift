@@ -34,13 +34,13 @@ public struct FHIRResponseReader: Sendable {
             reading.errors.append(FieldError(field: Self.root, rule: .type, message: "the body must be a JSON object"))
             return reading
         }
-        if document.member("resourceType")?.string != "QuestionnaireResponse" {
+        if document["resourceType"]?.stringValue != "QuestionnaireResponse" {
             reading.errors.append(
                 FieldError(
                     field: "\(Self.root).resourceType", rule: .format,
                     message: "resourceType must be QuestionnaireResponse"))
         }
-        switch document.member("status")?.string {
+        switch document["status"]?.stringValue {
         case "completed"?: break
         case nil:
             reading.errors.append(
@@ -50,10 +50,10 @@ public struct FHIRResponseReader: Sendable {
                 FieldError(
                     field: "\(Self.root).status", rule: .range, message: "status must be completed"))
         }
-        readIdentifier(document.member("identifier"), into: &reading)
-        readSubject(document.member("subject"), into: &reading)
-        readQuestionnaire(document.member("questionnaire"), into: &reading)
-        if let authored = document.member("authored") {
+        readIdentifier(document["identifier"], into: &reading)
+        readSubject(document["subject"], into: &reading)
+        readQuestionnaire(document["questionnaire"], into: &reading)
+        if let authored = document["authored"] {
             // A dateTime's date as written: the administration date.
             if case .string(let text) = authored, text.count > 10, text.dropFirst(10).first == "T" {
                 reading.raw.administeredAt = .string(String(text.prefix(10)))
@@ -61,8 +61,8 @@ public struct FHIRResponseReader: Sendable {
                 reading.raw.administeredAt = authored
             }
         }
-        readExtensions(document.member("extension"), into: &reading)
-        if let form = reading.form { readItems(document.member("item"), form: form, into: &reading) }
+        readExtensions(document["extension"], into: &reading)
+        if let form = reading.form { readItems(document["item"], form: form, into: &reading) }
         scanForCPR(document, path: Self.root, into: &reading)
         return reading
     }
@@ -70,13 +70,13 @@ public struct FHIRResponseReader: Sendable {
     private func readIdentifier(_ identifier: JSONValue?, into reading: inout FHIRReading) {
         guard let identifier else { return }
         let path = "\(Self.root).identifier"
-        if let system = identifier.member("system"), system.string != FHIRSystem.uri {
+        if let system = identifier["system"], system.stringValue != FHIRSystem.uri {
             reading.errors.append(
                 FieldError(
                     field: "\(path).system", rule: .format,
                     message: "identifier.system must be \(FHIRSystem.uri) or absent"))
         }
-        guard let value = identifier.member("value") else {
+        guard let value = identifier["value"] else {
             reading.errors.append(
                 FieldError(field: "\(path).value", rule: .required, message: "identifier.value is required"))
             return
@@ -94,21 +94,21 @@ public struct FHIRResponseReader: Sendable {
             reading.errors.append(FieldError(field: path, rule: .required, message: "subject is required"))
             return
         }
-        guard let identifier = subject.member("identifier") else {
+        guard let identifier = subject["identifier"] else {
             reading.errors.append(
                 FieldError(
                     field: "\(path).identifier", rule: .required,
                     message: "subject.identifier is required (the citizen id, or a CPR number in \(FHIRSystem.cpr))"))
             return
         }
-        guard let value = identifier.member("value") else {
+        guard let value = identifier["value"] else {
             reading.errors.append(
                 FieldError(
                     field: "\(path).identifier.value", rule: .required, message: "subject.identifier.value is required")
             )
             return
         }
-        switch identifier.member("system") {
+        switch identifier["system"] {
         case nil:
             reading.raw.citizen = value
         case .string(let system)? where system == settings.citizenSystem:
@@ -164,7 +164,7 @@ public struct FHIRResponseReader: Sendable {
     private func readExtensions(_ value: JSONValue?, into reading: inout FHIRReading) {
         guard case .array(let extensions)? = value else { return }
         for (index, element) in extensions.enumerated() {
-            guard case .object(let members) = element, let url = element.member("url")?.string else { continue }
+            guard case .object(let members) = element, let url = element["url"]?.stringValue else { continue }
             let path = "\(Self.root).extension[\(index)]"
             guard let valueMember = members.first(where: { $0.key.hasPrefix("value") }) else { continue }
             let keyPath: WritableKeyPath<RawResponse, JSONValue?>

@@ -171,12 +171,12 @@ public struct PostgresLog: Sendable {
         return Verification(records: check.nextSequence, headHash: check.headHashHex, broken: broken)
     }
 
-    private func lock(_ connection: PostgresConnection) async throws {
+    func lock(_ connection: PostgresConnection) async throws {
         try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresLogSchema.lockKey))", logger: logger)
     }
 
     /// A check positioned after the table's last row.
-    private func head(_ connection: PostgresConnection) async throws -> RecordChainCheck {
+    func head(_ connection: PostgresConnection) async throws -> RecordChainCheck {
         let rows = try await connection.query(
             "SELECT seq, hash FROM spor_log ORDER BY seq DESC LIMIT 1", logger: logger)
         for try await (sequence, hash) in rows.decode((Int64, ByteBuffer).self) {
@@ -185,7 +185,7 @@ public struct PostgresLog: Sendable {
         return RecordChainCheck()
     }
 
-    private static func check(_ records: [ChainedRecord], with check: inout RecordChainCheck) throws {
+    static func check(_ records: [ChainedRecord], with check: inout RecordChainCheck) throws {
         for record in records {
             let previous = record.sequence == 0 ? nil : record.previousHash
             if let problem = check.check(
@@ -196,7 +196,7 @@ public struct PostgresLog: Sendable {
         }
     }
 
-    private func insert(_ records: [ChainedRecord], _ connection: PostgresConnection) async throws {
+    func insert(_ records: [ChainedRecord], _ connection: PostgresConnection) async throws {
         for start in stride(from: 0, to: records.count, by: Self.rowsPerStatement) {
             let part = records[start..<min(start + Self.rowsPerStatement, records.count)]
             var binds = PostgresBindings(capacity: part.count * 4)
@@ -219,8 +219,7 @@ public struct PostgresLog: Sendable {
         }
     }
 
-    private func run<Result>(_ doing: String, _ body: () async throws -> sending Result) async throws -> sending Result
-    {
+    func run<Result>(_ doing: String, _ body: () async throws -> sending Result) async throws -> sending Result {
         do {
             return try await body()
         } catch {

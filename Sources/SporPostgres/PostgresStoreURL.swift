@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import NIOSSL
 public import PostgresNIO
 
@@ -33,9 +33,10 @@ public struct PostgresStoreURL: Sendable, CustomStringConvertible {
         text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
     }
 
-    /// Reads a store URL.
+    /// Reads a store URL. A URL without a password takes `$PGPASSWORD`, as libpq does, so the password need not
+    /// be on a command line (where other users of the machine can read it in the process list).
     /// - Throws: ``PostgresStoreError`` naming the part that is wrong (never the password).
-    public init(_ text: String) throws {
+    public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard Self.isStoreURL(text), let components = URLComponents(string: text) else {
             throw PostgresStoreError(
                 "the store must be a URL postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]")
@@ -54,7 +55,7 @@ public struct PostgresStoreURL: Sendable, CustomStringConvertible {
             )
         }
         user = parameters["user"] ?? components.user.flatMap { $0.isEmpty ? nil : $0 } ?? "postgres"
-        password = components.password
+        password = components.password ?? environment["PGPASSWORD"]
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         database = parameters["dbname"] ?? (path.isEmpty ? user : path)
         let portText = parameters["port"] ?? components.port.map(String.init) ?? "5432"

@@ -2,7 +2,7 @@ import Foundation
 public import Hummingbird
 public import Logging
 import ServiceLifecycle
-import SporApplication
+public import SporApplication
 import SporFHIR
 import SporInstruments
 
@@ -18,7 +18,15 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     let folder = try DataFolder(
         url: configuration.dataFolder, mode: .serving, logger: logger,
         log: DataFolder.LogSettings(metrics: configuration.metrics.factory))
-    return Application(
+    return buildApplication(folder: folder, configuration, logger: logger)
+}
+
+/// Assembles the daemon over a data folder (or PostgreSQL store) opened for serving; the application closes it
+/// on graceful shutdown.
+public func buildApplication(
+    folder: DataFolder, _ configuration: ServerConfiguration, logger: Logger
+) -> some ApplicationProtocol {
+    Application(
         router: buildRouter(
             spor: UseCases(folder: folder, settleWindow: configuration.settleWindow), logger: logger,
             settings: configuration.web, fhir: configuration.fhir, metrics: configuration.metrics),

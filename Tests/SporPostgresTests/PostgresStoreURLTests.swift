@@ -1,5 +1,6 @@
-import SporPostgres
 import Testing
+
+@testable import SporPostgres
 
 /// The store URLs docs/postgresql.md describes; no server needed.
 @Suite struct PostgresStoreURLTests {
@@ -20,6 +21,17 @@ import Testing
         #expect(plain.tls == .disable)
         #expect(try PostgresStoreURL("postgres://spor@db.example/spor?sslmode=require").tls == .require)
         #expect(try PostgresStoreURL("postgresql://spor@db.example/spor?sslmode=verify-full").port == 5432)
+    }
+
+    @Test func aURLWithoutAPasswordTakesPGPASSWORD() throws {
+        let environment = ["PGPASSWORD": "from-the-environment"]
+        #expect(
+            try PostgresStoreURL("postgresql://spor@db.example/spor", environment: environment).password
+                == "from-the-environment")
+        #expect(
+            try PostgresStoreURL("postgresql://spor:given@db.example/spor", environment: environment).password
+                == "given")
+        #expect(try PostgresStoreURL("postgresql://spor@db.example/spor", environment: [:]).password == nil)
     }
 
     @Test func thePasswordIsNeverShown() throws {

@@ -15,6 +15,9 @@ enum TestPostgres {
 
     static var isAvailable: Bool { url != nil }
 
+    /// A pseudonymisation key for stores the tests make, as `SPOR_PSEUDONYM_KEY` takes it.
+    static let keyHex = String(repeating: "2a", count: 32)
+
     static let logger = Logger(label: "spor-postgres-test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// Runs `body` with the URL of a new, empty database and a superuser client on it.

@@ -40,11 +40,16 @@ import Testing
             unit: Int.random(in: 0..<6, using: &random) < 5 ? units.randomElement(using: &random) : nil)
     }
 
+    /// The scope of two units is kept on its own from the start (before either unit is seen); the scope of all
+    /// four is merged from the per-unit keys as it is asked for.
     @Test(arguments: [UInt64(1), 2, 3])
     func theKeptListEqualsTheComputedOneAfterEveryStep(seed: UInt64) throws {
         var random = Generator(state: seed)
         var dataset = try ResponseDataset(catalog: .builtIn)
         dataset.keepAttentionList()
+        let pair = ResponseScope.units([Self.units[0], Self.units[1]])
+        dataset.keepAttention(
+            try #require(dataset.attentionScopeKeeper(units: [Self.units[0], Self.units[1]])), refreshing: [])
         var live: [UUID] = []
         var sequence: UInt64 = 0
         let scopes: [ResponseScope] = [
@@ -90,6 +95,8 @@ import Testing
             }
         }
         #expect(dataset.count > 1_000)
+        #expect(dataset.keepsAttention(for: pair))
+        #expect(!dataset.keepsAttention(for: .units(Set(Self.units))))
     }
 
     @Test func aListKeptFromALoadedDatasetEqualsTheComputedOne() throws {
@@ -126,6 +133,10 @@ import Testing
         }
         let keeper = dataset.attentionKeeper()
         var touched: [UUID] = []
+        // The scope of several units is built from the list as it is now, and kept once the main list is.
+        var early = dataset
+        early.keepAttentionList()
+        let scoped = try #require(early.attentionScopeKeeper(units: [Self.units[1], Self.units[3]]))
         for index in 0..<60 {
             var response = Self.response(id: ids[index * 3], &random)
             let stored = dataset.stored(response.id)!.response
@@ -142,6 +153,8 @@ import Testing
             touched.append(new.id)
         }
         dataset.keepAttentionList(keeper, refreshing: touched)
+        dataset.keepAttention(scoped, refreshing: touched)
+        #expect(dataset.keepsAttention(for: .units([Self.units[1], Self.units[3]])))
         let asOf = CalendarDate(daysSinceEpoch: Self.start + 200)
         for scope in [ResponseScope.all, .units([Self.units[1]]), .units([Self.units[1], Self.units[3]])] {
             #expect(

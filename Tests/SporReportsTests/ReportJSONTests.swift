@@ -56,6 +56,20 @@ import Testing
         #expect(compared == 24)
     }
 
+    @Test func attentionListsEqualJSONEncoder() throws {
+        let dataset = try varied()
+        var entries = 0
+        for scope in [ResponseScope.all, .units([Label(rawValue: "u1")!]), .units([Label(rawValue: "u2")!])] {
+            for silence in [30, 120] {
+                let list = dataset.attentionList(
+                    scope: scope, asOf: CalendarDate(year: 2025, month: 12, day: 1)!, silenceDays: silence)
+                #expect(String(decoding: try ReportJSON.data(list), as: UTF8.self) == (try encoderBytes(list)))
+                entries += list.entries.count
+            }
+        }
+        #expect(entries > 12)
+    }
+
     @Test func summariesEqualJSONEncoder() throws {
         let dataset = try varied()
         for citizen in 0..<12 {

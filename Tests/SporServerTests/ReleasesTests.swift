@@ -43,7 +43,7 @@ import Testing
             #expect(((live.json["cells"] as? [[String: Any]])?.first?["citizens"] as? Int) == 9)
 
             // An admin's release shows the late data; release 1 is still served unchanged by its id.
-            let made = try fixture.spor().makeRelease(by: .cli())
+            let made = try await fixture.spor().makeRelease(by: .cli())
             #expect(made.id.number == 2)
             let second = try await client.get(uri, token: fixture.tokens["strategic"])
             #expect((second.json["release"] as? [String: Any])?["id"] as? Int == 2)
@@ -66,12 +66,12 @@ import Testing
         let fixture = try Fixture()
         try await fixture.test { client in
             try await Self.seed(client, fixture, citizens: 0..<6, date: "2026-02-10")
-            #expect(try fixture.spor().releases(by: .cli()).isEmpty)
+            #expect(try await fixture.spor().releases(by: .cli()).isEmpty)
             var strategic = try await Browser.signedIn(client, token: fixture.tokens["strategic"])
             let page = try await strategic.get(client, "/trends?instrument=who5&period=quarter&by=unit")
             #expect(page.status == .ok)
             #expect(page.text.contains(#"id="release">Udgivelse 1 af "#))
-            #expect(try fixture.spor().releases(by: .cli()).map(\.id.number) == [1])
+            #expect(try await fixture.spor().releases(by: .cli()).map(\.id.number) == [1])
         }
     }
 }

@@ -180,9 +180,15 @@ public final class AuditTrail: Sendable {
     /// Every record of `folder`'s trail that is intact and chained, oldest first, and how many lines were skipped
     /// as damaged; empty when there is no trail.
     public static func read(folder: URL) throws -> (records: [AuditRecord], damaged: Int) {
+        let (lines, _) = try lines(folder: folder)
+        return read(lines: lines.map(String.init))
+    }
+
+    /// ``read(folder:)`` over complete lines (`JSON<TAB>CHAIN`), such as a PostgreSQL store's `spor_audit` rows.
+    public static func read(lines: [String]) -> (records: [AuditRecord], damaged: Int) {
         var records: [AuditRecord] = []
         var damaged = 0
-        try walk(folder: folder) { _, record in
+        walk(lines.map { Substring($0) }) { _, record in
             if let record { records.append(record) } else { damaged += 1 }
         }
         return (records, damaged)
@@ -190,8 +196,16 @@ public final class AuditTrail: Sendable {
 
     /// Checks every line of `folder`'s trail: its JSON and its CHAIN.
     public static func verify(folder: URL) throws -> Verification {
+        let (lines, torn) = try lines(folder: folder)
+        var verification = verify(lines: lines.map(String.init))
+        verification.tornBytes = torn
+        return verification
+    }
+
+    /// ``verify(folder:)`` over complete lines, such as a PostgreSQL store's `spor_audit` rows.
+    public static func verify(lines: [String]) -> Verification {
         var verification = Verification(lines: 0, unchained: 0, broken: [], tornBytes: 0)
-        verification.tornBytes = try walk(folder: folder) { line, record in
+        walk(lines.map { Substring($0) }) { line, record in
             verification.lines += 1
             if record == nil { verification.broken.append(verification.lines) }
             if line.chain == nil { verification.unchained += 1 }
@@ -199,14 +213,18 @@ public final class AuditTrail: Sendable {
         return verification
     }
 
-    /// Calls `visit` with each complete line and its record, `nil` when the line is damaged or breaks the chain.
-    /// - Returns: the bytes of a torn last line.
-    private static func walk(folder: URL, _ visit: (AuditChain.Line, AuditRecord?) throws -> Void) throws -> Int {
+    /// The complete lines of `folder`'s trail and the bytes of a torn last line.
+    private static func lines(folder: URL) throws -> (lines: [Substring], torn: Int) {
         let url = folder.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return 0 }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return ([], 0) }
         let text = String(decoding: data, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let torn = lines.removeLast().utf8.count
+        return (lines, torn)
+    }
+
+    /// Calls `visit` with each line and its record, `nil` when the line is damaged or breaks the chain.
+    private static func walk(_ lines: [Substring], _ visit: (AuditChain.Line, AuditRecord?) -> Void) {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
@@ -220,9 +238,8 @@ public final class AuditTrail: Sendable {
             let line = AuditChain.Line(text)
             let record =
                 line.holds(after: previous) ? try? decoder.decode(AuditRecord.self, from: Data(line.json.utf8)) : nil
-            try visit(line, record)
+            visit(line, record)
             previous = line.next
         }
-        return torn
     }
 }

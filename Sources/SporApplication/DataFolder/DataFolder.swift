@@ -74,6 +74,9 @@ public final class DataFolder: Sendable {
     /// The trend releases the strategic role reads, `releases/`.
     let releases: ReleaseStore
     let log: EventLog?
+    /// The PostgreSQL store the log, tokens and audit trail are kept in instead of the folder, when opened with
+    /// ``open(store:mode:keyFile:environment:logger:log:)``.
+    let store: StoreBacking?
     /// Every response in columns (``Mode/reading`` and ``Mode/serving``; `nil` otherwise).
     private let live: LiveDataset?
     /// How the responses were loaded (``Mode/reading`` and ``Mode/serving``).
@@ -104,6 +107,7 @@ public final class DataFolder: Sendable {
         self.logSettings = settings
         self.tokens = TokenStore(folder: url)
         self.releases = ReleaseStore(dataFolder: url)
+        self.store = nil
         switch mode {
         case .administering:
             log = nil
@@ -113,7 +117,7 @@ public final class DataFolder: Sendable {
             log = nil
             let loaded = try DatasetLoader.load(folder: url, catalog: .builtIn, refresh: true)
             (live, load) = Self.liveDataset(
-                loaded, keepingAttention: false, settings: settings, folder: url, logger: logger)
+                loaded, writable: false, settings: settings, folder: url, logger: logger)
         case .writing:
             log = try EventLog.open(folder: url, configuration: settings.configuration, logger: logger)
             live = nil
@@ -135,11 +139,27 @@ public final class DataFolder: Sendable {
             }
             self.log = log
             (live, load) = Self.liveDataset(
-                loaded, keepingAttention: true, settings: settings, folder: url, logger: logger)
+                loaded, writable: true, settings: settings, folder: url, logger: logger)
+            // The lists of staff members of several units are kept too, next.
+            let scopes = ((try? tokens.list()) ?? []).filter { $0.revoked == nil && $0.units.count > 1 }
+            live?.keepAttentionListInBackground(scopes: Array(Set(scopes.map { Set($0.units) })))
             live?.snapshotIfDue()
             _ = try pseudonymiserForCPR()
             _ = try audit()
         }
+    }
+
+    /// A PostgreSQL store opened as a data folder, by ``open(store:mode:keyFile:environment:logger:log:)``.
+    init(store: StoreBacking, mode: Mode, live: LiveDataset?, load: Load?, settings: LogSettings) {
+        self.url = store.url
+        self.mode = mode
+        self.logSettings = settings
+        self.tokens = TokenStore(folder: store.url)
+        self.releases = ReleaseStore(dataFolder: store.url)
+        self.store = store
+        self.log = nil
+        self.live = live
+        self.load = load
     }
 
     /// Loads the folder's responses on a thread of its own (not dispatch's pool, whose few threads may all be busy
@@ -166,10 +186,9 @@ public final class DataFolder: Sendable {
         }
     }
 
-    /// The responses in memory; `keepingAttention` keeps the attention list up to date from now on, built in the
-    /// background (the daemon).
+    /// The responses in memory.
     private static func liveDataset(
-        _ loaded: DatasetLoader.Loaded, keepingAttention: Bool, settings: LogSettings, folder: URL, logger: Logger
+        _ loaded: DatasetLoader.Loaded, writable: Bool, settings: LogSettings, folder: URL, logger: Logger
     ) -> (LiveDataset, Load) {
         let load: Load =
             switch loaded.source {
@@ -181,15 +200,18 @@ public final class DataFolder: Sendable {
             metadata: ["from": "\(load.fromSnapshot ? "snapshot" : "log")", "replayed": "\(load.recordsReplayed)"])
         let live = LiveDataset(
             dataset: loaded.dataset, records: loaded.mark?.records ?? 0, snapshotMark: loaded.snapshotMark,
-            snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder,
+            snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder, writable: writable,
             logger: logger)
-        if keepingAttention { live.keepAttentionListInBackground() }
         return (live, load)
     }
 
     /// Finishes the write in flight, writes the snapshot of the responses in memory (``Mode/serving``; so the
     /// next start reads only what is appended after it) and releases the folder's lock.
     public func close() async {
+        if let store {
+            await store.close()
+            return
+        }
         await log?.close()
         if mode == .serving { live?.close() }
     }
@@ -217,6 +239,12 @@ public final class DataFolder: Sendable {
         await live?.awaitKeptAttentionList()
     }
 
+    /// Keeps the attention list of a scope of several units from now on (built in the background), so later lists
+    /// of the scope are answered from kept keys.
+    func keepAttention(units: Set<Label>) {
+        live?.keepAttentionInBackground(units: units)
+    }
+
     /// Writes a new snapshot of the folder when many records were appended since the last one (after an import):
     /// best effort, a failure only means the next read replays more.
     func refreshSnapshot() {
@@ -230,6 +258,10 @@ public final class DataFolder: Sendable {
 
     /// The writable log.
     func writableLog() throws -> EventLog {
+        if store != nil {
+            throw UseCaseError.unavailable(
+                "this works on a data folder only: run it on a folder and move the log with spor store copy")
+        }
         guard let log else { throw UseCaseError.unavailable("the data folder is open for reading only") }
         return log
     }
@@ -242,7 +274,8 @@ public final class DataFolder: Sendable {
 
     /// The pseudonymiser, loaded (or its key created, for a new folder) when a CPR number first needs it.
     func pseudonymiserForCPR() throws -> Pseudonymiser {
-        try pseudonymiser.withLock { loaded in
+        if let store { return try store.pseudonymiserForCPR() }
+        return try pseudonymiser.withLock { loaded in
             if let loaded { return loaded }
             try FileManager.default.createDirectory(
                 at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -250,6 +283,13 @@ public final class DataFolder: Sendable {
             loaded = made
             return made
         }
+    }
+
+    /// Appends lines to the access audit trail (the folder's, or the store's table) and returns once they are
+    /// durable.
+    func appendAudit(_ records: [AuditRecord]) async throws {
+        if let store { return try await store.appendAudit(records) }
+        try await audit().append(contentsOf: records)
     }
 
     /// The access audit trail, opened for appending at its first use.
@@ -271,6 +311,7 @@ public final class DataFolder: Sendable {
     /// concurrent request is appending only once that append is durable; this then waits, without polling, until
     /// the other request has handed it over.
     func append(_ events: [SporLog.LogEvent], author: Author) async throws -> [EventLog.AppendResult] {
+        if let store { return try await store.append(events, author: author) }
         let results = try await writableLog().append(events, author: author)
         guard mode == .serving, let live else { return results }
         let entries = results.compactMap { result -> LogEntry? in
@@ -289,7 +330,7 @@ extension DataFolder {
     func resolve(_ draft: ResponseDraft, id: UUID) throws -> Response {
         switch draft.citizen {
         case .id(let citizen): draft.resolved(id: id, citizen: citizen)
-        case .cpr: try pseudonymiserForCPR().resolve(draft, id: id)
+        case .cpr(let cpr): draft.resolved(id: id, citizen: try pseudonymiserForCPR().citizenID(for: cpr))
         }
     }
 }

@@ -79,8 +79,13 @@ enum DurableFile {
 
     /// What identifies one version of a file cheaply: device, inode, size and modification time.
     static func version(of url: URL) -> [Int] {
+        version(atPath: url.path)
+    }
+
+    /// ``version(of:)`` of the file at `path`: for a file checked on every request.
+    static func version(atPath path: String) -> [Int] {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return [] }
+        guard stat(path, &info) == 0 else { return [] }
         #if canImport(Darwin)
         let modified = [Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec)]
         #else

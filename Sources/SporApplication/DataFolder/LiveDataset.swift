@@ -17,8 +17,8 @@ import Synchronization
 /// in progress). The current version of a single response is answered from the dataset and the ready entries
 /// together, so a write's own answer never waits for a report.
 ///
-/// Long reads (reports, releases) and reads that must wait for the lock run on a dispatch queue of their own,
-/// never on Swift's cooperative threads.
+/// Long reads (reports, releases) and reads that must wait for the lock run on threads of their own
+/// (``BlockingWorkers``), never on those of Swift's cooperative pool.
 final class LiveDataset: @unchecked Sendable {
     /// A new snapshot is written in the background once this many entries were applied since the last one.
     private let snapshotAfterRecords: UInt64
@@ -33,7 +33,8 @@ final class LiveDataset: @unchecked Sendable {
     /// Called inside every long read while the lock is held: lets a test hold a report open.
     let longReadHook = Mutex<(@Sendable () -> Void)?>(nil)
 
-    private static let readQueue = DispatchQueue(label: "spor.reads", attributes: .concurrent)
+    /// Long reads and reads that wait: threads of their own, never those of Swift's cooperative pool.
+    private static let readQueue = BlockingWorkers(name: "spor.reads", limit: 32)
     private static let snapshotQueue = DispatchQueue(label: "spor.snapshot", qos: .utility)
 
     /// The durable entries on their way into the dataset.
@@ -54,6 +55,8 @@ final class LiveDataset: @unchecked Sendable {
         var failure: String?
         /// While the attention list to keep is being built: the responses applied since it was begun.
         var appliedDuringAttentionBuild: [UUID]?
+        /// While the columns are copied with more room: ready entries wait unless a read needs them.
+        var growing = false
     }
 
     /// The latest ready version of a response.
@@ -72,10 +75,10 @@ final class LiveDataset: @unchecked Sendable {
     }
 
     /// Takes over `dataset`, which holds the log's first `records` records; `mark` is the snapshot's, if it holds
-    /// the same.
+    /// the same. A `writable` one (the daemon's) makes room for new rows in the background from the start.
     init(
         dataset: ResponseDataset, records: UInt64, snapshotMark: LogMark?, snapshotAfterRecords: UInt64, folder: URL,
-        logger: Logger
+        writable: Bool, logger: Logger
     ) {
         self.dataset = dataset
         self.snapshotAfterRecords = snapshotAfterRecords
@@ -83,6 +86,8 @@ final class LiveDataset: @unchecked Sendable {
         self.snapshot = Mutex(SnapshotState(mark: snapshotMark))
         self.folder = folder
         self.logger = logger
+        // A dataset loaded from a snapshot has no room to spare: a daemon's grows before the first writes need it.
+        if writable, dataset.spareRows < Self.spareRowsWanted(dataset.count) { growInBackground() }
     }
 
     // MARK: - Reading
@@ -256,9 +261,10 @@ final class LiveDataset: @unchecked Sendable {
         applyWhenFree()
     }
 
-    /// Applies the ready entries unless the lock is held; its holder does it when it lets go.
+    /// Applies the ready entries unless the lock is held (its holder does it when it lets go) or the columns are
+    /// being grown (done after).
     private func applyWhenFree() {
-        while state.withLock({ !$0.ready.isEmpty && $0.failure == nil }) {
+        while state.withLock({ !$0.ready.isEmpty && $0.failure == nil && !$0.growing }) {
             guard lock.tryLockForWriting() else { return }
             applyReady()
             lock.unlock()
@@ -282,6 +288,7 @@ final class LiveDataset: @unchecked Sendable {
                 state.applied += UInt64(entries.count)
                 state.appliedDuringAttentionBuild? += entries.map(\.event.responseID)
             }
+            if dataset.spareRows < Self.spareRowsWanted(dataset.count) { growInBackground() }
         } catch {
             logger.error("a durable entry did not fit the responses in memory", metadata: ["error": "\(error)"])
             fail("a durable entry did not fit the responses in memory; restart to replay the log")
@@ -317,26 +324,52 @@ final class LiveDataset: @unchecked Sendable {
         return merged
     }
 
+    // MARK: - Growing the columns
+
+    /// Rows of room below which the columns are grown: a column that grows by itself copies every row while the
+    /// dataset is held alone (at five million responses, long enough to hold every write up).
+    private static func spareRowsWanted(_ count: Int) -> Int { max(4_096, count / 32) }
+
+    private static let growQueue = DispatchQueue(label: "spor.grow", qos: .userInitiated)
+    private let growStarted = Mutex(false)
+
+    /// Copies the columns with room for a quarter more rows while holding the dataset for reading only (writes are
+    /// sequenced and answered meanwhile; they are applied after), then swaps the copies in.
+    private func growInBackground() {
+        let start = growStarted.withLock { started in
+            defer { started = true }
+            return !started
+        }
+        guard start else { return }
+        Self.growQueue.async {
+            self.state.withLock { $0.growing = true }
+            self.lock.lockForReading()
+            let applied = self.state.withLock { $0.applied }
+            let grown = self.dataset.grownColumns(rows: self.dataset.count + max(65_536, self.dataset.count / 4))
+            self.lock.unlock()
+            self.lock.lockForWriting()
+            // A read that needed the waiting entries may have applied them meanwhile: then the copies are stale.
+            if self.state.withLock({ $0.applied }) == applied { self.dataset.adopt(grown) }
+            self.state.withLock { $0.growing = false }
+            self.growStarted.withLock { $0 = false }
+            self.unlockAndApply()
+        }
+    }
+
     // MARK: - The kept attention list
 
     /// Builds the attention list to keep on a queue of its own, holding the dataset for reading only (writes go
     /// on), then keeps it, brought up to date with what was applied meanwhile; a list asked for until then waits
-    /// for it (``awaitKeptAttentionList()``).
-    func keepAttentionListInBackground() {
+    /// for it (``awaitKeptAttentionList()``). The lists of the scopes of several units in `scopes` (staff members'
+    /// units) are kept next, the same way.
+    func keepAttentionListInBackground(scopes: [Set<Label>] = []) {
         attentionBuild.withLock { $0 = .building([]) }
         Self.attentionQueue.async {
-            self.lock.lockForReading()
-            self.state.withLock { $0.appliedDuringAttentionBuild = [] }
             let started = ContinuousClock.now
-            let keeper = self.dataset.attentionKeeper()
-            self.unlockAndApply()
-            self.lock.lockForWriting()
-            let applied = self.state.withLock { state in
-                defer { state.appliedDuringAttentionBuild = nil }
-                return state.appliedDuringAttentionBuild ?? []
+            self.keepBuilt { dataset, applied in
+                let keeper = dataset.attentionKeeper()
+                return { $0.keepAttentionList(keeper, refreshing: applied()) }
             }
-            self.dataset.keepAttentionList(keeper, refreshing: applied)
-            self.unlockAndApply()
             let waiters = self.attentionBuild.withLock { build -> [CheckedContinuation<Void, Never>] in
                 defer { build = .done }
                 if case .building(let waiters) = build { return waiters }
@@ -344,7 +377,47 @@ final class LiveDataset: @unchecked Sendable {
             }
             for waiter in waiters { waiter.resume() }
             self.logger.info("keeping the attention list", metadata: ["built in": "\(ContinuousClock.now - started)"])
+            for units in scopes { self.keepScope(units) }
         }
+    }
+
+    /// Keeps the attention list of a scope of several units from now on, built in the background; until then its
+    /// lists are computed as they are asked for.
+    func keepAttentionInBackground(units: Set<Label>) {
+        Self.attentionQueue.async { self.keepScope(units) }
+    }
+
+    /// Builds and keeps the list of one scope of several units, unless it is kept already; on the attention queue.
+    private func keepScope(_ units: Set<Label>) {
+        keepBuilt { dataset, applied in
+            guard !dataset.keepsAttention(for: .units(units)), let scoped = dataset.attentionScopeKeeper(units: units)
+            else { return nil }
+            return { $0.keepAttention(scoped, refreshing: applied()) }
+        }
+    }
+
+    /// Runs `build` on the dataset held for reading only (writes go on), then the change it returns with the
+    /// dataset held alone, `applied` then naming the responses applied in between; on the attention queue.
+    private func keepBuilt(
+        _ build: (ResponseDataset, @escaping () -> [UUID]) -> ((inout ResponseDataset) -> Void)?
+    ) {
+        lock.lockForReading()
+        state.withLock { $0.appliedDuringAttentionBuild = [] }
+        let applied = {
+            self.state.withLock { state in
+                defer { state.appliedDuringAttentionBuild = nil }
+                return state.appliedDuringAttentionBuild ?? []
+            }
+        }
+        let change = build(dataset, applied)
+        unlockAndApply()
+        guard let change else {
+            _ = applied()
+            return
+        }
+        lock.lockForWriting()
+        change(&dataset)
+        unlockAndApply()
     }
 
     private static let attentionQueue = DispatchQueue(label: "spor.attention", qos: .utility)

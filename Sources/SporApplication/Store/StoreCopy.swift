@@ -32,10 +32,9 @@ public enum StoreCopy {
         public var brokenSequence: Int64?
         /// What is wrong there.
         public var brokenMessage: String?
+        /// The access audit trail in the store (`spor_audit`), its lines and chain checked.
+        public var audit: AuditTrail.Verification
     }
-
-    /// Whether `text` names a PostgreSQL store (`postgresql://…`) rather than a data folder.
-    public static func isStore(_ text: String) -> Bool { PostgresStoreURL.isStoreURL(text) }
 
     /// Copies a whole log: from a data folder into an empty store, or from a store into a new data folder. Checks
     /// the source's chain while copying and verifies the copy.
@@ -52,7 +51,7 @@ public enum StoreCopy {
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) async throws -> Outcome {
         _ = try AccessPolicy.responses(caller, .dumpLog)
-        switch (isStore(source), isStore(destination)) {
+        switch (DataFolder.isStore(source), DataFolder.isStore(destination)) {
         case (false, true):
             return try await copyIn(
                 folder: DataFolder.location(source, environment: environment), store: PostgresStoreURL(destination),
@@ -74,10 +73,13 @@ public enum StoreCopy {
     public static func verify(store: String, by caller: Caller, logger: Logger) async throws -> Verification {
         _ = try AccessPolicy.responses(caller, .verifyLog)
         let url = try PostgresStoreURL(store)
-        let found = try await PostgresStore.withLog(url, logger: logger, preparing: false) { try await $0.verify() }
+        let (found, auditLines) = try await PostgresStore.withLog(url, logger: logger, preparing: false) { log in
+            (try await log.verify(), try await log.hasTable("spor_audit") ? try await log.auditLines() : [])
+        }
         return Verification(
             store: url.description, records: found.records, headHash: found.headHash,
-            brokenSequence: found.broken?.sequence, brokenMessage: found.broken?.message)
+            brokenSequence: found.broken?.sequence, brokenMessage: found.broken?.message,
+            audit: AuditTrail.verify(lines: auditLines))
     }
 
     private static func copyIn(

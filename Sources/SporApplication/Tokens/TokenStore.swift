@@ -22,8 +22,12 @@ public final class TokenStore: Sendable {
     public let folder: URL
     private let cache = Mutex<(version: [Int], byHash: [String: TokenRecord])?>(nil)
 
+    /// The file's path, checked for changes on every request.
+    private let path: String
+
     public init(folder: URL) {
         self.folder = folder
+        self.path = folder.appendingPathComponent(Self.fileName).path
     }
 
     private var url: URL { folder.appendingPathComponent(Self.fileName) }
@@ -47,6 +51,12 @@ public final class TokenStore: Sendable {
     public func create(
         name: String, role: Role, units: [Label], now: Date = Date()
     ) throws -> (token: String, record: TokenRecord) {
+        try Self.checkNew(name: name, role: role, units: units)
+        return try changing { records in try Self.add(name: name, role: role, units: units, now: now, to: &records) }
+    }
+
+    /// Refuses a new token's name or units by the rules ``create(name:role:units:now:)`` states.
+    static func checkNew(name: String, role: Role, units: [Label]) throws {
         switch Label.problem(with: name) {
         case .format?: throw TokenError(.invalidName, "a token name must be 1-64 of A-Z a-z 0-9 . _ -")
         case .cpr?: throw TokenError(.invalidName, "a token name must not contain a CPR number")
@@ -58,11 +68,10 @@ public final class TokenStore: Sendable {
         if role != .staff, !units.isEmpty {
             throw TokenError(.invalidUnits, "only staff tokens are limited to units")
         }
-        return try changing { records in try Self.add(name: name, role: role, units: units, now: now, to: &records) }
     }
 
     /// Adds a new token named `name` to `records` and returns it with its record.
-    private static func add(
+    static func add(
         name: String, role: Role, units: [Label], now: Date, to records: inout [TokenRecord]
     ) throws -> (token: String, record: TokenRecord) {
         guard !records.contains(where: { $0.name == name }) else {
@@ -87,7 +96,7 @@ public final class TokenStore: Sendable {
         try changing { records in try Self.revoke(name: name, now: now, in: &records) }
     }
 
-    private static func revoke(name: String, now: Date, in records: inout [TokenRecord]) throws -> TokenRecord {
+    static func revoke(name: String, now: Date, in records: inout [TokenRecord]) throws -> TokenRecord {
         guard let index = records.firstIndex(where: { $0.name == name }) else {
             // A name that is not a label may hold anything, a CPR number too: it is not repeated.
             throw TokenError(.unknownName, Label.isValid(name) ? "no token is named \(name)" : "no token has that name")
@@ -126,7 +135,7 @@ public final class TokenStore: Sendable {
 
     /// The identity of the live token with this SHA-256, as a web session keeps it.
     public func identity(hash: String) throws -> Identity? {
-        let version = DurableFile.version(of: url)
+        let version = DurableFile.version(atPath: path)
         let byHash = try cache.withLock { cached -> [String: TokenRecord] in
             if let cached, cached.version == version { return cached.byHash }
             let records = try list()
@@ -164,14 +173,14 @@ public final class TokenStore: Sendable {
         Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 
-    private static let encoder: JSONEncoder = {
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()
 
-    private static let decoder: JSONDecoder = {
+    static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder

@@ -6,10 +6,15 @@ extension UseCases {
     /// were skipped as damaged (``verify(by:)`` says which).
     public func auditTrail(
         citizen: CitizenID? = nil, since: CalendarDate? = nil, by caller: Caller
-    ) throws -> (records: [AuditRecord], damaged: Int) {
+    ) async throws -> (records: [AuditRecord], damaged: Int) {
         _ = try AccessPolicy.responses(caller, .readAuditTrail)
         let start = since.map { Date(timeIntervalSince1970: TimeInterval($0.daysSinceEpoch) * 86_400) }
-        let (records, damaged) = try AuditTrail.read(folder: folder.url)
+        let (records, damaged) =
+            if let store = folder.store {
+                AuditTrail.read(lines: try await store.auditLines())
+            } else {
+                try AuditTrail.read(folder: folder.url)
+            }
         let chosen = records.filter { record in
             (citizen.map { record.citizen == $0 } ?? true) && (start.map { record.at >= $0 } ?? true)
         }
@@ -25,8 +30,8 @@ extension UseCases {
     /// One audit line per citizen, in one durable write; `nil` stands for a bulk read of many citizens.
     func audit(_ citizens: [CitizenID?], by caller: Caller, via endpoint: String) async throws {
         let at = now()
-        try await folder.audit().append(
-            contentsOf: citizens.map { citizen in
+        try await folder.appendAudit(
+            citizens.map { citizen in
                 AuditRecord(at: at, who: caller.identity.name, role: caller.role, citizen: citizen, endpoint: endpoint)
             })
     }

@@ -97,6 +97,7 @@ extension UseCases {
     public func dumpLog(by caller: Caller, via endpoint: String, line: (String) -> Void) async throws {
         _ = try AccessPolicy.responses(caller, .dumpLog)
         try await audit(nil, by: caller, via: endpoint)
+        if let store = folder.store { return try await store.dump(line) }
         try withoutActuallyEscaping(line) { line in
             _ = try LogVerifier.verify(folder: folder.url) { entry, hash in line(entry.jsonLine(hash: hash)) }
         }

@@ -70,9 +70,13 @@ extension UseCases {
         }
         let asOf = today()
         await folder.awaitKeptAttentionList()
-        let list = try await folder.read(long: true) {
-            $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit)
+        let (list, kept) = try await folder.read(long: true) {
+            (
+                $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit),
+                $0.keepsAttention(for: scope)
+            )
         }
+        if !kept, case .units(let units) = scope { folder.keepAttention(units: units) }
         try await audit(list.entries.map { CitizenID(rawValue: $0.citizen) }, by: caller, via: endpoint)
         return list
     }

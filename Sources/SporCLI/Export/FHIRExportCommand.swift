@@ -31,6 +31,6 @@ struct FHIRExportCommand: AsyncParsableCommand {
             try await spor.fhirRecords(of: citizen, changedSince: since, by: .cli(), via: "cli export fhir")
         }
         let bundle = FHIRBundle.make(records, kind: .collection, settings: try system.settings, timestamp: Date())
-        FileHandle.standardOutput.write(Data(bundle.fhirBytes + [0x0A]))
+        FileHandle.standardOutput.write(Data(bundle.jsonBytes + [0x0A]))
     }
 }

@@ -14,6 +14,6 @@ struct QuestionnaireExportCommand: ParsableCommand {
 
     func run() throws {
         guard let definition = InstrumentCatalog.builtIn[instrument] else { return }
-        FileHandle.standardOutput.write(Data(FHIRInstrument(definition).questionnaire.fhirBytes + [0x0A]))
+        FileHandle.standardOutput.write(Data(FHIRInstrument(definition).questionnaire.jsonBytes + [0x0A]))
     }
 }

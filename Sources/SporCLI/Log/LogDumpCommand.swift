@@ -14,7 +14,7 @@ struct LogDumpCommand: AsyncParsableCommand {
 
     func run() async throws {
         var output = FileOutput(descriptor: STDOUT_FILENO)
-        try await options.useCases(.administering).dumpLog(by: .cli(), via: "cli log dump") { line in
+        try await options.openUseCases(.administering).dumpLog(by: .cli(), via: "cli log dump") { line in
             output.write(line)
             output.write("\n")
         }

@@ -66,10 +66,10 @@ struct ReportTrendsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let spor = try options.useCases()
+        let spor = try await options.useCases()
         let report =
             if let release {
-                try spor.releasedReport(
+                try await spor.releasedReport(
                     TrendRelease.ID(number: release)!, request, by: .cli())
             } else {
                 try await spor.trendReport(request, by: .cli(), via: "cli report")

@@ -12,9 +12,28 @@ struct ReportDataOptions: ParsableArguments {
     @Option(name: .long, help: .dataFolder)
     var data: String?
 
-    /// The use cases over the data folder opened for reading.
-    func useCases(settleWindow: SettleWindow = .standard) throws -> UseCases {
-        UseCases(
+    @Option(name: .long, help: .store)
+    var store: String?
+
+    @Option(name: .customLong("key-file"), help: .keyFile)
+    var keyFile: String?
+
+    func validate() throws {
+        if data != nil, store != nil { throw ValidationError("give --data or --store, not both") }
+        if let store, !DataFolder.isStore(store) { throw ValidationError("--store takes a postgresql:// URL") }
+    }
+
+    /// The use cases over the data folder, or the PostgreSQL store (`--store`, else `$SPOR_STORE` unless `--data`
+    /// is given), opened for reading.
+    func useCases(settleWindow: SettleWindow = .standard) async throws -> UseCases {
+        if let store = DataFolder.store(given: store, data: data) {
+            return UseCases(
+                folder: try await DataFolder.open(
+                    store: store, mode: .reading, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
+                    logger: DataFolderOptions.logger),
+                settleWindow: settleWindow)
+        }
+        return UseCases(
             folder: try DataFolder(url: DataFolder.location(data), mode: .reading, logger: DataFolderOptions.logger),
             settleWindow: settleWindow)
     }

@@ -15,6 +15,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: .dataFolder)
     var data: String?
+    @Option(name: .long, help: .store)
+    var store: String?
+    @Option(name: .customLong("key-file"), help: .keyFile)
+    var keyFile: String?
+    @Option(
+        help:
+            "With --store: a local folder for a snapshot of the responses, written at shutdown, so a restart reads only the rows after it."
+    )
+    var cache: String?
     @Option(help: "The address to bind. Keep loopback and put a TLS reverse proxy in front.")
     var host = "127.0.0.1"
     @Option(help: "The port to bind.")
@@ -38,22 +47,34 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
 
     func validate() throws {
+        if data != nil, store != nil { throw ValidationError("give --data or --store, not both") }
+        if let store, !DataFolder.isStore(store) { throw ValidationError("--store takes a postgresql:// URL") }
+        if demo, storeURL != nil { throw ValidationError("--demo fills a new data folder, not a store") }
+        if cache != nil, storeURL == nil { throw ValidationError("--cache goes with --store") }
         guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }
         guard settleDays >= 0 else { throw ValidationError("--settle-days must be 0 or more") }
         _ = try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system")
     }
+
+    /// The PostgreSQL store to serve: `--store`, else `$SPOR_STORE` unless `--data` is given.
+    private var storeURL: String? { DataFolder.store(given: store, data: data) }
 
     func run() async throws {
         AllocatorSettings.apply()
         let folder = DataFolder.location(data)
         var logger = Logger(label: "spor", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .info
+        if let storeURL {
+            try await serve(store: storeURL, logger: logger)
+            return
+        }
         if demo {
             let summary = try await DemoData.populate(folder: folder, logger: logger)
             printDemo(summary)
-        } else if try UseCases(folder: DataFolder(url: folder, mode: .administering, logger: logger)).tokens(by: .cli())
-            .allSatisfy({ $0.revoked != nil })
-        {
+        } else if try await UseCases(folder: DataFolder(url: folder, mode: .administering, logger: logger)).tokens(
+            by: .cli()
+        )
+        .allSatisfy({ $0.revoked != nil }) {
             say(
                 "No active token yet. Create one with: spor token create --data \(folder.path) --role admin --name NAME\n"
             )
@@ -63,6 +84,29 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try buildApplication(
             ServerConfiguration(
                 dataFolder: folder, host: host, port: port,
+                web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
+                settleWindow: try SettleWindow(days: settleDays),
+                fhir: try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system"),
+                metrics: metrics),
+            logger: logger)
+        try await app.runService()
+    }
+
+    /// Serves a PostgreSQL store: no data folder is used or locked.
+    private func serve(store: String, logger: Logger) async throws {
+        let metrics = ServerMetrics()
+        metrics.bootstrapProcess()
+        let folder = try await DataFolder.open(
+            store: store, mode: .serving, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
+            cache: cache.map { URL(fileURLWithPath: $0) }, logger: logger,
+            log: DataFolder.LogSettings(metrics: metrics.factory))
+        if try await UseCases(folder: folder).tokens(by: .cli()).allSatisfy({ $0.revoked != nil }) {
+            say("No active token yet. Create one with: spor token create --store URL --role admin --name NAME\n")
+        }
+        let app = buildApplication(
+            folder: folder,
+            ServerConfiguration(
+                dataFolder: folder.url, host: host, port: port,
                 web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
                 settleWindow: try SettleWindow(days: settleDays),
                 fhir: try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system"),

@@ -3,7 +3,7 @@ import SporApplication
 import SporInstruments
 
 /// `spor token create`: prints a new token once; only its hash is stored.
-struct TokenCreateCommand: ParsableCommand {
+struct TokenCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create", abstract: "Create a bearer token and print it once (only its hash is stored).")
 
@@ -29,9 +29,11 @@ struct TokenCreateCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let (token, record) = try options.useCases(.administering).createToken(
-            name: name, role: Role(rawValue: role)!, units: unit.compactMap { Label(rawValue: $0) }, by: .cli())
+    func run() async throws {
+        let (token, record) = try await options.openUseCases(.administering).closing {
+            try await $0.createToken(
+                name: name, role: Role(rawValue: role)!, units: unit.compactMap { Label(rawValue: $0) }, by: .cli())
+        }
         switch options.format {
         case .json:
             print(

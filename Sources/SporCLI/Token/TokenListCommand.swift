@@ -4,14 +4,14 @@ import SporApplication
 import SporInstruments
 
 /// `spor token list`: names, roles, units and dates; never a token or its hash.
-struct TokenListCommand: ParsableCommand {
+struct TokenListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the tokens (never their values).")
 
     @OptionGroup var options: DataFolderOptions
 
-    func run() throws {
-        let records = try options.useCases(.administering).tokens(by: .cli())
+    func run() async throws {
+        let records = try await options.openUseCases(.administering).closing { try await $0.tokens(by: .cli()) }
         let time = Date.ISO8601FormatStyle()
         switch options.format {
         case .json:

@@ -2,7 +2,7 @@ import ArgumentParser
 import SporApplication
 
 /// `spor token revoke NAME`: a running daemon refuses the token from its next request on.
-struct TokenRevokeCommand: ParsableCommand {
+struct TokenRevokeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token by its name.")
 
     @OptionGroup var options: DataFolderOptions
@@ -10,8 +10,8 @@ struct TokenRevokeCommand: ParsableCommand {
     @Argument(help: "The token's name.")
     var name: String
 
-    func run() throws {
-        try options.useCases(.administering).revokeToken(name: name, by: .cli())
+    func run() async throws {
+        try await options.openUseCases(.administering).closing { try await $0.revokeToken(name: name, by: .cli()) }
         print("Token \(name) revoked.")
     }
 }

@@ -41,14 +41,6 @@ public struct Pseudonymiser: Sendable {
         return EventLog.hex(Array(Array(code).prefix(16)))
     }
 
-    /// The response to store for a validated draft: its citizen pseudonymised when given as a CPR number.
-    public func resolve(_ draft: ResponseDraft, id: UUID) -> Response {
-        switch draft.citizen {
-        case .id(let citizen): draft.resolved(id: id, citizen: citizen)
-        case .cpr(let cpr): draft.resolved(id: id, citizen: citizenID(for: cpr))
-        }
-    }
-
     static func base32(_ bytes: ArraySlice<UInt8>) -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
         var output: [UInt8] = []

@@ -1,5 +1,5 @@
 public import Foundation
-import SporInstruments
+public import SporInstruments
 
 /// The attention list kept up to date as entries are applied, so a list is answered without looking at every
 /// response: per citizen, and per citizen and unit (a staff member sees only their units' responses), the sort key
@@ -14,6 +14,8 @@ public struct AttentionKeeper: Sendable {
     var all: [AttentionKey] = []
     /// Per unit code, per citizen code with live responses in the unit: the key from those responses.
     var byUnit: [Int32: [Int32: AttentionKey]] = [:]
+    /// Per scope of several units kept (``ResponseDataset/keepAttention(_:refreshing:)``), by its unit names.
+    var byScope: [Set<String>: AttentionScopeKeeper] = [:]
 
     static let none = AttentionKey(urgency: 0, reasons: 0, fall: 0, day: 0, citizen: -1)
 
@@ -36,7 +38,9 @@ public struct AttentionKeeper: Sendable {
         case .units(let labels):
             let codes = Set(labels.compactMap { dataset.units.existingCode(for: $0.rawValue) })
             let maps = codes.compactMap { byUnit[$0] }
-            if maps.count == 1 {
+            if maps.count > 1, let kept = byScope[Set(labels.map(\.rawValue))], kept.codes == codes {
+                for key in kept.keys.values { consider(key) }
+            } else if maps.count == 1 {
                 for key in maps[0].values { consider(key) }
             } else if maps.count > 1 {
                 // How many of the scope's units each citizen has live responses in (an array, not a dictionary).
@@ -183,6 +187,72 @@ extension ResponseDataset {
         // Most citizens are seen in one unit: then the unit's key is the citizen's, computed once.
         let inUnit = live.filter { unit[$0] == unitCode }
         attention!.byUnit[unitCode, default: [:]][code] = inUnit.count == live.count ? overall : keptKey(code, inUnit)
+        // The names first: iterating the dictionary while changing it would copy every kept scope.
+        for names in Array(attention!.byScope.keys) {
+            if !attention!.byScope[names]!.codes.contains(unitCode) {
+                // A unit of the scope seen for the first time.
+                guard names.contains(units[unitCode]) else { continue }
+                attention!.byScope[names]!.codes.insert(unitCode)
+            }
+            let codes = attention!.byScope[names]!.codes
+            attention!.byScope[names]!.keys[code] = keptKey(code, live.filter { codes.contains(unit[$0]) })
+        }
+    }
+
+    /// The attention list's keys for a scope of several units, built from the kept list's per-unit keys (only the
+    /// citizens seen in more than one of them are worked out again): ``keepAttention(_:refreshing:)`` keeps them, so
+    /// a staff member of several units is answered as fast as one of one unit. `nil` while no list is kept.
+    public func attentionScopeKeeper(units labels: Set<Label>) -> AttentionScopeKeeper? {
+        guard let attention else { return nil }
+        let codes = Set(labels.compactMap { units.existingCode(for: $0.rawValue) })
+        var keys: [Int32: AttentionKey] = [:]
+        var several: Set<Int32> = []
+        for unitCode in codes {
+            for (citizen, key) in attention.byUnit[unitCode] ?? [:] {
+                if keys.updateValue(key, forKey: citizen) != nil { several.insert(citizen) }
+            }
+        }
+        for citizen in several {
+            let live = rows(ofCitizen: citizen).filter { !isRetracted($0) && codes.contains(unit[$0]) }
+            keys[citizen] = keptKey(citizen, live)
+        }
+        return AttentionScopeKeeper(names: Set(labels.map(\.rawValue)), codes: codes, keys: keys)
+    }
+
+    /// Keeps the keys of a scope of several units, made by ``attentionScopeKeeper(units:)`` from this dataset
+    /// before the entries about the responses `ids` were applied: their citizens are brought up to date first.
+    public mutating func keepAttention(_ scoped: AttentionScopeKeeper, refreshing ids: [UUID]) {
+        guard attention != nil else { return }
+        var scoped = scoped
+        scoped.codes = Set(scoped.names.compactMap { units.existingCode(for: $0) })
+        var citizens: Set<Int32> = []
+        for id in Set(ids) {
+            guard let row = row(of: id) else { continue }
+            citizens.insert(citizen[row])
+            for revision in revisions(ofRow: row) {
+                if let response = revision.response,
+                    let code = self.citizens.existingCode(for: response.citizen.rawValue)
+                {
+                    citizens.insert(code)
+                }
+            }
+        }
+        let codes = scoped.codes
+        for code in citizens {
+            scoped.keys[code] = keptKey(
+                code, rows(ofCitizen: code).filter { !isRetracted($0) && codes.contains(unit[$0]) })
+        }
+        attention!.byScope[scoped.names] = scoped
+    }
+
+    /// Whether the attention list of `scope` is answered from kept keys: always for every response and for one
+    /// unit once a list is kept; for several units once ``keepAttention(_:refreshing:)`` kept them.
+    public func keepsAttention(for scope: ResponseScope) -> Bool {
+        guard let attention else { return false }
+        guard case .units(let labels) = scope, labels.count > 1 else { return true }
+        let codes = Set(labels.compactMap { units.existingCode(for: $0.rawValue) })
+        guard codes.count > 1 else { return true }
+        return attention.byScope[Set(labels.map(\.rawValue))]?.codes == codes
     }
 
     /// The citizen's live rows in the scope.
@@ -190,8 +260,47 @@ extension ResponseDataset {
         rows(ofCitizen: code, in: scope).filter { !isRetracted($0) }
     }
 
+    /// The key ``attentionCandidate(citizen:liveRows:today:silenceDays:)`` gives without a day, worked out without
+    /// sorting or building the entry: it is made for every citizen at a start and again on every write.
     fileprivate func keptKey(_ code: Int32, _ liveRows: [Int]) -> AttentionKey? {
-        attentionCandidate(citizen: code, liveRows: liveRows, today: nil, silenceDays: 0)?.key
+        guard var latest = liveRows.first else { return nil }
+        func before(_ a: Int, _ b: Int) -> Bool { (day[a], a) < (day[b], b) }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * definitions.count) { best in
+            // Per instrument code: the latest scored row, then the one before it.
+            best.initialize(repeating: -1)
+            for row in liveRows {
+                if before(latest, row) { latest = row }
+                guard score[row] >= 0 else { continue }
+                let slot = 2 * Int(instrument[row])
+                if best[slot] < 0 || before(best[slot], row) {
+                    best[slot + 1] = best[slot]
+                    best[slot] = row
+                } else if best[slot + 1] < 0 || before(best[slot + 1], row) {
+                    best[slot + 1] = row
+                }
+            }
+            var urgency = AttentionReason.Code.noRecentResponse.urgency
+            var reasons = 0
+            var fall: Int?
+            for (index, definition) in definitions.enumerated() where best[2 * index] >= 0 {
+                let last = best[2 * index]
+                let previous = best[2 * index + 1]
+                let change = previous < 0 ? nil : self.change(from: previous, to: last, definition: definition)
+                func holds(_ flag: Flag) -> Bool {
+                    definition.flags.firstIndex { $0.name == flag }.map { flagBits[last] & (1 << $0) != 0 } ?? false
+                }
+                func add(_ reason: AttentionReason.Code) {
+                    reasons += 1
+                    urgency = min(urgency, reason.urgency)
+                    if let delta = change?.delta { fall = min(fall ?? delta, delta) }
+                }
+                if holds(.veryLowWellbeing) { add(.veryLowWellbeing) }
+                if let change, change.direction == .deteriorated { add(.deteriorated) }
+                if holds(.belowRecoveryCutoff), let change, change.delta < 0 { add(.belowCutoffAndFalling) }
+                if holds(.itemAtFloor) { add(.itemAtFloor) }
+            }
+            return AttentionKey(urgency: urgency, reasons: reasons, fall: fall ?? 0, day: day[latest], citizen: code)
+        }
     }
 }
 

@@ -16,7 +16,15 @@ public struct AttentionReason: Hashable, Sendable, Encodable {
         case noRecentResponse
 
         /// The position in the order of urgency, 0 the most urgent.
-        public var urgency: Int { Self.allCases.firstIndex(of: self)! }
+        public var urgency: Int {
+            switch self {
+            case .veryLowWellbeing: 0
+            case .deteriorated: 1
+            case .belowCutoffAndFalling: 2
+            case .itemAtFloor: 3
+            case .noRecentResponse: 4
+            }
+        }
 
         public static func < (lhs: Code, rhs: Code) -> Bool { lhs.urgency < rhs.urgency }
     }

@@ -8,11 +8,4 @@ enum CSVText {
                 ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
         }.joined(separator: String(separator)) + "\n"
     }
-
-    /// A number at full precision, empty for `nil`; with a decimal comma when `decimalComma` is set.
-    static func number(_ value: Double?, decimalComma: Bool = false) -> String {
-        guard let value else { return "" }
-        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        return decimalComma ? text.replacing(".", with: ",") : text
-    }
 }

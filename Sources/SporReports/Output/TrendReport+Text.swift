@@ -13,7 +13,7 @@ extension TrendReport {
     public func csv(decimalComma: Bool = false) -> String {
         let (flagNames, chimeNames) = columns
         let separator: Character = decimalComma ? ";" : ","
-        func number(_ value: Double?) -> String { CSVText.number(value, decimalComma: decimalComma) }
+        func number(_ value: Double?) -> String { DecimalText.full(value, separator: decimalComma ? "," : ".") }
         var out = CSVText.line(
             ["period", "group", "suppressed", "citizens", "meanScore", "medianScore", "sdScore"] + flagNames
                 + ["pairedCitizens", "meanChange", "improved", "unchanged", "deteriorated", "crossedCutoff"]

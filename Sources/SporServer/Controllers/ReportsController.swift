@@ -25,7 +25,7 @@ struct ReportsController {
     }
 
     @Sendable func releases(_ request: Request, context: SporRequestContext) async throws -> Response {
-        try JSONResponse.make(.ok, ["releases": try spor.releases(by: try context.caller())])
+        try JSONResponse.make(.ok, ["releases": try await spor.releases(by: try context.caller())])
     }
 
     @Sendable func releasedTrends(_ request: Request, context: SporRequestContext) async throws -> Response {
@@ -35,7 +35,7 @@ struct ReportsController {
             throw Problem.notFound("No release with that id is stored.")
         }
         return try JSONResponse.make(
-            .ok, report: try spor.releasedReport(id, try Self.trendRequest(request), by: caller))
+            .ok, report: try await spor.releasedReport(id, try Self.trendRequest(request), by: caller))
     }
 
     /// The report the query asks for: `instrument` (required), `period`, `by`, `from`, `to`.

@@ -30,9 +30,9 @@ struct ResponsesController {
         }
         let recorded = try await spor.record(RawResponse(json: value), by: caller)
         let body = recorded.stored.body
-        guard recorded.created else { return try JSONResponse.make(.ok, body) }
+        guard recorded.created else { return JSONResponse.make(.ok, scored: body) }
         let location = "/v1/responses/\(recorded.stored.response.id.uuidString.lowercased())"
-        return try JSONResponse.make(.created, body, headers: [.location: location])
+        return JSONResponse.make(.created, scored: body, headers: [.location: location])
     }
 
     /// Records up to ``RequestLimits/batchResponses`` responses all-or-nothing, each answered as ``record`` would.
@@ -92,7 +92,7 @@ struct ResponsesController {
         let current = try await spor.correct(
             id, answers: reader.members["answers"], administeredAt: reader.members["administeredAt"], reason: reason,
             by: caller, via: context.endpoint(request))
-        return try JSONResponse.make(.ok, current.body)
+        return JSONResponse.make(.ok, scored: current.body)
     }
 
     /// Retracts a response entered in error, with a reason; it leaves trajectories and reports.

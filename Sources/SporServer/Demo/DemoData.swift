@@ -63,7 +63,11 @@ public enum DemoData {
         for role in Role.allCases {
             let units = role == .staff ? [Label(rawValue: units[0])!] : []
             made.append(
-                (role, try spor.createToken(name: "demo-\(role.rawValue)", role: role, units: units, by: caller).token))
+                (
+                    role,
+                    try await spor.createToken(name: "demo-\(role.rawValue)", role: role, units: units, by: caller)
+                        .token
+                ))
         }
         return Summary(tokens: made, citizen: CitizenID(rawValue: "demo-02")!, responses: responses.count)
     }

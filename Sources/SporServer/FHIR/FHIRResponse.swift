@@ -15,6 +15,6 @@ enum FHIRResponse {
         var headers = extra
         headers[.contentType] = mediaType
         return Response(
-            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: resource.fhirBytes)))
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: resource.jsonBytes)))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import SporInstruments
 import SporReports
 
 /// Builds JSON responses with sorted keys.
@@ -13,6 +14,18 @@ enum JSONResponse {
         return Response(
             status: status, headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.sorted.encode(value))))
+    }
+
+    /// A scored response (`Schemas/scored-response.schema.json`), or `null`, written by hand: the answer to every
+    /// durable write.
+    static func make(
+        _ status: HTTPResponse.Status, scored: ScoredResponse?, headers extra: HTTPFields = [:]
+    ) -> Response {
+        var headers = extra
+        headers[.contentType] = "application/json"
+        return Response(
+            status: status, headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: scored?.json ?? Array("null".utf8))))
     }
 
     /// A trajectory, summary or trend report in the reports module's JSON form (`Schemas/*.schema.json`).

@@ -1,0 +1,147 @@
+public import Foundation
+public import Logging
+import SporInstruments
+import SporLog
+import SporPostgres
+import SporReports
+
+extension DataFolder {
+    /// Whether `text` names a PostgreSQL store (`postgresql://…`) rather than a data folder.
+    public static func isStore(_ text: String) -> Bool { PostgresStoreURL.isStoreURL(text) }
+
+    /// The PostgreSQL store a command works on: `--store` when given, else `$SPOR_STORE` unless `--data` is given;
+    /// `nil` for a data folder.
+    public static func store(
+        given: String?, data: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
+        if let given { return given }
+        guard data == nil, let variable = environment["SPOR_STORE"], !variable.isEmpty else { return nil }
+        return variable
+    }
+
+    /// Opens a PostgreSQL store in place of a data folder (docs/postgresql.md): the log, the tokens and the access
+    /// audit trail are its tables, and no local folder is used or locked, so several daemons and commands work on
+    /// one database at once. Reading, writing and serving load every response from the table; a daemon
+    /// (``Mode/serving``) and a writing command follow the table from then on, so they see every other process's
+    /// writes.
+    ///
+    /// - Parameters:
+    ///   - keyFile: a file holding the pseudonymisation key; else `SPOR_PSEUDONYM_KEY`. The key never comes from
+    ///     the database, only its fingerprint, which must match. Without a key everything works except CPR input.
+    ///   - cache: a local folder for a snapshot of the responses (``Mode/serving``): read at start when it fits
+    ///     the table (its last record's hash is checked), then only the rows after it; written after a start that
+    ///     read many rows and at ``close()``.
+    /// - Throws: ``UseCaseError`` `unavailable` when PostgreSQL cannot be reached or refuses; `LogError`
+    ///   `invalidKey` for a key that is malformed or not the store's.
+    public static func open(
+        store text: String, mode: Mode, keyFile: URL? = nil, cache: URL? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger,
+        log settings: LogSettings = LogSettings()
+    ) async throws -> DataFolder {
+        let session: PostgresStoreSession
+        do {
+            session = try await PostgresStoreSession.open(
+                try PostgresStoreURL(text), preparing: mode != .reading, logger: logger)
+        } catch let error as PostgresStoreError {
+            throw UseCaseError.unavailable(error.message)
+        }
+        do {
+            let pseudonymiser = try await pseudonymiser(
+                keyFile: keyFile, environment: environment, log: session.log, recording: mode != .reading)
+            let tokens = StoreTokens(log: session.log)
+            if mode == .serving { try await tokens.start() }
+            guard mode != .administering else {
+                let backing = StoreBacking(
+                    session: session, follower: nil, tokens: tokens, pseudonymiser: pseudonymiser)
+                return DataFolder(store: backing, mode: mode, live: nil, load: nil, settings: settings)
+            }
+            let started = ContinuousClock.now
+            let snapshot = mode == .serving ? try await StoreSnapshot.read(cache, log: session.log) : nil
+            let (dataset, check) = try await loadDataset(
+                session.log, after: snapshot ?? (try ResponseDataset(catalog: .builtIn), RecordChainCheck()))
+            let replayed = check.nextSequence - (snapshot?.1.nextSequence ?? 0)
+            logger.info(
+                "loaded the responses",
+                metadata: [
+                    "from": "\(snapshot == nil ? "postgresql" : "snapshot")", "replayed": "\(replayed)",
+                    "in": "\(ContinuousClock.now - started)",
+                ])
+            let live = LiveDataset(
+                dataset: dataset, records: check.nextSequence, snapshotMark: nil, snapshotAfterRecords: .max,
+                folder: URL(fileURLWithPath: "/nonexistent"), writable: mode == .serving, logger: logger)
+            // A staff member's list of several units is kept from its first request on.
+            if mode == .serving { live.keepAttentionListInBackground() }
+            var follower: StoreLogFollower?
+            if mode != .reading {
+                follower = StoreLogFollower(log: session.log, live: live, after: check, logger: logger)
+            }
+            let backing = StoreBacking(
+                session: session, follower: follower, tokens: tokens, pseudonymiser: pseudonymiser,
+                snapshot: mode == .serving ? cache.map { StoreSnapshot(folder: $0, live: live, logger: logger) } : nil)
+            // Before following: the snapshot holds exactly the rows read.
+            if replayed >= StoreSnapshot.writeAfterRecords { await backing.writeSnapshot() }
+            if mode == .serving { await follower?.start() }
+            return DataFolder(
+                store: backing, mode: mode, live: live,
+                load: Load(fromSnapshot: snapshot != nil, recordsReplayed: replayed), settings: settings)
+        } catch {
+            session.close()
+            if let error = error as? PostgresStoreError { throw UseCaseError.unavailable(error.message) }
+            throw error
+        }
+    }
+
+    /// Every response in the table after those `start` holds, read in pages, the chain checked as it goes.
+    private static func loadDataset(
+        _ log: PostgresLog, after start: (ResponseDataset, RecordChainCheck)
+    ) async throws -> (ResponseDataset, RecordChainCheck) {
+        var (dataset, check) = start
+        let page = 50_000
+        while true {
+            let rows = try await log.rows(from: check.nextSequence, limit: page)
+            for row in rows {
+                if let problem = check.check(
+                    sequence: Int64(row.sequence), previousHash: row.previousHash, hash: row.hash, body: row.body)
+                {
+                    throw UseCaseError.unavailable("the log in PostgreSQL is broken at seq \(row.sequence): \(problem)")
+                }
+                try dataset.apply(try row.entry())
+            }
+            if rows.count < page { break }
+        }
+        return (dataset, check)
+    }
+
+    /// The pseudonymisation key from `keyFile` or `SPOR_PSEUDONYM_KEY`, held to the fingerprint the store records
+    /// (recorded now when the store has none and `recording`); `nil` without a key.
+    private static func pseudonymiser(
+        keyFile: URL?, environment: [String: String], log: PostgresLog, recording: Bool
+    ) async throws -> Pseudonymiser? {
+        let text: String
+        let source: String
+        if let keyFile {
+            guard let data = FileManager.default.contents(atPath: keyFile.path) else {
+                throw LogError(.invalidKey, "cannot read the key file \(keyFile.path)")
+            }
+            text = String(decoding: data, as: UTF8.self)
+            source = "the key file \(keyFile.path)"
+        } else if let variable = environment[Pseudonymiser.environmentVariable] {
+            text = variable
+            source = Pseudonymiser.environmentVariable
+        } else {
+            return nil
+        }
+        let pseudonymiser = try Pseudonymiser(keyText: text, source: source)
+        let recorded =
+            recording
+            ? try await log.recordKeyFingerprint(pseudonymiser.fingerprint)
+            : try await log.keyFingerprint() ?? pseudonymiser.fingerprint
+        guard recorded == pseudonymiser.fingerprint else {
+            throw LogError(
+                .invalidKey,
+                "the pseudonymisation key from \(source) is not the store's (its fingerprint is \(pseudonymiser.fingerprint), the store's \(recorded))"
+            )
+        }
+        return pseudonymiser
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SporInstruments
+import Testing
+
+/// The hand-written JSON gives the bytes `JSONEncoder` (sorted keys, slashes not escaped) gives for the same values.
+@Suite struct JSONWriterTests {
+    struct Sample: Encodable {
+        var integer: Int
+        var text: String
+        var flag: Bool
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    @Test(arguments: [
+        0, 1, -1, 9, 10, 99, 100, -100, 12_345, Int(Int32.max), Int(Int32.min), Int.max, Int.min, 1_000_000_007,
+    ])
+    func integersAreWrittenAsJSONEncoderWritesThem(value: Int) throws {
+        for text in ["bostotte-nord", "", "a\"b\\c", "line\nbreak\ttab\u{1}", "æøå/ÆØÅ 🙂", "\u{7F}"] {
+            var json = JSONWriter()
+            json.object { json in
+                json.key("flag")
+                json.bool(value % 2 == 0)
+                json.key("integer")
+                json.integer(value)
+                json.key("text")
+                json.string(text)
+            }
+            let expected = try Self.encoder.encode(Sample(integer: value, text: text, flag: value % 2 == 0))
+            #expect(String(decoding: json.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+
+    @Test func smallIntegerTypesAreWrittenInFull() {
+        var json = JSONWriter()
+        json.array { json in
+            json.integer(Int8(-128))
+            json.integer(UInt8(255))
+            json.integer(UInt64.max)
+            json.integer(Int16(-7))
+            json.integer(nil)
+            json.bool(false)
+        }
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[-128,255,18446744073709551615,-7,null,false]")
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SporApplication
+import SporInstruments
+import SporLog
+import Testing
+
+/// The pseudonymisation key of a PostgreSQL store (docs/postgresql.md): it comes from the environment or a key
+/// file, never from the database; without it everything but CPR input works, and another key is refused.
+// Needs a PostgreSQL server: `.ci/run` starts one and sets SPOR_TEST_POSTGRES; without it these tests are skipped.
+@Suite(
+    .enabled(
+        if: TestPostgres.isAvailable,
+        "SPOR_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run starts one)"))
+struct PostgresStoreKeyTests {
+    static func cprDraft() throws -> ResponseDraft {
+        ResponseDraft(
+            id: UUID(), citizen: .cpr(try CPRNumber(parsing: "0101901234")), instrument: .who5,
+            administeredAt: CalendarDate(year: 2026, month: 3, day: 2)!, answers: [3, 3, 3, 3, 3],
+            unit: StoreContract.unit)
+    }
+
+    @Test func withoutAKeyOnlyCPRInputIsRefused() async throws {
+        try await TestPostgres.withDatabase { database, _ in
+            let spor = UseCases(
+                folder: try await DataFolder.open(
+                    store: database, mode: .serving, environment: [:], logger: TestPostgres.logger))
+            try await spor.closing { spor in
+                let recorded = try await spor.record(StoreContract.draft(id: UUID(), citizen: 3), by: .cli())
+                #expect(recorded.created)
+                let refused = await StoreContract.code { try await spor.record(try Self.cprDraft(), by: .cli()) }
+                #expect(refused == .unavailable)
+            }
+        }
+    }
+
+    @Test func theKeyIsHeldToTheStoresFingerprint() async throws {
+        try await TestPostgres.withDatabase { database, _ in
+            let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("spor-key-\(UUID())")
+            defer { try? FileManager.default.removeItem(at: keyFile) }
+            try Data(TestPostgres.keyHex.utf8).write(to: keyFile)
+            // The first opener with a key records its fingerprint; a CPR number is pseudonymised with it.
+            let spor = UseCases(
+                folder: try await DataFolder.open(
+                    store: database, mode: .serving, keyFile: keyFile, environment: [:], logger: TestPostgres.logger))
+            let recorded = try await spor.closing { try await $0.record(try Self.cprDraft(), by: .cli()) }
+            let expected = try Pseudonymiser(keyText: TestPostgres.keyHex, source: "test")
+                .citizenID(for: try CPRNumber(parsing: "0101901234"))
+            #expect(recorded.stored.response.citizen == expected)
+            // Another key is refused before anything is served.
+            await #expect(throws: LogError.self) {
+                _ = try await DataFolder.open(
+                    store: database, mode: .serving,
+                    environment: ["SPOR_PSEUDONYM_KEY": String(repeating: "17", count: 32)],
+                    logger: TestPostgres.logger)
+            }
+        }
+    }
+}
