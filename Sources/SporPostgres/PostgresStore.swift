@@ -15,15 +15,7 @@ public enum PostgresStore {
         // user's concern; its failures reach the caller as errors.
         var logger = logger
         logger.logLevel = max(logger.logLevel, .error)
-        // One connection first: it fails at once, with the server's reason, when PostgreSQL cannot be reached or
-        // refuses the user or database, where the client's pool would keep trying.
-        do {
-            let probe = try await PostgresConnection.connect(
-                configuration: try url.connectionConfiguration(), id: 0, logger: logger)
-            try await probe.close()
-        } catch {
-            throw PostgresStoreError("\(url): " + PostgresStoreError.describing(error, while: "connecting").message)
-        }
+        try await probe(url, logger: logger)
         let client = PostgresClient(configuration: try url.configuration(), backgroundLogger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -35,6 +27,18 @@ public enum PostgresStore {
                 throw PostgresStoreError("\(url): \(error.message)")
             }
             return try await body(log)
+        }
+    }
+
+    /// Connects once and disconnects: fails at once, with the server's reason, when PostgreSQL cannot be reached or
+    /// refuses the user or database, where a client's pool would keep trying.
+    static func probe(_ url: PostgresStoreURL, logger: Logger) async throws {
+        do {
+            let probe = try await PostgresConnection.connect(
+                configuration: try url.connectionConfiguration(), id: 0, logger: logger)
+            try await probe.close()
+        } catch {
+            throw PostgresStoreError("\(url): " + PostgresStoreError.describing(error, while: "connecting").message)
         }
     }
 }

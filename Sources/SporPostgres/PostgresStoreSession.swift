@@ -18,13 +18,7 @@ public final class PostgresStoreSession: Sendable {
     ) async throws -> PostgresStoreSession {
         var logger = logger
         logger.logLevel = max(logger.logLevel, .error)
-        do {
-            let probe = try await PostgresConnection.connect(
-                configuration: try url.connectionConfiguration(), id: 0, logger: logger)
-            try await probe.close()
-        } catch {
-            throw PostgresStoreError("\(url): " + PostgresStoreError.describing(error, while: "connecting").message)
-        }
+        try await PostgresStore.probe(url, logger: logger)
         var configuration = try url.configuration()
         // A request waits this long for a connection while PostgreSQL is down, then fails with a clear problem.
         configuration.options.connectTimeout = .seconds(3)

@@ -81,14 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let metrics = ServerMetrics()
         metrics.bootstrapProcess()
-        let app = try buildApplication(
-            ServerConfiguration(
-                dataFolder: folder, host: host, port: port,
-                web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
-                settleWindow: try SettleWindow(days: settleDays),
-                fhir: try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system"),
-                metrics: metrics),
-            logger: logger)
+        let app = try buildApplication(configuration(dataFolder: folder, metrics: metrics), logger: logger)
         try await app.runService()
     }
 
@@ -104,15 +97,18 @@ struct ServeCommand: AsyncParsableCommand {
             say("No active token yet. Create one with: spor token create --store URL --role admin --name NAME\n")
         }
         let app = buildApplication(
-            folder: folder,
-            ServerConfiguration(
-                dataFolder: folder.url, host: host, port: port,
-                web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
-                settleWindow: try SettleWindow(days: settleDays),
-                fhir: try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system"),
-                metrics: metrics),
-            logger: logger)
+            folder: folder, try configuration(dataFolder: folder.url, metrics: metrics), logger: logger)
         try await app.runService()
+    }
+
+    /// The server's settings from the options.
+    private func configuration(dataFolder: URL, metrics: ServerMetrics) throws -> ServerConfiguration {
+        ServerConfiguration(
+            dataFolder: dataFolder, host: host, port: port,
+            web: WebSettings(attentionSilenceDays: attentionDays, behindTLS: behindTLS),
+            settleWindow: try SettleWindow(days: settleDays),
+            fhir: try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system"),
+            metrics: metrics)
     }
 
     private func printDemo(_ summary: DemoData.Summary) {
