@@ -91,7 +91,7 @@ struct SporReportBench: AsyncParsableCommand {
         let staff = ResponseScope.units([Label(rawValue: SyntheticData.units[0])!])
         let staffOfTwo = ResponseScope.units(Set(SyntheticData.units[0...1].map { Label(rawValue: $0)! }))
         var computed: [AttentionList] = []
-        let computing = try time {
+        let computing = time {
             computed = [ResponseScope.all, staff, staffOfTwo].map {
                 dataset.attentionList(scope: $0, asOf: asOf, limit: 100)
             }
@@ -99,7 +99,7 @@ struct SporReportBench: AsyncParsableCommand {
         print(
             "  attention list computed (all, one unit, two units): \(format(computing)), \(computed[0].total) citizens listed"
         )
-        let keeping = try time { dataset.keepAttentionList() }
+        let keeping = time { dataset.keepAttentionList() }
         for (name, scope, expected) in [
             ("case worker", ResponseScope.all, computed[0]), ("staff, one unit", staff, computed[1]),
             ("staff, two units", staffOfTwo, computed[2]),
@@ -107,7 +107,7 @@ struct SporReportBench: AsyncParsableCommand {
             var runs: [Double] = []
             for _ in 0..<9 {
                 runs.append(
-                    try time {
+                    time {
                         precondition(
                             dataset.attentionList(scope: scope, asOf: asOf, limit: 100) == expected, "kept = computed")
                     })

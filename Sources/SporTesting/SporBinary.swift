@@ -39,8 +39,8 @@ public enum SporBinary {
         process.environment = variables
         let output = try TemporaryFolder(prefix: "spor-run")
         defer { output.remove() }
-        FileManager.default.createFile(atPath: output.path("out").path, contents: nil)
-        FileManager.default.createFile(atPath: output.path("err").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path("out").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path("err").path, contents: nil)
         let stdoutHandle = try FileHandle(forWritingTo: output.path("out"))
         let stderrHandle = try FileHandle(forWritingTo: output.path("err"))
         process.standardOutput = stdoutHandle

@@ -119,7 +119,7 @@ public struct SyntheticData: Sendable {
     }
 
     private func write(to url: URL, header: String, line: (Response) -> String) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var buffer = Array(header.utf8)

@@ -120,7 +120,7 @@ import Testing
         defer { folder.remove() }
         let path = folder.path(name).path
         let bytes = Array(text.utf8)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let logger = Logger(label: "spor-test", factory: { _ in SwiftLogNoOpLogHandler() })
         let data = try DataFolder(url: folder.path("data"), mode: .administering, logger: logger)
 

@@ -45,7 +45,7 @@ import Testing
     func csv() {
         let columns: [(name: String, item: Int?)] =
             ["citizen", "unit", "intervention", "instrument", "administeredAt"].map { ($0, nil) }
-            + (1...5).map { ("item\($0)", $0) }
+            + (1...5).map { (number: Int) in ("item\(number)", number) }
         let fastPath = CSVFastPath(columns: columns, itemCount: 5, validator: Self.validator)
         for (field, text, isShape) in Self.cases(count: 4_000) {
             let values = Self.values(field, text)

@@ -14,7 +14,7 @@ struct PostgresRestartTests {
     @Test func writesGet503WhilePostgreSQLIsDownAndTheDaemonRecovers() async throws {
         let cluster = Cluster()
         defer { _ = try? cluster.run("stop") }
-        try await TestDaemon.offPool { try cluster.run("start", port: true) }
+        _ = try await TestDaemon.offPool { try cluster.run("start", port: true) }
         let store = "postgresql://postgres@/postgres?host=\(cluster.folder)&port=\(cluster.port)"
         let logs = try TemporaryFolder(prefix: "spor-pg-restart")
         defer { logs.remove() }
@@ -31,7 +31,7 @@ struct PostgresRestartTests {
         }
         for index in 0..<20 { #expect(await write(index) == 201) }
 
-        try await TestDaemon.offPool { try cluster.run("pause") }
+        _ = try await TestDaemon.offPool { try cluster.run("pause") }
         let started = Date()
         #expect(await write(20) == 503)
         // The daemon answers after its 5 s deadline; the slack is for a machine loaded by other tests.
@@ -42,7 +42,7 @@ struct PostgresRestartTests {
         let detail = String(decoding: problem?.body ?? Data(), as: UTF8.self)
         #expect(detail.contains("unavailable"))
 
-        try await TestDaemon.offPool { try cluster.run("resume", port: true) }
+        _ = try await TestDaemon.offPool { try cluster.run("resume", port: true) }
         var recovered = false
         for index in 22..<80 where !recovered {
             recovered = await write(index) == 201

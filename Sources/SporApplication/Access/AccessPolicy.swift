@@ -1,5 +1,5 @@
 public import SporInstruments
-public import SporReports
+import SporReports
 
 /// Who may do what, in one table: role × action → scope. Every use case asks it; no adapter decides access.
 /// The same table stands in `docs/access.md`, and a test drives it through the use cases, the API and the web

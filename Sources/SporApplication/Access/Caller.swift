@@ -1,4 +1,4 @@
-public import SporInstruments
+import SporInstruments
 
 /// Who asks a use case for something, and through which door: a bearer token (the API and the web pages) or a
 /// command at the terminal. The CLI works on the data folder with the operating system's file permissions, so it

@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// The Ed25519 key checkpoints are signed with, kept outside the data folder, so that someone with only the
 /// folder's files cannot forge a checkpoint.

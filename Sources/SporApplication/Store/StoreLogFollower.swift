@@ -65,7 +65,7 @@ actor StoreLogFollower {
             Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(1))
-                    await self.wake()
+                    self.wake()
                 }
             })
     }

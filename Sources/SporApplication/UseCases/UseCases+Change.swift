@@ -1,7 +1,7 @@
 public import Foundation
 public import SporInstruments
 import SporLog
-public import SporReports
+import SporReports
 
 extension UseCases {
     /// A live response the caller may change, with its instrument definition.

@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 public import SporInstruments
 import SporLog
-public import SporReports
+import SporReports
 
 extension UseCases {
     /// What recording one response led to.

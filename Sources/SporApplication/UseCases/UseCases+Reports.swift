@@ -1,4 +1,4 @@
-public import SporInstruments
+import SporInstruments
 public import SporReports
 
 extension UseCases {

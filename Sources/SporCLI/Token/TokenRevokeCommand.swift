@@ -11,7 +11,7 @@ struct TokenRevokeCommand: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        try await options.openUseCases(.administering).closing { try await $0.revokeToken(name: name, by: .cli()) }
+        _ = try await options.openUseCases(.administering).closing { try await $0.revokeToken(name: name, by: .cli()) }
         print("Token \(name) revoked.")
     }
 }

@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 public import SporInstruments
 
 /// Turns a CPR number into a pseudonymous ``CitizenID`` with a keyed hash, so the number itself is never stored.

@@ -1,7 +1,6 @@
 public import Foundation
 public import Logging
 public import SporApplication
-import SporApplication
 public import SporInstruments
 
 /// A small generated data set for `spor serve --demo`: citizens in two units with WHO-5 and Brief INSPIRE-O

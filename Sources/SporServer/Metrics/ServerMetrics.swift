@@ -1,4 +1,4 @@
-public import CoreMetrics
+import CoreMetrics
 public import Prometheus
 
 /// The daemon's metrics: a swift-prometheus registry and the swift-metrics factory that records into it, with
