@@ -30,8 +30,7 @@ struct DataFolderOptions: ParsableArguments {
 
     func validate() throws {
         try format.require(OutputFormat.tableOrJSON)
-        if data != nil, store != nil { throw ValidationError("give --data or --store, not both") }
-        if let store, !DataFolder.isStore(store) { throw ValidationError("--store takes a postgresql:// URL") }
+        try StoreArgument.check(data: data, store: store)
     }
 
     /// The PostgreSQL store to use: `--store`, else `$SPOR_STORE` unless `--data` is given.

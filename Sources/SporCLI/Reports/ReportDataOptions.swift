@@ -19,8 +19,7 @@ struct ReportDataOptions: ParsableArguments {
     var keyFile: String?
 
     func validate() throws {
-        if data != nil, store != nil { throw ValidationError("give --data or --store, not both") }
-        if let store, !DataFolder.isStore(store) { throw ValidationError("--store takes a postgresql:// URL") }
+        try StoreArgument.check(data: data, store: store)
     }
 
     /// The use cases over the data folder, or the PostgreSQL store (`--store`, else `$SPOR_STORE` unless `--data`

@@ -47,8 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
 
     func validate() throws {
-        if data != nil, store != nil { throw ValidationError("give --data or --store, not both") }
-        if let store, !DataFolder.isStore(store) { throw ValidationError("--store takes a postgresql:// URL") }
+        try StoreArgument.check(data: data, store: store)
         if demo, storeURL != nil { throw ValidationError("--demo fills a new data folder, not a store") }
         if cache != nil, storeURL == nil { throw ValidationError("--cache goes with --store") }
         guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }

@@ -1,0 +1,30 @@
+import Foundation
+import SporTesting
+import Testing
+
+/// `--data` and `--store` are one choice on every command that takes both, checked before anything is opened.
+@Suite struct StoreArgumentCommandTests {
+    @Test(arguments: [
+        (
+            ["serve", "--data", "DATA", "--store", "postgresql://spor@db.example/spor"],
+            "give --data or --store, not both"
+        ),
+        (
+            [
+                "report", "trends", "--instrument", "who5", "--data", "DATA", "--store",
+                "postgresql://spor@db.example/spor",
+            ],
+            "give --data or --store, not both"
+        ),
+        (["token", "list", "--store", "DATA"], "--store takes a postgresql:// URL"),
+        (["serve", "--store", "mysql://spor@db.example/spor"], "--store takes a postgresql:// URL"),
+    ])
+    func aWrongChoiceIsAUsageErrorAndOpensNothing(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try SporBinary.run(arguments.map { $0 == "DATA" ? folder.url.path : $0 })
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains(message))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+}
