@@ -1,10 +1,7 @@
 /// The wrk scripts of the HTTP benchmarks.
 enum LoadScripts {
-    /// Every request records a new WHO-5 response with its own id, for one of 10,000 citizens. Each of wrk's
-    /// threads seeds its own generator (one seed for all of them sent every id twice: half the writes were
-    /// repeats, answered as stored before and audited).
-    static func post(token: String) -> String {
-        """
+    /// Gives each of wrk's threads a generator seeded of its own (one seed for all of them sends the same ids).
+    private static let perThreadSeed = """
         local threads = 0
         function setup(thread)
           threads = threads + 1
@@ -13,6 +10,14 @@ enum LoadScripts {
         function init(args)
           math.randomseed(os.time() * 100 + number)
         end
+        """
+
+    /// Every request records a new WHO-5 response with its own id, for one of 10,000 citizens. Each of wrk's
+    /// threads seeds its own generator (one seed for all of them sent every id twice: half the writes were
+    /// repeats, answered as stored before and audited).
+    static func post(token: String) -> String {
+        """
+        \(perThreadSeed)
         wrk.method = "POST"
         wrk.headers["Authorization"] = "Bearer \(token)"
         wrk.headers["Content-Type"] = "application/json"
@@ -34,14 +39,7 @@ enum LoadScripts {
     /// Every request reads the trajectory of a random citizen of the imported data; each thread has its own seed.
     static func get(token: String, citizens: Int) -> String {
         """
-        local threads = 0
-        function setup(thread)
-          threads = threads + 1
-          thread:set("number", threads)
-        end
-        function init(args)
-          math.randomseed(os.time() * 100 + number)
-        end
+        \(perThreadSeed)
         wrk.headers["Authorization"] = "Bearer \(token)"
         request = function()
           return wrk.format("GET", "/v1/citizens/c-" .. math.random(1, \(citizens)) .. "/trajectory")
