@@ -72,15 +72,7 @@ struct VerifyCommand: AsyncParsableCommand {
                     "note: \(verification.tornBytes) bytes of an unfinished write at the end; the next write command cuts them off"
                 )
             }
-            if audit.broken.isEmpty {
-                print(
-                    "audit trail ok: \(audit.lines) lines"
-                        + (audit.unchained > 0 ? " (\(audit.unchained) from before lines were chained)" : ""))
-            } else {
-                print(
-                    "AUDIT TRAIL BROKEN: lines \(audit.broken.map(String.init).joined(separator: ", ")) are damaged or out of chain"
-                )
-            }
+            printAudit(lines: audit.lines, unchained: audit.unchained, broken: audit.broken)
         }
         if !audit.broken.isEmpty { throw ExitCode(2) }
     }
@@ -94,13 +86,19 @@ struct VerifyCommand: AsyncParsableCommand {
         let found = try await StoreCopy.verify(store: store, by: .cli(), logger: DataFolderOptions.logger)
         switch options.format {
         case .json:
-            let broken = found.brokenSequence.map {
-                "{\"seq\":\($0),\"message\":\(JSONWriter.quoted(found.brokenMessage ?? ""))}"
-            }
+            let broken: JSONValue =
+                found.brokenSequence.map {
+                    .object([("seq", .integer(Int($0))), ("message", .string(found.brokenMessage ?? ""))])
+                } ?? .null
+            let audit: JSONValue = .object([
+                ("lines", .integer(found.audit.lines)), ("broken", .array(found.audit.broken.map { .integer($0) })),
+            ])
             print(
-                "{\"ok\":\(found.brokenSequence == nil && found.audit.broken.isEmpty),\"store\":\(JSONWriter.quoted(found.store)),\"records\":\(found.records),\"headHash\":\"\(found.headHash)\",\"broken\":\(broken ?? "null"),"
-                    + "\"audit\":{\"lines\":\(found.audit.lines),\"broken\":[\(found.audit.broken.map(String.init).joined(separator: ","))]}}"
-            )
+                JSONValue.object([
+                    ("ok", .bool(found.brokenSequence == nil && found.audit.broken.isEmpty)),
+                    ("store", .string(found.store)), ("records", .integer(Int(found.records))),
+                    ("headHash", .string(found.headHash)), ("broken", broken), ("audit", audit),
+                ]).jsonText)
         default:
             if let sequence = found.brokenSequence {
                 print("BROKEN: \(found.store) at seq \(sequence): \(found.brokenMessage ?? "")")
@@ -108,14 +106,21 @@ struct VerifyCommand: AsyncParsableCommand {
             } else {
                 print("ok: \(found.records) records in \(found.store), head \(found.headHash)")
             }
-            if found.audit.broken.isEmpty {
-                print("audit trail ok: \(found.audit.lines) lines")
-            } else {
-                print(
-                    "AUDIT TRAIL BROKEN: lines \(found.audit.broken.map(String.init).joined(separator: ", ")) are damaged or out of chain"
-                )
-            }
+            printAudit(lines: found.audit.lines, unchained: 0, broken: found.audit.broken)
         }
         if found.brokenSequence != nil || !found.audit.broken.isEmpty { throw ExitCode(2) }
+    }
+
+    /// The audit trail's line of the table output.
+    private func printAudit(lines: Int, unchained: Int, broken: [Int]) {
+        if broken.isEmpty {
+            print(
+                "audit trail ok: \(lines) lines"
+                    + (unchained > 0 ? " (\(unchained) from before lines were chained)" : ""))
+        } else {
+            print(
+                "AUDIT TRAIL BROKEN: lines \(broken.map(String.init).joined(separator: ", ")) are damaged or out of chain"
+            )
+        }
     }
 }
