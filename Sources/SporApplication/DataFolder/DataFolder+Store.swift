@@ -45,10 +45,10 @@ extension DataFolder {
         } catch let error as PostgresStoreError {
             throw UseCaseError.unavailable(error.message)
         }
+        let tokens = StoreTokens(log: session.log)
         do {
             let pseudonymiser = try await pseudonymiser(
                 keyFile: keyFile, environment: environment, log: session.log, recording: mode != .reading)
-            let tokens = StoreTokens(log: session.log)
             if mode == .serving { try await tokens.start() }
             guard mode != .administering else {
                 let backing = StoreBacking(
@@ -85,6 +85,7 @@ extension DataFolder {
                 store: backing, mode: mode, live: live,
                 load: Load(fromSnapshot: snapshot != nil, recordsReplayed: replayed), settings: settings)
         } catch {
+            tokens.stop()
             session.close()
             if let error = error as? PostgresStoreError { throw UseCaseError.unavailable(error.message) }
             throw error

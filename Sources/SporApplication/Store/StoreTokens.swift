@@ -10,7 +10,11 @@ import Synchronization
 /// for the database.
 final class StoreTokens: Sendable {
     private let log: PostgresLog
-    private let byHash = Mutex<[String: TokenRecord]>([:])
+    /// The tokens by hash, and the ticket of the read they came from.
+    private let byHash = Mutex<(ticket: UInt64, table: [String: TokenRecord])>((0, [:]))
+    /// Numbers the reads in the order they begin, so a read that began before a revocation and ends after the
+    /// revocation's own read cannot bring the revoked token back.
+    private let lastTicket = Mutex<UInt64>(0)
     private let tasks = Mutex<[Task<Void, Never>]>([])
 
     init(log: PostgresLog) {
@@ -83,14 +87,21 @@ final class StoreTokens: Sendable {
 
     /// The identity of the live token with this SHA-256, from memory.
     func identity(hash: String) -> Identity? {
-        guard let record = byHash.withLock({ $0[hash] }), record.revoked == nil else { return nil }
+        guard let record = byHash.withLock({ $0.table[hash] }), record.revoked == nil else { return nil }
         return record.identity
     }
 
+    /// Reads the tokens again; kept unless a read that began later was kept first.
     private func refresh() async throws {
+        let ticket = lastTicket.withLock { last in
+            last += 1
+            return last
+        }
         let records = try await list()
         let table = Dictionary(records.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
-        byHash.withLock { $0 = table }
+        byHash.withLock { kept in
+            if ticket > kept.ticket { kept = (ticket, table) }
+        }
     }
 
     private static func json(_ record: TokenRecord) throws -> String {
