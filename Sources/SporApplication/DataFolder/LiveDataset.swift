@@ -57,6 +57,9 @@ final class LiveDataset: @unchecked Sendable {
         var appliedDuringAttentionBuild: [UUID]?
         /// While the columns are copied with more room: ready entries wait unless a read needs them.
         var growing = false
+        /// The copy, made under the lock held shared when `applied` was this: taken by the next holder of the lock
+        /// alone before it applies anything, so nothing can come between.
+        var grown: (columns: GrownColumns, applied: UInt64)?
     }
 
     /// The latest ready version of a response.
@@ -272,8 +275,15 @@ final class LiveDataset: @unchecked Sendable {
         snapshotIfDue()
     }
 
-    /// Applies every ready entry, in order. The lock must be held alone.
+    /// Applies every ready entry, in order, after taking the grown columns if a copy waits. The lock must be held
+    /// alone.
     private func applyReady() {
+        if let grown = state.withLock({ state -> (columns: GrownColumns, applied: UInt64)? in
+            defer { state.grown = nil }
+            return state.grown?.applied == state.applied ? state.grown : nil
+        }) {
+            _ = dataset.adopt(grown.columns)
+        }
         let entries = state.withLock { state -> [LogEntry] in
             guard state.failure == nil else { return [] }
             let ready = state.ready
@@ -331,28 +341,30 @@ final class LiveDataset: @unchecked Sendable {
     private static func spareRowsWanted(_ count: Int) -> Int { max(4_096, count / 32) }
 
     private static let growQueue = DispatchQueue(label: "spor.grow", qos: .userInitiated)
-    private let growStarted = Mutex(false)
-
     /// Copies the columns with room for a quarter more rows while holding the dataset for reading only (writes are
-    /// sequenced and answered meanwhile; they are applied after), then swaps the copies in.
+    /// sequenced and answered meanwhile; they are applied after), and leaves the copy for the next holder of the
+    /// lock alone, which takes it before applying anything (``applyReady()``).
     private func growInBackground() {
-        let start = growStarted.withLock { started in
-            defer { started = true }
-            return !started
+        let start = state.withLock { state -> Bool in
+            guard !state.growing, state.grown == nil else { return false }
+            state.growing = true
+            return true
         }
         guard start else { return }
         Self.growQueue.async {
-            self.state.withLock { $0.growing = true }
             self.lock.lockForReading()
-            let applied = self.state.withLock { $0.applied }
             let grown = self.dataset.grownColumns(rows: self.dataset.count + max(65_536, self.dataset.count / 4))
+            // Published while the lock is still held shared: nothing is applied before the copy is taken.
+            self.state.withLock { state in
+                state.grown = (grown, state.applied)
+                state.growing = false
+            }
             self.lock.unlock()
-            self.lock.lockForWriting()
-            // A read that needed the waiting entries may have applied them meanwhile: then the copies are stale.
-            if self.state.withLock({ $0.applied }) == applied { self.dataset.adopt(grown) }
-            self.state.withLock { $0.growing = false }
-            self.growStarted.withLock { $0 = false }
-            self.unlockAndApply()
+            if self.lock.tryLockForWriting() {
+                self.applyReady()
+                self.lock.unlock()
+            }
+            self.applyWhenFree()
         }
     }
 
