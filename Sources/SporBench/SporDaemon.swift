@@ -17,11 +17,13 @@ final class SporDaemon {
         process.standardError = FileHandle.nullDevice
     }
 
-    /// A real `spor serve --store` on a PostgreSQL store, without a pseudonymisation key.
-    init(spor: URL, store: String, port: Int) {
+    /// A real `spor serve --store` on a PostgreSQL store, without a pseudonymisation key; with a local snapshot in
+    /// `cache` when one is given.
+    init(spor: URL, store: String, port: Int, cache: URL? = nil) {
         base = "http://127.0.0.1:\(port)"
         process.executableURL = spor
-        process.arguments = ["serve", "--store", store, "--port", String(port)]
+        process.arguments =
+            ["serve", "--store", store, "--port", String(port)] + (cache.map { ["--cache", $0.path] } ?? [])
         process.environment = ProcessInfo.processInfo.environment.filter {
             $0.key != "SPOR_PSEUDONYM_KEY" && $0.key != "SPOR_DATA"
         }

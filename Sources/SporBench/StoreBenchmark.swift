@@ -4,7 +4,7 @@ import SporTesting
 
 /// `spor-bench stores`: durable writes per second and their p99 with the same load generator, in one run, on the
 /// embedded log and on PostgreSQL with one and with two daemons (docs/postgresql.md); start time and memory per
-/// daemon. The PostgreSQL store is a throwaway cluster (scripts/postgres-cluster.sh, fsync on) holding a copy of
+/// daemon, reading the whole table and from a `--cache` snapshot. The PostgreSQL store is a throwaway cluster (scripts/postgres-cluster.sh, fsync on) holding a copy of
 /// the imported log.
 struct StoreBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,18 +62,31 @@ struct StoreBenchmark: AsyncParsableCommand {
             .split(separator: "\n").first.map(String.init) ?? ""
         try LoadScripts.post(token: token).write(to: post, atomically: true, encoding: .utf8)
 
-        let first = SporDaemon(spor: bench.spor, store: store, port: port)
+        // The first start reads the whole table; a clean stop leaves the snapshot in the cache folder, and the
+        // next start reads only the rows after it.
+        let cache = bench.folder.appendingPathComponent("cache-1")
+        let cold = SporDaemon(spor: bench.spor, store: store, port: port, cache: cache)
+        try await cold.start()
+        bench.add("PostgreSQL: start until /healthz, reading the whole table", BenchRunner.format(cold.startSeconds))
+        cold.stop()
+        let otherCache = bench.folder.appendingPathComponent("cache-2")
+        try FileManager.default.copyItem(at: cache, to: otherCache)
+
+        let first = SporDaemon(spor: bench.spor, store: store, port: port, cache: cache)
         defer { first.stop() }
         try await first.start()
-        bench.add("PostgreSQL: start until /healthz (reads the whole table)", BenchRunner.format(first.startSeconds))
+        bench.add("PostgreSQL: start until /healthz, from the --cache snapshot", BenchRunner.format(first.startSeconds))
         bench.add("PostgreSQL: memory of a daemon", "\(first.residentBytes / 1_048_576) MB")
         let one = try bench.wrk(
             wrk, script: post, url: first.base + "/v1/responses", connections: connections, duration: duration)
         bench.add("PostgreSQL, 1 daemon: durable POST, \(connections) connections", one.summary)
 
-        let second = SporDaemon(spor: bench.spor, store: store, port: port + 1)
+        let second = SporDaemon(spor: bench.spor, store: store, port: port + 1, cache: otherCache)
         defer { second.stop() }
         try await second.start()
+        bench.add(
+            "PostgreSQL: second daemon start until /healthz (its own --cache)", BenchRunner.format(second.startSeconds))
+        bench.add("PostgreSQL: memory of the second daemon", "\(second.residentBytes / 1_048_576) MB")
         let half = max(1, connections / 2)
         let running = try bench.startWrk(
             wrk, script: post, url: first.base + "/v1/responses", connections: half, duration: duration)

@@ -12,38 +12,37 @@ public enum LogReplay {
     /// Replays the whole log, checking every frame, checksum, sequence number and chain link as
     /// ``LogVerifier/verify(folder:visit:)`` does, and returns the mark after the last committed record (`nil` for an
     /// empty log). A torn record or unfinished batch at the very end is skipped, as opening would cut it off.
+    /// - Parameter limit: stop after this many records (a batch's end), not reading what a writer appends meanwhile;
+    ///   `nil` to read to the end.
     /// - Throws: ``LogError`` `corrupt` naming the segment and offset of the first break, `invalidKey` when the log
     ///   holds data and the pseudonymisation key at hand is missing or not the log's, or what `visit` throws.
-    public static func replay(folder: URL, visit: (LogEntry) throws -> Void) throws -> LogMark? {
+    public static func replay(
+        folder: URL, upTo limit: UInt64? = nil, visit: (LogEntry) throws -> Void
+    ) throws -> LogMark? {
         guard FileManager.default.fileExists(atPath: folder.path) else {
             throw LogError(.io, "the data folder \(folder.path) does not exist")
         }
         try Pseudonymiser.check(folder: folder)
-        var last: (segment: UInt32, offset: Int)?
-        let outcome = try LogScanner(folder: folder).scan(decodeEntries: true) { record in
-            guard let entry = record.entry else { return }
-            try visit(entry)
-            last = (record.segment, record.offset)
+        if limit == 0 { return nil }
+        struct Reached: Error {}
+        var last: (segment: UInt32, offset: Int, hash: [UInt8]?)?
+        var records: UInt64 = 0
+        var headHash: [UInt8]?
+        do {
+            let outcome = try LogScanner(folder: folder).scan(decodeEntries: true) { record in
+                guard let entry = record.entry else { return }
+                try visit(entry)
+                records += 1
+                last = (record.segment, record.offset, record.hash.map { $0.withUnsafeBytes { Array($0) } })
+                if records == limit { throw Reached() }
+            }
+            headHash = outcome.headHash?.withUnsafeBytes { Array($0) }
+            records = outcome.records
+        } catch is Reached {
+            headHash = last?.hash
         }
-        guard let last, let head = outcome.headHash else { return nil }
-        return LogMark(
-            records: outcome.records, segment: last.segment, offset: last.offset,
-            headHash: head.withUnsafeBytes { Array($0) })
-    }
-
-    /// Replays only the records committed after `mark` and returns the mark after the last of them.
-    ///
-    /// First checks that the log still holds, at the mark's place, a record with the mark's sequence number and
-    /// hash; then checks every later record's frame, checksum, sequence number and chain link. The records before the
-    /// mark are not read: that they were not changed since the mark was taken is trusted (``LogVerifier`` checks
-    /// the whole chain).
-    ///
-    /// Returns `nil` when the log does not continue the mark (it was replaced, cut back or is damaged after the
-    /// mark); entries may have been visited by then, so the caller should start over with a full replay, which
-    /// reports any damage precisely. A torn record or unfinished batch at the very end is skipped.
-    /// - Throws: ``LogError`` `invalidKey` as the full replay does, or what `visit` throws.
-    public static func replay(folder: URL, after mark: LogMark, visit: (LogEntry) throws -> Void) throws -> LogMark? {
-        try replay(folder: folder, after: mark, upTo: nil, visit: visit)
+        guard let last, let headHash else { return nil }
+        return LogMark(records: records, segment: last.segment, offset: last.offset, headHash: headHash)
     }
 
     /// The mark right after record `records` (a batch's last record), found by reading only the records after the
@@ -74,8 +73,21 @@ public enum LogReplay {
         return found
     }
 
-    private static func replay(
-        folder: URL, after mark: LogMark, upTo limit: UInt64?, visit: (LogEntry) throws -> Void
+    /// Replays only the records committed after `mark` and returns the mark after the last of them.
+    ///
+    /// First checks that the log still holds, at the mark's place, a record with the mark's sequence number and
+    /// hash; then checks every later record's frame, checksum, sequence number and chain link. The records before the
+    /// mark are not read: that they were not changed since the mark was taken is trusted (``LogVerifier`` checks
+    /// the whole chain).
+    ///
+    /// Returns `nil` when the log does not continue the mark (it was replaced, cut back or is damaged after the
+    /// mark); entries may have been visited by then, so the caller should start over with a full replay, which
+    /// reports any damage precisely. A torn record or unfinished batch at the very end is skipped.
+    /// - Parameter limit: stop once this many records are read (a batch's end), not reading what a writer appends
+    ///   meanwhile; `nil` to read to the end.
+    /// - Throws: ``LogError`` `invalidKey` as the full replay does, or what `visit` throws.
+    public static func replay(
+        folder: URL, after mark: LogMark, upTo limit: UInt64? = nil, visit: (LogEntry) throws -> Void
     ) throws -> LogMark? {
         guard mark.records > 0, mark.headHash.count == 32 else { return nil }
         try Pseudonymiser.check(folder: folder)
@@ -185,6 +197,7 @@ public enum LogReplay {
                     let same = hash.withUnsafeBytes { $0.elementsEqual(mark.headHash) }
                     guard same, !header.continuesBatch else { return .broken }
                     seenMarkRecord = true
+                    if let limit, mark.records >= limit { return .reachedLimit }
                 } else {
                     let linked = previousHash!.withUnsafeBytes { $0.elementsEqual(header.previousHash) }
                     guard linked else { return .broken }

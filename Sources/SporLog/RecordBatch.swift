@@ -31,8 +31,8 @@ public struct RecordBatch: Sendable {
     private(set) var ends: [Int] = []
     /// One status a response once classified; empty before.
     public internal(set) var statuses: [Status] = []
-    /// The log's record count when the statuses were set, so `record` knows whether they still hold.
-    var classifiedAt: UInt64?
+    /// The log's record count when the statuses were set, so `record` knows whether they still hold; `nil` before.
+    public internal(set) var classifiedAt: UInt64?
     /// Who writes the responses: the author of each of their records.
     public let author: Author
 

@@ -47,12 +47,19 @@ public enum DatasetLoader {
 
     /// Loads the dataset of `folder`, from its snapshot when that fits the log, else by a full replay.
     ///
-    /// - Parameter refresh: write a new snapshot (best effort: a read-only folder is no error) after a full replay
-    ///   or when at least ``refreshAfterRecords`` records were appended since the old one.
+    /// - Parameters:
+    ///   - refresh: write a new snapshot (best effort: a read-only folder is no error) after a full replay or when at
+    ///     least ``refreshAfterRecords`` records were appended since the old one.
+    ///   - limit: load only the first this many records (a batch's end), not reading what a writer appends meanwhile;
+    ///     `nil` for the whole log.
     /// - Throws: ``LogError`` from a full replay (damage names the segment and offset), or
     ///   ``ResponseDatasetError`` for an entry that does not fit the catalog.
-    public static func load(folder: URL, catalog: InstrumentCatalog, refresh: Bool) throws -> Loaded {
-        var loaded = try fromSnapshot(folder: folder, catalog: catalog) ?? fullReplay(folder: folder, catalog: catalog)
+    public static func load(
+        folder: URL, catalog: InstrumentCatalog, refresh: Bool, upTo limit: UInt64? = nil
+    ) throws -> Loaded {
+        var loaded =
+            try fromSnapshot(folder: folder, catalog: catalog, upTo: limit)
+            ?? fullReplay(folder: folder, catalog: catalog, upTo: limit)
         let stale =
             switch loaded.source {
             case .fullReplay: true
@@ -82,15 +89,16 @@ public enum DatasetLoader {
     }
 
     /// The dataset from the snapshot and the records after it, `nil` when there is no snapshot or it does not fit.
-    private static func fromSnapshot(folder: URL, catalog: InstrumentCatalog) -> Loaded? {
+    private static func fromSnapshot(folder: URL, catalog: InstrumentCatalog, upTo limit: UInt64?) -> Loaded? {
         let path = folder.appendingPathComponent(snapshotFileName).path
         guard var reader = try? SnapshotReader(path: path) else { return nil }
         defer { reader.close() }
+        if let limit, reader.mark.records > limit { return nil }
         guard var dataset = try? ResponseDataset(catalog: catalog, snapshot: &reader), reader.isAtEnd else {
             return nil
         }
         var recordsAfter: UInt64 = 0
-        let replayed = try? LogReplay.replay(folder: folder, after: reader.mark) { entry in
+        let replayed = try? LogReplay.replay(folder: folder, after: reader.mark, upTo: limit) { entry in
             try dataset.apply(entry)
             recordsAfter += 1
         }
@@ -99,9 +107,9 @@ public enum DatasetLoader {
             dataset: dataset, mark: mark, source: .snapshot(recordsAfter: recordsAfter), snapshotMark: reader.mark)
     }
 
-    private static func fullReplay(folder: URL, catalog: InstrumentCatalog) throws -> Loaded {
+    private static func fullReplay(folder: URL, catalog: InstrumentCatalog, upTo limit: UInt64?) throws -> Loaded {
         var dataset = try ResponseDataset(catalog: catalog)
-        let mark = try LogReplay.replay(folder: folder) { entry in try dataset.apply(entry) }
+        let mark = try LogReplay.replay(folder: folder, upTo: limit) { entry in try dataset.apply(entry) }
         return Loaded(dataset: dataset, mark: mark, source: .fullReplay, snapshotMark: nil)
     }
 }

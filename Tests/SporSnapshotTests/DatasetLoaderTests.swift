@@ -125,6 +125,48 @@ import Testing
         #expect(try Self.outputs(loaded.dataset) == Self.outputs(Self.fullReplay(folder)))
     }
 
+    /// A load up to a record count reads the log as it stood at that count, however far it has grown since (an
+    /// import reads the folder's earlier responses while it appends): by a full replay when the snapshot lies past
+    /// the count.
+    @Test func aLoadUpToACountIgnoresLaterRecordsAndASnapshotPastIt() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Self.fill(folder, seed: 4, count: 300, segmentSize: 16 << 10)
+        let before = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
+        try await Self.fill(folder, seed: 5, count: 200, segmentSize: 16 << 10)
+        let grown = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true)
+        #expect(grown.snapshotMark == grown.mark)
+
+        let count = try #require(before.mark).records
+        let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false, upTo: count)
+        #expect(loaded.source == .fullReplay)
+        #expect(loaded.mark == before.mark)
+        #expect(loaded.dataset.count == before.dataset.count)
+        #expect(try Self.outputs(loaded.dataset) == Self.outputs(before.dataset))
+    }
+
+    /// The same from a snapshot taken before the count: only the records between the two are replayed.
+    @Test func aLoadUpToACountReplaysOnlyUpToItAfterTheSnapshot() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Self.fill(folder, seed: 6, count: 300, segmentSize: 16 << 10)
+        let snapshot = try #require(
+            try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: true).snapshotMark)
+        try await Self.fill(folder, seed: 7, count: 100, segmentSize: 16 << 10)
+        let before = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false)
+        try await Self.fill(folder, seed: 8, count: 200, segmentSize: 16 << 10)
+
+        let count = try #require(before.mark).records
+        let loaded = try DatasetLoader.load(folder: folder.url, catalog: .builtIn, refresh: false, upTo: count)
+        #expect(loaded.source == .snapshot(recordsAfter: count - snapshot.records))
+        #expect(loaded.mark == before.mark)
+        #expect(try Self.outputs(loaded.dataset) == Self.outputs(before.dataset))
+        let atSnapshot = try DatasetLoader.load(
+            folder: folder.url, catalog: .builtIn, refresh: false, upTo: snapshot.records)
+        #expect(atSnapshot.source == .snapshot(recordsAfter: 0))
+        #expect(atSnapshot.mark == snapshot)
+    }
+
     @Test func aDamagedSnapshotIsIgnoredAndReplaced() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -9,7 +9,8 @@ import SporSnapshot
 /// (docs/log-format.md, "Replay and the snapshot").
 ///
 /// The dataset starts from the folder's responses before the import (the snapshot and the records after it, as
-/// `spor report` loads them; the import holds the folder's lock, so nothing else writes meanwhile) and takes each
+/// `spor report` loads them, read only up to the record count the rows were classified at, so the import's own
+/// appends are never read; the import holds the folder's lock, so nothing else writes meanwhile) and takes each
 /// new row with the sequence number and time the log gives it. The snapshot is written only when what the log
 /// wrote is exactly that: same first sequence number, same count, same time; otherwise the snapshot is refreshed
 /// by a replay, as for a small import.
@@ -47,7 +48,9 @@ enum ImportSnapshot {
     static func build(
         from batches: [RecordBatch], folder: URL, recordedAtMillis: Int64
     ) throws -> (ResponseDataset, UInt64, Int) {
-        let base = try DatasetLoader.load(folder: folder, catalog: .builtIn, refresh: false)
+        // Only the records there were when the batches were classified: the log grows meanwhile.
+        let base = try DatasetLoader.load(
+            folder: folder, catalog: .builtIn, refresh: false, upTo: batches.first?.classifiedAt ?? 0)
         var dataset = base.dataset
         let first = base.mark?.records ?? 0
         var sequence = first
