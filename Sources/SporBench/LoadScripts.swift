@@ -1,6 +1,8 @@
 /// The wrk scripts of the HTTP benchmarks.
 enum LoadScripts {
-    /// Gives each of wrk's threads a generator seeded of its own (one seed for all of them sends the same ids).
+    /// Gives each of wrk's threads a generator seeded of its own, from the thread's number and /dev/urandom: one seed
+    /// for all threads sends the same ids, and so do two wrk processes started in the same second when the seed is
+    /// only the time and the thread's number (two daemons then fought over the same ids).
     private static let perThreadSeed = """
         local threads = 0
         function setup(thread)
@@ -8,7 +10,10 @@ enum LoadScripts {
           thread:set("number", threads)
         end
         function init(args)
-          math.randomseed(os.time() * 100 + number)
+          local random = io.open("/dev/urandom", "rb")
+          local a, b, c = random:read(3):byte(1, 3)
+          random:close()
+          math.randomseed(os.time() * 100 + number + a * 65536 + b * 256 + c)
         end
         """
 
