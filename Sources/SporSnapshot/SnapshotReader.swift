@@ -43,7 +43,7 @@ struct SnapshotReader: SnapshotSource {
     /// Closes the file.
     func close() { Foundation.close(descriptor) }
 
-    mutating func read<Element>(_ type: Element.Type) throws -> [Element] {
+    mutating func read<Element>(_ type: Element.Type, room: (Int) -> Int) throws -> [Element] {
         precondition(_isPOD(Element.self), "snapshot sections hold trivial types only")
         guard remaining >= SnapshotFile.sectionHeaderSize else { throw SnapshotError("\(path) is cut short") }
         var header = [UInt8](repeating: 0, count: SnapshotFile.sectionHeaderSize)
@@ -56,7 +56,7 @@ struct SnapshotReader: SnapshotSource {
         else { throw SnapshotError("\(path) has a section that does not fit") }
         let checksum = SnapshotFile.integer(header, at: 12, as: UInt32.self)
         let count = Int(byteCount) / stride
-        let values = try [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let values = try [Element](unsafeUninitializedCapacity: count + max(0, room(count))) { buffer, initialized in
             let bytes = UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: Int(byteCount))
             try Self.readAll(descriptor, into: bytes, path: path)
             guard CRC32C.checksum(UnsafeRawBufferPointer(bytes)) == checksum else {

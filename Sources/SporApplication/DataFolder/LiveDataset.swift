@@ -89,7 +89,7 @@ final class LiveDataset: @unchecked Sendable {
         self.snapshot = Mutex(SnapshotState(mark: snapshotMark))
         self.folder = folder
         self.logger = logger
-        // A dataset loaded from a snapshot has no room to spare: a daemon's grows before the first writes need it.
+        // A dataset replayed from the log may have little room to spare: a daemon's grows before the writes need it.
         if writable, dataset.spareRows < Self.spareRowsWanted(dataset.count) { growInBackground() }
     }
 
@@ -353,7 +353,8 @@ final class LiveDataset: @unchecked Sendable {
         guard start else { return }
         Self.growQueue.async {
             self.lock.lockForReading()
-            let grown = self.dataset.grownColumns(rows: self.dataset.count + max(65_536, self.dataset.count / 4))
+            let grown = self.dataset.grownColumns(
+                rows: self.dataset.count + ResponseDataset.roomToGrow(self.dataset.count))
             // Published while the lock is still held shared: nothing is applied before the copy is taken.
             self.state.withLock { state in
                 state.grown = (grown, state.applied)

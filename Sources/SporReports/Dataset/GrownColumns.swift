@@ -23,6 +23,10 @@ public struct GrownColumns: Sendable {
 }
 
 extension ResponseDataset {
+    /// Rows of room the per-response columns get when they grow, or are read from a snapshot, at `count` rows: a
+    /// quarter more.
+    public static func roomToGrow(_ count: Int) -> Int { Swift.max(65_536, count / 4) }
+
     /// Rows that can be appended before a column has to grow.
     public var spareRows: Int {
         min(

@@ -39,7 +39,9 @@ extension ResponseDataset {
         try sink.write(dayRange.map { [$0.lowerBound, $0.upperBound] } ?? [])
     }
 
-    /// Rebuilds a dataset from what ``writeSnapshot(to:)`` wrote, for the same catalog.
+    /// Rebuilds a dataset from what ``writeSnapshot(to:)`` wrote, for the same catalog. The per-response columns
+    /// get ``roomToGrow(_:)`` rows of room, so a daemon's first writes do not copy them (untouched room is address
+    /// space, not memory).
     /// - Throws: ``SnapshotMismatch`` when the snapshot was made under another catalog or its sections do not fit
     ///   together, or whatever `source` throws.
     package init(catalog: InstrumentCatalog, snapshot source: inout some SnapshotSource) throws {
@@ -47,20 +49,20 @@ extension ResponseDataset {
         guard try source.read(UInt8.self) == Self.fingerprint(of: catalog) else {
             throw SnapshotMismatch("the snapshot was made under other instrument definitions")
         }
-        ids = try source.read(UUID.self)
-        citizen = try source.read(Int32.self)
-        nextOfCitizen = try source.read(Int32.self)
-        instrument = try source.read(UInt8.self)
-        day = try source.read(Int32.self)
-        answers = try source.read(UInt64.self)
-        unit = try source.read(Int32.self)
-        intervention = try source.read(Int32.self)
-        score = try source.read(Int8.self)
-        flagBits = try source.read(UInt8.self)
-        state = try source.read(UInt8.self)
-        definitionVersion = try source.read(UInt8.self)
-        sequence = try source.read(UInt64.self)
-        recordedAtMillis = try source.read(Int64.self)
+        ids = try source.read(UUID.self, room: Self.roomToGrow)
+        citizen = try source.read(Int32.self, room: Self.roomToGrow)
+        nextOfCitizen = try source.read(Int32.self, room: Self.roomToGrow)
+        instrument = try source.read(UInt8.self, room: Self.roomToGrow)
+        day = try source.read(Int32.self, room: Self.roomToGrow)
+        answers = try source.read(UInt64.self, room: Self.roomToGrow)
+        unit = try source.read(Int32.self, room: Self.roomToGrow)
+        intervention = try source.read(Int32.self, room: Self.roomToGrow)
+        score = try source.read(Int8.self, room: Self.roomToGrow)
+        flagBits = try source.read(UInt8.self, room: Self.roomToGrow)
+        state = try source.read(UInt8.self, room: Self.roomToGrow)
+        definitionVersion = try source.read(UInt8.self, room: Self.roomToGrow)
+        sequence = try source.read(UInt64.self, room: Self.roomToGrow)
+        recordedAtMillis = try source.read(Int64.self, room: Self.roomToGrow)
         firstOfCitizen = try source.read(Int32.self)
         lastOfCitizen = try source.read(Int32.self)
         var interners: [Interner] = []
