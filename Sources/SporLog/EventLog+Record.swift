@@ -219,14 +219,16 @@ extension EventLog {
     }
 
     /// Whether two payloads describe the same response (the definition version aside).
-    private static func sameResponse(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+    /// Whether two payloads hold the same response (their definition versions are not compared).
+    static func sameResponse(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
         guard let length = RecordCodec.responseLength(lhs), RecordCodec.responseLength(rhs) == length else {
             return false
         }
         return memcmp(lhs.baseAddress!, rhs.baseAddress!, length) == 0
     }
 
-    private static func id(in payload: UnsafeRawBufferPointer) -> UUID {
+    /// The response id a payload starts with.
+    static func id(in payload: UnsafeRawBufferPointer) -> UUID {
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: payload[0..<16])) }
         return UUID(uuid: uuid)

@@ -31,7 +31,8 @@ extension UseCases {
     /// Stores every response of a `.csv` or `.jsonl` file through the same validator as every other way in, all or
     /// nothing unless `skipInvalid`: then the valid rows are stored and the rejected lines, with their problems, go
     /// to `rejectedPath` (default: the file's path and `.rejected`). Rows without an id get one derived from the
-    /// pseudonymised row and its place in the file, so importing the same file again stores nothing twice.
+    /// pseudonymised row and its place in the file, so importing the same file again stores nothing twice. Works on
+    /// a data folder and on a PostgreSQL store (``DataFolder/record(_:)``).
     /// - Parameter progress: called with the rows checked so far.
     /// - Throws: ``ImportRefused`` (nothing written), ``ImportFailure`` (the file as a whole), ``UseCaseError``.
     public func importFile(
@@ -41,7 +42,6 @@ extension UseCases {
         guard AccessPolicy.scope(of: caller.role, for: .record) == .all else {
             throw UseCaseError(.forbidden, "The \(caller.role.rawValue) role may not import files.")
         }
-        let log = try folder.writableLog()
         var source = try ImportFile(path: path)
         defer { source.close() }
         let headerProblems = source.readHeader()
@@ -56,7 +56,7 @@ extension UseCases {
         guard total > 0 else { throw ImportFailure("the file holds no rows to import") }
 
         // Rows already stored, and ids stored (or given earlier in the file) with other content.
-        let classified = try await log.classify(chunks.map(\.batch))
+        let classified = try await folder.classify(chunks.map(\.batch))
         var rejectedRows = chunks.flatMap(\.rejected)
         for (chunk, batch) in zip(chunks, classified) {
             for (row, status) in batch.statuses.enumerated() {
@@ -88,9 +88,9 @@ extension UseCases {
             try output.close()
             rejectedFile = output.path
         }
-        // The new rows go out in large batches, durable at the end; the next start and the next report then read
-        // the snapshot, not a replay of what was just imported.
-        let written = try await ImportSnapshot.record(classified, log: log, folder: folder)
+        // In a data folder the new rows go out in large batches, durable at the end; the next start and the next
+        // report then read the snapshot, not a replay of what was just imported.
+        let written = try await folder.record(classified)
         let alreadyStored = classified.reduce(0) { $0 + $1.statuses.lazy.filter { $0 == .alreadyStored }.count }
         return Imported(
             written: written, alreadyStored: alreadyStored, rejected: rejectedRows.count, rejectedFile: rejectedFile)

@@ -24,7 +24,7 @@ struct ImportCommand: AsyncParsableCommand {
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
         let imported: UseCases.Imported
         do {
-            imported = try await options.useCases(.writing).closing { spor in
+            imported = try await options.openUseCases(.writing).closing { spor in
                 try await spor.importFile(
                     path: file, skipInvalid: skipInvalid, rejectedPath: rejected,
                     progress: { progress.tick("checked", $0) }, by: .cli())

@@ -1,0 +1,53 @@
+public import Foundation
+public import SporInstruments
+
+extension RecordBatch {
+    /// What is stored under a response id: the current version and the one first recorded (the same unless it
+    /// was corrected).
+    public typealias StoredVersions = (current: Response, recorded: Response)
+
+    /// Finds, for each response of the batches, whether it is new, already stored or a conflict, as
+    /// ``EventLog/classify(_:)`` does against a log's index, against responses kept elsewhere (a PostgreSQL
+    /// store's, in memory): already stored when its id is stored, or given earlier in the batches, with the same
+    /// content; the definition version is not compared.
+    ///
+    /// - Parameter stored: the versions stored under an id; `nil` when the id was never recorded.
+    /// - Returns: the batches with their ``statuses`` set.
+    /// - Throws: ``LogError`` `invalidEvent` when a payload cannot be read back, or what `stored` throws.
+    public static func classify(
+        _ batches: [RecordBatch], against stored: (UUID) throws -> StoredVersions?
+    ) throws -> [RecordBatch] {
+        var batches = batches
+        var earlier: [UUID: (batch: Int, row: Int)] = [:]
+        earlier.reserveCapacity(batches.reduce(0) { $0 + $1.count })
+        for number in batches.indices {
+            var statuses = [Status](repeating: .new, count: batches[number].count)
+            for row in statuses.indices {
+                let id = batches[number].withPayload(row) { EventLog.id(in: $0) }
+                if let known = try stored(id) {
+                    let response = try batches[number].response(at: row)
+                    statuses[row] =
+                        response == known.current || response == known.recorded ? .alreadyStored : .conflictsWithStored
+                } else if let first = earlier[id] {
+                    let same = batches[first.batch].withPayload(first.row) { firstPayload in
+                        batches[number].withPayload(row) { EventLog.sameResponse($0, firstPayload) }
+                    }
+                    statuses[row] = same ? .alreadyStored : .conflictsWithEarlier
+                } else {
+                    earlier[id] = (number, row)
+                }
+            }
+            batches[number].statuses = statuses
+        }
+        return batches
+    }
+
+    /// Response `row`, read back from its payload.
+    private func response(at row: Int) throws(LogError) -> Response {
+        var reader = ByteReader(bytes, from: row == 0 ? 0 : ends[row - 1], to: ends[row])
+        guard let (response, _) = RecordCodec.decodeResponse(&reader) else {
+            throw LogError(.invalidEvent, "a response of the batch cannot be read back")
+        }
+        return response
+    }
+}
