@@ -19,7 +19,7 @@ struct StressCommand: AsyncParsableCommand {
     var batch: Int = 1
 
     func run() async throws {
-        let spor = try options.useCases(.writing)
+        let spor = try await options.openUseCases(.writing)
         let today = CalendarDate.today()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<writers {

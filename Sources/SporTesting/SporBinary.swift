@@ -74,3 +74,11 @@ public enum SporBinary {
         return (process, pipe.fileHandleForReading)
     }
 }
+
+/// The response ids in a `spor log dump` output, in order.
+public func dumpedIDs(_ output: String) -> [String] {
+    output.split(separator: "\n").compactMap { line in
+        guard let range = line.range(of: "\"id\":\"") else { return nil }
+        return String(line[range.upperBound...].prefix(36))
+    }
+}

@@ -30,11 +30,7 @@ struct StoreImportTests {
             #expect(again.stdout == "{\"written\":0,\"alreadyStored\":2500,\"rejected\":0,\"rejectedFile\":null}\n")
 
             let dump = try spor(["log", "dump"])
-            let ids = dump.stdout.split(separator: "\n").compactMap { line -> String? in
-                guard let range = line.range(of: "\"id\":\"") else { return nil }
-                return String(line[range.upperBound...].prefix(36))
-            }
-            #expect(ids == data.all().map { $0.id.uuidString.lowercased() })
+            #expect(dumpedIDs(dump.stdout) == data.all().map { $0.id.uuidString.lowercased() })
 
             // A stored id with other answers, beside a new row: the file is refused and nothing is written.
             let stored = data.all()[7]
