@@ -59,6 +59,17 @@ public enum SporBinary {
             stderr: String(decoding: try Data(contentsOf: output.path("err")), as: UTF8.self))
     }
 
+    /// Runs `spor`, kills it with SIGKILL after `seconds`, and returns the whole lines it printed by then (a line
+    /// cut by the kill was not fully reported).
+    public static func killed(_ arguments: [String], after seconds: Double) throws -> [String] {
+        let (process, output) = try start(arguments)
+        usleep(useconds_t(seconds * 1_000_000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let text = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
     /// Starts `spor` with its standard output on a pipe, for tests that watch it run and kill it.
     public static func start(_ arguments: [String]) throws -> (Process, FileHandle) {
         let process = Process()

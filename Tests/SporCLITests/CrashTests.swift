@@ -11,16 +11,10 @@ import Testing
         var random = SeededGenerator(seed: 20_261_123)
         var acknowledged = Set<String>()
         for round in 0..<24 {
-            let (process, output) = try SporBinary.start(
-                ["stress", "--data", folder.url.path, "--writers", "4", "--batch", round % 3 == 0 ? "5" : "1"])
-            Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.35, using: &random))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let text = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
-            // Only whole lines count: a line cut by the kill was not fully reported.
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                acknowledged.insert(String(line))
-            }
+            acknowledged.formUnion(
+                try SporBinary.killed(
+                    ["stress", "--data", folder.url.path, "--writers", "4", "--batch", round % 3 == 0 ? "5" : "1"],
+                    after: Double.random(in: 0.05...0.35, using: &random)))
         }
         #expect(acknowledged.count > 20)
         let verify = try spor(["verify"], data: folder)

@@ -16,16 +16,10 @@ struct StoreCrashTests {
             var random = SeededGenerator(seed: 20_261_130)
             var acknowledged = Set<String>()
             for round in 0..<6 {
-                let (process, output) = try SporBinary.start(
-                    ["stress", "--store", store, "--writers", "4", "--batch", round % 2 == 0 ? "5" : "1"])
-                try await Task.sleep(for: .seconds(Double.random(in: 0.5...1.5, using: &random)))
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                let text = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
-                // Only whole lines count: a line cut by the kill was not fully reported.
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                    acknowledged.insert(String(line))
-                }
+                acknowledged.formUnion(
+                    try SporBinary.killed(
+                        ["stress", "--store", store, "--writers", "4", "--batch", round % 2 == 0 ? "5" : "1"],
+                        after: Double.random(in: 0.5...1.5, using: &random)))
             }
             #expect(acknowledged.count > 20)
             let verified = try SporBinary.run(["verify", "--store", store])
