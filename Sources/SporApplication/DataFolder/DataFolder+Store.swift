@@ -118,21 +118,17 @@ extension DataFolder {
     private static func pseudonymiser(
         keyFile: URL?, environment: [String: String], log: PostgresLog, recording: Bool
     ) async throws -> Pseudonymiser? {
-        let text: String
+        let pseudonymiser: Pseudonymiser
         let source: String
         if let keyFile {
-            guard let data = FileManager.default.contents(atPath: keyFile.path) else {
-                throw LogError(.invalidKey, "cannot read the key file \(keyFile.path)")
-            }
-            text = String(decoding: data, as: UTF8.self)
+            pseudonymiser = try Pseudonymiser(keyFile: keyFile.path)
             source = "the key file \(keyFile.path)"
         } else if let variable = environment[Pseudonymiser.environmentVariable] {
-            text = variable
+            pseudonymiser = try Pseudonymiser(keyText: variable, source: Pseudonymiser.environmentVariable)
             source = Pseudonymiser.environmentVariable
         } else {
             return nil
         }
-        let pseudonymiser = try Pseudonymiser(keyText: text, source: source)
         let recorded =
             recording
             ? try await log.recordKeyFingerprint(pseudonymiser.fingerprint)
