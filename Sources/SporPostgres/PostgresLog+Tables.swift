@@ -47,8 +47,7 @@ extension PostgresLog {
         guard !jsons.isEmpty else { return }
         try await run("appending to spor_audit") {
             try await client.withTransaction(logger: logger) { connection in
-                try await connection.query(
-                    "SELECT pg_advisory_xact_lock(\(PostgresLogSchema.auditLockKey))", logger: logger)
+                try await lock(PostgresLogSchema.auditLockKey, connection)
                 var line: Int64 = 0
                 var chain = start
                 let rows = try await connection.query(

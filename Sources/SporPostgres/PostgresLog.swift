@@ -40,7 +40,7 @@ public struct PostgresLog: Sendable {
     public func prepare() async throws {
         try await run("preparing the spor_log table") {
             try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresLogSchema.lockKey))", logger: logger)
+                try await lock(connection)
                 for statement in PostgresLogSchema.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
@@ -172,7 +172,16 @@ public struct PostgresLog: Sendable {
     }
 
     func lock(_ connection: PostgresConnection) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresLogSchema.lockKey))", logger: logger)
+    /// Takes the advisory lock every change to `spor_log` takes, waiting at most
+    /// ``PostgresLogSchema/lockTimeout`` for it (then the transaction fails: a stuck lock is answered as unavailable,
+    /// not waited for without end).
+        try await lock(PostgresLogSchema.lockKey, connection)
+    }
+
+    func lock(_ key: Int64, _ connection: PostgresConnection) async throws {
+        try await connection.query(
+            PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(PostgresLogSchema.lockTimeout)'"), logger: logger)
+        try await connection.query("SELECT pg_advisory_xact_lock(\(key))", logger: logger)
     }
 
     /// A check positioned after the table's last row.

@@ -2,6 +2,9 @@
 enum PostgresLogSchema {
     /// The key of the advisory transaction lock every change to `spor_log` (and the schema) takes first.
     static let lockKey: Int64 = 0x5350_4F52  // "SPOR"
+    /// How long a transaction waits for an advisory lock before it fails: the 5 s a request waits for the store
+    /// (`StoreDeadline`), so a lock held by a stuck transaction gives a 503, not a request that hangs.
+    static let lockTimeout = "5s"
 
     static let statements: [String] = [
         """

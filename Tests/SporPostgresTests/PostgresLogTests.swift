@@ -220,5 +220,26 @@ struct PostgresLogTests {
                 #expect(verification.broken == nil)
             }
         }
+
+    @Test func anAppendWaitsForAStuckLockAtMostFiveSeconds() async throws {
+        let log = try await TestLog.make(responses: 5)
+        defer { log.folder.remove() }
+        let records = try TestLog.records(in: log.folder.url, keyHex: log.keyHex)
+        try await TestPostgres.withDatabase { database, client in
+            try await PostgresStore.withLog(PostgresStoreURL(database), logger: TestPostgres.logger) { store in
+                // Another session holds the advisory lock every append takes, in a transaction that does not end.
+                try await client.withTransaction(logger: TestPostgres.logger) { connection in
+                    try await connection.query(
+                        "SELECT pg_advisory_xact_lock(\(Int64(0x5350_4F52)))", logger: TestPostgres.logger)
+                    let started = ContinuousClock.now
+                    await #expect(throws: PostgresStoreError.self) { try await store.append([records[0]]) }
+                    let waited = ContinuousClock.now - started
+                    #expect(waited >= .seconds(4) && waited < .seconds(15), "\(waited)")
+                }
+                try await store.append([records[0]])
+                #expect(try await store.count() == 1)
+            }
+        }
+    }
     }
 }
