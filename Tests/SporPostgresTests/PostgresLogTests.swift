@@ -37,8 +37,7 @@ struct PostgresLogTests {
                     rows.append(
                         ChainedRecord(
                             sequence: UInt64(sequence), previousHash: previous ?? [UInt8](repeating: 0, count: 32),
-                            hash: hash,
-                            body: record, continuesBatch: record[2] & 1 == 1))
+                            hash: hash, body: record))
                 }
             }
             #expect(rows == original)
@@ -220,6 +219,7 @@ struct PostgresLogTests {
                 #expect(verification.broken == nil)
             }
         }
+    }
 
     @Test func anAppendWaitsForAStuckLockAtMostFiveSeconds() async throws {
         let log = try await TestLog.make(responses: 5)
@@ -240,6 +240,5 @@ struct PostgresLogTests {
                 #expect(try await store.count() == 1)
             }
         }
-    }
     }
 }

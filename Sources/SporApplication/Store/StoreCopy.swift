@@ -118,10 +118,12 @@ public enum StoreCopy {
                         throw PostgresStoreError(
                             "the log in \(store) is broken at seq \(at): \(problem); nothing was copied")
                     }
-                    try writer.append(
-                        ChainedRecord(
-                            sequence: UInt64(sequence), previousHash: Array(record[20..<52]), hash: hash, body: record,
-                            continuesBatch: record[2] & 1 == 1))
+                    // The check decoded the record's header, so the body holds one.
+                    guard let chained = ChainedRecord(body: record, hash: hash) else {
+                        throw PostgresStoreError(
+                            "the log in \(store) is broken at seq \(sequence): the record is malformed")
+                    }
+                    try writer.append(chained)
                 }
                 return try await log.keyFingerprint()
             }
