@@ -84,6 +84,20 @@ enum PostgresLogSchema {
         CREATE OR REPLACE TRIGGER spor_releases_append_only
           BEFORE UPDATE OR DELETE ON spor_releases FOR EACH STATEMENT EXECUTE FUNCTION spor_log_refuse_change()
         """,
+        """
+        CREATE TABLE IF NOT EXISTS spor_checkpoints (
+          id bigserial PRIMARY KEY,
+          checkpoint text NOT NULL
+        )
+        """,
+        """
+        CREATE OR REPLACE TRIGGER spor_checkpoints_append_only
+          BEFORE UPDATE OR DELETE ON spor_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION spor_log_refuse_change()
+        """,
+        """
+        CREATE OR REPLACE TRIGGER spor_checkpoints_no_truncate
+          BEFORE TRUNCATE ON spor_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION spor_log_refuse_change()
+        """,
     ]
 
     /// The channel every insert into `spor_log` notifies (after its commit), so daemons read the new rows.
