@@ -30,19 +30,21 @@ struct StoreCheckpointTests {
         let log = try await TestLog.make()
         defer { log.folder.remove() }
         try await TestPostgres.withDatabase { database, client in
-            #expect(try SporBinary.run(["store", "copy", "--from", log.folder.url.path, "--to", database]).status == 0)
-            let first = try SporBinary.run(["verify", "--store", database])
+            #expect(
+                try await TestDaemon.spor(["store", "copy", "--from", log.folder.url.path, "--to", database]).status
+                    == 0)
+            let first = try await TestDaemon.spor(["verify", "--store", database])
             #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
             let head = try #require(Self.line("head to keep: ", in: first.stdout))
             #expect(head.hasPrefix("\(log.records - 1):"))
-            #expect(try SporBinary.run(["verify", "--store", database, "--expect-head", head]).status == 0)
+            #expect(try await TestDaemon.spor(["verify", "--store", database, "--expect-head", head]).status == 0)
 
             // The correction and the retraction at the end go; what is left is a valid chain of its own.
             try await Self.cutOff(from: log.records - 2, client)
-            let plain = try SporBinary.run(["verify", "--store", database])
+            let plain = try await TestDaemon.spor(["verify", "--store", database])
             #expect(plain.status == 0)
             #expect(plain.stdout.contains("ok: \(log.records - 2) records"))
-            let held = try SporBinary.run(["verify", "--store", database, "--expect-head", head])
+            let held = try await TestDaemon.spor(["verify", "--store", database, "--expect-head", head])
             #expect(held.status == 2)
             #expect(
                 held.stdout.contains(
@@ -51,12 +53,12 @@ struct StoreCheckpointTests {
             #expect(!held.stdout.contains("head to keep"))
 
             let other = "5:" + String(repeating: "0", count: 64)
-            let changed = try SporBinary.run([
+            let changed = try await TestDaemon.spor([
                 "verify", "--store", database, "--expect-head", other, "--format", "json",
             ])
             #expect(changed.status == 2)
             #expect(changed.stdout.contains(#""seq":5"#) && changed.stdout.contains("record 5 is not the one"))
-            let malformed = try SporBinary.run(["verify", "--store", database, "--expect-head", "5"])
+            let malformed = try await TestDaemon.spor(["verify", "--store", database, "--expect-head", "5"])
             #expect(malformed.status != 0 && malformed.status != 2)
             #expect(malformed.stderr.contains("expect-head takes SEQ:HASH"), "\(malformed.stderr)")
         }
@@ -66,7 +68,7 @@ struct StoreCheckpointTests {
         let folder = try TemporaryFolder(prefix: "spor-pg-checkpoint")
         defer { folder.remove() }
         let keyFile = folder.path("checkpoint.key")
-        let made = try SporBinary.run(["checkpoint-key", keyFile.path])
+        let made = try await TestDaemon.spor(["checkpoint-key", keyFile.path])
         #expect(made.status == 0, "\(made.stderr)")
         let publicKey = try #require(Self.line("public key: ", in: made.stdout))
         try await TestPostgres.withDatabase { database, client in
@@ -81,7 +83,9 @@ struct StoreCheckpointTests {
             }
             daemon.stop()
 
-            let intact = try SporBinary.run(["verify", "--store", database, "--checkpoint-public-key", publicKey])
+            let intact = try await TestDaemon.spor([
+                "verify", "--store", database, "--checkpoint-public-key", publicKey,
+            ])
             #expect(intact.status == 0, "\(intact.stdout)\(intact.stderr)")
             #expect(intact.stdout.contains("checkpoint: 9:"), "\(intact.stdout)")
             #expect(intact.stdout.contains("(signature valid) in spor_checkpoints row"))
@@ -93,7 +97,7 @@ struct StoreCheckpointTests {
 
             try await Self.cutOff(from: 7, client)
             for arguments in [[], ["--checkpoint-public-key", publicKey]] {
-                let cut = try SporBinary.run(["verify", "--store", database] + arguments)
+                let cut = try await TestDaemon.spor(["verify", "--store", database] + arguments)
                 #expect(cut.status == 2, "\(cut.stdout)")
                 #expect(
                     cut.stdout.contains("the log ends after 7 records, but the newest checkpoint in spor_checkpoints"))
@@ -117,9 +121,11 @@ struct StoreCheckpointTests {
             #expect(forged != text)
             try await client.query(
                 "INSERT INTO spor_checkpoints (checkpoint) VALUES (\(forged))", logger: TestPostgres.logger)
-            let unchecked = try SporBinary.run(["verify", "--store", database])
+            let unchecked = try await TestDaemon.spor(["verify", "--store", database])
             #expect(unchecked.status == 0, "without the public key the forged head is only a head: \(unchecked.stdout)")
-            let refused = try SporBinary.run(["verify", "--store", database, "--checkpoint-public-key", publicKey])
+            let refused = try await TestDaemon.spor([
+                "verify", "--store", database, "--checkpoint-public-key", publicKey,
+            ])
             #expect(refused.status == 2)
             #expect(
                 refused.stdout.contains("does not carry a valid signature by the given key"), "\(refused.stdout)")

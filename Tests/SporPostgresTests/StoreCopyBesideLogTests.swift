@@ -19,18 +19,18 @@ struct StoreCopyBesideLogTests {
         let back = try TemporaryFolder(prefix: "spor-pg-copy-back")
         defer { back.remove() }
         let source = log.folder.url
-        let made = try SporBinary.run([
+        let made = try await TestDaemon.spor([
             "token", "create", "--data", source.path, "--role", "admin", "--name", "keeper", "--format", "json",
         ])
         #expect(made.status == 0, "\(made.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(made.stdout.utf8)) as? [String: Any]
         let token = try #require(object?["token"] as? String)
-        let revoked = try SporBinary.run([
+        let revoked = try await TestDaemon.spor([
             "token", "create", "--data", source.path, "--role", "strategic", "--name", "board", "--format", "json",
         ])
         let revokedToken = try #require(
             (try JSONSerialization.jsonObject(with: Data(revoked.stdout.utf8)) as? [String: Any])?["token"] as? String)
-        #expect(try SporBinary.run(["token", "revoke", "--data", source.path, "board"]).status == 0)
+        #expect(try await TestDaemon.spor(["token", "revoke", "--data", source.path, "board"]).status == 0)
         let trail = try AuditTrail(folder: source)
         for citizen in 1...3 {
             try await trail.append(
@@ -39,7 +39,7 @@ struct StoreCopyBesideLogTests {
                     citizen: CitizenID(rawValue: "c-\(citizen)"), endpoint: "GET /v1/citizens/{id}/trajectory"))
         }
         for _ in 0..<2 {
-            let release = try SporBinary.run(["report", "release", "--data", source.path, "--settle-days", "0"])
+            let release = try await TestDaemon.spor(["report", "release", "--data", source.path, "--settle-days", "0"])
             #expect(release.status == 0, "\(release.stdout)\(release.stderr)")
         }
         let files = [
@@ -48,16 +48,16 @@ struct StoreCopyBesideLogTests {
         let before = try files.map { try Data(contentsOf: source.appendingPathComponent($0)) }
 
         try await TestPostgres.withDatabase { database, _ in
-            let copyIn = try SporBinary.run(["store", "copy", "--from", source.path, "--to", database])
+            let copyIn = try await TestDaemon.spor(["store", "copy", "--from", source.path, "--to", database])
             #expect(copyIn.status == 0, "\(copyIn.stderr)")
             #expect(copyIn.stdout.contains("2 tokens, 3 audit lines and 2 releases"), "\(copyIn.stdout)")
-            let listed = try SporBinary.run(["token", "list", "--store", database])
+            let listed = try await TestDaemon.spor(["token", "list", "--store", database])
             #expect(listed.stdout.contains("keeper") && listed.stdout.contains("board"), "\(listed.stdout)")
-            let releases = try SporBinary.run(["report", "releases", "--store", database])
+            let releases = try await TestDaemon.spor(["report", "releases", "--store", database])
             #expect(releases.status == 0 && releases.stdout.split(separator: "\n").count >= 2, "\(releases.stdout)")
 
             let into = back.path("copy")
-            let copyOut = try SporBinary.run(["store", "copy", "--from", database, "--to", into.path])
+            let copyOut = try await TestDaemon.spor(["store", "copy", "--from", database, "--to", into.path])
             #expect(copyOut.status == 0, "\(copyOut.stderr)")
             #expect(copyOut.stdout.contains("2 tokens, 3 audit lines and 2 releases"), "\(copyOut.stdout)")
             let after = try files.map { try Data(contentsOf: into.appendingPathComponent($0)) }
@@ -65,7 +65,7 @@ struct StoreCopyBesideLogTests {
             #expect(try TokenStore(folder: into).identity(for: token)?.name == "keeper")
             #expect(try TokenStore(folder: into).identity(for: revokedToken) == nil)
             #expect(AuditTrail.verify(lines: try Self.lines(into)).broken.isEmpty)
-            let verified = try SporBinary.run(
+            let verified = try await TestDaemon.spor(
                 ["verify", "--data", into.path], environment: ["SPOR_PSEUDONYM_KEY": log.keyHex])
             #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
 
@@ -92,7 +92,7 @@ struct StoreCopyBesideLogTests {
         let text = try String(contentsOf: url, encoding: .utf8)
         try text.replacingOccurrences(of: "c-1", with: "c-9").write(to: url, atomically: true, encoding: .utf8)
         try await TestPostgres.withDatabase { database, _ in
-            let copyIn = try SporBinary.run(["store", "copy", "--from", log.folder.url.path, "--to", database])
+            let copyIn = try await TestDaemon.spor(["store", "copy", "--from", log.folder.url.path, "--to", database])
             #expect(copyIn.status != 0)
             #expect(copyIn.stderr.contains("is broken at line 1"), "\(copyIn.stderr)")
         }

@@ -19,6 +19,11 @@ final class TestDaemon: @unchecked Sendable {
         }
     }
 
+    /// Runs the real `spor` binary and waits for it off Swift's cooperative threads (``offPool(_:)``).
+    static func spor(_ arguments: [String], environment: [String: String] = [:]) async throws -> SporBinary.Result {
+        try await offPool { try SporBinary.run(arguments, environment: environment) }
+    }
+
     /// Starts the daemon, with `arguments` after the store and port and `environment` added to the test's, and
     /// returns once it listens.
     static func start(
