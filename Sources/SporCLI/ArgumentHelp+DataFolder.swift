@@ -11,6 +11,6 @@ extension ArgumentHelp {
         "A PostgreSQL store, postgresql://USER@HOST/DATABASE, in place of a data folder (default: $SPOR_STORE).")
     /// The help of every `--key-file` option.
     static let keyFile = ArgumentHelp(
-        "With --store: the file holding the pseudonymisation key (default: $SPOR_PSEUDONYM_KEY; without a key, CPR numbers are refused)."
+        "With --store: the pseudonymisation key file, a data folder's pseudonym.key or the key as 64 hex digits or base64 (default: $SPOR_PSEUDONYM_KEY; without a key, CPR numbers are refused)."
     )
 }

@@ -27,8 +27,8 @@ struct VerifyCommand: AsyncParsableCommand {
     var checkpointPublicKey: String?
 
     func run() async throws {
-        if let store = options.storeURL { return try await verifyStore(store) }
         let publicKey = checkpointPublicKey ?? ProcessInfo.processInfo.environment["SPOR_CHECKPOINT_PUBLIC_KEY"]
+        if let store = options.storeURL { return try await verifyStore(store, publicKey: publicKey) }
         let verification = try options.useCases(.administering).verify(
             expectedHeads: expectHead, checkpointPublicKey: publicKey, by: .cli())
         let audit = verification.audit
@@ -77,38 +77,60 @@ struct VerifyCommand: AsyncParsableCommand {
         if !audit.broken.isEmpty { throw ExitCode(2) }
     }
 
-    /// `--store`: the chain in the database; exit status 2 at the first broken row.
-    private func verifyStore(_ store: String) async throws {
-        guard expectHead.isEmpty, checkpointPublicKey == nil else {
-            throw ValidationError(
-                "--expect-head and --checkpoint-public-key are not built for --store yet (docs/postgresql.md)")
-        }
-        let found = try await StoreCopy.verify(store: store, by: .cli(), logger: DataFolderOptions.logger)
+    /// `--store`: the chain in the database, held to its newest checkpoint and the heads given; exit status 2 at
+    /// the first break.
+    private func verifyStore(_ store: String, publicKey: String?) async throws {
+        let found = try await StoreCopy.verify(
+            store: store, expectedHeads: expectHead, checkpointPublicKey: publicKey, by: .cli(),
+            logger: DataFolderOptions.logger)
         switch options.format {
         case .json:
             let broken: JSONValue =
-                found.brokenSequence.map {
-                    .object([("seq", .integer(Int($0))), ("message", .string(found.brokenMessage ?? ""))])
+                found.brokenMessage.map {
+                    .object([
+                        ("seq", found.brokenSequence.map { .integer(Int($0)) } ?? .null), ("message", .string($0)),
+                    ])
+                } ?? .null
+            let checkpoint: JSONValue =
+                found.checkpoint.map {
+                    .object([
+                        ("row", .integer(Int($0.row))), ("head", $0.head.map { .string($0) } ?? .null),
+                        ("signed", .bool($0.signed)),
+                    ])
                 } ?? .null
             let audit: JSONValue = .object([
                 ("lines", .integer(found.audit.lines)), ("broken", .array(found.audit.broken.map { .integer($0) })),
             ])
             print(
                 JSONValue.object([
-                    ("ok", .bool(found.brokenSequence == nil && found.audit.broken.isEmpty)),
+                    ("ok", .bool(found.isIntact && found.audit.broken.isEmpty)),
                     ("store", .string(found.store)), ("records", .integer(Int(found.records))),
-                    ("headHash", .string(found.headHash)), ("broken", broken), ("audit", audit),
+                    ("headHash", .string(found.headHash)), ("head", found.head.map { .string($0) } ?? .null),
+                    ("checkpoint", checkpoint), ("broken", broken), ("audit", audit),
                 ]).jsonText)
         default:
-            if let sequence = found.brokenSequence {
-                print("BROKEN: \(found.store) at seq \(sequence): \(found.brokenMessage ?? "")")
+            if let message = found.brokenMessage {
+                print("BROKEN: \(found.store)\(found.brokenSequence.map { " at seq \($0)" } ?? ""): \(message)")
                 print("\(found.records) records before it are intact")
             } else {
                 print("ok: \(found.records) records in \(found.store), head \(found.headHash)")
+                print("head to keep: \(found.head ?? "none (the log is empty)")")
+                if let checkpoint = found.checkpoint {
+                    let signed =
+                        !checkpoint.signed
+                        ? "unsigned" : publicKey == nil ? "signed, signature not checked" : "signature valid"
+                    print(
+                        "checkpoint: \(checkpoint.head ?? "empty log") (\(signed)) in spor_checkpoints row \(checkpoint.row)"
+                    )
+                } else {
+                    print(
+                        "note: no checkpoint in spor_checkpoints (a daemon writes them with SPOR_CHECKPOINT_SIGNING_KEY); rows cut off the end could not be noticed"
+                    )
+                }
             }
             printAudit(lines: found.audit.lines, unchained: 0, broken: found.audit.broken)
         }
-        if found.brokenSequence != nil || !found.audit.broken.isEmpty { throw ExitCode(2) }
+        if !found.isIntact || !found.audit.broken.isEmpty { throw ExitCode(2) }
     }
 
     /// The audit trail's line of the table output.

@@ -67,7 +67,7 @@ extension PostgresLog {
                 ChainedRecord(
                     sequence: UInt64(max(sequence, 0)),
                     previousHash: previous.map { Array($0.readableBytesView) } ?? [UInt8](repeating: 0, count: 32),
-                    hash: Array(hash.readableBytesView), body: body, continuesBatch: body.count > 2 && body[2] & 1 == 1)
+                    hash: Array(hash.readableBytesView), body: body)
             )
         }
         return records

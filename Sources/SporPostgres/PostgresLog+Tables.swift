@@ -47,8 +47,7 @@ extension PostgresLog {
         guard !jsons.isEmpty else { return }
         try await run("appending to spor_audit") {
             try await client.withTransaction(logger: logger) { connection in
-                try await connection.query(
-                    "SELECT pg_advisory_xact_lock(\(PostgresLogSchema.auditLockKey))", logger: logger)
+                try await lock(PostgresLogSchema.auditLockKey, connection)
                 var line: Int64 = 0
                 var chain = start
                 let rows = try await connection.query(
@@ -131,6 +130,90 @@ extension PostgresLog {
                 """, logger: logger)
         }
         return try await keyFingerprint() ?? fingerprint
+    }
+}
+
+extension PostgresLog {
+    // MARK: - Copying
+
+    /// The tokens, the audit trail and the releases, as a copy carries them; a table the database does not hold
+    /// yet counts as empty.
+    public func sideTables() async throws -> PostgresSideTables {
+        var tables = PostgresSideTables()
+        if try await hasTable("spor_tokens") {
+            tables.tokens = try await run("reading spor_tokens") {
+                var tokens: [PostgresSideTables.Token] = []
+                let rows = try await client.query(
+                    "SELECT name, record FROM spor_tokens ORDER BY created_order", logger: logger)
+                for try await (name, record) in rows.decode((String, String).self) {
+                    tokens.append(.init(name: name, record: record))
+                }
+                return tokens
+            }
+        }
+        if try await hasTable("spor_audit") {
+            tables.audit = try await run("reading spor_audit") {
+                var lines: [PostgresSideTables.AuditLine] = []
+                let rows = try await client.query("SELECT json, chain FROM spor_audit ORDER BY line", logger: logger)
+                for try await (json, chain) in rows.decode((String, String).self) {
+                    lines.append(.init(json: json, chain: chain))
+                }
+                return lines
+            }
+        }
+        if try await hasTable("spor_releases") {
+            tables.releases = try await run("reading spor_releases") {
+                var releases: [PostgresSideTables.Release] = []
+                let rows = try await client.query("SELECT id, release FROM spor_releases ORDER BY id", logger: logger)
+                for try await (id, json) in rows.decode((Int32, ByteBuffer).self) {
+                    releases.append(.init(id: Int(id), json: Array(json.readableBytesView)))
+                }
+                return releases
+            }
+        }
+        return tables
+    }
+
+    /// Inserts `tables` into empty tables inside a copy's transaction (a table is refused when it holds rows and
+    /// `tables` has some for it).
+    func insert(_ tables: PostgresSideTables, _ connection: PostgresConnection) async throws {
+        func refuseFilled(_ table: String, copying: Int) async throws {
+            guard copying > 0 else { return }
+            var existing: Int64 = 0
+            let rows = try await connection.query(
+                PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)"), logger: logger)
+            for try await count in rows.decode(Int64.self) { existing = count }
+            guard existing == 0 else {
+                throw PostgresStoreError(
+                    "\(table) already holds \(existing) rows; the folder's are copied only into an empty table")
+            }
+        }
+        try await refuseFilled("spor_tokens", copying: tables.tokens.count)
+        try await refuseFilled("spor_audit", copying: tables.audit.count)
+        try await refuseFilled("spor_releases", copying: tables.releases.count)
+        for token in tables.tokens {
+            try await connection.query(
+                "INSERT INTO spor_tokens (name, record) VALUES (\(token.name), \(token.record))", logger: logger)
+        }
+        for start in stride(from: 0, to: tables.audit.count, by: Self.rowsPerStatement) {
+            let part = tables.audit[start..<min(start + Self.rowsPerStatement, tables.audit.count)]
+            var binds = PostgresBindings(capacity: part.count * 3)
+            var values: [String] = []
+            for (index, line) in zip(part.indices, part) {
+                let first = (index - start) * 3
+                values.append("($\(first + 1), $\(first + 2), $\(first + 3))")
+                binds.append(Int64(index + 1))
+                binds.append(line.json)
+                binds.append(line.chain)
+            }
+            let sql = "INSERT INTO spor_audit (line, json, chain) VALUES " + values.joined(separator: ", ")
+            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        }
+        for release in tables.releases {
+            try await connection.query(
+                "INSERT INTO spor_releases (id, release) VALUES (\(Int32(clamping: release.id)), \(ByteBuffer(bytes: release.json)))",
+                logger: logger)
+        }
     }
 }
 

@@ -40,7 +40,7 @@ public struct PostgresLog: Sendable {
     public func prepare() async throws {
         try await run("preparing the spor_log table") {
             try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresLogSchema.lockKey))", logger: logger)
+                try await lock(connection)
                 for statement in PostgresLogSchema.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
@@ -91,12 +91,12 @@ public struct PostgresLog: Sendable {
     }
 
     /// Copies every record `next` hands out into the empty table in one transaction, checking the chain as it
-    /// goes, and records `keyFingerprint`; all or nothing.
+    /// goes, with the tokens, audit lines and releases of `beside`, and records `keyFingerprint`; all or nothing.
     /// - Returns: the records copied and the head hash (hex).
-    /// - Throws: ``PostgresStoreError`` when `spor_log` already holds rows, a record breaks the chain, or PostgreSQL
-    ///   refuses; what `next` throws.
+    /// - Throws: ``PostgresStoreError`` when `spor_log` already holds rows, a table beside it holds rows and
+    ///   `beside` has some for it, a record breaks the chain, or PostgreSQL refuses; what `next` throws.
     public func copyIn(
-        keyFingerprint: String?, next: () throws -> ChainedRecord?
+        keyFingerprint: String?, beside: PostgresSideTables = PostgresSideTables(), next: () throws -> ChainedRecord?
     ) async throws -> (records: UInt64, headHash: String) {
         try await run("copying into spor_log") {
             try await client.withTransaction(logger: logger) { connection in
@@ -125,6 +125,7 @@ public struct PostgresLog: Sendable {
                 try Self.check(chunk, with: &check)
                 if let problem = check.unfinishedEnd { throw PostgresStoreError("the copy is refused: \(problem)") }
                 try await insert(chunk, connection)
+                try await insert(beside, connection)
                 if let keyFingerprint {
                     try await connection.query(
                         """
@@ -171,8 +172,17 @@ public struct PostgresLog: Sendable {
         return Verification(records: check.nextSequence, headHash: check.headHashHex, broken: broken)
     }
 
+    /// Takes the advisory lock every change to `spor_log` takes, waiting at most
+    /// ``PostgresLogSchema/lockTimeout`` for it (then the transaction fails: a stuck lock is answered as unavailable,
+    /// not waited for without end).
     func lock(_ connection: PostgresConnection) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresLogSchema.lockKey))", logger: logger)
+        try await lock(PostgresLogSchema.lockKey, connection)
+    }
+
+    func lock(_ key: Int64, _ connection: PostgresConnection) async throws {
+        try await connection.query(
+            PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(PostgresLogSchema.lockTimeout)'"), logger: logger)
+        try await connection.query("SELECT pg_advisory_xact_lock(\(key))", logger: logger)
     }
 
     /// A check positioned after the table's last row.

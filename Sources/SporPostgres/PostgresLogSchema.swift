@@ -2,6 +2,9 @@
 enum PostgresLogSchema {
     /// The key of the advisory transaction lock every change to `spor_log` (and the schema) takes first.
     static let lockKey: Int64 = 0x5350_4F52  // "SPOR"
+    /// How long a transaction waits for an advisory lock before it fails: the 5 s a request waits for the store
+    /// (`StoreDeadline`), so a lock held by a stuck transaction gives a 503, not a request that hangs.
+    static let lockTimeout = "5s"
 
     static let statements: [String] = [
         """
@@ -80,6 +83,20 @@ enum PostgresLogSchema {
         """
         CREATE OR REPLACE TRIGGER spor_releases_append_only
           BEFORE UPDATE OR DELETE ON spor_releases FOR EACH STATEMENT EXECUTE FUNCTION spor_log_refuse_change()
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS spor_checkpoints (
+          id bigserial PRIMARY KEY,
+          checkpoint text NOT NULL
+        )
+        """,
+        """
+        CREATE OR REPLACE TRIGGER spor_checkpoints_append_only
+          BEFORE UPDATE OR DELETE ON spor_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION spor_log_refuse_change()
+        """,
+        """
+        CREATE OR REPLACE TRIGGER spor_checkpoints_no_truncate
+          BEFORE TRUNCATE ON spor_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION spor_log_refuse_change()
         """,
     ]
 

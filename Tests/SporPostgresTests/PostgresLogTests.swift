@@ -37,8 +37,7 @@ struct PostgresLogTests {
                     rows.append(
                         ChainedRecord(
                             sequence: UInt64(sequence), previousHash: previous ?? [UInt8](repeating: 0, count: 32),
-                            hash: hash,
-                            body: record, continuesBatch: record[2] & 1 == 1))
+                            hash: hash, body: record))
                 }
             }
             #expect(rows == original)
@@ -218,6 +217,27 @@ struct PostgresLogTests {
                 #expect(verification.records == UInt64(records.count))
                 #expect(verification.headHash == records.last?.hashHex)
                 #expect(verification.broken == nil)
+            }
+        }
+    }
+
+    @Test func anAppendWaitsForAStuckLockAtMostFiveSeconds() async throws {
+        let log = try await TestLog.make(responses: 5)
+        defer { log.folder.remove() }
+        let records = try TestLog.records(in: log.folder.url, keyHex: log.keyHex)
+        try await TestPostgres.withDatabase { database, client in
+            try await PostgresStore.withLog(PostgresStoreURL(database), logger: TestPostgres.logger) { store in
+                // Another session holds the advisory lock every append takes, in a transaction that does not end.
+                try await client.withTransaction(logger: TestPostgres.logger) { connection in
+                    try await connection.query(
+                        "SELECT pg_advisory_xact_lock(\(Int64(0x5350_4F52)))", logger: TestPostgres.logger)
+                    let started = ContinuousClock.now
+                    await #expect(throws: PostgresStoreError.self) { try await store.append([records[0]]) }
+                    let waited = ContinuousClock.now - started
+                    #expect(waited >= .seconds(4) && waited < .seconds(15), "\(waited)")
+                }
+                try await store.append([records[0]])
+                #expect(try await store.count() == 1)
             }
         }
     }

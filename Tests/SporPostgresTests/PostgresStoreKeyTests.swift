@@ -55,4 +55,39 @@ struct PostgresStoreKeyTests {
             }
         }
     }
+
+    @Test func aDataFoldersRawKeyFileIsTakenAsTheSameKey() async throws {
+        try await TestPostgres.withDatabase { database, _ in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spor-keys-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // pseudonym.key as a data folder holds it: the 32 bytes themselves.
+            let raw = folder.appendingPathComponent(Pseudonymiser.keyFileName)
+            let bytes = stride(from: 0, to: 64, by: 2).map { offset in
+                let start = TestPostgres.keyHex.index(TestPostgres.keyHex.startIndex, offsetBy: offset)
+                return UInt8(TestPostgres.keyHex[start..<TestPostgres.keyHex.index(start, offsetBy: 2)], radix: 16)!
+            }
+            try Data(bytes).write(to: raw)
+            let hex = folder.appendingPathComponent("key.hex")
+            try Data((TestPostgres.keyHex + "\n").utf8).write(to: hex)
+            var citizens: [CitizenID] = []
+            for keyFile in [hex, raw] {
+                let spor = UseCases(
+                    folder: try await DataFolder.open(
+                        store: database, mode: .serving, keyFile: keyFile, environment: [:],
+                        logger: TestPostgres.logger))
+                citizens.append(
+                    try await spor.closing { try await $0.record(try Self.cprDraft(), by: .cli()) }.stored.response
+                        .citizen)
+            }
+            #expect(citizens.count == 2 && citizens[0] == citizens[1])
+            // A file of another length that is no key written as text is refused, naming the file only.
+            let short = folder.appendingPathComponent("short.key")
+            try Data(bytes.prefix(31)).write(to: short)
+            await #expect(throws: LogError.self) {
+                _ = try await DataFolder.open(
+                    store: database, mode: .serving, keyFile: short, environment: [:], logger: TestPostgres.logger)
+            }
+        }
+    }
 }

@@ -6,8 +6,8 @@ import SporTesting
 import Testing
 
 /// A daemon's local snapshot of a PostgreSQL store (`spor serve --store … --cache DIR`, docs/postgresql.md):
-/// written at close, used at the next start with only the rows after it read, and ignored when it does not fit
-/// the table.
+/// written at close and in the background while the daemon runs, used at the next start with only the rows after
+/// it read, and ignored when it does not fit the table.
 // Needs a PostgreSQL server: `.ci/run` starts one and sets SPOR_TEST_POSTGRES; without it these tests are skipped.
 @Suite(
     .enabled(
@@ -56,5 +56,58 @@ struct PostgresStoreSnapshotTests {
             #expect(reopened.load?.recordsReplayed == 3)
             await reopened.close()
         }
+    }
+
+    /// `--snapshot-after` of the killed daemon.
+    static let snapshotAfter = 40
+
+    @Test func aDaemonKilledAfterManyWritesRestartsFromItsBackgroundSnapshot() async throws {
+        let cache = try TemporaryFolder(prefix: "spor-pg-cache")
+        defer { cache.remove() }
+        let folder = try TemporaryFolder(prefix: "spor-pg-killed")
+        defer { folder.remove() }
+        let writes = 3 * Self.snapshotAfter + 17
+        try await TestPostgres.withDatabase { database, _ in
+            let (staff, admin) = try await TestDaemon.offPool { try TwoDaemonsTests.tokens(database) }
+            let daemon = try await TestDaemon.start(
+                store: database, folder: folder, name: "cached",
+                arguments: ["--cache", cache.url.path, "--snapshot-after", "\(Self.snapshotAfter)"])
+            var ids = Set<UUID>()
+            for index in 0..<writes {
+                let id = UUID()
+                let answer = await daemon.request(
+                    "POST", "/v1/responses", token: staff, json: TwoDaemonsTests.response(id: id, index: index))
+                #expect(answer?.status == 201)
+                ids.insert(id)
+            }
+            // The snapshot follows the writes in the background: wait for one that leaves fewer rows than
+            // --snapshot-after behind, then kill the daemon without any shutdown.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while Self.newestSnapshot(in: daemon.output) <= writes - Self.snapshotAfter,
+                ContinuousClock.now < deadline
+            {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            daemon.kill9()
+            #expect(Self.newestSnapshot(in: daemon.output) > writes - Self.snapshotAfter, "\(daemon.output)")
+
+            let restarted = try await Self.open(database, cache: cache.url)
+            #expect(restarted.load?.fromSnapshot == true)
+            #expect((restarted.load?.recordsReplayed ?? .max) < UInt64(Self.snapshotAfter))
+            await restarted.close()
+
+            // A restarted daemon answers every response, those in the snapshot and those read after it.
+            let again = try await TestDaemon.start(
+                store: database, folder: folder, name: "again", arguments: ["--cache", cache.url.path])
+            defer { again.stop() }
+            try await TwoDaemonsTests.expectSameTrajectories([again], token: admin, holding: ids)
+        }
+    }
+
+    /// The records of the newest snapshot a daemon's log says it wrote, 0 when none.
+    static func newestSnapshot(in output: String) -> Int {
+        output.split(separator: "\n").filter { $0.contains("wrote the snapshot") }.compactMap { line in
+            line.firstRange(of: "records=").flatMap { Int(line[$0.upperBound...].prefix { $0.isNumber }) }
+        }.max() ?? 0
     }
 }

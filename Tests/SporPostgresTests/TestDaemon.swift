@@ -19,16 +19,26 @@ final class TestDaemon: @unchecked Sendable {
         }
     }
 
-    /// Starts the daemon and returns once it listens.
-    static func start(store: String, folder: TemporaryFolder, name: String) async throws -> TestDaemon {
+    /// Runs the real `spor` binary and waits for it off Swift's cooperative threads (``offPool(_:)``).
+    static func spor(_ arguments: [String], environment: [String: String] = [:]) async throws -> SporBinary.Result {
+        try await offPool { try SporBinary.run(arguments, environment: environment) }
+    }
+
+    /// Starts the daemon, with `arguments` after the store and port and `environment` added to the test's, and
+    /// returns once it listens.
+    static func start(
+        store: String, folder: TemporaryFolder, name: String, arguments: [String] = [],
+        environment added: [String: String] = [:]
+    ) async throws -> TestDaemon {
         let log = folder.path("\(name)-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = SporBinary.url
-        process.arguments = ["serve", "--store", store, "--port", "0"]
+        process.arguments = ["serve", "--store", store, "--port", "0"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SPOR_DATA")
         environment["SPOR_PSEUDONYM_KEY"] = TestPostgres.keyHex
+        environment.merge(added) { $1 }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: log)
@@ -57,6 +67,9 @@ final class TestDaemon: @unchecked Sendable {
         var message: String
         var description: String { message }
     }
+
+    /// What the daemon logged so far.
+    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
     /// Ends the daemon with SIGKILL: no graceful shutdown of any kind.
     func kill9() {

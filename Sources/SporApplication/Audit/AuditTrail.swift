@@ -214,7 +214,7 @@ public final class AuditTrail: Sendable {
     }
 
     /// The complete lines of `folder`'s trail and the bytes of a torn last line.
-    private static func lines(folder: URL) throws -> (lines: [Substring], torn: Int) {
+    static func lines(folder: URL) throws -> (lines: [Substring], torn: Int) {
         let url = folder.appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: url.path) else { return ([], 0) }
         let text = String(decoding: data, as: UTF8.self)

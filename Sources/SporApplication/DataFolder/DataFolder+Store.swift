@@ -29,8 +29,8 @@ extension DataFolder {
     ///   - keyFile: a file holding the pseudonymisation key; else `SPOR_PSEUDONYM_KEY`. The key never comes from
     ///     the database, only its fingerprint, which must match. Without a key everything works except CPR input.
     ///   - cache: a local folder for a snapshot of the responses (``Mode/serving``): read at start when it fits
-    ///     the table (its last record's hash is checked), then only the rows after it; written after a start that
-    ///     read many rows and at ``close()``.
+    ///     the table (its last record's hash is checked), then only the rows after it; written in the background
+    ///     once `settings.snapshotAfterRecords` rows were applied since the last one, and at ``close()``.
     /// - Throws: ``UseCaseError`` `unavailable` when PostgreSQL cannot be reached or refuses; `LogError`
     ///   `invalidKey` for a key that is malformed or not the store's.
     public static func open(
@@ -56,30 +56,43 @@ extension DataFolder {
                 return DataFolder(store: backing, mode: mode, live: nil, load: nil, settings: settings)
             }
             let started = ContinuousClock.now
-            let snapshot = mode == .serving ? try await StoreSnapshot.read(cache, log: session.log) : nil
+            let cacheFolder = mode == .serving ? cache : nil
+            let snapshot = try await StoreSnapshot.read(cacheFolder, log: session.log)
             let (dataset, check) = try await loadDataset(
-                session.log, after: snapshot ?? (try ResponseDataset(catalog: .builtIn), RecordChainCheck()))
-            let replayed = check.nextSequence - (snapshot?.1.nextSequence ?? 0)
+                session.log,
+                after: snapshot.map { ($0.dataset, $0.position) }
+                    ?? (try ResponseDataset(catalog: .builtIn), RecordChainCheck()))
+            let replayed = check.nextSequence - (snapshot?.mark.records ?? 0)
             logger.info(
                 "loaded the responses",
                 metadata: [
                     "from": "\(snapshot == nil ? "postgresql" : "snapshot")", "replayed": "\(replayed)",
                     "in": "\(ContinuousClock.now - started)",
                 ])
+            // The snapshot is written in the background once enough rows were applied since the last one (a start
+            // that read many rows counts), and at close.
             let live = LiveDataset(
-                dataset: dataset, records: check.nextSequence, snapshotMark: nil, snapshotAfterRecords: .max,
-                folder: URL(fileURLWithPath: "/nonexistent"), writable: mode == .serving, logger: logger)
-            // A staff member's list of several units is kept from its first request on.
-            if mode == .serving { live.keepAttentionListInBackground() }
+                dataset: dataset, records: check.nextSequence, headHash: check.headHash, snapshotMark: snapshot?.mark,
+                snapshotAfterRecords: settings.snapshotAfterRecords, place: cacheFolder.map { .cache($0) } ?? .nowhere,
+                writable: mode == .serving, logger: logger)
+            if mode == .serving {
+                // A staff member's list of several units is kept from its first request on.
+                live.keepAttentionListInBackground()
+                live.snapshotIfDue()
+            }
             var follower: StoreLogFollower?
             if mode != .reading {
                 follower = StoreLogFollower(log: session.log, live: live, after: check, logger: logger)
             }
+            var checkpoints: StoreCheckpoints?
+            if mode == .serving, let follower {
+                checkpoints = try StoreCheckpoints.fromEnvironment(
+                    environment, log: session.log, keyFingerprint: pseudonymiser?.fingerprint, logger: logger)
+                checkpoints?.start { await follower.position }
+            }
             let backing = StoreBacking(
                 session: session, follower: follower, tokens: tokens, pseudonymiser: pseudonymiser,
-                snapshot: mode == .serving ? cache.map { StoreSnapshot(folder: $0, live: live, logger: logger) } : nil)
-            // Before following: the snapshot holds exactly the rows read.
-            if replayed >= StoreSnapshot.writeAfterRecords { await backing.writeSnapshot() }
+                checkpoints: checkpoints)
             if mode == .serving { await follower?.start() }
             return DataFolder(
                 store: backing, mode: mode, live: live,
@@ -96,19 +109,9 @@ extension DataFolder {
     private static func loadDataset(
         _ log: PostgresLog, after start: (ResponseDataset, RecordChainCheck)
     ) async throws -> (ResponseDataset, RecordChainCheck) {
-        var (dataset, check) = start
-        let page = 50_000
-        while true {
-            let rows = try await log.rows(from: check.nextSequence, limit: page)
-            for row in rows {
-                if let problem = check.check(
-                    sequence: Int64(row.sequence), previousHash: row.previousHash, hash: row.hash, body: row.body)
-                {
-                    throw UseCaseError.unavailable("the log in PostgreSQL is broken at seq \(row.sequence): \(problem)")
-                }
-                try dataset.apply(try row.entry())
-            }
-            if rows.count < page { break }
+        var dataset = start.0
+        let check = try await StoreLogPages.read(log, after: start.1, size: 50_000) { _, entries, _ in
+            for entry in entries { try dataset.apply(entry) }
         }
         return (dataset, check)
     }
@@ -118,21 +121,17 @@ extension DataFolder {
     private static func pseudonymiser(
         keyFile: URL?, environment: [String: String], log: PostgresLog, recording: Bool
     ) async throws -> Pseudonymiser? {
-        let text: String
+        let pseudonymiser: Pseudonymiser
         let source: String
         if let keyFile {
-            guard let data = FileManager.default.contents(atPath: keyFile.path) else {
-                throw LogError(.invalidKey, "cannot read the key file \(keyFile.path)")
-            }
-            text = String(decoding: data, as: UTF8.self)
+            pseudonymiser = try Pseudonymiser(keyFile: keyFile.path)
             source = "the key file \(keyFile.path)"
         } else if let variable = environment[Pseudonymiser.environmentVariable] {
-            text = variable
+            pseudonymiser = try Pseudonymiser(keyText: variable, source: Pseudonymiser.environmentVariable)
             source = Pseudonymiser.environmentVariable
         } else {
             return nil
         }
-        let pseudonymiser = try Pseudonymiser(keyText: text, source: source)
         let recorded =
             recording
             ? try await log.recordKeyFingerprint(pseudonymiser.fingerprint)

@@ -200,7 +200,7 @@ public final class DataFolder: Sendable {
             metadata: ["from": "\(load.fromSnapshot ? "snapshot" : "log")", "replayed": "\(load.recordsReplayed)"])
         let live = LiveDataset(
             dataset: loaded.dataset, records: loaded.mark?.records ?? 0, snapshotMark: loaded.snapshotMark,
-            snapshotAfterRecords: settings.snapshotAfterRecords, folder: folder, writable: writable,
+            snapshotAfterRecords: settings.snapshotAfterRecords, place: .logFolder(folder), writable: writable,
             logger: logger)
         return (live, load)
     }
@@ -210,9 +210,9 @@ public final class DataFolder: Sendable {
     public func close() async {
         if let store {
             await store.close()
-            return
+        } else {
+            await log?.close()
         }
-        await log?.close()
         if mode == .serving { live?.close() }
     }
 

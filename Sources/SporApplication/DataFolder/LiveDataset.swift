@@ -28,7 +28,7 @@ final class LiveDataset: @unchecked Sendable {
     private var dataset: ResponseDataset
     private let state: Mutex<Sequencer>
     private let snapshot: Mutex<SnapshotState>
-    private let folder: URL
+    private let place: SnapshotPlace
     private let logger: Logger
     /// Called inside every long read while the lock is held: lets a test hold a report open.
     let longReadHook = Mutex<(@Sendable () -> Void)?>(nil)
@@ -43,6 +43,10 @@ final class LiveDataset: @unchecked Sendable {
         var next: UInt64
         /// Entries in the dataset (sequence numbers below this).
         var applied: UInt64
+        /// The hash of the last entry in the dataset, when the writer gave it (a store's rows).
+        var appliedHead: [UInt8]?
+        /// The hash of the last ready entry, when the writer gave it.
+        var readyHead: [UInt8]?
         /// Durable entries waiting for those before them.
         var waiting: [UInt64: LogEntry] = [:]
         /// Entries in log order, not yet in the dataset.
@@ -71,23 +75,35 @@ final class LiveDataset: @unchecked Sendable {
         var isRetracted = false
     }
 
+    /// Where the snapshot is written and how it is marked.
+    enum SnapshotPlace: Sendable {
+        /// A data folder's snapshot, marked with the position in the folder's log after the records it holds.
+        case logFolder(URL)
+        /// A PostgreSQL store daemon's cache folder (docs/postgresql.md), marked with the number of rows it holds
+        /// and the hash of the last one, as given with the rows (``sequence(_:headHash:)``).
+        case cache(URL)
+        /// No snapshot (a command, or a daemon on a store without a cache).
+        case nowhere
+    }
+
     private struct SnapshotState {
         /// Where the newest snapshot was taken; `nil` when there is none for this log.
         var mark: LogMark?
         var running = false
     }
 
-    /// Takes over `dataset`, which holds the log's first `records` records; `mark` is the snapshot's, if it holds
-    /// the same. A `writable` one (the daemon's) makes room for new rows in the background from the start.
+    /// Takes over `dataset`, which holds the log's first `records` records, the last with the hash `headHash` when
+    /// known; `mark` is the snapshot's, if it holds the same. A `writable` one (the daemon's) makes room for new
+    /// rows in the background from the start.
     init(
-        dataset: ResponseDataset, records: UInt64, snapshotMark: LogMark?, snapshotAfterRecords: UInt64, folder: URL,
-        writable: Bool, logger: Logger
+        dataset: ResponseDataset, records: UInt64, headHash: [UInt8]? = nil, snapshotMark: LogMark?,
+        snapshotAfterRecords: UInt64, place: SnapshotPlace, writable: Bool, logger: Logger
     ) {
         self.dataset = dataset
         self.snapshotAfterRecords = snapshotAfterRecords
-        self.state = Mutex(Sequencer(next: records, applied: records))
+        self.state = Mutex(Sequencer(next: records, applied: records, appliedHead: headHash, readyHead: headHash))
         self.snapshot = Mutex(SnapshotState(mark: snapshotMark))
-        self.folder = folder
+        self.place = place
         self.logger = logger
         // A dataset replayed from the log may have little room to spare: a daemon's grows before the writes need it.
         if writable, dataset.spareRows < Self.spareRowsWanted(dataset.count) { growInBackground() }
@@ -179,8 +195,9 @@ final class LiveDataset: @unchecked Sendable {
     // MARK: - Writing
 
     /// Puts durable entries in log order; they reach the dataset as soon as no read holds it. Never waits for a
-    /// read.
-    func sequence(_ entries: [LogEntry]) throws {
+    /// read. `headHash` is the hash of the last of `entries` when the writer knows it (a store's rows, which mark a
+    /// cache's snapshot).
+    func sequence(_ entries: [LogEntry], headHash: [UInt8]? = nil) throws {
         var resumed: [CheckedContinuation<Void, any Error>] = []
         let failure = state.withLock { state -> String? in
             if let failure = state.failure { return failure }
@@ -191,6 +208,9 @@ final class LiveDataset: @unchecked Sendable {
                 let id = entry.event.responseID
                 state.pending[id] = Self.merge(entry, into: state.pending[id])
                 if let waiters = state.idWaiters.removeValue(forKey: id) { resumed += waiters }
+            }
+            if let last = entries.last {
+                state.readyHead = last.sequence + 1 == state.next ? headHash : nil
             }
             let next = state.next
             state.sequenceWaiters.removeAll { waiter in
@@ -253,7 +273,7 @@ final class LiveDataset: @unchecked Sendable {
         applyReady()
         lock.unlock()
         // On the snapshot queue, after any background snapshot: one writer of the file at a time.
-        Self.snapshotQueue.sync { writeSnapshot() }
+        Self.snapshotQueue.sync { _ = writeSnapshot() }
     }
 
     // MARK: - Applying
@@ -284,18 +304,19 @@ final class LiveDataset: @unchecked Sendable {
         }) {
             _ = dataset.adopt(grown.columns)
         }
-        let entries = state.withLock { state -> [LogEntry] in
-            guard state.failure == nil else { return [] }
+        let (entries, head) = state.withLock { state -> ([LogEntry], [UInt8]?) in
+            guard state.failure == nil else { return ([], nil) }
             let ready = state.ready
             state.ready.removeAll()
             state.pending.removeAll()
-            return ready
+            return (ready, state.readyHead)
         }
         guard !entries.isEmpty else { return }
         do {
             for entry in entries { try dataset.apply(entry) }
             state.withLock { state in
                 state.applied += UInt64(entries.count)
+                state.appliedHead = head
                 state.appliedDuringAttentionBuild? += entries.map(\.event.responseID)
             }
             if dataset.spareRows < Self.spareRowsWanted(dataset.count) { growInBackground() }
@@ -461,6 +482,7 @@ final class LiveDataset: @unchecked Sendable {
 
     /// Starts writing a snapshot in the background when enough entries were applied since the last one.
     func snapshotIfDue() {
+        if case .nowhere = place { return }
         let applied = state.withLock { $0.applied }
         let due = snapshot.withLock { snapshot -> Bool in
             guard !snapshot.running, applied >= (snapshot.mark?.records ?? 0) + snapshotAfterRecords else {
@@ -471,32 +493,50 @@ final class LiveDataset: @unchecked Sendable {
         }
         guard due else { return }
         Self.snapshotQueue.async {
-            self.writeSnapshot()
+            let wrote = self.writeSnapshot()
             self.snapshot.withLock { $0.running = false }
+            // Entries applied while it was written may have made the next one due already.
+            if wrote { self.snapshotIfDue() }
         }
     }
 
-    /// Writes the dataset as the folder's snapshot, holding the lock shared (writes go on; they are applied after).
-    /// Best effort: a failure is logged and the next start replays more. Runs on the snapshot queue only.
-    private func writeSnapshot() {
+    /// Writes the dataset as the snapshot, holding the lock shared (writes go on; they are applied after), and
+    /// returns whether it did. Best effort: a failure is logged and the next start replays more. Runs on the
+    /// snapshot queue only.
+    private func writeSnapshot() -> Bool {
         lock.lockForReading()
         defer { unlockAndApply() }
-        let records = state.withLock { $0.failure == nil ? $0.applied : 0 }
+        let (records, head) = state.withLock { $0.failure == nil ? ($0.applied, $0.appliedHead) : (0, nil) }
         let known = snapshot.withLock { $0.mark }
-        guard records > 0, records != known?.records else { return }
+        guard records > 0, records != known?.records else { return false }
         do {
-            let mark =
-                try known.map { try LogReplay.mark(folder: folder, after: $0, records: records) }
-                ?? LogReplay.mark(folder: folder, records: records)
+            let mark: LogMark?
+            let folder: URL
+            switch place {
+            case .nowhere:
+                return false
+            case .logFolder(let logFolder):
+                folder = logFolder
+                mark =
+                    try known.map { try LogReplay.mark(folder: folder, after: $0, records: records) }
+                    ?? LogReplay.mark(folder: folder, records: records)
+            case .cache(let cache):
+                folder = cache
+                mark = head.map { LogMark(records: records, segment: 0, offset: 0, headHash: $0) }
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
             guard let mark, mark.records == records else {
                 logger.warning("no snapshot written: the log does not end where the responses in memory do")
-                return
+                return false
             }
             try DatasetLoader.writeSnapshot(of: dataset, at: mark, folder: folder)
             snapshot.withLock { $0.mark = mark }
             logger.info("wrote the snapshot", metadata: ["records": "\(records)"])
+            return true
         } catch {
             logger.warning("no snapshot written", metadata: ["error": "\(error)"])
+            return false
         }
     }
 }

@@ -30,8 +30,12 @@ final class ReleaseStore: Sendable {
     /// The release with this id; `nil` when none is stored.
     func release(_ id: TrendRelease.ID) throws -> TrendRelease? {
         if let cached = newestCache.withLock({ $0 }), cached.id == id { return cached }
-        guard let data = FileManager.default.contents(atPath: url(of: id).path) else { return nil }
-        return try TrendRelease(json: data)
+        return try json(id).map { try TrendRelease(json: Data($0)) }
+    }
+
+    /// The stored JSON of release `id`, byte for byte; `nil` when none is stored.
+    func json(_ id: TrendRelease.ID) -> [UInt8]? {
+        FileManager.default.contents(atPath: url(of: id).path).map(Array.init)
     }
 
     /// The newest stored release; `nil` when none is.
@@ -46,12 +50,20 @@ final class ReleaseStore: Sendable {
     /// Stores `release` under its id.
     /// - Returns: `false` when a release with that id exists already (made by another process meanwhile).
     func store(_ release: TrendRelease) throws -> Bool {
+        guard try store(json: Array(try release.json()), id: release.id) else { return false }
+        newestCache.withLock { $0 = release }
+        return true
+    }
+
+    /// Stores a release's JSON as given under `id` (a copy of a store's releases).
+    /// - Returns: `false` when a release with that id exists already.
+    func store(json: [UInt8], id: TrendRelease.ID) throws -> Bool {
         if !FileManager.default.fileExists(atPath: folder.path) {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try DurableFile.syncFolder(folder.deletingLastPathComponent())
         }
-        let target = url(of: release.id)
+        let target = url(of: id)
         var generator = SystemRandomNumberGenerator()
         let temporary = target.path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max, using: &generator))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -59,7 +71,7 @@ final class ReleaseStore: Sendable {
         defer { unlink(temporary) }
         do {
             defer { close(descriptor) }
-            try DurableFile.writeAll(descriptor, Array(try release.json()), path: temporary)
+            try DurableFile.writeAll(descriptor, json, path: temporary)
             guard fsync(descriptor) == 0 else { throw DurableFile.failure("sync", temporary) }
         }
         guard link(temporary, target.path) == 0 else {
@@ -67,7 +79,6 @@ final class ReleaseStore: Sendable {
             return false
         }
         try DurableFile.syncFolder(folder)
-        newestCache.withLock { $0 = release }
         return true
     }
 

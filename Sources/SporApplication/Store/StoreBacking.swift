@@ -11,24 +11,18 @@ final class StoreBacking: Sendable {
     let follower: StoreLogFollower?
     let tokens: StoreTokens
     let pseudonymiser: Pseudonymiser?
-    /// The daemon's local snapshot of the responses, when it has a cache folder.
-    let snapshot: StoreSnapshot?
+    /// The signed heads this daemon writes, when it has a checkpoint signing key.
+    let checkpoints: StoreCheckpoints?
 
     init(
         session: PostgresStoreSession, follower: StoreLogFollower?, tokens: StoreTokens, pseudonymiser: Pseudonymiser?,
-        snapshot: StoreSnapshot? = nil
+        checkpoints: StoreCheckpoints? = nil
     ) {
         self.session = session
         self.follower = follower
         self.tokens = tokens
         self.pseudonymiser = pseudonymiser
-        self.snapshot = snapshot
-    }
-
-    /// Writes the snapshot of every response in memory up to the last row followed (best effort).
-    func writeSnapshot() async {
-        guard let snapshot, let follower else { return }
-        snapshot.write(at: await follower.position)
+        self.checkpoints = checkpoints
     }
 
     /// The trend releases, in the store.
@@ -69,24 +63,17 @@ final class StoreBacking: Sendable {
     /// Every record of the table in order as a JSON line, the chain checked as it goes.
     /// - Throws: ``UseCaseError`` `unavailable` at the first broken row.
     func dump(_ line: (String) -> Void) async throws {
-        var check = RecordChainCheck()
-        while true {
-            let rows = try await session.log.rows(from: check.nextSequence, limit: 10_000)
-            for row in rows {
-                if let problem = check.check(
-                    sequence: Int64(row.sequence), previousHash: row.previousHash, hash: row.hash, body: row.body)
-                {
-                    throw UseCaseError.unavailable("the log in PostgreSQL is broken at seq \(row.sequence): \(problem)")
-                }
-                line(try row.entry().jsonLine(hash: row.hashHex))
-            }
-            if rows.count < 10_000 { return }
+        _ = try await StoreLogPages.read(session.log, after: RecordChainCheck(), size: 10_000) { rows, entries, _ in
+            for (row, entry) in zip(rows, entries) { line(entry.jsonLine(hash: row.hashHex)) }
         }
     }
 
     func close() async {
         await follower?.stop()
-        await writeSnapshot()
+        if let checkpoints, let follower {
+            checkpoints.stop()
+            await checkpoints.write(at: await follower.position)
+        }
         tokens.stop()
         session.close()
     }

@@ -11,6 +11,10 @@ public enum StoreCopy {
     public struct Outcome: Hashable, Sendable {
         /// Records copied.
         public var records: UInt64
+        /// Token records, audit lines and releases copied beside the log.
+        public var tokens: Int
+        public var auditLines: Int
+        public var releases: Int
         /// The hash of the last record, hex (the same in both places).
         public var headHash: String
         /// Where from and where to; a store URL without its password.
@@ -20,24 +24,9 @@ public enum StoreCopy {
         public var note: String?
     }
 
-    /// What a walk over the chain in a store found.
-    public struct Verification: Hashable, Sendable {
-        /// The store, without its password.
-        public var store: String
-        /// Records intact before the first break (all of them when intact).
-        public var records: UInt64
-        /// The hash of the last intact record, hex.
-        public var headHash: String
-        /// The sequence number of the first broken (or missing) row.
-        public var brokenSequence: Int64?
-        /// What is wrong there.
-        public var brokenMessage: String?
-        /// The access audit trail in the store (`spor_audit`), its lines and chain checked.
-        public var audit: AuditTrail.Verification
-    }
-
-    /// Copies a whole log: from a data folder into an empty store, or from a store into a new data folder. Checks
-    /// the source's chain while copying and verifies the copy.
+    /// Copies a whole log: from a data folder into an empty store, or from a store into a new data folder, with the
+    /// tokens, the access audit trail and the trend releases. Checks the source's chain (and the audit trail's)
+    /// while copying and verifies the copy.
     ///
     /// - Parameters:
     ///   - source: a data folder or a store URL.
@@ -69,28 +58,16 @@ public enum StoreCopy {
         }
     }
 
-    /// Walks the chain in a store without changing anything.
-    public static func verify(store: String, by caller: Caller, logger: Logger) async throws -> Verification {
-        _ = try AccessPolicy.responses(caller, .verifyLog)
-        let url = try PostgresStoreURL(store)
-        let (found, auditLines) = try await PostgresStore.withLog(url, logger: logger, preparing: false) { log in
-            (try await log.verify(), try await log.hasTable("spor_audit") ? try await log.auditLines() : [])
-        }
-        return Verification(
-            store: url.description, records: found.records, headHash: found.headHash,
-            brokenSequence: found.broken?.sequence, brokenMessage: found.broken?.message,
-            audit: AuditTrail.verify(lines: auditLines))
-    }
-
     private static func copyIn(
         folder: URL, store: PostgresStoreURL, checkpointFile: URL?, environment: [String: String], logger: Logger
     ) async throws -> Outcome {
         let reader = try LogRecordReader(folder: folder, checkpointFile: checkpointFile, environment: environment)
         defer { reader.close() }
         let fingerprint = reader.keyFingerprint
-        let (copied, verification) = try await PostgresStore.withLog(store, logger: logger) { log in
-            let copied = try await log.copyIn(keyFingerprint: fingerprint, next: reader.next)
-            return (copied, try await log.verify())
+        let beside = try sideTables(of: folder)
+        let (copied, verification, found) = try await PostgresStore.withLog(store, logger: logger) { log in
+            let copied = try await log.copyIn(keyFingerprint: fingerprint, beside: beside, next: reader.next)
+            return (copied, try await log.verify(), try await log.sideTables())
         }
         guard verification.broken == nil, verification.records == copied.records,
             verification.headHash == reader.report.headHash
@@ -99,8 +76,11 @@ public enum StoreCopy {
                 "the copy in \(store) does not verify: \(verification.broken?.message ?? "its head differs from the folder's")"
             )
         }
+        try checkCopied(beside, found: found, in: store.description)
         return Outcome(
-            records: copied.records, headHash: copied.headHash, from: folder.path, to: store.description, note: nil)
+            records: copied.records, tokens: beside.tokens.count, auditLines: beside.audit.count,
+            releases: beside.releases.count, headHash: copied.headHash, from: folder.path, to: store.description,
+            note: nil)
     }
 
     private static func copyOut(
@@ -109,6 +89,7 @@ public enum StoreCopy {
         let writer = try LogFolderWriter(folder: folder)
         var check = RecordChainCheck()
         var note: String?
+        var beside = PostgresSideTables()
         do {
             let fingerprint = try await PostgresStore.withLog(store, logger: logger, preparing: false) { log in
                 try await log.rows { sequence, previous, hash, record in
@@ -118,24 +99,32 @@ public enum StoreCopy {
                         throw PostgresStoreError(
                             "the log in \(store) is broken at seq \(at): \(problem); nothing was copied")
                     }
-                    try writer.append(
-                        ChainedRecord(
-                            sequence: UInt64(sequence), previousHash: Array(record[20..<52]), hash: hash, body: record,
-                            continuesBatch: record[2] & 1 == 1))
+                    // The check decoded the record's header, so the body holds one.
+                    guard let chained = ChainedRecord(body: record, hash: hash) else {
+                        throw PostgresStoreError(
+                            "the log in \(store) is broken at seq \(sequence): the record is malformed")
+                    }
+                    try writer.append(chained)
                 }
+                beside = try await log.sideTables()
+                try checkAudit(beside.audit.map { "\($0.json)\t\($0.chain)" }, in: store.description)
                 return try await log.keyFingerprint()
             }
             if let problem = check.unfinishedEnd {
                 throw PostgresStoreError("the log in \(store) is broken at its end: \(problem)")
             }
             try writer.finish(keyFingerprint: fingerprint)
+            try write(beside, into: folder)
+            try checkCopied(beside, found: try sideTables(of: folder), in: folder.path)
             note = try verifyCopy(folder: folder, check: check, environment: environment)
         } catch {
+            discardSideTables(in: folder)
             writer.discard()
             throw error
         }
         return Outcome(
-            records: check.nextSequence, headHash: check.headHashHex, from: store.description, to: folder.path,
+            records: check.nextSequence, tokens: beside.tokens.count, auditLines: beside.audit.count,
+            releases: beside.releases.count, headHash: check.headHashHex, from: store.description, to: folder.path,
             note: note)
     }
 

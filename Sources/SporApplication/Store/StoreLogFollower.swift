@@ -70,7 +70,7 @@ actor StoreLogFollower {
             })
     }
 
-    /// Where the follower stands: after the last row handed to memory.
+    /// Where the follower stands: after the last row checked and handed to memory.
     var position: RecordChainCheck { check }
 
     /// Stops following and returns once no transaction or catch-up runs; appends still waiting fail.
@@ -159,10 +159,9 @@ actor StoreLogFollower {
 
     /// Reads every row after the last one handed to memory.
     private func catchUp() async throws {
-        while true {
-            let rows = try await log.rows(from: check.nextSequence, limit: Self.page)
-            try take(rows)
-            if rows.count < Self.page { return }
+        _ = try await StoreLogPages.read(log, after: check, size: Self.page) { _, entries, after in
+            try live.sequence(entries, headHash: after.headHash)
+            check = after
         }
     }
 
@@ -170,17 +169,8 @@ actor StoreLogFollower {
     private func take(_ rows: [ChainedRecord]) throws {
         guard !rows.isEmpty else { return }
         var checked = check
-        var entries: [LogEntry] = []
-        entries.reserveCapacity(rows.count)
-        for row in rows {
-            if let problem = checked.check(
-                sequence: Int64(row.sequence), previousHash: row.previousHash, hash: row.hash, body: row.body)
-            {
-                throw UseCaseError.unavailable("the log in PostgreSQL is broken at seq \(row.sequence): \(problem)")
-            }
-            entries.append(try row.entry())
-        }
-        try live.sequence(entries)
+        let entries = try StoreLogPages.entries(of: rows, after: &checked)
+        try live.sequence(entries, headHash: checked.headHash)
         check = checked
     }
 
@@ -233,7 +223,7 @@ actor StoreLogFollower {
                 check = RecordChainCheck(nextSequence: last.sequence + 1, headHash: last.hash)
             }
             let entries = written.flatMap { $0 }
-            try live.sequence(entries)
+            try live.sequence(entries, headHash: check.headHash)
             if let last = entries.last { try await live.awaitSequenced(last.sequence) }
         } catch {
             for request in group { request.continuation.resume(throwing: error) }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SporInstruments
 import SporLog
@@ -49,25 +50,8 @@ extension UseCases {
         expectedHeads: [String] = [], checkpointPublicKey: String? = nil, by caller: Caller
     ) throws -> Verification {
         _ = try AccessPolicy.responses(caller, .verifyLog)
-        var errors: [FieldError] = []
-        let heads = expectedHeads.compactMap { text -> LogHead? in
-            guard let head = LogHead(text) else {
-                errors.append(
-                    FieldError(
-                        field: "expect-head", rule: .format,
-                        message: "expect-head takes SEQ:HASH, the sequence number and 64 hex digits"))
-                return nil
-            }
-            return head
-        }
-        let key = checkpointPublicKey.flatMap(LogCheckpoint.publicKey)
-        if checkpointPublicKey != nil, key == nil {
-            errors.append(
-                FieldError(
-                    field: "checkpoint-public-key", rule: .format,
-                    message: "checkpoint-public-key takes an Ed25519 public key as 64 hex digits or base64"))
-        }
-        guard errors.isEmpty else { throw UseCaseError.invalid(errors) }
+        let (heads, key) = try Self.verifyOptions(
+            expectedHeads: expectedHeads, checkpointPublicKey: checkpointPublicKey)
         let audit = try AuditTrail.verify(folder: folder.url)
         let checkpointFile = folder.logSettings.checkpointFile
         do {
@@ -90,6 +74,33 @@ extension UseCases {
                 ),
                 audit: audit)
         }
+    }
+
+    /// The heads and the checkpoint public key a verify was given, parsed.
+    /// - Throws: ``UseCaseError`` `invalid` for a head or key that is not written as one.
+    static func verifyOptions(
+        expectedHeads: [String], checkpointPublicKey: String?
+    ) throws -> (heads: [LogHead], key: Curve25519.Signing.PublicKey?) {
+        var errors: [FieldError] = []
+        let heads = expectedHeads.compactMap { text -> LogHead? in
+            guard let head = LogHead(text) else {
+                errors.append(
+                    FieldError(
+                        field: "expect-head", rule: .format,
+                        message: "expect-head takes SEQ:HASH, the sequence number and 64 hex digits"))
+                return nil
+            }
+            return head
+        }
+        let key = checkpointPublicKey.flatMap(LogCheckpoint.publicKey)
+        if checkpointPublicKey != nil, key == nil {
+            errors.append(
+                FieldError(
+                    field: "checkpoint-public-key", rule: .format,
+                    message: "checkpoint-public-key takes an Ed25519 public key as 64 hex digits or base64"))
+        }
+        guard errors.isEmpty else { throw UseCaseError.invalid(errors) }
+        return (heads, key)
     }
 
     /// Every event of the log, in order, as one compact JSON line each (with its sequence number and hash), handed

@@ -21,9 +21,14 @@ struct ServeCommand: AsyncParsableCommand {
     var keyFile: String?
     @Option(
         help:
-            "With --store: a local folder for a snapshot of the responses, written at shutdown, so a restart reads only the rows after it."
+            "With --store: a local folder for a snapshot of the responses, written in the background and at shutdown, so a restart reads only the rows after it."
     )
     var cache: String?
+    @Option(
+        name: .customLong("snapshot-after"),
+        help: "With --cache: write a new snapshot once this many rows were applied since the last one (default 200000)."
+    )
+    var snapshotAfter: UInt64?
     @Option(help: "The address to bind. Keep loopback and put a TLS reverse proxy in front.")
     var host = "127.0.0.1"
     @Option(help: "The port to bind.")
@@ -50,6 +55,10 @@ struct ServeCommand: AsyncParsableCommand {
         try StoreArgument.check(data: data, store: store)
         if demo, storeURL != nil { throw ValidationError("--demo fills a new data folder, not a store") }
         if cache != nil, storeURL == nil { throw ValidationError("--cache goes with --store") }
+        if let snapshotAfter {
+            guard cache != nil else { throw ValidationError("--snapshot-after goes with --cache") }
+            guard snapshotAfter >= 1 else { throw ValidationError("--snapshot-after must be at least 1") }
+        }
         guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }
         guard settleDays >= 0 else { throw ValidationError("--settle-days must be 0 or more") }
         _ = try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system")
@@ -91,7 +100,9 @@ struct ServeCommand: AsyncParsableCommand {
         let folder = try await DataFolder.open(
             store: store, mode: .serving, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
             cache: cache.map { URL(fileURLWithPath: $0) }, logger: logger,
-            log: DataFolder.LogSettings(metrics: metrics.factory))
+            log: DataFolder.LogSettings(
+                snapshotAfterRecords: snapshotAfter ?? DataFolder.LogSettings.defaultSnapshotAfterRecords,
+                metrics: metrics.factory))
         if try await UseCases(folder: folder).tokens(by: .cli()).allSatisfy({ $0.revoked != nil }) {
             say("No active token yet. Create one with: spor token create --store URL --role admin --name NAME\n")
         }

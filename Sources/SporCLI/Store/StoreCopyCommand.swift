@@ -3,13 +3,13 @@ import Foundation
 import SporApplication
 import SporInstruments
 
-/// `spor store copy --from DIR --to postgresql://…` (or back): copies every record with its chain and verifies the
-/// copy.
+/// `spor store copy --from DIR --to postgresql://…` (or back): copies every record with its chain, the tokens, the
+/// access audit trail and the releases, and verifies the copy.
 struct StoreCopyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract:
-            "Copy a whole log from a data folder into an empty PostgreSQL store, or from a store into a new data folder, and verify it."
+            "Copy a whole log with its tokens, audit trail and releases from a data folder into an empty PostgreSQL store, or from a store into a new data folder, and verify it."
     )
 
     @Option(
@@ -40,11 +40,13 @@ struct StoreCopyCommand: AsyncParsableCommand {
         switch format {
         case .json:
             print(
-                "{\"ok\":true,\"records\":\(outcome.records),\"headHash\":\"\(outcome.headHash)\",\"from\":\(JSONWriter.quoted(outcome.from)),"
+                "{\"ok\":true,\"records\":\(outcome.records),\"tokens\":\(outcome.tokens),\"auditLines\":\(outcome.auditLines),\"releases\":\(outcome.releases),\"headHash\":\"\(outcome.headHash)\",\"from\":\(JSONWriter.quoted(outcome.from)),"
                     + "\"to\":\(JSONWriter.quoted(outcome.to)),\"note\":\(outcome.note.map(JSONWriter.quoted) ?? "null")}"
             )
         default:
-            print("copied \(outcome.records) records from \(outcome.from) to \(outcome.to), head \(outcome.headHash)")
+            print(
+                "copied \(outcome.records) records, \(outcome.tokens) tokens, \(outcome.auditLines) audit lines and \(outcome.releases) releases from \(outcome.from) to \(outcome.to), head \(outcome.headHash)"
+            )
             if let note = outcome.note { print("note: \(note)") }
         }
     }

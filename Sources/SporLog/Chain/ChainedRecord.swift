@@ -22,6 +22,24 @@ public struct ChainedRecord: Hashable, Sendable {
         self.continuesBatch = continuesBatch
     }
 
+    /// A record stored as `body` under `sequence` beside `previousHash` (a table's columns, which a chain check holds
+    /// to the body's own), its batch flag read from the body's header; a body too short for a header continues no
+    /// batch (the chain check refuses it).
+    public init(sequence: UInt64, previousHash: [UInt8], hash: [UInt8], body: [UInt8]) {
+        self.init(
+            sequence: sequence, previousHash: previousHash, hash: hash, body: body,
+            continuesBatch: RecordCodec.header(body)?.continuesBatch ?? false)
+    }
+
+    /// A record from its body alone: the sequence number, the previous hash and the batch flag as the body's header
+    /// holds them; `nil` when the body is too short for a header.
+    public init?(body: [UInt8], hash: [UInt8]) {
+        guard let header = RecordCodec.header(body) else { return nil }
+        self.init(
+            sequence: header.sequence, previousHash: Array(header.previousHash), hash: hash, body: body,
+            continuesBatch: header.continuesBatch)
+    }
+
     /// The hash as 64 lowercase hex digits.
     public var hashHex: String { EventLog.hex(hash) }
 }

@@ -55,13 +55,14 @@ public final class LogRecordReader {
             }
             let body = Array(bytes[start..<start + length])
             offset = start + length
-            let sequence = UInt64(
-                littleEndian: body.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt64.self) })
-            guard sequence == read else { throw changed("record \(sequence) is where \(read) was read before") }
+            guard let record = ChainedRecord(body: body, hash: Array(SHA256.hash(data: body))) else {
+                throw changed("record \(read) is shorter than a record header")
+            }
+            guard record.sequence == read else {
+                throw changed("record \(record.sequence) is where \(read) was read before")
+            }
             read += 1
-            return ChainedRecord(
-                sequence: sequence, previousHash: Array(body[20..<52]), hash: Array(SHA256.hash(data: body)),
-                body: body, continuesBatch: body[2] & 1 == 1)
+            return record
         }
         return nil
     }

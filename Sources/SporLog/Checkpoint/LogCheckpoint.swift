@@ -59,26 +59,30 @@ public struct LogCheckpoint: Hashable, Sendable {
         return text + "written \(writtenAtMillis)\n"
     }
 
-    /// The whole file.
-    var fileText: String {
+    /// The whole file (a PostgreSQL store keeps the same text in `spor_checkpoints`).
+    public var fileText: String {
         signedText + (signature.map { "signature ed25519 \($0.base64EncodedString())\n" } ?? "")
     }
 
     /// Signs the checkpoint.
-    mutating func sign(with key: Curve25519.Signing.PrivateKey) throws {
+    public mutating func sign(with key: Curve25519.Signing.PrivateKey) throws {
         signature = try key.signature(for: Data(signedText.utf8))
     }
 
     /// Throws unless the checkpoint carries a valid signature by `key`.
     public func checkSignature(_ key: Curve25519.Signing.PublicKey, file: URL) throws {
+        try checkSignature(key, named: "the checkpoint \(file.path)")
+    }
+
+    /// Throws unless the checkpoint carries a valid signature by `key`; `name` says where it is, for messages.
+    public func checkSignature(_ key: Curve25519.Signing.PublicKey, named name: String) throws {
         guard let signature else {
-            throw LogError(
-                .checkpoint, "the checkpoint \(file.path) is not signed, but a public key was given to check it")
+            throw LogError(.checkpoint, "\(name) is not signed, but a public key was given to check it")
         }
         guard key.isValidSignature(signature, for: Data(signedText.utf8)) else {
             throw LogError(
                 .checkpoint,
-                "the checkpoint \(file.path) does not carry a valid signature by the given key: it was not written by Spor with the signing key"
+                "\(name) does not carry a valid signature by the given key: it was not written by Spor with the signing key"
             )
         }
     }
@@ -108,7 +112,7 @@ public struct LogCheckpoint: Hashable, Sendable {
     }
 
     /// Parses the file's text; `nil` when a line is missing or malformed.
-    static func parse(_ text: String) -> LogCheckpoint? {
+    public static func parse(_ text: String) -> LogCheckpoint? {
         var fields: [String: String] = [:]
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == "spor-checkpoint 1", lines.last == "" else { return nil }

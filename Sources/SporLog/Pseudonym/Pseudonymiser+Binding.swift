@@ -125,6 +125,20 @@ extension Pseudonymiser {
         try SegmentWriter.syncFolder(folder)
     }
 
+    /// A pseudonymiser with the key in the file at `path` (`--key-file`): 32 raw bytes as a data folder's
+    /// `pseudonym.key` holds them, or 64 hex digits or base64 as `SPOR_PSEUDONYM_KEY` takes them.
+    /// - Throws: ``LogError`` `invalidKey` naming the file (never its content) when it cannot be read or holds no key.
+    public init(keyFile path: String) throws {
+        guard let bytes = try Self.readFile(path, limit: 256, what: "the key file") else {
+            throw LogError(.invalidKey, "cannot read the key file \(path): it does not exist")
+        }
+        if bytes.count == 32 {
+            try self.init(key: bytes)
+        } else {
+            try self.init(keyText: String(decoding: bytes, as: UTF8.self), source: "the key file \(path)")
+        }
+    }
+
     /// Up to `limit` bytes of a file, `nil` when it does not exist.
     /// - Throws: ``LogError`` `invalidKey` when it exists but cannot be read (a folder, no permission).
     private static func readFile(_ path: String, limit: Int, what: String) throws -> [UInt8]? {

@@ -43,6 +43,18 @@ enum RecordCodec {
         var continuesBatch: Bool
     }
 
+    /// The header fields of a record's body, without decoding its payload; `nil` when the body is shorter than a
+    /// header.
+    static func header(_ body: [UInt8]) -> Header? {
+        guard body.count >= bodyHeaderSize else { return nil }
+        return body.withUnsafeBytes { raw in
+            Header(
+                sequence: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self).littleEndian,
+                recordedAtMillis: raw.loadUnaligned(fromByteOffset: 12, as: Int64.self).littleEndian,
+                previousHash: body[20..<bodyHeaderSize], continuesBatch: body[2] & 1 == 1)
+        }
+    }
+
     /// The body of a record for `entry`.
     static func encodeBody(_ entry: LogEntry, previousHash: [UInt8], continuesBatch: Bool) -> [UInt8] {
         var writer = ByteWriter()
