@@ -10,14 +10,13 @@ extension PostgresLog {
         }
     }
 
-    /// The newest checkpoint: its row id and text; `nil` when there is none (or no table yet).
-    public func newestCheckpoint() async throws -> (id: Int64, text: String)? {
-        guard try await hasTable("spor_checkpoints") else { return nil }
+    /// Every checkpoint, oldest first: its row id and text; empty when there is none (or no table yet).
+    public func checkpoints() async throws -> [(id: Int64, text: String)] {
+        guard try await hasTable("spor_checkpoints") else { return [] }
         return try await run("reading spor_checkpoints") {
-            var found: (id: Int64, text: String)?
-            let rows = try await client.query(
-                "SELECT id, checkpoint FROM spor_checkpoints ORDER BY id DESC LIMIT 1", logger: logger)
-            for try await (id, text) in rows.decode((Int64, String).self) { found = (id, text) }
+            var found: [(id: Int64, text: String)] = []
+            let rows = try await client.query("SELECT id, checkpoint FROM spor_checkpoints ORDER BY id", logger: logger)
+            for try await (id, text) in rows.decode((Int64, String).self) { found.append((id, text)) }
             return found
         }
     }

@@ -73,15 +73,19 @@ struct StoreCheckpointTests {
         let publicKey = try #require(Self.line("public key: ", in: made.stdout))
         try await TestPostgres.withDatabase { database, client in
             let (staff, _) = try await TestDaemon.offPool { try TwoDaemonsTests.tokens(database) }
-            let daemon = try await TestDaemon.start(
-                store: database, folder: folder, name: "signing",
-                environment: ["SPOR_CHECKPOINT_SIGNING_KEY": keyFile.path])
-            for index in 0..<10 {
-                let answer = await daemon.request(
-                    "POST", "/v1/responses", token: staff, json: TwoDaemonsTests.response(id: UUID(), index: index))
-                #expect(answer?.status == 201)
+            // Two runs of a signing daemon: a checkpoint at record 4, then one at record 9.
+            for run in 0..<2 {
+                let daemon = try await TestDaemon.start(
+                    store: database, folder: folder, name: "signing-\(run)",
+                    environment: ["SPOR_CHECKPOINT_SIGNING_KEY": keyFile.path])
+                for index in 0..<5 {
+                    let answer = await daemon.request(
+                        "POST", "/v1/responses", token: staff,
+                        json: TwoDaemonsTests.response(id: UUID(), index: run * 5 + index))
+                    #expect(answer?.status == 201)
+                }
+                daemon.stop()
             }
-            daemon.stop()
 
             let intact = try await TestDaemon.spor([
                 "verify", "--store", database, "--checkpoint-public-key", publicKey,
@@ -99,10 +103,26 @@ struct StoreCheckpointTests {
             for arguments in [[], ["--checkpoint-public-key", publicKey]] {
                 let cut = try await TestDaemon.spor(["verify", "--store", database] + arguments)
                 #expect(cut.status == 2, "\(cut.stdout)")
-                #expect(
-                    cut.stdout.contains("the log ends after 7 records, but the newest checkpoint in spor_checkpoints"))
+                #expect(cut.stdout.contains("the log ends after 7 records, but the checkpoint in spor_checkpoints row"))
                 #expect(cut.stdout.contains("holds records up to sequence 9: records at the end are missing"))
             }
+
+            // A copy of the older, genuinely signed checkpoint (record 4) appended as the newest row: the log is
+            // still held to the furthest head.
+            var oldest = ""
+            for try await checkpoint in try await client.query(
+                "SELECT checkpoint FROM spor_checkpoints ORDER BY id LIMIT 1", logger: TestPostgres.logger
+            ).decode(String.self) {
+                oldest = checkpoint
+            }
+            #expect(oldest.contains("head 4:"), "\(oldest)")
+            try await client.query(
+                "INSERT INTO spor_checkpoints (checkpoint) VALUES (\(oldest))", logger: TestPostgres.logger)
+            let replayed = try await TestDaemon.spor([
+                "verify", "--store", database, "--checkpoint-public-key", publicKey,
+            ])
+            #expect(replayed.status == 2, "\(replayed.stdout)")
+            #expect(replayed.stdout.contains("holds records up to sequence 9: records at the end are missing"))
 
             // A checkpoint made up to fit the shortened log, without the signing key: the signature does not hold.
             var text = ""
@@ -122,7 +142,8 @@ struct StoreCheckpointTests {
             try await client.query(
                 "INSERT INTO spor_checkpoints (checkpoint) VALUES (\(forged))", logger: TestPostgres.logger)
             let unchecked = try await TestDaemon.spor(["verify", "--store", database])
-            #expect(unchecked.status == 0, "without the public key the forged head is only a head: \(unchecked.stdout)")
+            #expect(unchecked.status == 2, "the genuine checkpoint at record 9 still counts: \(unchecked.stdout)")
+            #expect(unchecked.stdout.contains("records at the end are missing"))
             let refused = try await TestDaemon.spor([
                 "verify", "--store", database, "--checkpoint-public-key", publicKey,
             ])

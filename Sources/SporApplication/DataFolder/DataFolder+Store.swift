@@ -55,24 +55,31 @@ extension DataFolder {
                     session: session, follower: nil, tokens: tokens, pseudonymiser: pseudonymiser)
                 return DataFolder(store: backing, mode: mode, live: nil, load: nil, settings: settings)
             }
+            // A bad checkpoint signing key is refused before the table is read (minutes at millions of rows).
+            let checkpoints =
+                mode == .serving
+                ? try StoreCheckpoints.fromEnvironment(
+                    environment, log: session.log, keyFingerprint: pseudonymiser?.fingerprint, logger: logger) : nil
             let started = ContinuousClock.now
             let cacheFolder = mode == .serving ? cache : nil
-            let snapshot = try await StoreSnapshot.read(cacheFolder, log: session.log)
-            let (dataset, check) = try await loadDataset(
-                session.log,
-                after: snapshot.map { ($0.dataset, $0.position) }
-                    ?? (try ResponseDataset(catalog: .builtIn), RecordChainCheck()))
-            let replayed = check.nextSequence - (snapshot?.mark.records ?? 0)
+            var snapshot = try await StoreSnapshot.read(cacheFolder, log: session.log)
+            let snapshotMark = snapshot?.mark
+            // The snapshot's dataset is moved out, so applying the rows after it copies no column.
+            var (dataset, start) =
+                try snapshot.take().map { ($0.dataset, $0.position) }
+                ?? (ResponseDataset(catalog: .builtIn), RecordChainCheck())
+            let check = try await loadRows(session.log, after: start, into: &dataset)
+            let replayed = check.nextSequence - (snapshotMark?.records ?? 0)
             logger.info(
                 "loaded the responses",
                 metadata: [
-                    "from": "\(snapshot == nil ? "postgresql" : "snapshot")", "replayed": "\(replayed)",
+                    "from": "\(snapshotMark == nil ? "postgresql" : "snapshot")", "replayed": "\(replayed)",
                     "in": "\(ContinuousClock.now - started)",
                 ])
             // The snapshot is written in the background once enough rows were applied since the last one (a start
             // that read many rows counts), and at close.
             let live = LiveDataset(
-                dataset: dataset, records: check.nextSequence, headHash: check.headHash, snapshotMark: snapshot?.mark,
+                dataset: dataset, records: check.nextSequence, headHash: check.headHash, snapshotMark: snapshotMark,
                 snapshotAfterRecords: settings.snapshotAfterRecords, place: cacheFolder.map { .cache($0) } ?? .nowhere,
                 writable: mode == .serving, logger: logger)
             if mode == .serving {
@@ -84,19 +91,14 @@ extension DataFolder {
             if mode != .reading {
                 follower = StoreLogFollower(log: session.log, live: live, after: check, logger: logger)
             }
-            var checkpoints: StoreCheckpoints?
-            if mode == .serving, let follower {
-                checkpoints = try StoreCheckpoints.fromEnvironment(
-                    environment, log: session.log, keyFingerprint: pseudonymiser?.fingerprint, logger: logger)
-                checkpoints?.start { await follower.position }
-            }
+            if let follower { checkpoints?.start { await follower.position } }
             let backing = StoreBacking(
                 session: session, follower: follower, tokens: tokens, pseudonymiser: pseudonymiser,
                 checkpoints: checkpoints)
             if mode == .serving { await follower?.start() }
             return DataFolder(
                 store: backing, mode: mode, live: live,
-                load: Load(fromSnapshot: snapshot != nil, recordsReplayed: replayed), settings: settings)
+                load: Load(fromSnapshot: snapshotMark != nil, recordsReplayed: replayed), settings: settings)
         } catch {
             tokens.stop()
             session.close()
@@ -105,15 +107,14 @@ extension DataFolder {
         }
     }
 
-    /// Every response in the table after those `start` holds, read in pages, the chain checked as it goes.
-    private static func loadDataset(
-        _ log: PostgresLog, after start: (ResponseDataset, RecordChainCheck)
-    ) async throws -> (ResponseDataset, RecordChainCheck) {
-        var dataset = start.0
-        let check = try await StoreLogPages.read(log, after: start.1, size: 50_000) { _, entries, _ in
+    /// Applies every row of the table after `start` to `dataset`, read in pages, the chain checked as it goes;
+    /// returns the position after the last row.
+    private static func loadRows(
+        _ log: PostgresLog, after start: RecordChainCheck, into dataset: inout ResponseDataset
+    ) async throws -> RecordChainCheck {
+        try await StoreLogPages.read(log, after: start, size: 50_000) { _, entries, _ in
             for entry in entries { try dataset.apply(entry) }
         }
-        return (dataset, check)
     }
 
     /// The pseudonymisation key from `keyFile` or `SPOR_PSEUDONYM_KEY`, held to the fingerprint the store records

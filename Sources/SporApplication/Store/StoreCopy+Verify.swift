@@ -6,15 +6,13 @@ import SporPostgres
 extension StoreCopy {
     /// What a walk over the chain in a store found.
     public struct Verification: Hashable, Sendable {
-        /// The newest signed head in `spor_checkpoints` the log was held to.
+        /// The checkpoint in `spor_checkpoints` with the furthest head, which the log was held to.
         public struct Checkpoint: Hashable, Sendable {
             /// Its row in `spor_checkpoints`.
             public var row: Int64
             /// The head it records (`SEQ:HASH`), `nil` for an empty log.
             public var head: String?
             public var signed: Bool
-            /// When it was written, milliseconds since 1970.
-            public var writtenAtMillis: Int64
         }
 
         /// The store, without its password.
@@ -30,7 +28,7 @@ extension StoreCopy {
         public var brokenSequence: Int64?
         /// What is wrong; `nil` when the log is intact and holds every head it was held to.
         public var brokenMessage: String?
-        /// The newest checkpoint, `nil` when there is none.
+        /// The checkpoint with the furthest head, `nil` when there is none.
         public var checkpoint: Checkpoint?
         /// The access audit trail in the store (`spor_audit`), its lines and chain checked.
         public var audit: AuditTrail.Verification
@@ -45,13 +43,18 @@ extension StoreCopy {
         }
     }
 
-    /// Walks the chain in a store without changing anything, and holds it to its newest checkpoint in
-    /// `spor_checkpoints` and to the heads given (kept outside the database): each head's row must be there,
-    /// part of the intact chain, with the same hash.
+    /// Walks the chain in a store without changing anything, and holds it to the furthest head of the checkpoints in
+    /// `spor_checkpoints` and to the heads given (kept outside the database): each head's row must be there, part
+    /// of the intact chain, with the same hash.
+    ///
+    /// Every checkpoint row counts, not only the newest: a copy of an older, genuinely signed checkpoint appended
+    /// after rows were cut off the end would otherwise pass. With a public key every row's signature is checked. The
+    /// checkpoints are read before the chain is walked, so one a daemon writes meanwhile never covers rows the walk
+    /// did not see.
     /// - Parameters:
     ///   - expectedHeads: heads printed by an earlier verify, `SEQ:HASH`.
-    ///   - checkpointPublicKey: the Ed25519 public key (64 hex digits or base64) the newest checkpoint must be
-    ///     signed with.
+    ///   - checkpointPublicKey: the Ed25519 public key (64 hex digits or base64) every checkpoint must be signed
+    ///     with.
     /// - Throws: ``UseCaseError`` `invalid` for a head or key that is not written as one, `forbidden` for a caller
     ///   who may not verify; ``PostgresStoreError`` when PostgreSQL cannot be reached or refuses.
     public static func verify(
@@ -63,6 +66,7 @@ extension StoreCopy {
             expectedHeads: expectedHeads, checkpointPublicKey: checkpointPublicKey)
         let url = try PostgresStoreURL(store)
         return try await PostgresStore.withLog(url, logger: logger, preparing: false) { log in
+            let checkpoints = try await log.checkpoints()
             let found = try await log.verify()
             let auditLines = try await log.hasTable("spor_audit") ? try await log.auditLines() : []
             var verification = Verification(
@@ -70,23 +74,32 @@ extension StoreCopy {
                 brokenSequence: found.broken?.sequence, brokenMessage: found.broken?.message,
                 audit: AuditTrail.verify(lines: auditLines))
             var expected: [(head: LogHead, source: String)] = []
-            if let newest = try await log.newestCheckpoint() {
-                let name = "the newest checkpoint in spor_checkpoints (row \(newest.id))"
-                guard let checkpoint = LogCheckpoint.parse(newest.text) else {
+            var furthest: (row: Int64, checkpoint: LogCheckpoint)?
+            for (row, text) in checkpoints {
+                let name = "the checkpoint in spor_checkpoints row \(row)"
+                guard let checkpoint = LogCheckpoint.parse(text) else {
                     verification.breakOff(at: nil, "\(name) is malformed")
                     return verification
                 }
-                verification.checkpoint = .init(
-                    row: newest.id, head: checkpoint.head?.description, signed: checkpoint.signature != nil,
-                    writtenAtMillis: checkpoint.writtenAtMillis)
                 if let key {
                     do {
                         try checkpoint.checkSignature(key, named: name)
                     } catch let error as LogError {
                         verification.breakOff(at: nil, error.message)
+                        return verification
                     }
                 }
-                if let head = checkpoint.head { expected.append((head, name)) }
+                let reach = checkpoint.head.map { Int64($0.sequence) } ?? -1
+                if reach >= furthest.map({ $0.checkpoint.head.map { Int64($0.sequence) } ?? -1 }) ?? -1 {
+                    furthest = (row, checkpoint)
+                }
+            }
+            if let (row, checkpoint) = furthest {
+                verification.checkpoint = .init(
+                    row: row, head: checkpoint.head?.description, signed: checkpoint.signature != nil)
+                if let head = checkpoint.head {
+                    expected.append((head, "the checkpoint in spor_checkpoints row \(row)"))
+                }
             } else if key != nil {
                 verification.breakOff(at: nil, "there is no checkpoint in spor_checkpoints to check the signature of")
             }

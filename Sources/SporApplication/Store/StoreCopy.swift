@@ -34,7 +34,10 @@ public enum StoreCopy {
     ///   - checkpointFile: the source folder's checkpoint, when it is not `log.checkpoint` in the folder.
     ///   - environment: where `SPOR_PSEUDONYM_KEY` and `SPOR_CHECKPOINT` are read from.
     /// - Throws: ``UseCaseError`` `invalid` for two folders or two stores, `forbidden` for a caller who may not dump
-    ///   the log; a store or log error naming what broke (nothing is kept of a failed copy).
+    ///   the log; a store or log error naming what broke. A copy into a store is written in one transaction, so
+    ///   nothing is kept when writing fails; it is then read back and compared, and a difference found there is
+    ///   reported with the copy left committed (the tables are append-only): inspect it, and copy into an empty
+    ///   database again.
     public static func copy(
         from source: String, to destination: String, by caller: Caller, checkpointFile: URL? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
@@ -73,7 +76,7 @@ public enum StoreCopy {
             verification.headHash == reader.report.headHash
         else {
             throw PostgresStoreError(
-                "the copy in \(store) does not verify: \(verification.broken?.message ?? "its head differs from the folder's")"
+                "the copy in \(store) was committed but does not verify: \(verification.broken?.message ?? "its head differs from the folder's")"
             )
         }
         try checkCopied(beside, found: found, in: store.description)
