@@ -64,6 +64,11 @@ struct StoreContract {
             administeredAt: nil, reason: "entered on the wrong form", by: .cli(), via: "contract test")
         #expect(corrected.response.answers == [5, 5, 5, 5, 5])
         #expect(!(try await spor.record(draft(id: first, citizen: 1), by: .cli()).created))
+        // A recording is held to the response as first recorded: the corrected content under its id is a conflict.
+        let likeTheCorrection = await code {
+            try await spor.record(draft(id: first, citizen: 1, answers: [5, 5, 5, 5, 5]), by: .cli())
+        }
+        #expect(likeTheCorrection == .conflict)
         let retracted = try await spor.retract(first, reason: "wrong citizen", by: .cli())
         #expect(retracted.isRetracted)
         #expect(await code { try await spor.retract(first, reason: "again", by: .cli()) } == .conflict)

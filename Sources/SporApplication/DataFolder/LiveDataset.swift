@@ -70,6 +70,8 @@ final class LiveDataset: @unchecked Sendable {
     private struct PendingVersion {
         /// The recording's sequence number when the recording itself is ready.
         var recordedSequence: UInt64?
+        /// The response as recorded, when the recording itself is ready.
+        var recorded: Response?
         var response: Response?
         var definitionVersion: String?
         var isRetracted = false
@@ -149,6 +151,15 @@ final class LiveDataset: @unchecked Sendable {
             return StoredResponse(
                 response: response, definitionVersion: version,
                 isRetracted: pending.isRetracted || (base?.isRetracted ?? false), recordedSequence: recorded)
+        }
+    }
+
+    /// The response as first recorded (before any correction), retracted or not; `nil` when its id was never
+    /// recorded. Like ``stored(_:)``, it does not wait for ready entries to be applied: a PostgreSQL store decides
+    /// appends with it while holding the advisory lock.
+    func recorded(_ id: UUID) async throws -> Response? {
+        try await readWithoutPending(long: false) { dataset in
+            dataset.revisions(of: id).first?.response ?? self.state.withLock { $0.pending[id]?.recorded }
         }
     }
 
@@ -344,7 +355,8 @@ final class LiveDataset: @unchecked Sendable {
         case .responseRecorded(let response, let version):
             if merged.recordedSequence == nil, merged.response == nil {
                 merged = PendingVersion(
-                    recordedSequence: entry.sequence, response: response, definitionVersion: version)
+                    recordedSequence: entry.sequence, recorded: response, response: response,
+                    definitionVersion: version)
             }
         case .responseCorrected(let response, let version, _):
             merged.response = response

@@ -38,7 +38,7 @@ struct StoreAdmission {
         for (position, event) in events.enumerated() {
             switch event {
             case .responseRecorded(let response, _):
-                if let existing = try await state.recordedVersion(response.id, like: response) {
+                if let existing = try await state.recordedVersion(response.id) {
                     guard existing == response else {
                         throw LogError(
                             .conflict,
@@ -67,13 +67,11 @@ struct StoreAdmission {
         return (answers, toWrite)
     }
 
-    /// The response as first recorded, in the group or before it; the current version stands for it when it
-    /// equals `response` (the first recording is looked up only when it does not).
-    private func recordedVersion(_ id: UUID, like response: Response) async throws -> Response? {
+    /// The response as first recorded, in the group or before it: a later correction does not count, as in the
+    /// embedded log.
+    private func recordedVersion(_ id: UUID) async throws -> Response? {
         if let earlier = recorded[id] { return earlier }
-        guard let stored = try await known.current(id) else { return nil }
-        if stored.response == response { return stored.response }
-        return try await known.recorded(id) ?? stored.response
+        return try await known.recorded(id)
     }
 
     /// The current content of a live response.

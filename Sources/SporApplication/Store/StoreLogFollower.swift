@@ -245,7 +245,7 @@ actor StoreLogFollower {
         let live = self.live
         return StoreAdmission.Known(
             current: { id in try await live.stored(id) },
-            recorded: { id in try await live.read(long: false) { $0.revisions(of: id).first?.response } })
+            recorded: { id in try await live.recorded(id) })
     }
 
     /// A failed transaction as the use cases answer it: nothing was written.
