@@ -35,7 +35,11 @@ final class LiveDataset: @unchecked Sendable {
 
     /// Long reads and reads that wait: threads of their own, never those of Swift's cooperative pool.
     private static let readQueue = BlockingWorkers(name: "spor.reads", limit: 32)
-    private static let snapshotQueue = DispatchQueue(label: "spor.snapshot", qos: .utility)
+    /// Each dataset's background work has serial queues of its own, so one dataset's snapshot, grow or attention
+    /// build never waits behind another's (several live in one test process).
+    private let snapshotQueue = DispatchQueue(label: "spor.snapshot", qos: .utility)
+    private let growQueue = DispatchQueue(label: "spor.grow", qos: .userInitiated)
+    private let attentionQueue = DispatchQueue(label: "spor.attention", qos: .utility)
 
     /// The durable entries on their way into the dataset.
     private struct Sequencer {
@@ -284,7 +288,7 @@ final class LiveDataset: @unchecked Sendable {
         applyReady()
         lock.unlock()
         // On the snapshot queue, after any background snapshot: one writer of the file at a time.
-        Self.snapshotQueue.sync { _ = writeSnapshot() }
+        snapshotQueue.sync { _ = writeSnapshot() }
     }
 
     // MARK: - Applying
@@ -373,7 +377,6 @@ final class LiveDataset: @unchecked Sendable {
     /// dataset is held alone (at five million responses, long enough to hold every write up).
     private static func spareRowsWanted(_ count: Int) -> Int { max(4_096, count / 32) }
 
-    private static let growQueue = DispatchQueue(label: "spor.grow", qos: .userInitiated)
     /// Copies the columns with room for a quarter more rows while holding the dataset for reading only (writes are
     /// sequenced and answered meanwhile; they are applied after), and leaves the copy for the next holder of the
     /// lock alone, which takes it before applying anything (``applyReady()``).
@@ -384,7 +387,7 @@ final class LiveDataset: @unchecked Sendable {
             return true
         }
         guard start else { return }
-        Self.growQueue.async {
+        growQueue.async {
             self.lock.lockForReading()
             let grown = self.dataset.grownColumns(
                 rows: self.dataset.count + ResponseDataset.roomToGrow(self.dataset.count))
@@ -410,7 +413,7 @@ final class LiveDataset: @unchecked Sendable {
     /// units) are kept next, the same way.
     func keepAttentionListInBackground(scopes: [Set<Label>] = []) {
         attentionBuild.withLock { $0 = .building([]) }
-        Self.attentionQueue.async {
+        attentionQueue.async {
             let started = ContinuousClock.now
             self.keepBuilt { dataset, applied in
                 let keeper = dataset.attentionKeeper()
@@ -430,7 +433,7 @@ final class LiveDataset: @unchecked Sendable {
     /// Keeps the attention list of a scope of several units from now on, built in the background; until then its
     /// lists are computed as they are asked for.
     func keepAttentionInBackground(units: Set<Label>) {
-        Self.attentionQueue.async { self.keepScope(units) }
+        attentionQueue.async { self.keepScope(units) }
     }
 
     /// Builds and keeps the list of one scope of several units, unless it is kept already; on the attention queue.
@@ -465,8 +468,6 @@ final class LiveDataset: @unchecked Sendable {
         change(&dataset)
         unlockAndApply()
     }
-
-    private static let attentionQueue = DispatchQueue(label: "spor.attention", qos: .utility)
 
     /// Whether the kept attention list is being built, and who waits for it.
     private enum AttentionBuild {
@@ -504,7 +505,7 @@ final class LiveDataset: @unchecked Sendable {
             return true
         }
         guard due else { return }
-        Self.snapshotQueue.async {
+        snapshotQueue.async {
             let wrote = self.writeSnapshot()
             self.snapshot.withLock { $0.running = false }
             // Entries applied while it was written may have made the next one due already.
