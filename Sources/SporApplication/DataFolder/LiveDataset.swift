@@ -101,7 +101,9 @@ final class LiveDataset: @unchecked Sendable {
         long: Bool, _ body: @escaping @Sendable (ResponseDataset) throws -> Result
     ) async throws -> Result {
         let target = state.withLock { $0.next }
-        if !long, lock.tryLockForReading() {
+        // A second try: right after a write the first finds its entry still ready, and applies it on the way out
+        // (when no other read holds the lock), so this read need not wait on the read queue.
+        for _ in 0..<(long ? 0 : 2) where lock.tryLockForReading() {
             if state.withLock({ $0.applied >= target }) {
                 defer { unlockAndApply() }
                 try checkHealthy()
