@@ -118,6 +118,36 @@ final class LiveDataset: @unchecked Sendable {
         }
     }
 
+    /// Like ``read(long:_:)``, but answered from the result kept under `key` when no entry was sequenced since it
+    /// was made from the dataset (so it holds every write acknowledged before the call): for a list asked for again
+    /// and again, such as a case worker's attention list. A result made is kept under `key` unless `keep` says no.
+    func read<Key: Hashable & Sendable, Result: Sendable>(
+        long: Bool, keptAs key: Key, keep: @escaping @Sendable (Result) -> Bool = { _ in true },
+        _ body: @escaping @Sendable (ResponseDataset) throws -> Result
+    ) async throws -> Result {
+        let next = state.withLock { $0.failure == nil ? $0.next : nil }
+        if let next, let kept = keptResults.withLock({ $0[AnyHashable(key)] }), kept.applied == next,
+            let result = kept.result as? Result
+        {
+            return result
+        }
+        let (result, applied) = try await read(long: long) { dataset in
+            // Under the lock held shared nothing is applied: `applied` is what `dataset` holds.
+            (try body(dataset), self.state.withLock { $0.applied })
+        }
+        if keep(result) {
+            keptResults.withLock { kept in
+                if kept.count >= Self.keptResultsLimit { kept.removeAll() }
+                kept[AnyHashable(key)] = (applied, result)
+            }
+        }
+        return result
+    }
+
+    /// Results of ``read(long:keptAs:keep:_:)`` by key, with the entries applied when each was made.
+    private let keptResults = Mutex<[AnyHashable: (applied: UInt64, result: any Sendable)]>([:])
+    private static let keptResultsLimit = 64
+
     /// ``read(long:_:)`` for a synchronous caller: blocks the calling thread until it may read.
     func readBlocking<Result>(_ body: (ResponseDataset) throws -> Result) throws -> Result {
         try readWaiting(target: state.withLock { $0.next }, long: true, body)
