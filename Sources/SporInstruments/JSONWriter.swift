@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Writes compact JSON by hand, for outputs written many times a second (a trajectory read, an audit line) where
 /// `JSONEncoder` costs more than the work behind them, and for JSON Lines output. Strings are escaped as
 /// `JSONEncoder` escapes them with `.withoutEscapingSlashes`; the caller writes members in the order it wants
@@ -74,14 +76,19 @@ public struct JSONWriter {
     }
 
     private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        // Native strings are contiguous UTF-8: scanned and copied in runs, not byte by byte through the view.
+        var text = text
+        text.withUTF8 { utf8 in appendQuoted(utf8, to: &bytes) }
+    }
+
+    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied at once.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
+        var start = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            start = index + 1
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -90,15 +97,58 @@ public struct JSONWriter {
             case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
             case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case ..<0x20:
+            default:
                 let digits: StaticString = "0123456789abcdef"
                 bytes.append(contentsOf: Array("\\u00".utf8))
                 bytes.append(digits.utf8Start[Int(byte >> 4)])
                 bytes.append(digits.utf8Start[Int(byte & 15)])
-            default: bytes.append(byte)
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a date as `YYYY-MM-DD` (its ``CalendarDate/description``) without making the text first.
+    public mutating func date(_ date: CalendarDate) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        if date.year < 0 || date.year > 9999 {
+            bytes.append(contentsOf: date.description.utf8)
+        } else {
+            appendDigits(date.year, count: 4)
+            bytes.append(UInt8(ascii: "-"))
+            appendDigits(date.month, count: 2)
+            bytes.append(UInt8(ascii: "-"))
+            appendDigits(date.day, count: 2)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a UUID in lowercase (`uuidString.lowercased()`) without making the text first.
+    public mutating func uuid(_ id: UUID) {
+        separate()
+        let digits: StaticString = "0123456789abcdef"
+        bytes.append(UInt8(ascii: "\""))
+        withUnsafeBytes(of: id.uuid) { raw in
+            for (index, byte) in raw.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(digits.utf8Start[Int(byte >> 4)])
+                bytes.append(digits.utf8Start[Int(byte & 15)])
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `value` (0 or more) in exactly `count` decimal digits, zeros in front.
+    private mutating func appendDigits(_ value: Int, count: Int) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// Writes a string value, or `null`.

@@ -7,7 +7,7 @@ extension ScoredResponse {
         var json = JSONWriter(capacity: 512)
         json.object { json in
             json.key("administeredAt")
-            json.string(response.administeredAt.description)
+            json.date(response.administeredAt)
             json.key("answers")
             json.array { json in
                 for answer in score.answers { json.integer(answer) }
@@ -32,7 +32,7 @@ extension ScoredResponse {
                 for flag in score.flags { json.string(flag.rawValue) }
             }
             json.key("id")
-            json.string(response.id.uuidString.lowercased())
+            json.uuid(response.id)
             json.key("instrument")
             json.string(score.instrument.rawValue)
             if let intervention = response.intervention {

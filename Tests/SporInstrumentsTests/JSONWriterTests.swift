@@ -47,4 +47,27 @@ import Testing
         }
         #expect(String(decoding: json.bytes, as: UTF8.self) == "[-128,255,18446744073709551615,-7,null,false]")
     }
+
+    /// Dates and response ids are written without their text being made first, as that text reads.
+    @Test func datesAndIDsAreWrittenAsTheirText() throws {
+        let dates = [
+            try #require(CalendarDate(year: 2026, month: 1, day: 5)),
+            try #require(CalendarDate(year: 1999, month: 12, day: 31)), CalendarDate(daysSinceEpoch: 0),
+        ]
+        let ids = [
+            UUID(), try #require(UUID(uuidString: "00000000-0000-0000-0000-000000000000")),
+            try #require(UUID(uuidString: "FFFFFFFF-FFFF-4FFF-AFFF-0123456789AB")),
+        ]
+        var written = JSONWriter()
+        var expected = JSONWriter()
+        written.array { json in
+            for date in dates { json.date(date) }
+            for id in ids { json.uuid(id) }
+        }
+        expected.array { json in
+            for date in dates { json.string(date.description) }
+            for id in ids { json.string(id.uuidString.lowercased()) }
+        }
+        #expect(String(decoding: written.bytes, as: UTF8.self) == String(decoding: expected.bytes, as: UTF8.self))
+    }
 }

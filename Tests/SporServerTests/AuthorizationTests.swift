@@ -119,6 +119,25 @@ import Testing
         }
     }
 
+    @Test func theSchemeInAnyCaseAndBlanksAroundTheTokenAreAccepted() async throws {
+        let fixture = try Fixture()
+        let token = fixture.tokens["admin"]!
+        try await fixture.test { client in
+            for header in [
+                "Bearer \(token)", "bearer \(token)", "BEARER   \(token) \t", "bEaReR \u{2003}\(token)\u{A0}",
+            ] {
+                let response = try await client.execute(
+                    uri: "/v1/instruments", method: .get, headers: [.authorization: header])
+                #expect(response.status == .ok, "\(header.prefix(10))")
+            }
+            for header in ["Bearer\t\(token)", "Bearer-\(token)", "Token \(token)", "Bearer \(token)x"] {
+                let response = try await client.execute(
+                    uri: "/v1/instruments", method: .get, headers: [.authorization: header])
+                #expect(response.status == .unauthorized, "\(header.prefix(10))")
+            }
+        }
+    }
+
     @Test func staffReadOnlyTheResponsesOfTheirUnitsAndAnotherUnitsCitizenAnswersAsAnUnknownOne() async throws {
         let fixture = try Fixture()
         try await fixture.test { client in

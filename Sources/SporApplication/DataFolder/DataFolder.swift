@@ -227,6 +227,16 @@ public final class DataFolder: Sendable {
         return try await live.read(long: long, body)
     }
 
+    /// ``read(long:_:)`` answered from the result kept under `key` while no write came since it was made; a result
+    /// is kept when `keep` says so.
+    func read<Key: Hashable & Sendable, Result: Sendable>(
+        long: Bool, keptAs key: Key, keep: @escaping @Sendable (Result) -> Bool,
+        _ body: @escaping @Sendable (ResponseDataset) throws -> Result
+    ) async throws -> Result {
+        guard let live else { throw UseCaseError.unavailable("the responses are not loaded in this mode") }
+        return try await live.read(long: long, keptAs: key, keep: keep, body)
+    }
+
     /// Runs `body` on the responses in memory holding every write acknowledged before the call, blocking the
     /// calling thread until it may read: for the few synchronous callers (making a trend release under its lock).
     func read<Result>(_ body: (ResponseDataset) throws -> Result) throws -> Result {

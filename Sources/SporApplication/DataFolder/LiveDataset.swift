@@ -123,7 +123,9 @@ final class LiveDataset: @unchecked Sendable {
         long: Bool, _ body: @escaping @Sendable (ResponseDataset) throws -> Result
     ) async throws -> Result {
         let target = state.withLock { $0.next }
-        if !long, lock.tryLockForReading() {
+        // A second try: right after a write the first finds its entry still ready, and applies it on the way out
+        // (when no other read holds the lock), so this read need not wait on the read queue.
+        for _ in 0..<(long ? 0 : 2) where lock.tryLockForReading() {
             if state.withLock({ $0.applied >= target }) {
                 defer { unlockAndApply() }
                 try checkHealthy()
@@ -137,6 +139,36 @@ final class LiveDataset: @unchecked Sendable {
             }
         }
     }
+
+    /// Like ``read(long:_:)``, but answered from the result kept under `key` when no entry was sequenced since it
+    /// was made from the dataset (so it holds every write acknowledged before the call): for a list asked for again
+    /// and again, such as a case worker's attention list. A result made is kept under `key` unless `keep` says no.
+    func read<Key: Hashable & Sendable, Result: Sendable>(
+        long: Bool, keptAs key: Key, keep: @escaping @Sendable (Result) -> Bool = { _ in true },
+        _ body: @escaping @Sendable (ResponseDataset) throws -> Result
+    ) async throws -> Result {
+        let next = state.withLock { $0.failure == nil ? $0.next : nil }
+        if let next, let kept = keptResults.withLock({ $0[AnyHashable(key)] }), kept.applied == next,
+            let result = kept.result as? Result
+        {
+            return result
+        }
+        let (result, applied) = try await read(long: long) { dataset in
+            // Under the lock held shared nothing is applied: `applied` is what `dataset` holds.
+            (try body(dataset), self.state.withLock { $0.applied })
+        }
+        if keep(result) {
+            keptResults.withLock { kept in
+                if kept.count >= Self.keptResultsLimit { kept.removeAll() }
+                kept[AnyHashable(key)] = (applied, result)
+            }
+        }
+        return result
+    }
+
+    /// Results of ``read(long:keptAs:keep:_:)`` by key, with the entries applied when each was made.
+    private let keptResults = Mutex<[AnyHashable: (applied: UInt64, result: any Sendable)]>([:])
+    private static let keptResultsLimit = 64
 
     /// ``read(long:_:)`` for a synchronous caller: blocks the calling thread until it may read.
     func readBlocking<Result>(_ body: (ResponseDataset) throws -> Result) throws -> Result {

@@ -70,12 +70,17 @@ extension UseCases {
         }
         let asOf = today()
         await folder.awaitKeptAttentionList()
-        let (list, kept) = try await folder.read(long: true) {
-            (
-                $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit),
-                $0.keepsAttention(for: scope)
-            )
-        }
+        // The same list is answered again, without looking at any citizen, until the next write.
+        let key = AttentionListKey(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit)
+        // A list of several units not kept yet is not kept here either: the next one asks for the scope to be kept.
+        let (list, kept) = try await folder.read(
+            long: true, keptAs: key, keep: { $0.1 },
+            {
+                (
+                    $0.attentionList(scope: scope, asOf: asOf, silenceDays: silenceDays, limit: limit),
+                    $0.keepsAttention(for: scope)
+                )
+            })
         if !kept, case .units(let units) = scope { folder.keepAttention(units: units) }
         try await audit(list.entries.map { CitizenID(rawValue: $0.citizen) }, by: caller, via: endpoint)
         return list

@@ -24,13 +24,13 @@ public struct AttentionKeeper: Sendable {
         of dataset: ResponseDataset, scope: ResponseScope, asOf: CalendarDate, silenceDays: Int, limit: Int?
     ) -> AttentionList {
         let today = Int32(asOf.daysSinceEpoch)
-        var selection = Selection(dataset: dataset, limit: limit)
+        var selection = Selection(limit: limit)
         func consider(_ key: AttentionKey) {
             let silent = Int(today) - Int(key.day) > silenceDays
             guard key.reasons > 0 || silent else { return }
             var listed = key
             if silent { listed.reasons += 1 }
-            selection.add(listed)
+            selection.add(listed, dataset)
         }
         switch scope {
         case .all:
@@ -68,7 +68,7 @@ public struct AttentionKeeper: Sendable {
                 }
             }
         }
-        let entries = selection.sorted().compactMap { key in
+        let entries = selection.sorted(dataset).compactMap { key in
             dataset.attentionCandidate(
                 citizen: key.citizen, liveRows: dataset.liveRows(ofCitizen: key.citizen, in: scope), today: today,
                 silenceDays: silenceDays
@@ -77,19 +77,18 @@ public struct AttentionKeeper: Sendable {
         return AttentionList(asOf: asOf, silenceDays: silenceDays, total: selection.total, entries: entries)
     }
 
-    /// The most urgent `limit` keys seen, in order, and how many were seen.
+    /// The most urgent `limit` keys seen, in order, and how many were seen. The dataset (for the order's tie on
+    /// the citizen id) is passed to each call rather than kept: a copy of it in here was copied on every key.
     private struct Selection {
-        let dataset: ResponseDataset
         let limit: Int?
         var total = 0
         var keys: [AttentionKey] = []
 
-        init(dataset: ResponseDataset, limit: Int?) {
-            self.dataset = dataset
+        init(limit: Int?) {
             self.limit = limit
         }
 
-        mutating func add(_ key: AttentionKey) {
+        mutating func add(_ key: AttentionKey, _ dataset: ResponseDataset) {
             total += 1
             guard let limit else { return keys.append(key) }
             if keys.count == limit {
@@ -105,7 +104,7 @@ public struct AttentionKeeper: Sendable {
             keys.insert(key, at: low)
         }
 
-        func sorted() -> [AttentionKey] {
+        func sorted(_ dataset: ResponseDataset) -> [AttentionKey] {
             limit == nil ? keys.sorted { dataset.attentionOrder($0, $1) } : keys
         }
     }
@@ -261,7 +260,8 @@ extension ResponseDataset {
     }
 
     /// The key ``attentionCandidate(citizen:liveRows:today:silenceDays:)`` gives without a day, worked out without
-    /// sorting or building the entry: it is made for every citizen at a start and again on every write.
+    /// sorting or building the entry, with the same rule (``attentionCodes(latest:change:definition:_:)``): it is
+    /// made for every citizen at a start and again on every write.
     fileprivate func keptKey(_ code: Int32, _ liveRows: [Int]) -> AttentionKey? {
         guard var latest = liveRows.first else { return nil }
         func before(_ a: Int, _ b: Int) -> Bool { (day[a], a) < (day[b], b) }
@@ -286,18 +286,11 @@ extension ResponseDataset {
                 let last = best[2 * index]
                 let previous = best[2 * index + 1]
                 let change = previous < 0 ? nil : self.change(from: previous, to: last, definition: definition)
-                func holds(_ flag: Flag) -> Bool {
-                    definition.flags.firstIndex { $0.name == flag }.map { flagBits[last] & (1 << $0) != 0 } ?? false
-                }
-                func add(_ reason: AttentionReason.Code) {
+                attentionCodes(latest: last, change: change, definition: definition) { reason in
                     reasons += 1
                     urgency = min(urgency, reason.urgency)
                     if let delta = change?.delta { fall = min(fall ?? delta, delta) }
                 }
-                if holds(.veryLowWellbeing) { add(.veryLowWellbeing) }
-                if let change, change.direction == .deteriorated { add(.deteriorated) }
-                if holds(.belowRecoveryCutoff), let change, change.delta < 0 { add(.belowCutoffAndFalling) }
-                if holds(.itemAtFloor) { add(.itemAtFloor) }
             }
             return AttentionKey(urgency: urgency, reasons: reasons, fall: fall ?? 0, day: day[latest], citizen: code)
         }

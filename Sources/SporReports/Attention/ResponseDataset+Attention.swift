@@ -137,20 +137,30 @@ extension ResponseDataset {
         let value = Int(score[latest])
         let date = CalendarDate(daysSinceEpoch: Int(day[latest]))
         let change = previous.map { self.change(from: $0, to: latest, definition: definition) }
+        var reasons: [AttentionReason] = []
+        attentionCodes(latest: latest, change: change, definition: definition) { code in
+            reasons.append(
+                AttentionReason(
+                    code: code, instrument: definition.id, administeredAt: date, score: value, change: change?.delta,
+                    text: LocalizedText(da: "", en: "")))
+        }
+        return reasons
+    }
+
+    /// The rule of the attention list for one instrument: calls `add` with each reason (most urgent first) that its
+    /// latest scored response (row `latest`) gives, `change` being the change since the scored response before it.
+    /// The computed list (``attentionReasons(latest:previous:definition:)``) and the kept one
+    /// (``AttentionKeeper``) both ask it, so they cannot disagree.
+    func attentionCodes(
+        latest: Int, change: ScoreChange?, definition: InstrumentDefinition, _ add: (AttentionReason.Code) -> Void
+    ) {
         let flags = flagBits[latest]
         func holds(_ flag: Flag) -> Bool {
             definition.flags.firstIndex { $0.name == flag }.map { flags & (1 << $0) != 0 } ?? false
         }
-        func reason(_ code: AttentionReason.Code) -> AttentionReason {
-            AttentionReason(
-                code: code, instrument: definition.id, administeredAt: date, score: value, change: change?.delta,
-                text: LocalizedText(da: "", en: ""))
-        }
-        var reasons: [AttentionReason] = []
-        if holds(.veryLowWellbeing) { reasons.append(reason(.veryLowWellbeing)) }
-        if let change, change.direction == .deteriorated { reasons.append(reason(.deteriorated)) }
-        if holds(.belowRecoveryCutoff), let change, change.delta < 0 { reasons.append(reason(.belowCutoffAndFalling)) }
-        if holds(.itemAtFloor) { reasons.append(reason(.itemAtFloor)) }
-        return reasons
+        if holds(.veryLowWellbeing) { add(.veryLowWellbeing) }
+        if let change, change.direction == .deteriorated { add(.deteriorated) }
+        if holds(.belowRecoveryCutoff), let change, change.delta < 0 { add(.belowCutoffAndFalling) }
+        if holds(.itemAtFloor) { add(.itemAtFloor) }
     }
 }

@@ -6,7 +6,7 @@ extension AttentionList: JSONWritable {
     func write(to writer: inout JSONWriter) {
         writer.object { json in
             json.key("asOf")
-            json.string(asOf.description)
+            json.date(asOf)
             json.key("entries")
             json.array { json in
                 for entry in entries { entry.write(to: &json) }
@@ -25,7 +25,7 @@ extension AttentionEntry {
             json.key("citizen")
             json.string(citizen)
             json.key("lastResponse")
-            json.string(lastResponse.description)
+            json.date(lastResponse)
             json.key("reasons")
             json.array { json in
                 for reason in reasons { reason.write(to: &json) }
@@ -42,7 +42,7 @@ extension AttentionReason {
     func write(to writer: inout JSONWriter) {
         writer.object { json in
             json.key("administeredAt")
-            json.string(administeredAt.description)
+            json.date(administeredAt)
             if let change {
                 json.key("change")
                 json.integer(change)

@@ -5,7 +5,7 @@ extension FollowUpSummary: JSONWritable {
     func write(to writer: inout JSONWriter) {
         writer.object { json in
             json.key("asOf")
-            json.string(asOf.description)
+            json.date(asOf)
             json.key("citizen")
             json.string(citizen)
             json.key("instruments")
@@ -13,7 +13,7 @@ extension FollowUpSummary: JSONWritable {
                 for instrument in instruments { instrument.write(to: &json) }
             }
             json.key("since")
-            json.string(since.description)
+            json.date(since)
         }
     }
 }
@@ -70,11 +70,11 @@ extension InstrumentSummary.Point {
     func write(to writer: inout JSONWriter) {
         writer.object { json in
             json.key("administeredAt")
-            json.string(administeredAt.description)
+            json.date(administeredAt)
             json.key("flags")
             json.flags(flags)
             json.key("id")
-            json.string(id.uuidString.lowercased())
+            json.uuid(id)
             json.key("score")
             json.integer(score)
         }

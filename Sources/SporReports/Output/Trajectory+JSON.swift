@@ -40,7 +40,7 @@ extension TrajectoryPoint {
     func write(to writer: inout JSONWriter) {
         writer.object { json in
             json.key("administeredAt")
-            json.string(administeredAt.description)
+            json.date(administeredAt)
             json.key("answers")
             json.answers(answers)
             json.key("baseline")
@@ -77,7 +77,7 @@ extension TrajectoryPoint {
             json.key("flags")
             json.flags(flags)
             json.key("id")
-            json.string(id.uuidString.lowercased())
+            json.uuid(id)
             if let intervention {
                 json.key("intervention")
                 json.string(intervention)
@@ -115,7 +115,7 @@ extension ResponseRevision {
         writer.object { json in
             if let response {
                 json.key("administeredAt")
-                json.string(response.administeredAt.description)
+                json.date(response.administeredAt)
                 json.key("answers")
                 json.answers(response.answers)
             }
