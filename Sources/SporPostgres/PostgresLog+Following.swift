@@ -14,10 +14,13 @@ extension PostgresLog {
         }
 
         /// Inserts `records` after the table's last row; they must continue its chain and end a batch.
-        /// - Throws: ``PostgresStoreError`` naming the first record that does not.
-        public func insert(_ records: [ChainedRecord]) async throws {
+        /// - Parameter end: where the table ends, as ``rows(from:)`` read it to its end in this transaction (the
+        ///   lock keeps it there), so no round trip asks for it again; the primary key on `seq` refuses a position
+        ///   that is not the end.
+        /// - Throws: ``PostgresStoreError`` naming the first record that does not continue it.
+        public func insert(_ records: [ChainedRecord], after end: RecordChainCheck) async throws {
             guard !records.isEmpty else { return }
-            var check = try await log.head(connection)
+            var check = end
             try PostgresLog.check(records, with: &check)
             if let problem = check.unfinishedEnd { throw PostgresStoreError("the batch is refused: \(problem)") }
             try await log.insert(records, connection)

@@ -205,7 +205,8 @@ actor StoreLogFollower {
                         refused[number] = error
                     }
                 }
-                try await transaction.insert(decided.flatMap(\.records))
+                // `take` read the table to its end under the lock: `check` is where it ends.
+                try await transaction.insert(decided.flatMap(\.records), after: check)
             }
         } catch {
             let failure = Self.unavailable(error)
