@@ -5,6 +5,12 @@
 public struct CitizenID: RawRepresentable, Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public let rawValue: String
 
+    /// A value this package encoded itself from a checked `CitizenID` and reads back in the same process (an import's
+    /// record batch): not checked again.
+    package init(alreadyChecked rawValue: String) {
+        self.rawValue = rawValue
+    }
+
     /// Creates an id if the text is 1–64 safe characters, holds no CPR number and is not shaped like one.
     public init?(rawValue: String) {
         guard Label.isValid(rawValue), CPRNumber.shape(of: rawValue) == nil else { return nil }

@@ -14,6 +14,12 @@ public struct Label: RawRepresentable, Hashable, Sendable, Comparable, Codable, 
         case cpr
     }
 
+    /// A value this package encoded itself from a checked `Label` and reads back in the same process (an import's
+    /// record batch): not checked again.
+    package init(alreadyChecked rawValue: String) {
+        self.rawValue = rawValue
+    }
+
     /// Creates a label if the text is 1–64 safe characters without a CPR number.
     public init?(rawValue: String) {
         guard Label.isValid(rawValue) else { return nil }

@@ -41,7 +41,7 @@ extension RecordBatch {
     /// Response `row`, read back from its payload.
     private func response(at row: Int) throws(LogError) -> Response {
         var reader = ByteReader(bytes, from: row == 0 ? 0 : ends[row - 1], to: ends[row])
-        guard let (response, _) = RecordCodec.decodeResponse(&reader) else {
+        guard let (response, _) = RecordCodec.decodeResponse(&reader, checking: false) else {
             throw LogError(.invalidEvent, "a response of the batch cannot be read back")
         }
         return response

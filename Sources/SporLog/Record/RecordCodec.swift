@@ -284,10 +284,12 @@ enum RecordCodec {
         return UUID(uuid: uuid)
     }
 
-    static func decodeResponse(_ reader: inout ByteReader) -> (Response, String)? {
+    /// - Parameter checking: check the citizen id and the labels as any input is checked; `false` only for bytes
+    ///   this process encoded from a `Response` (whose fields were checked when it was made).
+    static func decodeResponse(_ reader: inout ByteReader, checking: Bool = true) -> (Response, String)? {
         guard let id = decodeID(&reader),
             let citizenLength = reader.byte(), let citizenText = reader.string(length: Int(citizenLength)),
-            let citizen = CitizenID(rawValue: citizenText),
+            let citizen = checking ? CitizenID(rawValue: citizenText) : CitizenID(alreadyChecked: citizenText),
             let instrumentLength = reader.byte(), let instrument = reader.string(length: Int(instrumentLength)),
             let days = reader.integer(Int32.self), let count = reader.byte()
         else { return nil }
@@ -297,7 +299,8 @@ enum RecordCodec {
             guard let value = reader.byte() else { return nil }
             answers.append(value == 255 ? nil : Int(value))
         }
-        guard let unit = decodeLabel(&reader), let intervention = decodeLabel(&reader), let modeByte = reader.byte(),
+        guard let unit = decodeLabel(&reader, checking: checking),
+            let intervention = decodeLabel(&reader, checking: checking), let modeByte = reader.byte(),
             let versionLength = reader.byte(), let version = reader.string(length: Int(versionLength))
         else { return nil }
         let mode: AdministrationMode?
@@ -316,10 +319,10 @@ enum RecordCodec {
     }
 
     /// A label field: `.absent` when its length is 0, `nil` when malformed.
-    private static func decodeLabel(_ reader: inout ByteReader) -> OptionalLabel? {
+    private static func decodeLabel(_ reader: inout ByteReader, checking: Bool) -> OptionalLabel? {
         guard let length = reader.byte(), let text = reader.string(length: Int(length)) else { return nil }
         if length == 0 { return .absent }
-        guard let label = Label(rawValue: text) else { return nil }
+        guard let label = checking ? Label(rawValue: text) : Label(alreadyChecked: text) else { return nil }
         return .present(label)
     }
 
