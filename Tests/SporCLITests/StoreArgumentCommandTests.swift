@@ -18,11 +18,28 @@ import Testing
         ),
         (["token", "list", "--store", "DATA"], "--store takes a postgresql:// URL"),
         (["serve", "--store", "mysql://spor@db.example/spor"], "--store takes a postgresql:// URL"),
+        (
+            ["import", "DATA/rows.csv", "--data", "DATA", "--store", "postgresql://spor@db.example/spor"],
+            "give --data or --store, not both"
+        ),
+        (
+            ["serve", "--store", "postgresql://spor@db.example/spor", "--snapshot-after", "5"],
+            "--snapshot-after goes with --cache"
+        ),
+        (
+            ["serve", "--store", "postgresql://spor@db.example/spor", "--cache", "DATA", "--snapshot-after", "0"],
+            "--snapshot-after must be at least 1"
+        ),
+        (
+            ["serve", "--store", "postgresql://spor@db.example/spor", "--cache", "DATA", "--snapshot-after", "-3"],
+            "snapshot-after"
+        ),
     ])
     func aWrongChoiceIsAUsageErrorAndOpensNothing(arguments: [String], message: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let result = try SporBinary.run(arguments.map { $0 == "DATA" ? folder.url.path : $0 })
+        let result = try SporBinary.run(
+            arguments.map { $0.replacingOccurrences(of: "DATA", with: folder.url.path) })
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains(message))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)

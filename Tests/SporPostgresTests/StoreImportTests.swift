@@ -48,4 +48,27 @@ struct StoreImportTests {
             #expect(verified.stdout.contains("ok: 2500 records"), "\(verified.stdout)")
         }
     }
+
+    /// A CPR number in an import into a store started without the pseudonymisation key: the file is refused with
+    /// the reason, the number is never echoed, and nothing is written.
+    @Test func aCPRRowWithoutTheKeyRefusesTheFileAndIsNeverEchoed() async throws {
+        let folder = try TemporaryFolder(prefix: "spor-pg-import-cpr")
+        defer { folder.remove() }
+        let csv = folder.path("cpr.csv")
+        let cpr = "010190-1234"
+        try [
+            "citizen,cpr,instrument,administeredAt,item1,item2,item3,item4,item5",
+            "c-1,,who5,2026-02-02,1,1,1,1,1",
+            ",\(cpr),who5,2026-02-02,2,2,2,2,2",
+        ].joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        try await TestPostgres.withDatabase { store, _ in
+            let refused = try await TestDaemon.spor(["import", csv.path, "--store", store])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("no pseudonymisation key"), "\(refused.stderr)")
+            #expect(!refused.stdout.contains(cpr) && !refused.stderr.contains(cpr))
+            #expect(!refused.stderr.contains(cpr.replacingOccurrences(of: "-", with: "")))
+            let verified = try await TestDaemon.spor(["verify", "--store", store])
+            #expect(verified.stdout.contains("ok: 0 records"), "\(verified.stdout)")
+        }
+    }
 }
