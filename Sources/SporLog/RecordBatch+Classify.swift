@@ -23,7 +23,7 @@ extension RecordBatch {
                 let id = batches[number].withPayload(row) { EventLog.id(in: $0) }
                 if let known = try recorded(id) {
                     statuses[row] =
-                        try batches[number].response(at: row) == known ? .alreadyStored : .conflictsWithStored
+                        try batches[number].decoded(row).0 == known ? .alreadyStored : .conflictsWithStored
                 } else if let first = earlier[id] {
                     let same = batches[first.batch].withPayload(first.row) { firstPayload in
                         batches[number].withPayload(row) { EventLog.sameResponse($0, firstPayload) }
@@ -36,14 +36,5 @@ extension RecordBatch {
             batches[number].statuses = statuses
         }
         return batches
-    }
-
-    /// Response `row`, read back from its payload.
-    private func response(at row: Int) throws(LogError) -> Response {
-        var reader = ByteReader(bytes, from: row == 0 ? 0 : ends[row - 1], to: ends[row])
-        guard let (response, _) = RecordCodec.decodeResponse(&reader, checking: false) else {
-            throw LogError(.invalidEvent, "a response of the batch cannot be read back")
-        }
-        return response
     }
 }

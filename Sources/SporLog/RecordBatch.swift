@@ -68,13 +68,20 @@ public struct RecordBatch: Sendable {
     /// - Throws: ``LogError`` `invalidEvent` when a payload cannot be read back, or what `body` throws.
     public func forEachNew(_ body: (Response, String) throws -> Void) throws {
         for row in statuses.indices where statuses[row] == .new {
-            var reader = ByteReader(bytes, from: row == 0 ? 0 : ends[row - 1], to: ends[row])
-            // `append` encoded these bytes from a `Response`, whose fields were checked when it was made.
-            guard let (response, version) = RecordCodec.decodeResponse(&reader, checking: false) else {
-                throw LogError(.invalidEvent, "a response of the batch cannot be read back")
-            }
+            let (response, version) = try decoded(row)
             try body(response, version)
         }
+    }
+
+    /// Response `row` and its definition version, read back from its payload.
+    /// - Throws: ``LogError`` `invalidEvent` when the payload cannot be read back.
+    func decoded(_ row: Int) throws(LogError) -> (Response, String) {
+        var reader = ByteReader(bytes, from: row == 0 ? 0 : ends[row - 1], to: ends[row])
+        // `append` encoded these bytes from a `Response`, whose fields were checked when it was made.
+        guard let decoded = RecordCodec.decodeResponse(&reader, checking: false) else {
+            throw LogError(.invalidEvent, "a response of the batch cannot be read back")
+        }
+        return decoded
     }
 
     /// The payload of response `row`.
