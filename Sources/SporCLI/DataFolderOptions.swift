@@ -15,6 +15,9 @@ struct DataFolderOptions: ParsableArguments {
     @Option(name: .customLong("key-file"), help: .keyFile)
     var keyFile: String?
 
+    @Option(help: .cache)
+    var cache: String?
+
     @Option(
         name: .long,
         help:
@@ -30,7 +33,7 @@ struct DataFolderOptions: ParsableArguments {
 
     func validate() throws {
         try format.require(OutputFormat.tableOrJSON)
-        try StoreArgument.check(data: data, store: store)
+        try StoreArgument.check(data: data, store: store, cache: cache)
     }
 
     /// The PostgreSQL store to use: `--store`, else `$SPOR_STORE` unless `--data` is given.
@@ -42,8 +45,8 @@ struct DataFolderOptions: ParsableArguments {
         guard let storeURL else { return try useCases(mode) }
         return UseCases(
             folder: try await DataFolder.open(
-                store: storeURL, mode: mode, keyFile: keyFile.map { URL(fileURLWithPath: $0) }, logger: Self.logger,
-                log: logSettings),
+                store: storeURL, mode: mode, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
+                cache: cache.map { URL(fileURLWithPath: $0) }, logger: Self.logger, log: logSettings),
             settleWindow: settleWindow)
     }
 

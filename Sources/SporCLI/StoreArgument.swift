@@ -3,9 +3,12 @@ import SporApplication
 
 /// The rule every command with `--data` and `--store` keeps, in one place.
 enum StoreArgument {
-    /// Refuses `--data` beside `--store`, and a `--store` that is not a PostgreSQL URL.
-    static func check(data: String?, store: String?) throws {
+    /// Refuses `--data` beside `--store`, a `--store` that is not a PostgreSQL URL, and `--cache` without a store.
+    static func check(data: String?, store: String?, cache: String? = nil) throws {
         if data != nil, store != nil { throw ValidationError("give --data or --store, not both") }
         if let store, !DataFolder.isStore(store) { throw ValidationError("--store takes a postgresql:// URL") }
+        if cache != nil, DataFolder.store(given: store, data: data) == nil {
+            throw ValidationError("--cache goes with --store")
+        }
     }
 }

@@ -58,6 +58,41 @@ struct PostgresStoreSnapshotTests {
         }
     }
 
+    /// A command given the cache (`spor trajectory --store … --cache DIR`) reads the snapshot a daemon left there
+    /// and only the rows after it; with few rows after it, it leaves the snapshot as it was.
+    @Test func aCommandReadsOnlyTheRowsAfterADaemonsSnapshot() async throws {
+        let cache = try TemporaryFolder(prefix: "spor-pg-cache")
+        defer { cache.remove() }
+        try await TestPostgres.withDatabase { database, _ in
+            let daemon = try await Self.open(database, cache: cache.url)
+            for citizen in 0..<3 {
+                _ = try await UseCases(folder: daemon).record(
+                    StoreContract.draft(id: UUID(), citizen: citizen), by: .cli())
+            }
+            await daemon.close()
+            let snapshot = cache.url.appendingPathComponent("dataset.snapshot")
+            let written = try Data(contentsOf: snapshot)
+
+            let writer = try await DataFolder.open(
+                store: database, mode: .writing, environment: [:], logger: TestPostgres.logger)
+            for citizen in 3..<5 {
+                _ = try await UseCases(folder: writer).record(
+                    StoreContract.draft(id: UUID(), citizen: citizen), by: .cli())
+            }
+            await writer.close()
+
+            let command = try await DataFolder.open(
+                store: database, mode: .reading, cache: cache.url, environment: [:], logger: TestPostgres.logger)
+            #expect(command.load?.fromSnapshot == true)
+            #expect(command.load?.recordsReplayed == 2)
+            let trajectory = try await UseCases(folder: command).trajectory(
+                of: CitizenID(rawValue: "c-4")!, by: .cli(), via: "test")
+            #expect(trajectory.instruments.first?.points.count == 1)
+            await command.close()
+            #expect(try Data(contentsOf: snapshot) == written)
+        }
+    }
+
     /// `--snapshot-after` of the killed daemon.
     static let snapshotAfter = 40
 

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SporInstruments
 import SporTesting
 import Testing
 
@@ -10,6 +11,52 @@ import Testing
         if: TestPostgres.isAvailable,
         "SPOR_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run starts one)"))
 struct StoreCommandTests {
+    /// `--cache` on the commands: a command that read many rows leaves a snapshot in the folder, and a later
+    /// command answers from it and the rows after it, as the store itself answers.
+    @Test func aCommandLeavesASnapshotInItsCacheThatLaterCommandsUse() async throws {
+        let folder = try TemporaryFolder(prefix: "spor-pg-cli-cache")
+        defer { folder.remove() }
+        // As many rows as make a command on a data folder refresh its snapshot (DatasetLoader.refreshAfterRecords).
+        let data = SyntheticData(seed: 57, responses: 50_000)
+        let csv = folder.path("data.csv")
+        try data.writeCSV(to: csv)
+        let cache = folder.path("cache")
+        let snapshot = cache.appendingPathComponent("dataset.snapshot")
+        try await TestPostgres.withDatabase { store, _ in
+            func spor(_ arguments: [String]) throws -> SporBinary.Result {
+                try SporBinary.run(arguments + ["--store", store])
+            }
+            let imported = try spor(["import", csv.path])
+            #expect(imported.status == 0, "\(imported.stderr)")
+
+            let report = try spor(["report", "--instrument", "who5", "--format", "json", "--cache", cache.path])
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(FileManager.default.fileExists(atPath: snapshot.path))
+            let written = try Data(contentsOf: snapshot)
+
+            let recorded = try spor([
+                "record", "--citizen", "c-after-cache", "--instrument", "who5", "--date", "2026-06-01", "--answers",
+                "1,2,3,4,5",
+            ])
+            #expect(recorded.status == 0, "\(recorded.stderr)")
+            for citizen in ["c-after-cache", data.all()[0].citizen.rawValue] {
+                let cached = try spor(["trajectory", citizen, "--format", "json", "--cache", cache.path])
+                let direct = try spor(["trajectory", citizen, "--format", "json"])
+                #expect(cached.status == 0, "\(cached.stderr)")
+                #expect(cached.stdout == direct.stdout)
+                #expect(cached.stdout.contains("\"citizen\""), "\(cached.stdout)")
+            }
+            // One row after the snapshot: it is read, not written again.
+            #expect(try Data(contentsOf: snapshot) == written)
+
+            let refused = try SporBinary.run([
+                "trajectory", "c-1", "--data", folder.path("data").path, "--cache", cache.path,
+            ])
+            #expect(refused.status == 64)
+            #expect(refused.stderr.contains("--cache goes with --store"), "\(refused.stderr)")
+        }
+    }
+
     @Test func copyInVerifyCopyBackAndFindATamperedRow() async throws {
         let log = try await TestLog.make()
         defer { log.folder.remove() }

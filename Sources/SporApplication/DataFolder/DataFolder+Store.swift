@@ -4,6 +4,7 @@ import SporInstruments
 import SporLog
 import SporPostgres
 import SporReports
+import SporSnapshot
 
 extension DataFolder {
     /// Whether `text` names a PostgreSQL store (`postgresql://…`) rather than a data folder.
@@ -28,9 +29,12 @@ extension DataFolder {
     /// - Parameters:
     ///   - keyFile: a file holding the pseudonymisation key; else `SPOR_PSEUDONYM_KEY`. The key never comes from
     ///     the database, only its fingerprint, which must match. Without a key everything works except CPR input.
-    ///   - cache: a local folder for a snapshot of the responses (``Mode/serving``): read at start when it fits
-    ///     the table (its last record's hash is checked), then only the rows after it; written in the background
-    ///     once `settings.snapshotAfterRecords` rows were applied since the last one, and at ``close()``.
+    ///   - cache: a local folder for a snapshot of the responses: read at opening when it fits the table (its last
+    ///     record's hash is checked), then only the rows after it. A daemon (``Mode/serving``) writes it in the
+    ///     background once `settings.snapshotAfterRecords` rows were applied since the last one, and at
+    ///     ``close()``; a command writes it at ``close()`` when `DatasetLoader.refreshAfterRecords` rows or more
+    ///     were read after it, as a command on a data folder refreshes the folder's snapshot. Several processes
+    ///     may share one cache folder: each snapshot replaces the file whole.
     /// - Throws: ``UseCaseError`` `unavailable` when PostgreSQL cannot be reached or refuses; `LogError`
     ///   `invalidKey` for a key that is malformed or not the store's.
     public static func open(
@@ -61,8 +65,7 @@ extension DataFolder {
                 ? try StoreCheckpoints.fromEnvironment(
                     environment, log: session.log, keyFingerprint: pseudonymiser?.fingerprint, logger: logger) : nil
             let started = ContinuousClock.now
-            let cacheFolder = mode == .serving ? cache : nil
-            var snapshot = try await StoreSnapshot.read(cacheFolder, log: session.log)
+            var snapshot = try await StoreSnapshot.read(cache, log: session.log)
             let snapshotMark = snapshot?.mark
             // The snapshot's dataset is moved out, so applying the rows after it copies no column.
             var (dataset, start) =
@@ -76,11 +79,13 @@ extension DataFolder {
                     "from": "\(snapshotMark == nil ? "postgresql" : "snapshot")", "replayed": "\(replayed)",
                     "in": "\(ContinuousClock.now - started)",
                 ])
-            // The snapshot is written in the background once enough rows were applied since the last one (a start
-            // that read many rows counts), and at close.
+            // A daemon writes the snapshot in the background once enough rows were applied since the last one (a
+            // start that read many rows counts), and at close; a command at close, when it read many rows.
             let live = LiveDataset(
                 dataset: dataset, records: check.nextSequence, headHash: check.headHash, snapshotMark: snapshotMark,
-                snapshotAfterRecords: settings.snapshotAfterRecords, place: cacheFolder.map { .cache($0) } ?? .nowhere,
+                snapshotAfterRecords: mode == .serving
+                    ? settings.snapshotAfterRecords : DatasetLoader.refreshAfterRecords,
+                place: cache.map { .cache($0) } ?? .nowhere,
                 writable: mode == .serving, logger: logger)
             if mode == .serving {
                 // A staff member's list of several units is kept from its first request on.

@@ -205,10 +205,12 @@ public final class DataFolder: Sendable {
         return (live, load)
     }
 
-    /// Finishes the write in flight, writes the snapshot of the responses in memory (``Mode/serving``; so the
-    /// next start reads only what is appended after it) and releases the folder's lock.
+    /// Finishes the write in flight, writes the snapshot of the responses in memory (``Mode/serving``, and a
+    /// command on a store with a cache that read many rows; so the next start reads only what is appended after
+    /// it) and releases the folder's lock.
     public func close() async {
         if let store {
+            if mode != .serving { live?.snapshotIfDue(waiting: true) }
             await store.close()
         } else {
             await log?.close()

@@ -525,9 +525,12 @@ final class LiveDataset: @unchecked Sendable {
 
     // MARK: - Snapshot
 
-    /// Starts writing a snapshot in the background when enough entries were applied since the last one.
-    func snapshotIfDue() {
+    /// Starts writing a snapshot in the background when enough entries were applied since the last one; `waiting`
+    /// writes it before returning (a command's close: the process ends right after).
+    func snapshotIfDue(waiting: Bool = false) {
         if case .nowhere = place { return }
+        // A snapshot already being written in the background finishes first.
+        if waiting { snapshotQueue.sync {} }
         let applied = state.withLock { $0.applied }
         let due = snapshot.withLock { snapshot -> Bool in
             guard !snapshot.running, applied >= (snapshot.mark?.records ?? 0) + snapshotAfterRecords else {
@@ -537,6 +540,11 @@ final class LiveDataset: @unchecked Sendable {
             return true
         }
         guard due else { return }
+        guard !waiting else {
+            snapshotQueue.sync { _ = writeSnapshot() }
+            snapshot.withLock { $0.running = false }
+            return
+        }
         snapshotQueue.async {
             let wrote = self.writeSnapshot()
             self.snapshot.withLock { $0.running = false }

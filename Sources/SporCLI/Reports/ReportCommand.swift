@@ -66,14 +66,13 @@ struct ReportTrendsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let spor = try await options.useCases()
-        let report =
+        let report = try await options.useCases().closing { spor in
             if let release {
-                try await spor.releasedReport(
-                    TrendRelease.ID(number: release)!, request, by: .cli())
+                try await spor.releasedReport(TrendRelease.ID(number: release)!, request, by: .cli())
             } else {
                 try await spor.trendReport(request, by: .cli(), via: "cli report")
             }
+        }
         switch format {
         case .table: print(report.table(), terminator: "")
         case .json: print(try ReportJSON.string(report, pretty: true))

@@ -7,7 +7,8 @@ import SporReports
 /// The data folder of the read-only commands: opened without its lock (a running daemon may hold it) and without
 /// changing the log, from the snapshot beside the log and the records after it when the snapshot fits the log,
 /// else by replaying the whole log, checking every record and the hash chain. A fresh snapshot is left behind when
-/// there was none or it was far behind.
+/// there was none or it was far behind. On a PostgreSQL store the same holds with `--cache`: the snapshot lives in
+/// that local folder.
 struct ReportDataOptions: ParsableArguments {
     @Option(name: .long, help: .dataFolder)
     var data: String?
@@ -18,8 +19,11 @@ struct ReportDataOptions: ParsableArguments {
     @Option(name: .customLong("key-file"), help: .keyFile)
     var keyFile: String?
 
+    @Option(help: .cache)
+    var cache: String?
+
     func validate() throws {
-        try StoreArgument.check(data: data, store: store)
+        try StoreArgument.check(data: data, store: store, cache: cache)
     }
 
     /// The use cases over the data folder, or the PostgreSQL store (`--store`, else `$SPOR_STORE` unless `--data`
@@ -29,7 +33,7 @@ struct ReportDataOptions: ParsableArguments {
             return UseCases(
                 folder: try await DataFolder.open(
                     store: store, mode: .reading, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
-                    logger: DataFolderOptions.logger),
+                    cache: cache.map { URL(fileURLWithPath: $0) }, logger: DataFolderOptions.logger),
                 settleWindow: settleWindow)
         }
         return UseCases(

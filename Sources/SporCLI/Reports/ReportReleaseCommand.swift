@@ -18,7 +18,7 @@ struct ReportReleaseCommand: AsyncParsableCommand {
         guard let window = try? SettleWindow(days: settleDays) else {
             throw ValidationError("--settle-days must be 0 or more")
         }
-        let release = try await options.useCases(settleWindow: window).makeRelease(by: .cli())
+        let release = try await options.useCases(settleWindow: window).closing { try await $0.makeRelease(by: .cli()) }
         print(
             "release \(release.id) made \(release.asOf.formatted(Date.ISO8601FormatStyle())), settled on \(release.settledOn)"
         )
@@ -32,7 +32,7 @@ struct ReportReleasesCommand: AsyncParsableCommand {
     @OptionGroup var options: ReportDataOptions
 
     func run() async throws {
-        for entry in try await options.useCases().releases(by: .cli()) {
+        for entry in try await options.useCases().closing({ try await $0.releases(by: .cli()) }) {
             print(
                 [
                     entry.id.description, entry.asOf, "settled on \(entry.settledOn)",

@@ -26,7 +26,9 @@ struct SummaryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let citizen = try ReportArgument.citizen(citizen)
-        let summary = try await options.useCases().summary(of: citizen, since: since, by: .cli(), via: "cli summary")
+        let summary = try await options.useCases().closing {
+            try await $0.summary(of: citizen, since: since, by: .cli(), via: "cli summary")
+        }
         switch format {
         case .json: print(try ReportJSON.string(summary, pretty: true))
         case .csv: print(summary.csv(), terminator: "")

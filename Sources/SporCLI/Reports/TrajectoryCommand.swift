@@ -25,8 +25,10 @@ struct TrajectoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let citizen = try ReportArgument.citizen(citizen)
-        let trajectory = try await options.useCases().trajectory(
-            of: citizen, instrument: instrument, history: history, by: .cli(), via: "cli trajectory")
+        let trajectory = try await options.useCases().closing {
+            try await $0.trajectory(
+                of: citizen, instrument: instrument, history: history, by: .cli(), via: "cli trajectory")
+        }
         switch format {
         case .table: print(trajectory.table(), terminator: "")
         case .json: print(try ReportJSON.string(trajectory, pretty: true))

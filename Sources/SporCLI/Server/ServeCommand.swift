@@ -52,9 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
 
     func validate() throws {
-        try StoreArgument.check(data: data, store: store)
+        try StoreArgument.check(data: data, store: store, cache: cache)
         if demo, storeURL != nil { throw ValidationError("--demo fills a new data folder, not a store") }
-        if cache != nil, storeURL == nil { throw ValidationError("--cache goes with --store") }
         if let snapshotAfter {
             guard cache != nil else { throw ValidationError("--snapshot-after goes with --cache") }
             guard snapshotAfter >= 1 else { throw ValidationError("--snapshot-after must be at least 1") }
