@@ -53,8 +53,9 @@ public struct JSONWriter {
         first = true
     }
 
-    /// Writes a member name that is not known in advance; the value follows.
-    public mutating func key(_ name: String) {
+    /// Writes a member name that is not known in advance; the value follows. (A literal name takes
+    /// ``key(_:)``, which copies it without scanning it for characters to escape.)
+    public mutating func dynamicKey(_ name: String) {
         separate()
         Self.appendQuoted(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))

@@ -16,7 +16,7 @@ extension ScoredResponse {
                 json.key("chime")
                 json.object { json in
                     for entry in score.profile.sorted(by: { $0.domain < $1.domain }) {
-                        json.key(entry.domain)
+                        json.dynamicKey(entry.domain)
                         json.integer(entry.value)
                     }
                 }

@@ -33,18 +33,20 @@ extension ResponseDataset {
 
     /// The rows of one instrument in date order, same-day rows in recording order.
     func series(_ rows: [Int], instrument code: UInt8, includeRetracted: Bool) -> [Int] {
-        rows.filter { instrument[$0] == code && (includeRetracted || !isRetracted($0)) }
+        // The column taken once: the comparisons then read a local array, not the dataset's.
+        let day = self.day
+        return rows.filter { instrument[$0] == code && (includeRetracted || !isRetracted($0)) }
             .sorted { (day[$0], $0) < (day[$1], $1) }
     }
 
     /// The change between two scored rows.
     func change(from earlier: Int, to later: Int, definition: InstrumentDefinition) -> ScoreChange {
-        let cutoff = definition.change.cutoffFlag
+        // The cut-off flag's bit in the row's flags, tested without listing them.
+        let bit = definition.flags.firstIndex { $0.name == definition.change.cutoffFlag }.map { UInt8(1) << $0 } ?? 0
         return ScoreChange(
             definition.change(
-                from: Int(score[earlier]), to: Int(score[later]),
-                earlierFlagged: flags(ofRow: earlier).contains(cutoff),
-                laterFlagged: flags(ofRow: later).contains(cutoff)))
+                from: Int(score[earlier]), to: Int(score[later]), earlierFlagged: flagBits[earlier] & bit != 0,
+                laterFlagged: flagBits[later] & bit != 0))
     }
 
     /// The score at the cut-off flag's boundary, for charts: 50 for both built-in instruments; `nil` when the
