@@ -73,6 +73,15 @@ public struct RecordBatch: Sendable {
         }
     }
 
+    /// The responses found new, with their definition versions, read back from their payloads, in order.
+    /// - Throws: ``LogError`` `invalidEvent` when a payload cannot be read back.
+    public func newResponses() throws(LogError) -> [(Response, String)] {
+        var responses: [(Response, String)] = []
+        responses.reserveCapacity(statuses.count)
+        for row in statuses.indices where statuses[row] == .new { responses.append(try decoded(row)) }
+        return responses
+    }
+
     /// Response `row` and its definition version, read back from its payload.
     /// - Throws: ``LogError`` `invalidEvent` when the payload cannot be read back.
     func decoded(_ row: Int) throws(LogError) -> (Response, String) {

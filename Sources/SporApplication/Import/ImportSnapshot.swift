@@ -52,10 +52,13 @@ enum ImportSnapshot {
         let base = try DatasetLoader.load(
             folder: folder, catalog: .builtIn, refresh: false, upTo: batches.first?.classifiedAt ?? 0)
         var dataset = base.dataset
+        dataset.reserveCapacity(dataset.count + batches.reduce(0) { $0 + $1.statuses.count { $0 == .new } })
         let first = base.mark?.records ?? 0
         var sequence = first
-        for batch in batches {
-            try batch.forEachNew { response, version in
+        let decoded = DecodedBatches(batches)
+        defer { decoded.finish() }
+        for (index, batch) in batches.enumerated() {
+            for (response, version) in try decoded.take(index) {
                 try dataset.apply(
                     LogEntry(
                         sequence: sequence, recordedAtMillis: recordedAtMillis,
