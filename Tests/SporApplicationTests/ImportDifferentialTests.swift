@@ -195,6 +195,8 @@ import Testing
             let itemCount = self.itemCount
             let csvFast = CSVFastPath(columns: Array(zip(columns, items)), itemCount: itemCount, validator: validator)
             let jsonlFast = JSONLFastPath(validator: validator)
+            // One for all the lines, as for a stretch of a file.
+            var recent = ResponseFastPath.Recent()
             var run = Run()
             var differences: [String] = []
             func describe(_ line: Line) -> String {
@@ -227,7 +229,9 @@ import Testing
                 guard (line.number % fastPathEvery) == 0 else { continue }
                 run.fastPathTried += 1
                 let fast = line.bytes.withUnsafeBytes { buffer in
-                    isCSV ? csvFast.response(buffer, row: line.row) : jsonlFast.response(buffer, row: line.row)
+                    isCSV
+                        ? csvFast.response(buffer, row: line.row, recent: &recent)
+                        : jsonlFast.response(buffer, row: line.row, recent: &recent)
                 }
                 guard let fast else { continue }
                 run.fastPath += 1

@@ -16,7 +16,9 @@ struct CSVFastPath: Sendable {
     }
 
     /// The response of a line and its instrument's definition version, or `nil` to take the general path.
-    func response(_ line: UnsafeRawBufferPointer, row: Int) -> (Response, version: String)? {
+    func response(
+        _ line: UnsafeRawBufferPointer, row: Int, recent: inout ResponseFastPath.Recent
+    ) -> (Response, version: String)? {
         var found = ResponseFastPath.Fields(answers: [Int?](repeating: nil, count: itemCount))
         var start = 0
         for (number, column) in columns.enumerated() {
@@ -33,7 +35,7 @@ struct CSVFastPath: Sendable {
                 // The general path reads an item as a whole number with an optional sign; plain digits suffice here.
                 guard let value = ResponseFastPath.digits(field) else { return nil }
                 found.answers[item - 1] = value
-            } else if !fields.set(column, field, in: &found) {
+            } else if !fields.set(column, field, in: &found, recent: &recent) {
                 return nil
             }
         }

@@ -220,6 +220,7 @@ struct ImportFile: @unchecked Sendable {
         var chunk = ParsedChunk(author: author)
         // A payload takes about two thirds of its line.
         chunk.batch.reserveCapacity(bytes: range.count)
+        var recent = ResponseFastPath.Recent()
         var start = range.lowerBound
         while start < range.upperBound {
             let end = Self.lineEnd(bytes, from: start)
@@ -244,8 +245,8 @@ struct ImportFile: @unchecked Sendable {
             chunk.rows += 1
             var parsed =
                 switch fastPath {
-                case .csv(let csv): csv.response(line, row: row)
-                case .jsonl(let jsonl): jsonl.response(line, row: row)
+                case .csv(let csv): csv.response(line, row: row, recent: &recent)
+                case .jsonl(let jsonl): jsonl.response(line, row: row, recent: &recent)
                 }
             if parsed == nil {
                 do {

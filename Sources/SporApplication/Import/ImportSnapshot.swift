@@ -52,7 +52,6 @@ enum ImportSnapshot {
         let base = try DatasetLoader.load(
             folder: folder, catalog: .builtIn, refresh: false, upTo: batches.first?.classifiedAt ?? 0)
         var dataset = base.dataset
-        dataset.reserveCapacity(dataset.count + batches.reduce(0) { $0 + $1.statuses.count { $0 == .new } })
         let first = base.mark?.records ?? 0
         var sequence = first
         let decoded = DecodedBatches(batches)

@@ -12,7 +12,9 @@ struct JSONLFastPath: Sendable {
     }
 
     /// The response of a line and its instrument's definition version, or `nil` to take the general path.
-    func response(_ line: UnsafeRawBufferPointer, row: Int) -> (Response, version: String)? {
+    func response(
+        _ line: UnsafeRawBufferPointer, row: Int, recent: inout ResponseFastPath.Recent
+    ) -> (Response, version: String)? {
         var reader = Reader(bytes: line)
         var found = ResponseFastPath.Fields(answers: [])
         var sawAnswers = false
@@ -41,7 +43,8 @@ struct JSONLFastPath: Sendable {
                     return nil
                 }
             } else {
-                guard let value = reader.string(), !value.isEmpty, fields.set(field, value, in: &found) else {
+                guard let value = reader.string(), !value.isEmpty, fields.set(field, value, in: &found, recent: &recent)
+                else {
                     return nil
                 }
             }

@@ -41,6 +41,15 @@ struct ResponseFastPath: Sendable {
         var answers: [Int?]
     }
 
+    /// The unit and intervention of the line before, with their text: lines repeat them (a file holds few), and a
+    /// repeated one is taken again without making and checking the label anew. One per stretch of lines.
+    struct Recent {
+        fileprivate var unit: (bytes: [UInt8], label: Label)?
+        fileprivate var intervention: (bytes: [UInt8], label: Label)?
+
+        init() {}
+    }
+
     /// What the fast path needs of each instrument (not its whole definition, which is costly to copy).
     private struct Instrument: Sendable {
         var bytes: [UInt8]
@@ -63,7 +72,7 @@ struct ResponseFastPath: Sendable {
     }
 
     /// Takes the text of a field (not empty, not an item); `false` when the general path must judge it.
-    func set(_ field: Field, _ bytes: UnsafeRawBufferPointer, in fields: inout Fields) -> Bool {
+    func set(_ field: Field, _ bytes: UnsafeRawBufferPointer, in fields: inout Fields, recent: inout Recent) -> Bool {
         switch field {
         case .id:
             guard fields.id == nil, let parsed = UUID(canonical: bytes) else { return false }
@@ -87,13 +96,12 @@ struct ResponseFastPath: Sendable {
             }
             fields.date = parsed
         case .unit:
-            guard fields.unit == nil, let parsed = Label(rawValue: String(decoding: bytes, as: UTF8.self)) else {
-                return false
-            }
+            guard fields.unit == nil, let parsed = Self.label(bytes, recent: &recent.unit) else { return false }
             fields.unit = parsed
         case .intervention:
-            guard fields.intervention == nil, let parsed = Label(rawValue: String(decoding: bytes, as: UTF8.self))
-            else { return false }
+            guard fields.intervention == nil, let parsed = Self.label(bytes, recent: &recent.intervention) else {
+                return false
+            }
             fields.intervention = parsed
         case .mode:
             guard fields.mode == nil, let parsed = AdministrationMode(rawValue: String(decoding: bytes, as: UTF8.self))
@@ -122,6 +130,16 @@ struct ResponseFastPath: Sendable {
             unit: fields.unit, intervention: fields.intervention, mode: fields.mode)
         if fields.id == nil { response.id = ImportID.derived(for: response, row: row) }
         return (response, known.version)
+    }
+
+    /// The label of `bytes`: the recent one when they are its text, else a new one (then the recent one).
+    private static func label(
+        _ bytes: UnsafeRawBufferPointer, recent: inout (bytes: [UInt8], label: Label)?
+    ) -> Label? {
+        if let recent, recent.bytes.elementsEqual(bytes) { return recent.label }
+        guard let label = Label(rawValue: String(decoding: bytes, as: UTF8.self)) else { return nil }
+        recent = (Array(bytes), label)
+        return label
     }
 
     /// `YYYY-MM-DD` as a real date.
