@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SporApplication
 import SporTesting
 import Testing
 
@@ -61,6 +62,61 @@ struct StoreCheckpointTests {
             let malformed = try await TestDaemon.spor(["verify", "--store", database, "--expect-head", "5"])
             #expect(malformed.status != 0 && malformed.status != 2)
             #expect(malformed.stderr.contains("expect-head takes SEQ:HASH"), "\(malformed.stderr)")
+        }
+    }
+
+    /// While rows arrive, a signing daemon writes a signed head every interval (a minute unless set, here a fifth
+    /// of a second), and none while nothing moves; `spor verify` checks the newest.
+    @Test func aSigningDaemonWritesAHeadEveryIntervalWhileRowsArrive() async throws {
+        let folder = try TemporaryFolder(prefix: "spor-pg-checkpoint-interval")
+        defer { folder.remove() }
+        let keyFile = folder.path("checkpoint.key")
+        let made = try await TestDaemon.spor(["checkpoint-key", keyFile.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let publicKey = try #require(Self.line("public key: ", in: made.stdout))
+        try await TestPostgres.withDatabase { database, client in
+            func checkpoints() async throws -> Int64 {
+                var count: Int64 = 0
+                let rows = try await client.query("SELECT count(*) FROM spor_checkpoints", logger: TestPostgres.logger)
+                for try await value in rows.decode(Int64.self) { count = value }
+                return count
+            }
+            func waitFor(_ count: Int64) async throws {
+                let deadline = ContinuousClock.now + .seconds(20)
+                while try await checkpoints() < count, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            func verifiedHead() async throws -> String? {
+                let verified = try await TestDaemon.spor([
+                    "verify", "--store", database, "--checkpoint-public-key", publicKey,
+                ])
+                #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+                return Self.line("checkpoint: ", in: verified.stdout).map { String($0.prefix { $0 != ":" }) }
+            }
+            let daemon = try await DataFolder.open(
+                store: database, mode: .serving, environment: ["SPOR_CHECKPOINT_SIGNING_KEY": keyFile.path],
+                logger: TestPostgres.logger, log: DataFolder.LogSettings(storeCheckpointInterval: .milliseconds(200)))
+            let spor = UseCases(folder: daemon)
+            for citizen in 0..<3 {
+                _ = try await spor.record(StoreContract.draft(id: UUID(), citizen: citizen), by: .cli())
+            }
+            try await waitFor(1)
+            #expect(try await checkpoints() == 1)
+            #expect(try await verifiedHead() == "2")
+
+            // Five intervals without a row: nothing new to sign.
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await checkpoints() == 1)
+
+            for citizen in 3..<5 {
+                _ = try await spor.record(StoreContract.draft(id: UUID(), citizen: citizen), by: .cli())
+            }
+            try await waitFor(2)
+            #expect(try await verifiedHead() == "4")
+            await daemon.close()
+            // The head at close was signed already.
+            #expect(try await checkpoints() == 2)
         }
     }
 

@@ -63,7 +63,8 @@ extension DataFolder {
             let checkpoints =
                 mode == .serving
                 ? try StoreCheckpoints.fromEnvironment(
-                    environment, log: session.log, keyFingerprint: pseudonymiser?.fingerprint, logger: logger) : nil
+                    environment, log: session.log, keyFingerprint: pseudonymiser?.fingerprint,
+                    interval: settings.storeCheckpointInterval, logger: logger) : nil
             let started = ContinuousClock.now
             var snapshot = try await StoreSnapshot.read(cache, log: session.log)
             let snapshotMark = snapshot?.mark

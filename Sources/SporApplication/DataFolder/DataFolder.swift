@@ -47,16 +47,23 @@ public final class DataFolder: Sendable {
         /// Where the log's and the audit trail's figures go (docs/server.md); the process-wide swift-metrics
         /// factory unless another is given.
         public var metrics: any MetricsFactory
+        /// How often a daemon on a PostgreSQL store with a checkpoint signing key writes a signed head while rows
+        /// arrive (besides the one at close).
+        public var storeCheckpointInterval: Duration
+        /// A signed head a minute: a superuser who cuts rows off the end finds at most a minute's rows unsigned.
+        public static let defaultStoreCheckpointInterval: Duration = .seconds(60)
 
         public init(
             checkpointFile: URL? = nil, segmentSize: Int = defaultSegmentSize,
             snapshotAfterRecords: UInt64 = defaultSnapshotAfterRecords,
-            metrics: any MetricsFactory = MetricsSystem.factory
+            metrics: any MetricsFactory = MetricsSystem.factory,
+            storeCheckpointInterval: Duration = defaultStoreCheckpointInterval
         ) {
             self.checkpointFile = checkpointFile
             self.segmentSize = segmentSize
             self.snapshotAfterRecords = snapshotAfterRecords
             self.metrics = metrics
+            self.storeCheckpointInterval = storeCheckpointInterval
         }
 
         var configuration: EventLog.Configuration {

@@ -12,8 +12,7 @@ import Synchronization
 /// the triggers and deletes rows at the end cannot sign a new one without the key.
 final class StoreCheckpoints: Sendable {
     /// How often a running daemon writes one, when rows arrived since the last.
-    static let interval: Duration = .seconds(60)
-
+    private let interval: Duration
     private let log: PostgresLog
     private let key: Curve25519.Signing.PrivateKey
     private let keyFingerprint: String?
@@ -22,8 +21,12 @@ final class StoreCheckpoints: Sendable {
     private let written = Mutex<UInt64?>(nil)
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    init(log: PostgresLog, key: Curve25519.Signing.PrivateKey, keyFingerprint: String?, logger: Logger) {
+    init(
+        log: PostgresLog, key: Curve25519.Signing.PrivateKey, keyFingerprint: String?, interval: Duration,
+        logger: Logger
+    ) {
         self.log = log
+        self.interval = interval
         self.key = key
         self.keyFingerprint = keyFingerprint
         self.logger = logger
@@ -32,19 +35,22 @@ final class StoreCheckpoints: Sendable {
     /// The checkpoints of a daemon with the signing key `SPOR_CHECKPOINT_SIGNING_KEY` names; `nil` without one.
     /// - Throws: ``LogError`` `checkpoint` when the key file cannot be read or is malformed.
     static func fromEnvironment(
-        _ environment: [String: String], log: PostgresLog, keyFingerprint: String?, logger: Logger
+        _ environment: [String: String], log: PostgresLog, keyFingerprint: String?, interval: Duration,
+        logger: Logger
     ) throws -> StoreCheckpoints? {
         guard let path = environment[LogCheckpoint.signingKeyVariable], !path.isEmpty else { return nil }
         let key = try LogCheckpoint.signingKey(file: URL(fileURLWithPath: path))
-        return StoreCheckpoints(log: log, key: key, keyFingerprint: keyFingerprint, logger: logger)
+        return StoreCheckpoints(
+            log: log, key: key, keyFingerprint: keyFingerprint, interval: interval, logger: logger)
     }
 
-    /// Writes one every ``interval`` while `position` (after the last row checked) moves, until ``stop()``.
+    /// Writes one every `interval` while `position` (after the last row checked) moves, until ``stop()``.
     func start(position: @escaping @Sendable () async -> RecordChainCheck) {
+        let interval = interval
         task.withLock { task in
             task = Task {
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: Self.interval)
+                    try? await Task.sleep(for: interval)
                     guard !Task.isCancelled else { return }
                     await self.write(at: await position())
                 }
