@@ -41,11 +41,13 @@ struct ResponseFastPath: Sendable {
         var answers: [Int?]
     }
 
-    /// The unit and intervention of the line before, with their text: lines repeat them (a file holds few), and a
-    /// repeated one is taken again without making and checking the label anew. One per stretch of lines.
+    /// The citizen, unit and intervention of the line before, with their text: lines repeat them (a citizen's rows
+    /// usually follow each other, and a file holds few units), and a repeated one is taken again without making and
+    /// checking it anew. One per stretch of lines.
     struct Recent {
-        fileprivate var unit: (bytes: [UInt8], label: Label)?
-        fileprivate var intervention: (bytes: [UInt8], label: Label)?
+        fileprivate var citizen: (bytes: [UInt8], value: CitizenID)?
+        fileprivate var unit: (bytes: [UInt8], value: Label)?
+        fileprivate var intervention: (bytes: [UInt8], value: Label)?
 
         init() {}
     }
@@ -78,9 +80,8 @@ struct ResponseFastPath: Sendable {
             guard fields.id == nil, let parsed = UUID(canonical: bytes) else { return false }
             fields.id = parsed
         case .citizen:
-            guard fields.citizen == nil, let parsed = CitizenID(rawValue: String(decoding: bytes, as: UTF8.self)) else {
-                return false
-            }
+            guard fields.citizen == nil, let parsed = Self.value(bytes, recent: &recent.citizen, CitizenID.init)
+            else { return false }
             fields.citizen = parsed
         case .instrument:
             guard fields.instrument == nil, let known = instruments.firstIndex(where: { $0.bytes.elementsEqual(bytes) })
@@ -96,12 +97,13 @@ struct ResponseFastPath: Sendable {
             }
             fields.date = parsed
         case .unit:
-            guard fields.unit == nil, let parsed = Self.label(bytes, recent: &recent.unit) else { return false }
-            fields.unit = parsed
-        case .intervention:
-            guard fields.intervention == nil, let parsed = Self.label(bytes, recent: &recent.intervention) else {
+            guard fields.unit == nil, let parsed = Self.value(bytes, recent: &recent.unit, Label.init) else {
                 return false
             }
+            fields.unit = parsed
+        case .intervention:
+            guard fields.intervention == nil, let parsed = Self.value(bytes, recent: &recent.intervention, Label.init)
+            else { return false }
             fields.intervention = parsed
         case .mode:
             guard fields.mode == nil, let parsed = AdministrationMode(rawValue: String(decoding: bytes, as: UTF8.self))
@@ -132,14 +134,16 @@ struct ResponseFastPath: Sendable {
         return (response, known.version)
     }
 
-    /// The label of `bytes`: the recent one when they are its text, else a new one (then the recent one).
-    private static func label(
-        _ bytes: UnsafeRawBufferPointer, recent: inout (bytes: [UInt8], label: Label)?
-    ) -> Label? {
-        if let recent, recent.bytes.elementsEqual(bytes) { return recent.label }
-        guard let label = Label(rawValue: String(decoding: bytes, as: UTF8.self)) else { return nil }
-        recent = (Array(bytes), label)
-        return label
+    /// The value of the text `bytes`: the recent one when they are its text, else one made by `make` (then the
+    /// recent one), `nil` when `make` refuses the text.
+    private static func value<Value>(
+        _ bytes: UnsafeRawBufferPointer, recent: inout (bytes: [UInt8], value: Value)?,
+        _ make: (String) -> Value?
+    ) -> Value? {
+        if let recent, recent.bytes.elementsEqual(bytes) { return recent.value }
+        guard let value = make(String(decoding: bytes, as: UTF8.self)) else { return nil }
+        recent = (Array(bytes), value)
+        return value
     }
 
     /// `YYYY-MM-DD` as a real date.

@@ -3,6 +3,10 @@ struct Interner: Sendable {
     /// The strings by code.
     private(set) var strings: [String] = []
     private var codes: [String: Int32] = [:]
+    /// The string asked for last and its code: rows come in runs of one citizen, unit and intervention (a
+    /// citizen's answers follow each other in a log replayed or a file imported), and comparing with it is cheaper
+    /// than hashing.
+    private var last: (text: String, code: Int32)?
 
     init() {}
 
@@ -15,10 +19,16 @@ struct Interner: Sendable {
 
     /// The code of `text`, assigning the next free one the first time it is seen.
     mutating func code(for text: String) -> Int32 {
-        if let code = codes[text] { return code }
-        let code = Int32(strings.count)
-        strings.append(text)
-        codes[text] = code
+        if let last, last.text == text { return last.code }
+        let code: Int32
+        if let known = codes[text] {
+            code = known
+        } else {
+            code = Int32(strings.count)
+            strings.append(text)
+            codes[text] = code
+        }
+        last = (text, code)
         return code
     }
 
