@@ -9,6 +9,7 @@ struct CorrectCommand: AsyncParsableCommand {
         commandName: "correct", abstract: "Correct the answers or the date of a stored response, with a reason.")
 
     @OptionGroup var options: DataFolderOptions
+    @OptionGroup var cacheOption: CacheOption
 
     @Argument(help: "The id of the response to correct.")
     var id: String
@@ -26,7 +27,7 @@ struct CorrectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
-        let current = try await options.openUseCases(.writing).closing { spor in
+        let current = try await options.openUseCases(.writing, cache: cacheOption.cache).closing { spor in
             try await spor.correct(
                 id, answers: answers.map(AnswersArgument.parse), administeredAt: date.map(JSONValue.string),
                 reason: reason,

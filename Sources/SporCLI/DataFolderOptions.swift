@@ -15,9 +15,6 @@ struct DataFolderOptions: ParsableArguments {
     @Option(name: .customLong("key-file"), help: .keyFile)
     var keyFile: String?
 
-    @Option(help: .cache)
-    var cache: String?
-
     @Option(
         name: .long,
         help:
@@ -33,15 +30,18 @@ struct DataFolderOptions: ParsableArguments {
 
     func validate() throws {
         try format.require(OutputFormat.tableOrJSON)
-        try StoreArgument.check(data: data, store: store, cache: cache)
+        try StoreArgument.check(data: data, store: store)
     }
 
     /// The PostgreSQL store to use: `--store`, else `$SPOR_STORE` unless `--data` is given.
     var storeURL: String? { DataFolder.store(given: store, data: data) }
 
-    /// The use cases over the PostgreSQL store or the data folder, opened for `mode`; the caller closes
-    /// ``UseCases/folder`` when done (``UseCases/closing(_:)``).
-    func openUseCases(_ mode: DataFolder.Mode, settleWindow: SettleWindow = .standard) async throws -> UseCases {
+    /// The use cases over the PostgreSQL store or the data folder, opened for `mode`, with the store's snapshot in
+    /// `cache` (a ``CacheOption``); the caller closes ``UseCases/folder`` when done (``UseCases/closing(_:)``).
+    func openUseCases(
+        _ mode: DataFolder.Mode, cache: String? = nil, settleWindow: SettleWindow = .standard
+    ) async throws -> UseCases {
+        try StoreArgument.check(data: data, store: store, cache: cache)
         guard let storeURL else { return try useCases(mode) }
         return UseCases(
             folder: try await DataFolder.open(

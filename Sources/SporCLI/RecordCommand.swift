@@ -10,6 +10,7 @@ struct RecordCommand: AsyncParsableCommand {
         abstract: "Store one response: from flags, or one response JSON on standard input with `-`.")
 
     @OptionGroup var options: DataFolderOptions
+    @OptionGroup var cacheOption: CacheOption
 
     @Argument(help: "`-` to read one response JSON object from standard input instead of the flags.")
     var input: String?
@@ -45,7 +46,7 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         // Validated before the folder is opened: a refused response leaves no trace, not even a new folder.
         let draft = try draft(ResponseValidator(today: .today()))
-        let recorded = try await options.openUseCases(.writing).closing { spor in
+        let recorded = try await options.openUseCases(.writing, cache: cacheOption.cache).closing { spor in
             try await spor.record(draft, by: .cli())
         }
         print(

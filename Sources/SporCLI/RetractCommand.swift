@@ -9,6 +9,7 @@ struct RetractCommand: AsyncParsableCommand {
         commandName: "retract", abstract: "Retract a response entered in error, with a reason.")
 
     @OptionGroup var options: DataFolderOptions
+    @OptionGroup var cacheOption: CacheOption
 
     @Argument(help: "The id of the response to retract.")
     var id: String
@@ -21,7 +22,7 @@ struct RetractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
-        _ = try await options.openUseCases(.writing).closing { spor in
+        _ = try await options.openUseCases(.writing, cache: cacheOption.cache).closing { spor in
             try await spor.retract(id, reason: reason, by: .cli())
         }
         switch options.format {

@@ -11,6 +11,7 @@ struct StressCommand: AsyncParsableCommand {
         shouldDisplay: false)
 
     @OptionGroup var options: DataFolderOptions
+    @OptionGroup var cacheOption: CacheOption
 
     @Option(help: "Concurrent writers.")
     var writers: Int = 4
@@ -19,7 +20,7 @@ struct StressCommand: AsyncParsableCommand {
     var batch: Int = 1
 
     func run() async throws {
-        let spor = try await options.openUseCases(.writing)
+        let spor = try await options.openUseCases(.writing, cache: cacheOption.cache)
         let today = CalendarDate.today()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<writers {

@@ -43,7 +43,9 @@ public struct JSONWriter {
         first = false
     }
 
-    /// Writes a member name; the value follows.
+    /// Writes a member name; the value follows. The name is copied as it is, not escaped: names written in the
+    /// source are plain ASCII without quotes or backslashes (a name known only at run time takes
+    /// ``dynamicKey(_:)``).
     public mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))

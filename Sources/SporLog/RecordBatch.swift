@@ -63,17 +63,8 @@ public struct RecordBatch: Sendable {
         classifiedAt = nil
     }
 
-    /// Calls `body` with each response ``EventLog/classify(_:)`` found new and its definition version, in order:
-    /// what ``EventLog/recordSpan(_:recordedAtMillis:)`` writes of this batch.
-    /// - Throws: ``LogError`` `invalidEvent` when a payload cannot be read back, or what `body` throws.
-    public func forEachNew(_ body: (Response, String) throws -> Void) throws {
-        for row in statuses.indices where statuses[row] == .new {
-            let (response, version) = try decoded(row)
-            try body(response, version)
-        }
-    }
-
-    /// The responses found new, with their definition versions, read back from their payloads, in order.
+    /// The responses ``EventLog/classify(_:)`` found new, with their definition versions, read back from their
+    /// payloads, in order: what ``EventLog/recordSpan(_:recordedAtMillis:)`` writes of this batch.
     /// - Throws: ``LogError`` `invalidEvent` when a payload cannot be read back.
     public func newResponses() throws(LogError) -> [(Response, String)] {
         var responses: [(Response, String)] = []

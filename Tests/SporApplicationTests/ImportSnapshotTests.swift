@@ -21,9 +21,12 @@ import Testing
             answers: [index % 6, 3, 2, index % 4, 1], unit: Label(rawValue: "unit-\(index % 3)"))
     }
 
-    /// Imports 40 rows (one stored before, one given twice) with the snapshot built from them, into a folder whose
-    /// earlier records are in a snapshot or not; returns the snapshot's bytes and those of a full replay's.
-    static func snapshots(earlierInSnapshot: Bool) async throws -> (imported: [UInt8], replayed: [UInt8]) {
+    /// Imports 40 rows (one stored before, one given twice) in `batches` batches with the snapshot built from them,
+    /// into a folder whose earlier records are in a snapshot or not; returns the snapshot's bytes and those of a
+    /// full replay's.
+    static func snapshots(
+        earlierInSnapshot: Bool, batches count: Int
+    ) async throws -> (imported: [UInt8], replayed: [UInt8]) {
         let folder = try TemporaryFolder(prefix: "spor-import-snapshot")
         defer { folder.remove() }
         let earlier = (0..<10).map { response($0) }
@@ -36,14 +39,19 @@ import Testing
         if !earlierInSnapshot { try FileManager.default.removeItem(at: snapshot) }
 
         let writing = try DataFolder(url: folder.url, mode: .writing, logger: logger)
-        var batch = RecordBatch(author: author)
-        try batch.append(earlier[3], definitionVersion: "1")  // already stored
         let twice = response(99)
-        for index in 10..<49 { try batch.append(response(index), definitionVersion: "1") }
-        try batch.append(twice, definitionVersion: "1")
-        try batch.append(twice, definitionVersion: "1")  // given earlier in the file
+        // One already stored, then new ones, then one given twice (the second given earlier in the file).
+        let rows = [earlier[3]] + (10..<49).map { response($0) } + [twice, twice]
+        let size = (rows.count + count - 1) / count
+        var batches: [RecordBatch] = []
+        for start in stride(from: 0, to: rows.count, by: size) {
+            var batch = RecordBatch(author: author)
+            for row in rows[start..<min(start + size, rows.count)] { try batch.append(row, definitionVersion: "1") }
+            batches.append(batch)
+        }
+        #expect(batches.count == count)
         let log = try writing.writableLog()
-        let classified = try await log.classify([batch])
+        let classified = try await log.classify(batches)
         let written = try await ImportSnapshot.record(classified, log: log, folder: writing, buildingFrom: 1)
         #expect(written == 40)
         await writing.close()
@@ -56,9 +64,10 @@ import Testing
         return (imported, try [UInt8](Data(contentsOf: snapshot)))
     }
 
-    @Test(arguments: [true, false])
-    func theSnapshotBuiltByAnImportIsTheOneAReplayWrites(earlierInSnapshot: Bool) async throws {
-        let (imported, replayed) = try await Self.snapshots(earlierInSnapshot: earlierInSnapshot)
+    /// In one batch, and in several (read back a batch or two ahead of the build, ``DecodedBatches``).
+    @Test(arguments: [true, false], [1, 6])
+    func theSnapshotBuiltByAnImportIsTheOneAReplayWrites(earlierInSnapshot: Bool, batches: Int) async throws {
+        let (imported, replayed) = try await Self.snapshots(earlierInSnapshot: earlierInSnapshot, batches: batches)
         #expect(imported.count > 1000)
         #expect(imported == replayed)
     }

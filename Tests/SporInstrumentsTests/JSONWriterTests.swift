@@ -35,6 +35,19 @@ import Testing
         }
     }
 
+    /// A member name known only at run time is escaped as a string value is, as `JSONEncoder` escapes keys.
+    @Test func dynamicKeysAreEscaped() throws {
+        for name in ["connectedness", "", "a\"b\\c", "line\nbreak\ttab\u{1}", "æøå/ÆØÅ 🙂"] {
+            var json = JSONWriter()
+            json.object { json in
+                json.dynamicKey(name)
+                json.integer(1)
+            }
+            let expected = try Self.encoder.encode([name: 1])
+            #expect(String(decoding: json.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+
     @Test func smallIntegerTypesAreWrittenInFull() {
         var json = JSONWriter()
         json.array { json in

@@ -59,7 +59,8 @@ struct PostgresStoreSnapshotTests {
     }
 
     /// A command given the cache (`spor trajectory --store … --cache DIR`) reads the snapshot a daemon left there
-    /// and only the rows after it; with few rows after it, it leaves the snapshot as it was.
+    /// and only the rows after it, and so does a writing command; with few rows after it, they leave the snapshot as
+    /// it was.
     @Test func aCommandReadsOnlyTheRowsAfterADaemonsSnapshot() async throws {
         let cache = try TemporaryFolder(prefix: "spor-pg-cache")
         defer { cache.remove() }
@@ -89,6 +90,15 @@ struct PostgresStoreSnapshotTests {
                 of: CitizenID(rawValue: "c-4")!, by: .cli(), via: "test")
             #expect(trajectory.instruments.first?.points.count == 1)
             await command.close()
+            #expect(try Data(contentsOf: snapshot) == written)
+
+            // A writing command (`spor record --store … --cache DIR`) starts from it too.
+            let recorder = try await DataFolder.open(
+                store: database, mode: .writing, cache: cache.url, environment: [:], logger: TestPostgres.logger)
+            #expect(recorder.load?.fromSnapshot == true)
+            #expect(recorder.load?.recordsReplayed == 2)
+            _ = try await UseCases(folder: recorder).record(StoreContract.draft(id: UUID(), citizen: 5), by: .cli())
+            await recorder.close()
             #expect(try Data(contentsOf: snapshot) == written)
         }
     }

@@ -54,6 +54,10 @@ struct StoreCommandTests {
             ])
             #expect(refused.status == 64)
             #expect(refused.stderr.contains("--cache goes with --store"), "\(refused.stderr)")
+            // A command that never loads the responses does not take it, rather than ignore it.
+            let notTaken = try SporBinary.run(["token", "list", "--store", store, "--cache", cache.path])
+            #expect(notTaken.status == 64)
+            #expect(notTaken.stderr.contains("Unknown option '--cache'"), "\(notTaken.stderr)")
         }
     }
 

@@ -26,9 +26,8 @@ extension DataFolder {
         guard let store else { return try await ImportSnapshot.record(batches, log: writableLog(), folder: self) }
         var written = 0
         for batch in batches {
-            var events: [SporLog.LogEvent] = []
-            try batch.forEachNew { response, version in
-                events.append(.responseRecorded(response, definitionVersion: version))
+            let events = try batch.newResponses().map { response, version in
+                SporLog.LogEvent.responseRecorded(response, definitionVersion: version)
             }
             for start in stride(from: 0, to: events.count, by: Self.storeImportSlice) {
                 let slice = Array(events[start..<min(start + Self.storeImportSlice, events.count)])

@@ -22,7 +22,8 @@ extension DataFolder {
 
     /// Opens a PostgreSQL store in place of a data folder (docs/postgresql.md): the log, the tokens and the access
     /// audit trail are its tables, and no local folder is used or locked, so several daemons and commands work on
-    /// one database at once. Reading, writing and serving load every response from the table; a daemon
+    /// one database at once. Reading, writing and serving load every response (from the table, or from a snapshot
+    /// in `cache` and the rows after it); a daemon
     /// (``Mode/serving``) and a writing command follow the table from then on, so they see every other process's
     /// writes.
     ///

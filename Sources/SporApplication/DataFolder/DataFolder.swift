@@ -217,7 +217,7 @@ public final class DataFolder: Sendable {
     /// it) and releases the folder's lock.
     public func close() async {
         if let store {
-            if mode != .serving { live?.snapshotIfDue(waiting: true) }
+            if mode != .serving { await live?.closeCommand() }
             await store.close()
         } else {
             await log?.close()

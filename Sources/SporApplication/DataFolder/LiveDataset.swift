@@ -20,7 +20,8 @@ import Synchronization
 /// Long reads (reports, releases) and reads that must wait for the lock run on threads of their own
 /// (``BlockingWorkers``), never on those of Swift's cooperative pool.
 final class LiveDataset: @unchecked Sendable {
-    /// A new snapshot is written in the background once this many entries were applied since the last one.
+    /// A new snapshot is written once this many entries were applied since the last one: in the background, and by
+    /// a command at its close (``closeCommand()``).
     private let snapshotAfterRecords: UInt64
 
     private let lock = ReadersWriterLock()
@@ -85,10 +86,11 @@ final class LiveDataset: @unchecked Sendable {
     enum SnapshotPlace: Sendable {
         /// A data folder's snapshot, marked with the position in the folder's log after the records it holds.
         case logFolder(URL)
-        /// A PostgreSQL store daemon's cache folder (docs/postgresql.md), marked with the number of rows it holds
-        /// and the hash of the last one, as given with the rows (``sequence(_:headHash:)``).
+        /// The cache folder of a daemon or command on a PostgreSQL store (docs/postgresql.md), marked with the
+        /// number of rows it holds and the hash of the last one, as given with the rows (``sequence(_:headHash:)``).
         case cache(URL)
-        /// No snapshot (a command, or a daemon on a store without a cache).
+        /// No snapshot (a command on a data folder, which refreshes the folder's own through `DatasetLoader`, or
+        /// anything on a store without a cache).
         case nowhere
     }
 
@@ -316,11 +318,27 @@ final class LiveDataset: @unchecked Sendable {
 
     /// Applies the ready entries and writes the snapshot of everything; call after the last write.
     func close() {
+        applyAllReady()
+        // On the snapshot queue, after any background snapshot: one writer of the file at a time.
+        snapshotQueue.sync { _ = writeSnapshot() }
+    }
+
+    /// A command's close: applies the ready entries and writes the snapshot when it is due (the command read or
+    /// wrote many rows since the last one), on a thread of its own, not one of Swift's cooperative ones.
+    func closeCommand() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Self.readQueue.async {
+                self.applyAllReady()
+                self.snapshotIfDue(waiting: true)
+                continuation.resume()
+            }
+        }
+    }
+
+    private func applyAllReady() {
         lock.lockForWriting()
         applyReady()
         lock.unlock()
-        // On the snapshot queue, after any background snapshot: one writer of the file at a time.
-        snapshotQueue.sync { _ = writeSnapshot() }
     }
 
     // MARK: - Applying

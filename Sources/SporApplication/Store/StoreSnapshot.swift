@@ -5,11 +5,11 @@ import SporPostgres
 import SporReports
 import SporSnapshot
 
-/// A daemon's local snapshot of the responses of a PostgreSQL store, in a cache folder of its own
-/// (`spor serve --store … --cache DIR`, docs/postgresql.md): the same file as a data folder's snapshot, marked with
-/// the number of rows it holds and the hash of the last one. At start it is used only when the table's row at the
-/// mark still has that hash; then only the rows after it are read. The daemon's responses in memory write it
-/// (``LiveDataset``, ``LiveDataset/SnapshotPlace/cache(_:)``): in the background and at close.
+/// A local snapshot of the responses of a PostgreSQL store, in a cache folder (`--cache DIR` of `spor serve --store`
+/// and of the commands, docs/postgresql.md): the same file as a data folder's snapshot, marked with the number of
+/// rows it holds and the hash of the last one. At opening it is used only when the table's row at the mark still
+/// has that hash; then only the rows after it are read. The responses in memory write it (``LiveDataset``,
+/// ``LiveDataset/SnapshotPlace/cache(_:)``): a daemon in the background and at close, a command at close when due.
 struct StoreSnapshot {
     let dataset: ResponseDataset
     let mark: LogMark

@@ -10,6 +10,7 @@ struct ImportCommand: AsyncParsableCommand {
         abstract: "Import responses from a .csv or .jsonl file: the whole file is checked before anything is written.")
 
     @OptionGroup var options: DataFolderOptions
+    @OptionGroup var cacheOption: CacheOption
 
     @Argument(help: "The file: .csv (header: contract field names, answers as item1 ... item5) or .jsonl.")
     var file: String
@@ -24,7 +25,7 @@ struct ImportCommand: AsyncParsableCommand {
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
         let imported: UseCases.Imported
         do {
-            imported = try await options.openUseCases(.writing).closing { spor in
+            imported = try await options.openUseCases(.writing, cache: cacheOption.cache).closing { spor in
                 try await spor.importFile(
                     path: file, skipInvalid: skipInvalid, rejectedPath: rejected,
                     progress: { progress.tick("checked", $0) }, by: .cli())
