@@ -75,24 +75,26 @@ struct StoreCheckpointTests {
         #expect(made.status == 0, "\(made.stderr)")
         let publicKey = try #require(Self.line("public key: ", in: made.stdout))
         try await TestPostgres.withDatabase { database, client in
-            func checkpoints() async throws -> Int64 {
-                var count: Int64 = 0
-                let rows = try await client.query("SELECT count(*) FROM spor_checkpoints", logger: TestPostgres.logger)
-                for try await value in rows.decode(Int64.self) { count = value }
-                return count
-            }
-            func waitFor(_ count: Int64) async throws {
-                let deadline = ContinuousClock.now + .seconds(20)
-                while try await checkpoints() < count, ContinuousClock.now < deadline {
-                    try await Task.sleep(for: .milliseconds(50))
+            /// The head sequence number of each checkpoint in the table, oldest first.
+            func heads() async throws -> [String] {
+                var heads: [String] = []
+                let rows = try await client.query(
+                    "SELECT checkpoint FROM spor_checkpoints ORDER BY id", logger: TestPostgres.logger)
+                for try await text in rows.decode(String.self) {
+                    heads.append(Self.line("head ", in: text).map { String($0.prefix { $0 != ":" }) } ?? "none")
                 }
+                return heads
             }
-            func verifiedHead() async throws -> String? {
-                let verified = try await TestDaemon.spor([
-                    "verify", "--store", database, "--checkpoint-public-key", publicKey,
-                ])
-                #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
-                return Self.line("checkpoint: ", in: verified.stdout).map { String($0.prefix { $0 != ":" }) }
+            /// The heads once the newest is `sequence` (the daemon signs what it has read back, row by row).
+            func waitForHead(_ sequence: String) async throws -> [String] {
+                // Generous: under a full parallel test run the follower reads the rows back late.
+                let deadline = ContinuousClock.now + .seconds(90)
+                var found = try await heads()
+                while found.last != sequence, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(50))
+                    found = try await heads()
+                }
+                return found
             }
             let daemon = try await DataFolder.open(
                 store: database, mode: .serving, environment: ["SPOR_CHECKPOINT_SIGNING_KEY": keyFile.path],
@@ -101,22 +103,26 @@ struct StoreCheckpointTests {
             for citizen in 0..<3 {
                 _ = try await spor.record(StoreContract.draft(id: UUID(), citizen: citizen), by: .cli())
             }
-            try await waitFor(1)
-            #expect(try await checkpoints() == 1)
-            #expect(try await verifiedHead() == "2")
+            let first = try await waitForHead("2")
+            #expect(first.last == "2", "\(first)")
 
             // Five intervals without a row: nothing new to sign.
             try await Task.sleep(for: .seconds(1))
-            #expect(try await checkpoints() == 1)
+            #expect(try await heads() == first)
 
             for citizen in 3..<5 {
                 _ = try await spor.record(StoreContract.draft(id: UUID(), citizen: citizen), by: .cli())
             }
-            try await waitFor(2)
-            #expect(try await verifiedHead() == "4")
+            let second = try await waitForHead("4")
+            #expect(second.last == "4" && second.count > first.count, "\(second)")
+            let verified = try await TestDaemon.spor([
+                "verify", "--store", database, "--checkpoint-public-key", publicKey,
+            ])
+            #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+            #expect(verified.stdout.contains("checkpoint: 4:"), "\(verified.stdout)")
             await daemon.close()
             // The head at close was signed already.
-            #expect(try await checkpoints() == 2)
+            #expect(try await heads() == second)
         }
     }
 
