@@ -43,6 +43,9 @@ enum ImportSnapshot {
         return span.count
     }
 
+    /// How many responses ahead of the one applied the build asks for its id table slot.
+    private static let prefetchDistance = 16
+
     /// The folder's responses as they stand, with the batches' new responses applied as the records numbered from
     /// the log's current end; the first sequence number used and how many were applied.
     static func build(
@@ -57,7 +60,11 @@ enum ImportSnapshot {
         let decoded = DecodedBatches(batches)
         defer { decoded.finish() }
         for (index, batch) in batches.enumerated() {
-            for (response, version) in try decoded.take(index) {
+            let responses = try decoded.take(index)
+            for (row, (response, version)) in responses.enumerated() {
+                if row + Self.prefetchDistance < responses.count {
+                    dataset.prefetch(responses[row + Self.prefetchDistance].0.id)
+                }
                 try dataset.apply(
                     LogEntry(
                         sequence: sequence, recordedAtMillis: recordedAtMillis,

@@ -186,6 +186,10 @@ public struct ResponseDataset: Sendable {
     /// The row of a response id, if held.
     func row(of id: UUID) -> Int? { index.row(of: id, in: ids) }
 
+    /// Starts bringing the id table's slot for `id` into the cache, for a caller that applies many responses in a
+    /// row and knows the ids a few ahead: at millions of responses the table is far larger than the caches.
+    public func prefetch(_ id: UUID) { index.prefetch(id) }
+
     /// The citizen code of an id, if the citizen has any response.
     func citizenCode(_ id: CitizenID) -> Int32? { citizens.existingCode(for: id.rawValue) }
 
