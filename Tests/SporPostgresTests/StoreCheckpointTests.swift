@@ -23,6 +23,14 @@ struct StoreCheckpointTests {
         }
     }
 
+    /// A checkpoint signing key made by `spor checkpoint-key` in `folder`: its file and its public key.
+    static func signingKey(in folder: TemporaryFolder) async throws -> (file: URL, publicKey: String) {
+        let file = folder.path("checkpoint.key")
+        let made = try await TestDaemon.spor(["checkpoint-key", file.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        return (file, try #require(line("public key: ", in: made.stdout)))
+    }
+
     static func line(_ prefix: String, in output: String) -> String? {
         output.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
@@ -70,10 +78,7 @@ struct StoreCheckpointTests {
     @Test func aSigningDaemonWritesAHeadEveryIntervalWhileRowsArrive() async throws {
         let folder = try TemporaryFolder(prefix: "spor-pg-checkpoint-interval")
         defer { folder.remove() }
-        let keyFile = folder.path("checkpoint.key")
-        let made = try await TestDaemon.spor(["checkpoint-key", keyFile.path])
-        #expect(made.status == 0, "\(made.stderr)")
-        let publicKey = try #require(Self.line("public key: ", in: made.stdout))
+        let (keyFile, publicKey) = try await Self.signingKey(in: folder)
         try await TestPostgres.withDatabase { database, client in
             /// The head sequence number of each checkpoint in the table, oldest first.
             func heads() async throws -> [String] {
@@ -129,10 +134,7 @@ struct StoreCheckpointTests {
     @Test func aSignedCheckpointFindsRowsCutOffTheEndAndAForgedOneIsRefused() async throws {
         let folder = try TemporaryFolder(prefix: "spor-pg-checkpoint")
         defer { folder.remove() }
-        let keyFile = folder.path("checkpoint.key")
-        let made = try await TestDaemon.spor(["checkpoint-key", keyFile.path])
-        #expect(made.status == 0, "\(made.stderr)")
-        let publicKey = try #require(Self.line("public key: ", in: made.stdout))
+        let (keyFile, publicKey) = try await Self.signingKey(in: folder)
         try await TestPostgres.withDatabase { database, client in
             let (staff, _) = try await TestDaemon.offPool { try TwoDaemonsTests.tokens(database) }
             // Two runs of a signing daemon: a checkpoint at record 4, then one at record 9.
