@@ -22,6 +22,25 @@ import Testing
         #expect(dataset.stored(UUID()) == nil)
     }
 
+    /// What a recording of an id is decided against: the response as first recorded, whatever came after.
+    @Test func recordedIsTheFirstVersionThroughCorrectionsAndRetraction() throws {
+        var log = LogBuilder()
+        let first = log.record("c-1", "2026-01-10", who5(raw: 10), unit: "u1")
+        let second = log.record("c-1", "2026-02-10", who5(raw: 12), unit: "u1")
+        let untouched = log.record("c-2", "2026-02-10", who5(raw: 7))
+        log.correct(first, "c-1", "2026-01-11", who5(raw: 20), unit: "u1")
+        log.correct(first, "c-1", "2026-01-12", who5(raw: 21), unit: "u1")
+        log.retract(second)
+        let dataset = try log.dataset()
+        let original = try #require(dataset.recorded(first))
+        #expect(original.answers == who5(raw: 10))
+        #expect(original.administeredAt.description == "2026-01-10")
+        #expect(dataset.stored(first)?.response.answers == who5(raw: 21))
+        #expect(dataset.recorded(second)?.answers == who5(raw: 12))
+        #expect(dataset.recorded(untouched) == dataset.stored(untouched)?.response)
+        #expect(dataset.recorded(UUID()) == nil)
+    }
+
     @Test func aScopeShowsOnlyTheResponsesOfItsUnitsAndComputesChangesFromThem() throws {
         var log = LogBuilder()
         log.record("c-1", "2026-01-10", who5(raw: 5), unit: "other")

@@ -13,7 +13,7 @@ extension DataFolder {
     func classify(_ batches: [RecordBatch]) async throws -> [RecordBatch] {
         guard store != nil else { return try await writableLog().classify(batches) }
         return try await read(long: true) { dataset in
-            try RecordBatch.classify(batches) { id in dataset.revisions(of: id).first?.response }
+            try RecordBatch.classify(batches) { id in dataset.recorded(id) }
         }
     }
 

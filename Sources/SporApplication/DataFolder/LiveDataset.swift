@@ -197,7 +197,7 @@ final class LiveDataset: @unchecked Sendable {
     /// appends with it while holding the advisory lock.
     func recorded(_ id: UUID) async throws -> Response? {
         try await readWithoutPending(long: false) { dataset in
-            dataset.revisions(of: id).first?.response ?? self.state.withLock { $0.pending[id]?.recorded }
+            dataset.recorded(id) ?? self.state.withLock { $0.pending[id]?.recorded }
         }
     }
 

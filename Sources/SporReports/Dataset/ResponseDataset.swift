@@ -251,6 +251,14 @@ public struct ResponseDataset: Sendable {
     /// The definition version the row's current content was scored under.
     func definitionVersion(ofRow row: Int) -> String { versions[Int32(definitionVersion[row])] }
 
+    /// The response as first recorded under `id`, before any correction, retracted or not; `nil` when the id was
+    /// never recorded. A recording is decided against this version (a correction does not make an earlier
+    /// recording of the same id a conflict), in the embedded log and on a PostgreSQL store alike.
+    public func recorded(_ id: UUID) -> Response? {
+        guard let row = row(of: id) else { return nil }
+        return revisions[Int32(row)]?.first?.response ?? response(at: row)
+    }
+
     /// Every event of a row, oldest first: its recording, then corrections and a retraction if any.
     public func revisions(of id: UUID) -> [ResponseRevision] {
         guard let row = row(of: id) else { return [] }
