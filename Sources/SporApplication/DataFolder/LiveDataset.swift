@@ -329,7 +329,8 @@ final class LiveDataset: @unchecked Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             Self.readQueue.async {
                 self.applyAllReady()
-                self.snapshotIfDue(waiting: true)
+                // On the snapshot queue, after any background snapshot: one writer of the file at a time.
+                self.snapshotQueue.sync { if self.snapshotDue { _ = self.writeSnapshot() } }
                 continuation.resume()
             }
         }
@@ -543,26 +544,22 @@ final class LiveDataset: @unchecked Sendable {
 
     // MARK: - Snapshot
 
-    /// Starts writing a snapshot in the background when enough entries were applied since the last one; `waiting`
-    /// writes it before returning (a command's close: the process ends right after).
-    func snapshotIfDue(waiting: Bool = false) {
-        if case .nowhere = place { return }
-        // A snapshot already being written in the background finishes first.
-        if waiting { snapshotQueue.sync {} }
+    /// Whether ``snapshotAfterRecords`` entries or more were applied since the last snapshot.
+    private var snapshotDue: Bool {
         let applied = state.withLock { $0.applied }
-        let due = snapshot.withLock { snapshot -> Bool in
-            guard !snapshot.running, applied >= (snapshot.mark?.records ?? 0) + snapshotAfterRecords else {
-                return false
-            }
+        return applied >= (snapshot.withLock { $0.mark?.records } ?? 0) + snapshotAfterRecords
+    }
+
+    /// Starts writing a snapshot in the background when enough entries were applied since the last one.
+    func snapshotIfDue() {
+        if case .nowhere = place { return }
+        let due = snapshotDue
+        let start = snapshot.withLock { snapshot -> Bool in
+            guard due, !snapshot.running else { return false }
             snapshot.running = true
             return true
         }
-        guard due else { return }
-        guard !waiting else {
-            snapshotQueue.sync { _ = writeSnapshot() }
-            snapshot.withLock { $0.running = false }
-            return
-        }
+        guard start else { return }
         snapshotQueue.async {
             let wrote = self.writeSnapshot()
             self.snapshot.withLock { $0.running = false }
