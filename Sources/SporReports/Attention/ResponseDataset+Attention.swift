@@ -154,10 +154,7 @@ extension ResponseDataset {
     func attentionCodes(
         latest: Int, change: ScoreChange?, definition: InstrumentDefinition, _ add: (AttentionReason.Code) -> Void
     ) {
-        let flags = flagBits[latest]
-        func holds(_ flag: Flag) -> Bool {
-            definition.flags.firstIndex { $0.name == flag }.map { flags & (1 << $0) != 0 } ?? false
-        }
+        func holds(_ flag: Flag) -> Bool { self.holds(flag, row: latest, definition: definition) }
         if holds(.veryLowWellbeing) { add(.veryLowWellbeing) }
         if let change, change.direction == .deteriorated { add(.deteriorated) }
         if holds(.belowRecoveryCutoff), let change, change.delta < 0 { add(.belowCutoffAndFalling) }

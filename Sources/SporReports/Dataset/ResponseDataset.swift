@@ -221,6 +221,17 @@ public struct ResponseDataset: Sendable {
     /// Whether the row was corrected at least once.
     func isCorrected(_ row: Int) -> Bool { state[row] & Self.correctedBit != 0 }
 
+    /// The bit of `flag` in a row's flag bits: a definition's flags take the bits in their order. 0 when the
+    /// definition has no such flag (or more than fit), so it never holds.
+    static func flagBit(_ flag: Flag, in definition: InstrumentDefinition) -> UInt8 {
+        definition.flags.firstIndex { $0.name == flag }.map { UInt8(1) << $0 } ?? 0
+    }
+
+    /// Whether `flag` of `definition` (the row's instrument's) holds for the row.
+    func holds(_ flag: Flag, row: Int, definition: InstrumentDefinition) -> Bool {
+        flagBits[row] & Self.flagBit(flag, in: definition) != 0
+    }
+
     /// The flags that hold for a row, in the definition's order (empty when incomplete).
     func flags(ofRow row: Int) -> [Flag] {
         let rules = definitions[Int(instrument[row])].flags

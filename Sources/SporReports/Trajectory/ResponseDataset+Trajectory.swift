@@ -41,12 +41,12 @@ extension ResponseDataset {
 
     /// The change between two scored rows.
     func change(from earlier: Int, to later: Int, definition: InstrumentDefinition) -> ScoreChange {
-        // The cut-off flag's bit in the row's flags, tested without listing them.
-        let bit = definition.flags.firstIndex { $0.name == definition.change.cutoffFlag }.map { UInt8(1) << $0 } ?? 0
+        let cutoff = definition.change.cutoffFlag
         return ScoreChange(
             definition.change(
-                from: Int(score[earlier]), to: Int(score[later]), earlierFlagged: flagBits[earlier] & bit != 0,
-                laterFlagged: flagBits[later] & bit != 0))
+                from: Int(score[earlier]), to: Int(score[later]),
+                earlierFlagged: holds(cutoff, row: earlier, definition: definition),
+                laterFlagged: holds(cutoff, row: later, definition: definition)))
     }
 
     /// The score at the cut-off flag's boundary, for charts: 50 for both built-in instruments; `nil` when the

@@ -38,7 +38,7 @@ struct TrendAccumulator {
         domainItems = domains.map(\.item)
         histogramStart = Self.fixed + flagCount + domains.count
         width = histogramStart + 101
-        cutoffBit = definition.flags.firstIndex { $0.name == definition.change.cutoffFlag }.map { 1 << $0 } ?? 0
+        cutoffBit = ResponseDataset.flagBit(definition.change.cutoffFlag, in: definition)
         directionCounter = (-100...100).map { delta in
             let earlier = max(0, -delta)
             let change = definition.change(
