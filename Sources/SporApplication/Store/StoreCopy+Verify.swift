@@ -89,10 +89,8 @@ extension StoreCopy {
                         return verification
                     }
                 }
-                let reach = checkpoint.head.map { Int64($0.sequence) } ?? -1
-                if reach >= furthest.map({ $0.checkpoint.head.map { Int64($0.sequence) } ?? -1 }) ?? -1 {
-                    furthest = (row, checkpoint)
-                }
+                // The newest of those reaching furthest.
+                if checkpoint.records >= furthest?.checkpoint.records ?? 0 { furthest = (row, checkpoint) }
             }
             if let (row, checkpoint) = furthest {
                 verification.checkpoint = .init(

@@ -19,11 +19,10 @@ struct ReportDataOptions: ParsableArguments {
     @Option(name: .customLong("key-file"), help: .keyFile)
     var keyFile: String?
 
-    @Option(help: .cache)
-    var cache: String?
+    @OptionGroup var cacheOption: CacheOption
 
     func validate() throws {
-        try StoreArgument.check(data: data, store: store, cache: cache)
+        try StoreArgument.check(data: data, store: store, cache: cacheOption.cache)
     }
 
     /// The use cases over the data folder, or the PostgreSQL store (`--store`, else `$SPOR_STORE` unless `--data`
@@ -33,7 +32,7 @@ struct ReportDataOptions: ParsableArguments {
             return UseCases(
                 folder: try await DataFolder.open(
                     store: store, mode: .reading, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
-                    cache: cache.map { URL(fileURLWithPath: $0) }, logger: DataFolderOptions.logger),
+                    cache: cacheOption.cache.map { URL(fileURLWithPath: $0) }, logger: DataFolderOptions.logger),
                 settleWindow: settleWindow)
         }
         return UseCases(
