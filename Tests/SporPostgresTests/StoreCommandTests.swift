@@ -49,6 +49,16 @@ struct StoreCommandTests {
             // One row after the snapshot: it is read, not written again.
             #expect(try Data(contentsOf: snapshot) == written)
 
+            // A cache that cannot be a folder (a file stands there): the command answers from the table, and says
+            // only that no snapshot was written.
+            let blocked = folder.path("not-a-folder")
+            try Data("x".utf8).write(to: blocked)
+            let uncached = try spor(["trajectory", "c-after-cache", "--format", "json", "--cache", blocked.path])
+            #expect(uncached.status == 0, "\(uncached.stderr)")
+            #expect(uncached.stdout == (try spor(["trajectory", "c-after-cache", "--format", "json"])).stdout)
+            #expect(uncached.stderr.contains("no snapshot written"), "\(uncached.stderr)")
+            #expect(!uncached.stderr.contains("c-after-cache"), "\(uncached.stderr)")
+
             let refused = try SporBinary.run([
                 "trajectory", "c-1", "--data", folder.path("data").path, "--cache", cache.path,
             ])
