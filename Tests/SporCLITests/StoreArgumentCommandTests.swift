@@ -26,6 +26,12 @@ import Testing
             ["serve", "--store", "postgresql://spor@db.example/spor", "--snapshot-after", "5"],
             "--snapshot-after goes with --cache"
         ),
+        (["serve", "--store", "postgresql://spor@db.example/spor", "--cache", ""], "--cache takes a folder"),
+        (
+            ["trajectory", "c-1", "--store", "postgresql://spor@db.example/spor", "--cache", " "],
+            "--cache takes a folder"
+        ),
+        (["trajectory", "c-1", "--data", "DATA", "--cache", "DATA"], "--cache goes with --store"),
         (
             ["serve", "--store", "postgresql://spor@db.example/spor", "--cache", "DATA", "--snapshot-after", "0"],
             "--snapshot-after must be at least 1"
