@@ -23,25 +23,25 @@ struct StoreCommandTests {
         let cache = folder.path("cache")
         let snapshot = cache.appendingPathComponent("dataset.snapshot")
         try await TestPostgres.withDatabase { store, _ in
-            func spor(_ arguments: [String]) throws -> SporBinary.Result {
-                try SporBinary.run(arguments + ["--store", store])
+            func spor(_ arguments: [String]) async throws -> SporBinary.Result {
+                try await TestDaemon.spor(arguments + ["--store", store])
             }
-            let imported = try spor(["import", csv.path])
+            let imported = try await spor(["import", csv.path])
             #expect(imported.status == 0, "\(imported.stderr)")
 
-            let report = try spor(["report", "--instrument", "who5", "--format", "json", "--cache", cache.path])
+            let report = try await spor(["report", "--instrument", "who5", "--format", "json", "--cache", cache.path])
             #expect(report.status == 0, "\(report.stderr)")
             #expect(FileManager.default.fileExists(atPath: snapshot.path))
             let written = try Data(contentsOf: snapshot)
 
-            let recorded = try spor([
+            let recorded = try await spor([
                 "record", "--citizen", "c-after-cache", "--instrument", "who5", "--date", "2026-06-01", "--answers",
                 "1,2,3,4,5",
             ])
             #expect(recorded.status == 0, "\(recorded.stderr)")
             for citizen in ["c-after-cache", data.all()[0].citizen.rawValue] {
-                let cached = try spor(["trajectory", citizen, "--format", "json", "--cache", cache.path])
-                let direct = try spor(["trajectory", citizen, "--format", "json"])
+                let cached = try await spor(["trajectory", citizen, "--format", "json", "--cache", cache.path])
+                let direct = try await spor(["trajectory", citizen, "--format", "json"])
                 #expect(cached.status == 0, "\(cached.stderr)")
                 #expect(cached.stdout == direct.stdout)
                 #expect(cached.stdout.contains("\"citizen\""), "\(cached.stdout)")
@@ -53,19 +53,19 @@ struct StoreCommandTests {
             // only that no snapshot was written.
             let blocked = folder.path("not-a-folder")
             try Data("x".utf8).write(to: blocked)
-            let uncached = try spor(["trajectory", "c-after-cache", "--format", "json", "--cache", blocked.path])
+            let uncached = try await spor(["trajectory", "c-after-cache", "--format", "json", "--cache", blocked.path])
             #expect(uncached.status == 0, "\(uncached.stderr)")
-            #expect(uncached.stdout == (try spor(["trajectory", "c-after-cache", "--format", "json"])).stdout)
+            #expect(uncached.stdout == (try await spor(["trajectory", "c-after-cache", "--format", "json"])).stdout)
             #expect(uncached.stderr.contains("no snapshot written"), "\(uncached.stderr)")
             #expect(!uncached.stderr.contains("c-after-cache"), "\(uncached.stderr)")
 
-            let refused = try SporBinary.run([
+            let refused = try await TestDaemon.spor([
                 "trajectory", "c-1", "--data", folder.path("data").path, "--cache", cache.path,
             ])
             #expect(refused.status == 64)
             #expect(refused.stderr.contains("--cache goes with --store"), "\(refused.stderr)")
             // A command that never loads the responses does not take it, rather than ignore it.
-            let notTaken = try SporBinary.run(["token", "list", "--store", store, "--cache", cache.path])
+            let notTaken = try await TestDaemon.spor(["token", "list", "--store", store, "--cache", cache.path])
             #expect(notTaken.status == 64)
             #expect(notTaken.stderr.contains("Unknown option '--cache'"), "\(notTaken.stderr)")
         }

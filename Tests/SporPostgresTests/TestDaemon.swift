@@ -14,8 +14,11 @@ final class TestDaemon: @unchecked Sendable {
     /// Runs blocking work (waiting for a process) on a dispatch queue, off Swift's few cooperative threads, which
     /// the other tests running at the same time need.
     static func offPool<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+        // A thread of its own: on Linux dispatch's global queues share their threads with the cooperative pool, and a
+        // full parallel test run keeps both busy, so other tests' tasks would starve behind a command that runs for
+        // seconds.
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
+            Thread { continuation.resume(with: Swift.Result { try work() }) }.start()
         }
     }
 
