@@ -27,7 +27,7 @@ struct CorrectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
-        let current = try await options.openUseCases(.writing, cache: cacheOption.cache).closing { spor in
+        let current = try await options.openUseCases(.writing, cache: cacheOption).closing { spor in
             try await spor.correct(
                 id, answers: answers.map(AnswersArgument.parse), administeredAt: date.map(JSONValue.string),
                 reason: reason,

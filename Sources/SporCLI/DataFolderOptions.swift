@@ -39,14 +39,14 @@ struct DataFolderOptions: ParsableArguments {
     /// The use cases over the PostgreSQL store or the data folder, opened for `mode`, with the store's snapshot in
     /// `cache` (a ``CacheOption``); the caller closes ``UseCases/folder`` when done (``UseCases/closing(_:)``).
     func openUseCases(
-        _ mode: DataFolder.Mode, cache: String? = nil, settleWindow: SettleWindow = .standard
+        _ mode: DataFolder.Mode, cache: CacheOption? = nil, settleWindow: SettleWindow = .standard
     ) async throws -> UseCases {
-        try StoreArgument.check(data: data, store: store, cache: cache)
+        try StoreArgument.check(data: data, store: store, cache: cache?.cache)
         guard let storeURL else { return try useCases(mode) }
         return UseCases(
             folder: try await DataFolder.open(
                 store: storeURL, mode: mode, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
-                cache: cache.map { URL(fileURLWithPath: $0) }, logger: Self.logger, log: logSettings),
+                cache: cache?.folder, logger: Self.logger, log: cache?.applied(to: logSettings) ?? logSettings),
             settleWindow: settleWindow)
     }
 

@@ -46,7 +46,7 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         // Validated before the folder is opened: a refused response leaves no trace, not even a new folder.
         let draft = try draft(ResponseValidator(today: .today()))
-        let recorded = try await options.openUseCases(.writing, cache: cacheOption.cache).closing { spor in
+        let recorded = try await options.openUseCases(.writing, cache: cacheOption).closing { spor in
             try await spor.record(draft, by: .cli())
         }
         print(

@@ -22,7 +22,7 @@ struct RetractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ResponseIDArgument.parse(id)
-        _ = try await options.openUseCases(.writing, cache: cacheOption.cache).closing { spor in
+        _ = try await options.openUseCases(.writing, cache: cacheOption).closing { spor in
             try await spor.retract(id, reason: reason, by: .cli())
         }
         switch options.format {

@@ -20,7 +20,7 @@ struct StressCommand: AsyncParsableCommand {
     var batch: Int = 1
 
     func run() async throws {
-        let spor = try await options.openUseCases(.writing, cache: cacheOption.cache)
+        let spor = try await options.openUseCases(.writing, cache: cacheOption)
         let today = CalendarDate.today()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<writers {

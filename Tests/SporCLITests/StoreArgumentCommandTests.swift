@@ -40,6 +40,17 @@ import Testing
             ["serve", "--store", "postgresql://spor@db.example/spor", "--cache", "DATA", "--snapshot-after", "-3"],
             "snapshot-after"
         ),
+        (
+            [
+                "report", "--instrument", "who5", "--store", "postgresql://spor@db.example/spor", "--snapshot-after",
+                "5",
+            ],
+            "--snapshot-after goes with --cache"
+        ),
+        (
+            ["record", "--store", "postgresql://spor@db.example/spor", "--cache", "DATA", "--snapshot-after", "0"],
+            "--snapshot-after must be at least 1"
+        ),
     ])
     func aWrongChoiceIsAUsageErrorAndOpensNothing(arguments: [String], message: String) throws {
         let folder = try TemporaryFolder()

@@ -33,8 +33,9 @@ extension DataFolder {
     ///   - cache: a local folder for a snapshot of the responses: read at opening when it fits the table (its last
     ///     record's hash is checked), then only the rows after it. A daemon (``Mode/serving``) writes it in the
     ///     background once `settings.snapshotAfterRecords` rows were applied since the last one, and at
-    ///     ``close()``; a command writes it at ``close()`` when `DatasetLoader.refreshAfterRecords` rows or more
-    ///     were read after it, as a command on a data folder refreshes the folder's snapshot. Several processes
+    ///     ``close()``; a command writes it at ``close()`` when `settings.snapshotAfterRecords` rows or more were
+    ///     read or written after it (the CLI passes `LogSettings.commandSnapshotAfterRecords`, as a command on a data
+    ///     folder refreshes the folder's snapshot). Several processes
     ///     may share one cache folder: each snapshot replaces the file whole.
     /// - Throws: ``UseCaseError`` `unavailable` when PostgreSQL cannot be reached or refuses; `LogError`
     ///   `invalidKey` for a key that is malformed or not the store's.
@@ -85,8 +86,7 @@ extension DataFolder {
             // start that read many rows counts), and at close; a command at close, when it read many rows.
             let live = LiveDataset(
                 dataset: dataset, records: check.nextSequence, headHash: check.headHash, snapshotMark: snapshotMark,
-                snapshotAfterRecords: mode == .serving
-                    ? settings.snapshotAfterRecords : DatasetLoader.refreshAfterRecords,
+                snapshotAfterRecords: settings.snapshotAfterRecords,
                 place: cache.map { .cache($0) } ?? .nowhere,
                 writable: mode == .serving, logger: logger)
             if mode == .serving {

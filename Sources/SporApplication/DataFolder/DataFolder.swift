@@ -39,11 +39,14 @@ public final class DataFolder: Sendable {
         public var checkpointFile: URL?
         /// Bytes after which a new segment is started.
         public var segmentSize: Int
-        /// The daemon writes a new snapshot in the background once this many records were applied since the last.
+        /// The daemon writes a new snapshot in the background once this many records were applied since the last;
+        /// a command on a PostgreSQL store with a cache folder writes one at its close after as many.
         public var snapshotAfterRecords: UInt64
         /// At 5 million responses a snapshot takes about a second to write, and 200,000 records take about half a
         /// second to replay at the next start.
         public static let defaultSnapshotAfterRecords: UInt64 = 200_000
+        /// A command's threshold: as many as make a command on a data folder refresh the folder's snapshot.
+        public static let commandSnapshotAfterRecords = DatasetLoader.refreshAfterRecords
         /// Where the log's and the audit trail's figures go (docs/server.md); the process-wide swift-metrics
         /// factory unless another is given.
         public var metrics: any MetricsFactory

@@ -25,7 +25,7 @@ struct ImportCommand: AsyncParsableCommand {
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
         let imported: UseCases.Imported
         do {
-            imported = try await options.openUseCases(.writing, cache: cacheOption.cache).closing { spor in
+            imported = try await options.openUseCases(.writing, cache: cacheOption).closing { spor in
                 try await spor.importFile(
                     path: file, skipInvalid: skipInvalid, rejectedPath: rejected,
                     progress: { progress.tick("checked", $0) }, by: .cli())

@@ -32,7 +32,8 @@ struct ReportDataOptions: ParsableArguments {
             return UseCases(
                 folder: try await DataFolder.open(
                     store: store, mode: .reading, keyFile: keyFile.map { URL(fileURLWithPath: $0) },
-                    cache: cacheOption.cache.map { URL(fileURLWithPath: $0) }, logger: DataFolderOptions.logger),
+                    cache: cacheOption.folder, logger: DataFolderOptions.logger,
+                    log: cacheOption.applied(to: DataFolder.LogSettings())),
                 settleWindow: settleWindow)
         }
         return UseCases(

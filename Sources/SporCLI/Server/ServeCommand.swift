@@ -54,10 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         try StoreArgument.check(data: data, store: store, cache: cache)
         if demo, storeURL != nil { throw ValidationError("--demo fills a new data folder, not a store") }
-        if let snapshotAfter {
-            guard cache != nil else { throw ValidationError("--snapshot-after goes with --cache") }
-            guard snapshotAfter >= 1 else { throw ValidationError("--snapshot-after must be at least 1") }
-        }
+        try CacheOption.check(cache: cache, snapshotAfter: snapshotAfter)
         guard attentionDays >= 1 else { throw ValidationError("--attention-days must be at least 1") }
         guard settleDays >= 0 else { throw ValidationError("--settle-days must be 0 or more") }
         _ = try CitizenSystemOption.settings(fhirCitizenSystem, option: "--fhir-citizen-system")
