@@ -130,6 +130,8 @@ let package = Package(
                 "SporTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                // The HTTP stack alone, as the floor under the daemon's rows (FloorServer).
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -83,6 +83,7 @@ struct CompareBenchmark: AsyncParsableCommand {
                     ]))
             let imported = try bench.time { try bench.run(spor, ["import", csv.path, "--data", data.path]) }
             table.add("spor import of the CSV", spor: imported, peer: duckLoad, peerName: "DuckDB load", goal: 2)
+            try measureDiskFloor(bench: bench, data: data, peer: duckLoad, table: &table)
         } else {
             try bench.run(spor, ["import", csv.path, "--data", data.path])
         }
@@ -93,6 +94,27 @@ struct CompareBenchmark: AsyncParsableCommand {
         table.print(
             title: "Spor beside its peers, \(responses) responses, "
                 + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.today())")
+    }
+
+    /// As many bytes as the import left durable (the log's segments and the snapshot), written by `dd` with one
+    /// `fdatasync` at the end: the least time the import can take on this disk without writing less.
+    private func measureDiskFloor(
+        bench: BenchRunner, data: URL, peer: Double, table: inout ComparisonTable
+    ) throws {
+        let written = try FileManager.default.contentsOfDirectory(at: data, includingPropertiesForKeys: [.fileSizeKey])
+            .filter { $0.lastPathComponent.hasPrefix("segment-") || $0.lastPathComponent == "dataset.snapshot" }
+            .reduce(0) { $0 + (try $1.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0) }
+        let megabytes = (written + (1 << 20) - 1) >> 20
+        let target = bench.folder.appendingPathComponent("floor.bin")
+        defer { try? FileManager.default.removeItem(at: target) }
+        let seconds = try bench.time {
+            try bench.run(
+                URL(fileURLWithPath: "/bin/dd"),
+                ["if=/dev/zero", "of=\(target.path)", "bs=1M", "count=\(megabytes)", "conv=fdatasync", "status=none"])
+        }
+        table.add(
+            "floor: dd writes the import's \(megabytes) MB durably", spor: seconds, peer: peer,
+            peerName: "DuckDB load", goal: 2)
     }
 
     /// The first and a later cold `spor report` beside DuckDB's query of the same CSV.
@@ -135,20 +157,59 @@ struct CompareBenchmark: AsyncParsableCommand {
         }
 
         if wants(.attention) { try measureAttention(daemon: daemon, tokens: tokens, table: &table) }
+        var peerWrites: (perSecond: Double, p99Milliseconds: Double)?
+        let post = bench.folder.appendingPathComponent("post.lua")
+        try LoadScripts.post(token: tokens.admin).write(to: post, atomically: true, encoding: .utf8)
         if wants(.writes) {
-            try measureWrites(bench: bench, wrk: wrk, daemon: daemon, tokens: tokens, table: &table)
+            peerWrites = try measureWrites(
+                bench: bench, wrk: wrk, post: post, daemon: daemon, tokens: tokens, table: &table)
         }
+        let get = bench.folder.appendingPathComponent("get.lua")
+        try LoadScripts.get(token: tokens.admin, citizens: citizens).write(to: get, atomically: true, encoding: .utf8)
         if wants(.reads) {
-            let get = bench.folder.appendingPathComponent("get.lua")
-            try LoadScripts.get(token: tokens.admin, citizens: citizens).write(
-                to: get, atomically: true, encoding: .utf8)
             let reads = try bench.wrk(wrk, script: get, url: daemon.base, connections: connections, duration: duration)
             table.add(
                 "audited trajectory GET, \(connections) connections", rate: reads, peer: nil, peerName: "",
                 goal: "≥ 20,000/s")
         }
         if wants(.memory) { table.add("daemon memory after the loads", memory: daemon.residentBytes, goal: "< 1 GB") }
+        let getBytes = try daemon.answerBytes("GET", "/v1/citizens/c-1/trajectory", token: tokens.admin)
+        let postBytes = try daemon.answerBytes(
+            "POST", "/v1/responses", token: tokens.admin,
+            json: #"{"id":"\#(UUID().uuidString.lowercased())","citizen":"bench-1","instrument":"who5","#
+                + #""administeredAt":"2026-06-01","answers":[1,2,3,4,5],"unit":"bench-unit","intervention":"SEL85"}"#)
         daemon.stop()
+        if wants(.writes) || wants(.reads) {
+            try await measureFloor(
+                bench: bench, wrk: wrk, scripts: (get, post), bytes: (getBytes, postBytes), peerWrites: peerWrites,
+                table: &table)
+        }
+    }
+
+    /// The same loads against Hummingbird alone (``FloorServer``), answering bodies as long as the daemon's: the
+    /// most any request through this HTTP stack reaches on this machine, the floor under the rows above.
+    private func measureFloor(
+        bench: BenchRunner, wrk: URL, scripts: (get: URL, post: URL), bytes: (get: Int, post: Int),
+        peerWrites: (perSecond: Double, p99Milliseconds: Double)?, table: inout ComparisonTable
+    ) async throws {
+        let floor = SporDaemon(floorServerOn: port, getBytes: bytes.get, postBytes: bytes.post)
+        defer { floor.stop() }
+        try await floor.start()
+        if wants(.writes) {
+            let writes = try bench.wrk(
+                wrk, script: scripts.post, url: floor.base + "/v1/responses", connections: connections,
+                duration: duration)
+            table.add(
+                "floor: Hummingbird alone answers the POSTs (\(bytes.post) B, no Spor code)", rate: writes,
+                peer: peerWrites, peerName: "PostgreSQL INSERT (pgbench)", goal: "the most the POST row can reach")
+        }
+        if wants(.reads) {
+            let reads = try bench.wrk(
+                wrk, script: scripts.get, url: floor.base, connections: connections, duration: duration)
+            table.add(
+                "floor: Hummingbird alone answers the GETs (\(bytes.get) B, no Spor code)", rate: reads, peer: nil,
+                peerName: "", goal: "the most the GET row can reach")
+        }
     }
 
     private func measureAttention(daemon: SporDaemon, tokens: Tokens, table: inout ComparisonTable) throws {
@@ -160,13 +221,12 @@ struct CompareBenchmark: AsyncParsableCommand {
     }
 
     /// Durable writes beside PostgreSQL's, then again while trend reports run back to back.
+    /// Returns pgbench's rate, unless skipped.
     private func measureWrites(
-        bench: BenchRunner, wrk: URL, daemon: SporDaemon, tokens: Tokens, table: inout ComparisonTable
-    ) throws {
+        bench: BenchRunner, wrk: URL, post: URL, daemon: SporDaemon, tokens: Tokens, table: inout ComparisonTable
+    ) throws -> (perSecond: Double, p99Milliseconds: Double)? {
         let script = { (name: String) in URL(fileURLWithPath: scripts).appendingPathComponent(name).path }
 
-        let post = bench.folder.appendingPathComponent("post.lua")
-        try LoadScripts.post(token: tokens.admin).write(to: post, atomically: true, encoding: .utf8)
         let writes = try bench.wrk(
             wrk, script: post, url: daemon.base + "/v1/responses", connections: connections,
             duration: duration)
@@ -199,6 +259,7 @@ struct CompareBenchmark: AsyncParsableCommand {
         table.add(
             "durable POST while trend reports run back to back", rate: writesBesideReports, peer: nil,
             peerName: "", goal: "p99 as without reports")
+        return peerWrites
     }
 
     private struct Tokens {

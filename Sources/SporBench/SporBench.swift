@@ -5,5 +5,7 @@ import ArgumentParser
 struct SporBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spor-bench", abstract: "Spor benchmarks (build with -c release first).",
-        subcommands: [LogBenchmark.self, ServerBenchmark.self, CompareBenchmark.self, StoreBenchmark.self])
+        subcommands: [
+            LogBenchmark.self, ServerBenchmark.self, CompareBenchmark.self, StoreBenchmark.self, FloorServer.self,
+        ])
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// A real `spor serve` on a data folder, started for a benchmark and stopped with SIGTERM.
+/// A real `spor serve` on a data folder, started for a benchmark and stopped with SIGTERM (or, for the floor
+/// under its rows, `spor-bench floor-server`).
 final class SporDaemon {
     let process = Process()
     /// `http://127.0.0.1:PORT`.
@@ -27,6 +28,17 @@ final class SporDaemon {
         process.environment = ProcessInfo.processInfo.environment.filter {
             $0.key != "SPOR_PSEUDONYM_KEY" && $0.key != "SPOR_DATA"
         }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+    }
+
+    /// `spor-bench floor-server`: Hummingbird alone, answering bodies of the given lengths (``FloorServer``).
+    init(floorServerOn port: Int, getBytes: Int, postBytes: Int) {
+        base = "http://127.0.0.1:\(port)"
+        process.executableURL = Bundle.main.executableURL
+        process.arguments = [
+            "floor-server", "--port", String(port), "--get-bytes", String(getBytes), "--post-bytes", String(postBytes),
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
     }
@@ -67,6 +79,19 @@ final class SporDaemon {
             throw ValidationError("GET \(path) answered \(result.output)")
         }
         return seconds
+    }
+
+    /// The length of the body one request answers with; fails unless it succeeds.
+    func answerBytes(_ method: String, _ path: String, token: String, json body: String? = nil) throws -> Int {
+        let result = try Self.curl(
+            ["-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download}", "-X", method]
+                + ["-H", "Authorization: Bearer \(token)", base + path]
+                + (body.map { ["-H", "Content-Type: application/json", "--data-binary", $0] } ?? []))
+        let fields = result.output.split(separator: " ")
+        guard fields.count == 2, fields[0].hasPrefix("2"), let bytes = Int(fields[1]) else {
+            throw ValidationError("\(method) \(path) answered \(result.output)")
+        }
+        return bytes
     }
 
     private static func curl(_ arguments: [String]) throws -> (status: Int32, output: String) {
