@@ -36,6 +36,9 @@ final class LiveDataset: @unchecked Sendable {
 
     /// Long reads and reads that wait: threads of their own, never those of Swift's cooperative pool.
     private static let readQueue = BlockingWorkers(name: "spor.reads", limit: 32)
+    /// How often a short read gives up the processor while a write applies entries before it moves to the read
+    /// queue: applying takes microseconds, a move two thread switches.
+    private static let yieldsBeforeMoving = 16
     /// Each dataset's background work has serial queues of its own, so one dataset's snapshot, grow or attention
     /// build never waits behind another's (several live in one test process).
     private let snapshotQueue = DispatchQueue(label: "spor.snapshot", qos: .utility)
@@ -127,7 +130,7 @@ final class LiveDataset: @unchecked Sendable {
         let target = state.withLock { $0.next }
         // A second try: right after a write the first finds its entry still ready, and applies it on the way out
         // (when no other read holds the lock), so this read need not wait on the read queue.
-        for _ in 0..<(long ? 0 : 2) where lock.tryLockForReading() {
+        for _ in 0..<(long ? 0 : 2) where lock.tryLockForReading(yields: Self.yieldsBeforeMoving) {
             if state.withLock({ $0.applied >= target }) {
                 defer { unlockAndApply() }
                 try checkHealthy()
@@ -206,7 +209,7 @@ final class LiveDataset: @unchecked Sendable {
     private func readWithoutPending<Result: Sendable>(
         long: Bool, _ body: @escaping @Sendable (ResponseDataset) throws -> Result
     ) async throws -> Result {
-        if lock.tryLockForReading() {
+        if lock.tryLockForReading(yields: Self.yieldsBeforeMoving) {
             defer { unlockAndApply() }
             try checkHealthy()
             return try body(dataset)

@@ -23,6 +23,17 @@ final class ReadersWriterLock: @unchecked Sendable {
     /// Holds it shared if no writer holds it now.
     func tryLockForReading() -> Bool { pthread_rwlock_tryrdlock(lock) == 0 }
 
+    /// Holds it shared if no writer holds it now or after one of `yields` turns of giving up the processor. A
+    /// writer of the responses in memory only applies the entries of a group commit or two, and lets go sooner than
+    /// a read moved to a thread of its own would start (the move is two thread switches).
+    func tryLockForReading(yields: Int) -> Bool {
+        for _ in 0..<yields {
+            if tryLockForReading() { return true }
+            sched_yield()
+        }
+        return tryLockForReading()
+    }
+
     /// Waits until nobody holds the lock, then holds it alone.
     func lockForWriting() { pthread_rwlock_wrlock(lock) }
 
