@@ -65,7 +65,7 @@ struct DataFolderOptions: ParsableArguments {
 
     /// A logger writing warnings and worse to standard error.
     static var logger: Logger {
-        var logger = Logger(label: "spor", factory: { StreamLogHandler.standardError(label: $0) })
+        var logger = Logger(label: "spor", factory: { LineLogHandler(label: $0) })
         logger.logLevel = .warning
         return logger
     }

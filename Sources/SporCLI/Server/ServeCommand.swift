@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         AllocatorSettings.apply()
         let folder = DataFolder.location(data)
-        var logger = Logger(label: "spor", factory: { StreamLogHandler.standardError(label: $0) })
+        var logger = Logger(label: "spor", factory: { LineLogHandler(label: $0) })
         logger.logLevel = .info
         if let storeURL {
             try await serve(store: storeURL, logger: logger)
