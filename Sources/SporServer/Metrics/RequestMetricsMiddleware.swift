@@ -1,5 +1,6 @@
 import CoreMetrics
 import Hummingbird
+import Synchronization
 
 /// Counts every request and records its latency by method, route template and status:
 /// `spor_http_requests_total` and `spor_http_request_duration_seconds` (docs/server.md).
@@ -13,6 +14,23 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     typealias Context = SporRequestContext
 
     let factory: any MetricsFactory
+    /// The counter and timer of each method, route and status seen, made once: asking the factory for them on
+    /// every request looked them up by their labels in its registry each time.
+    private let handles = Handles()
+
+    private final class Handles: Sendable {
+        let made = Mutex<[Labels: (Counter, CoreMetrics.Timer)]>([:])
+    }
+
+    private struct Labels: Hashable {
+        var method: String
+        var route: String
+        var status: Int
+    }
+
+    init(factory: any MetricsFactory) {
+        self.factory = factory
+    }
 
     /// The methods named in a label as they are.
     private static let methods: Set<HTTPRequest.Method> = [
@@ -37,12 +55,25 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     private func record(
         _ request: Request, _ context: Context, status: HTTPResponse.Status, since start: ContinuousClock.Instant
     ) {
-        let route = context.endpointPath.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "unmatched"
-        let method = Self.methods.contains(request.method) ? request.method.rawValue : "other"
-        let dimensions = [("method", method), ("route", route), ("status", String(status.code))]
-        Counter(label: "spor_http_requests_total", dimensions: dimensions, factory: factory).increment()
+        let labels = Labels(
+            method: Self.methods.contains(request.method) ? request.method.rawValue : "other",
+            route: context.endpointPath.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "unmatched",
+            status: status.code)
+        let (counter, timer) = handles.made.withLock { handles in
+            if let made = handles[labels] { return made }
+            let dimensions = [
+                ("method", labels.method), ("route", labels.route), ("status", String(labels.status)),
+            ]
+            let made = (
+                Counter(label: "spor_http_requests_total", dimensions: dimensions, factory: factory),
+                CoreMetrics.Timer(
+                    label: "spor_http_request_duration_seconds", dimensions: dimensions, factory: factory)
+            )
+            handles[labels] = made
+            return made
+        }
+        counter.increment()
         let (seconds, attoseconds) = (ContinuousClock.now - start).components
-        CoreMetrics.Timer(label: "spor_http_request_duration_seconds", dimensions: dimensions, factory: factory)
-            .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
