@@ -17,9 +17,9 @@ extension Request {
 
     /// The body's bytes after the content-type and size checks of ``jsonBody(limit:)``.
     func jsonBytes(limit: Int, mediaTypes: Set<String> = ["application/json"]) async throws -> [UInt8] {
-        let mediaType = headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
-            .lowercased()
-        guard let mediaType, mediaTypes.contains(mediaType) else { throw Problem.unsupportedMediaType }
+        guard let mediaType = headers.mediaType, mediaTypes.contains(mediaType) else {
+            throw Problem.unsupportedMediaType
+        }
         if let length = headers[.contentLength].flatMap(Int.init), length > limit {
             throw Problem.tooLarge(limit: limit)
         }

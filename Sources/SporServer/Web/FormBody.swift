@@ -33,9 +33,9 @@ struct FormBody: Sendable {
 
     /// The form of a request: 415 unless it is form-encoded, 413 over ``limit``.
     static func read(_ request: Request) async throws -> FormBody {
-        let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
-            .lowercased()
-        guard mediaType == "application/x-www-form-urlencoded" else { throw Problem.unsupportedMediaType }
+        guard request.headers.mediaType == "application/x-www-form-urlencoded" else {
+            throw Problem.unsupportedMediaType
+        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw Problem.tooLarge(limit: limit)
         }
