@@ -40,6 +40,8 @@ public final class AuditTrail: Sendable {
 
     private let descriptor: Int32
     private let url: URL
+    /// Kept open: taken once per group commit.
+    private let lock: LockFile
     private let pending = Mutex(Pending())
     private let tail = Mutex(Tail())
     private let queue = DispatchQueue(label: "spor.audit.flush")
@@ -51,8 +53,9 @@ public final class AuditTrail: Sendable {
     public init(folder: URL, metrics: any MetricsFactory = MetricsSystem.factory) throws {
         linesWritten = Counter(label: "spor_audit_lines_total", dimensions: [], factory: metrics)
         url = folder.appendingPathComponent(Self.fileName)
+        lock = try LockFile(beside: url)
         descriptor = try DurableFile.openForAppend(url)
-        try DurableFile.withExclusiveLock(on: url) { try catchUp() }
+        try lock.withExclusiveLock { try catchUp() }
     }
 
     deinit {
@@ -100,7 +103,7 @@ public final class AuditTrail: Sendable {
             }
             guard let (lines, waiters) = batch else { return }
             do {
-                try DurableFile.withExclusiveLock(on: url) { try write(lines) }
+                try lock.withExclusiveLock { try write(lines) }
                 linesWritten.increment(by: lines.count)
                 for waiter in waiters { waiter.resume() }
             } catch {
@@ -127,8 +130,8 @@ public final class AuditTrail: Sendable {
         }
         try DurableFile.writeAll(descriptor, bytes, path: url.path)
         guard fsync(descriptor) == 0 else { throw DurableFile.failure("sync", url.path) }
-        let size = try Self.size(of: descriptor, path: url.path)
-        tail.withLock { $0 = Tail(size: size, chain: chain) }
+        // Under the lock nobody else appends: the file grew by exactly these bytes.
+        tail.withLock { $0 = Tail(size: $0.size + bytes.count, chain: chain) }
     }
 
     /// Reads the file's tail again when another process wrote since this one did, cutting off a torn last line

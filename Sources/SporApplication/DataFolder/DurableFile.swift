@@ -36,15 +36,7 @@ enum DurableFile {
     /// Runs `body` holding an exclusive lock on `url` plus `.lock` (created with mode 0600), so that processes
     /// that read, change and write a file one after another never lose each other's changes.
     static func withExclusiveLock<Result>(on url: URL, _ body: () throws -> Result) throws -> Result {
-        let path = url.path + ".lock"
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw failure("open", path) }
-        defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw failure("lock", path) }
-        }
-        defer { flock(descriptor, LOCK_UN) }
-        return try body()
+        try LockFile(beside: url).withExclusiveLock(body)
     }
 
     /// Opens `url` for appending, creating it with mode 0600 (and syncing its folder) when missing.
