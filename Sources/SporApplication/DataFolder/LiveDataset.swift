@@ -30,6 +30,8 @@ final class LiveDataset: @unchecked Sendable {
     private let state: Mutex<Sequencer>
     private let snapshot: Mutex<SnapshotState>
     private let place: SnapshotPlace
+    /// A daemon's: snapshots are written in the background as entries are applied, not only at close.
+    private let snapshotsInBackground: Bool
     private let logger: Logger
     /// Called inside every long read while the lock is held: lets a test hold a report open.
     let longReadHook = Mutex<(@Sendable () -> Void)?>(nil)
@@ -105,7 +107,8 @@ final class LiveDataset: @unchecked Sendable {
 
     /// Takes over `dataset`, which holds the log's first `records` records, the last with the hash `headHash` when
     /// known; `mark` is the snapshot's, if it holds the same. A `writable` one (the daemon's) makes room for new
-    /// rows in the background from the start.
+    /// rows in the background from the start, and writes the snapshot in the background as entries are applied;
+    /// another (a command's) writes it only at its close (``closeCommand()``).
     init(
         dataset: ResponseDataset, records: UInt64, headHash: [UInt8]? = nil, snapshotMark: LogMark?,
         snapshotAfterRecords: UInt64, place: SnapshotPlace, writable: Bool, logger: Logger
@@ -115,6 +118,7 @@ final class LiveDataset: @unchecked Sendable {
         self.state = Mutex(Sequencer(next: records, applied: records, appliedHead: headHash, readyHead: headHash))
         self.snapshot = Mutex(SnapshotState(mark: snapshotMark))
         self.place = place
+        self.snapshotsInBackground = writable
         self.logger = logger
         // A dataset replayed from the log may have little room to spare: a daemon's grows before the writes need it.
         if writable, dataset.spareRows < Self.spareRowsWanted(dataset.count) { growInBackground() }
@@ -130,7 +134,7 @@ final class LiveDataset: @unchecked Sendable {
         let target = state.withLock { $0.next }
         // A second try: right after a write the first finds its entry still ready, and applies it on the way out
         // (when no other read holds the lock), so this read need not wait on the read queue.
-        for _ in 0..<(long ? 0 : 2) where lock.tryLockForReading(yields: Self.yieldsBeforeMoving) {
+        for pass in 0..<(long ? 0 : 2) where lock.tryLockForReading(yields: pass == 0 ? Self.yieldsBeforeMoving : 0) {
             if state.withLock({ $0.applied >= target }) {
                 defer { unlockAndApply() }
                 try checkHealthy()
@@ -553,8 +557,10 @@ final class LiveDataset: @unchecked Sendable {
         return applied >= (snapshot.withLock { $0.mark?.records } ?? 0) + snapshotAfterRecords
     }
 
-    /// Starts writing a snapshot in the background when enough entries were applied since the last one.
+    /// Starts writing a snapshot in the background when enough entries were applied since the last one (a
+    /// daemon's only: a command writes one at its close, not one every so many rows of an import).
     func snapshotIfDue() {
+        guard snapshotsInBackground else { return }
         if case .nowhere = place { return }
         let due = snapshotDue
         let start = snapshot.withLock { snapshot -> Bool in
