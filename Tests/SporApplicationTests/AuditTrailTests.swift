@@ -40,6 +40,28 @@ import Testing
         #expect(verification.lines == 5 && verification.broken.isEmpty && verification.tornBytes == 0)
     }
 
+    /// One trail kept open counts the size it wrote; a torn line another process left after that is still found
+    /// and cut, and a complete line another wrote is chained after, as a fresh trail would.
+    @Test func aTrailKeptOpenFindsWhatOthersWroteSinceItsLastWrite() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let trail = try AuditTrail(folder: folder.url)
+        try await trail.append(Self.record(0))
+        try await Self.append(1..<2, to: folder.url)
+        try await trail.append(Self.record(2))
+        let handle = try #require(FileHandle(forWritingAtPath: Self.path(folder)))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"at":"2026-11-30T10:00:00.000Z","citi"#.utf8))
+        try handle.close()
+        try await trail.append(Self.record(3))
+        try await trail.append(Self.record(4))
+        let (records, damaged) = try AuditTrail.read(folder: folder.url)
+        #expect(records.map(\.who) == (0..<5).map { "reader-\($0)" })
+        #expect(damaged == 0)
+        let verification = try AuditTrail.verify(folder: folder.url)
+        #expect(verification.lines == 5 && verification.broken.isEmpty && verification.tornBytes == 0)
+    }
+
     @Test func aChangedLineIsSkippedAndNamedWhileTheOthersAreRead() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -56,8 +56,8 @@ import Testing
             let expected = String(decoding: try encoder.encode(record), as: UTF8.self)
             #expect(record.json == expected)
         }
-        #expect(AuditRecord.timestamp(Date(timeIntervalSince1970: 951_782_400.007)) == "2000-02-29T00:00:00.007Z")
-        #expect(AuditRecord.timestamp(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
+        #expect(UTCTimestamp.text(Date(timeIntervalSince1970: 951_782_400.007)) == "2000-02-29T00:00:00.007Z")
+        #expect(UTCTimestamp.text(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
     }
 
     @Test func concurrentAppendsAreAllDurableAndWhole() async throws {

@@ -7,6 +7,8 @@ import Foundation
 final class LockFile: Sendable {
     private let descriptor: Int32
     private let path: String
+    /// `flock` keeps processes apart, not the threads sharing one descriptor: this does.
+    private let threads = NSLock()
 
     /// Opens (creating) the lock file of `url`.
     init(beside url: URL) throws {
@@ -19,8 +21,10 @@ final class LockFile: Sendable {
         close(descriptor)
     }
 
-    /// Runs `body` holding the lock alone, waiting for other holders to let go.
+    /// Runs `body` holding the lock alone, waiting for other holders (threads and processes) to let go.
     func withExclusiveLock<Result>(_ body: () throws -> Result) throws -> Result {
+        threads.lock()
+        defer { threads.unlock() }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else { throw DurableFile.failure("lock", path) }
         }

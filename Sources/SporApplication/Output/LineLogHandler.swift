@@ -1,19 +1,16 @@
+import Foundation
 public import Logging
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The log handler of the `spor` commands and the daemon: one line per message, written to a file descriptor
-/// (standard error unless another is given) with a single `write`, so lines from many threads never interleave.
+/// (standard error unless another is given) with a single `write`: a line of a few hundred bytes is written whole,
+/// so lines from many threads do not interleave.
 ///
 /// The layout is swift-log's `StreamLogHandler`'s, `TIME LEVEL LABEL: key=value … [SOURCE] MESSAGE`, with the keys
 /// in order, but the time is UTC with milliseconds (`2026-12-01T04:30:00.123Z`) rather than local time: a server's
 /// lines compare across machines, and local time made every line look up the time zone file (a `stat` of
-/// `/etc/localtime` per line, a tenth of what a health check cost the daemon). An error attached to a message is
-/// logged by its type only: its description may quote what a caller sent.
+/// `/etc/localtime` per line, a tenth of what a health check cost the daemon); the time is ``UTCTimestamp``'s, as
+/// an audit line's. An error passed as a message's `error:` is logged by its type only: its description may quote
+/// what a caller sent. A message is one line only if its text has no line break (Spor's have none).
 public struct LineLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
@@ -39,7 +36,7 @@ public struct LineLogHandler: LogHandler {
         if let error = event.error { merged["error.type"] = "\(String(reflecting: type(of: error)))" }
         var line: [UInt8] = []
         line.reserveCapacity(160)
-        Self.appendTimestamp(to: &line)
+        line += UTCTimestamp.text(Date()).utf8
         line.append(UInt8(ascii: " "))
         line += event.level.rawValue.utf8
         if !label.isEmpty {
@@ -71,36 +68,5 @@ public struct LineLogHandler: LogHandler {
                 }
             }
         }
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, now, in UTC.
-    private static func appendTimestamp(to line: inout [UInt8]) {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                line.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
-            }
-        }
-        digits(Int(parts.tm_year) + 1900, 4)
-        line.append(UInt8(ascii: "-"))
-        digits(Int(parts.tm_mon) + 1, 2)
-        line.append(UInt8(ascii: "-"))
-        digits(Int(parts.tm_mday), 2)
-        line.append(UInt8(ascii: "T"))
-        digits(Int(parts.tm_hour), 2)
-        line.append(UInt8(ascii: ":"))
-        digits(Int(parts.tm_min), 2)
-        line.append(UInt8(ascii: ":"))
-        digits(Int(parts.tm_sec), 2)
-        line.append(UInt8(ascii: "."))
-        digits(now.tv_nsec / 1_000_000, 3)
-        line.append(UInt8(ascii: "Z"))
     }
 }
