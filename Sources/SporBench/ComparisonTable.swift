@@ -13,6 +13,13 @@ struct ComparisonTable {
         ])
     }
 
+    /// A time beside a peer's, with no verdict: a floor under a row above.
+    mutating func add(_ what: String, floor: Double, peer: Double, peerName: String) {
+        append([
+            what, Self.seconds(floor), "\(peerName) \(Self.seconds(peer))", String(format: "%.2f×", peer / floor), "",
+        ])
+    }
+
     /// A time with a goal of its own.
     mutating func add(_ what: String, seconds: Double, goal: String) {
         append([what, Self.seconds(seconds), "", "", goal])

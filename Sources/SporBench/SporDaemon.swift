@@ -54,7 +54,8 @@ final class SporDaemon {
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw ValidationError("spor serve exited with \(process.terminationStatus) before answering")
+        throw ValidationError(
+            "\(process.arguments?.first ?? "the server") exited with \(process.terminationStatus) before answering")
     }
 
     /// Resident memory of the daemon, in bytes.

@@ -11,7 +11,7 @@ final class TestDaemon: @unchecked Sendable {
     let port: Int
     private let log: URL
 
-    /// Runs blocking work (waiting for a process) on a dispatch queue, off Swift's few cooperative threads, which
+    /// Runs blocking work (waiting for a process) on a thread of its own, off Swift's few cooperative threads, which
     /// the other tests running at the same time need.
     static func offPool<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
         // A thread of its own: on Linux dispatch's global queues share their threads with the cooperative pool, and a

@@ -71,6 +71,11 @@ import Testing
             for secret in ["c-metrics", Fixture.unit] + tokens.values {
                 #expect(!after.contains(secret), "a label holds a citizen id, a unit or a token")
             }
+            // The same method, route and status again: the figures kept for them move on.
+            let again = try await client.get("/metrics", token: tokens["admin"]).text
+            let scrape = #"method="GET",route="/metrics",status="200""#
+            #expect(Self.value(again, "spor_http_requests_total", scrape) == 2)
+            #expect(Self.value(again, "spor_http_request_duration_seconds_count", scrape) == 2)
         }
     }
 

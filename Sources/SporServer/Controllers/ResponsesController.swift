@@ -21,7 +21,7 @@ struct ResponsesController {
     @Sendable func record(_ request: Request, context: SporRequestContext) async throws -> Response {
         let caller = try context.caller()
         try spor.require(.record, by: caller)
-        let bytes = try await request.jsonBytes(limit: RequestLimits.singleBody)
+        let bytes = try await request.bodyBytes(limit: RequestLimits.singleBody)
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)

@@ -1,7 +1,7 @@
 import HTTPTypes
 
 extension HTTPFields {
-    /// The media type of `Content-Type`, without its parameters, spaces or tabs, in lowercase
+    /// The media type of `Content-Type`, without its parameters and the spaces and tabs around it, in lowercase
     /// (`Application/JSON; charset=utf-8` is `application/json`); `nil` when there is no such header.
     var mediaType: String? {
         guard let value = self[.contentType] else { return nil }

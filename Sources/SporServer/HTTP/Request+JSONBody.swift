@@ -7,7 +7,7 @@ extension Request {
     /// The body as a parsed JSON value: 415 unless the content type is one of `mediaTypes`, 413 over `limit` bytes,
     /// 400 when it is not JSON.
     func jsonBody(limit: Int, mediaTypes: Set<String> = ["application/json"]) async throws -> JSONValue {
-        let bytes = try await jsonBytes(limit: limit, mediaTypes: mediaTypes)
+        let bytes = try await bodyBytes(limit: limit, mediaTypes: mediaTypes)
         do {
             return try JSONParser.parse(bytes)
         } catch {
@@ -15,8 +15,9 @@ extension Request {
         }
     }
 
-    /// The body's bytes after the content-type and size checks of ``jsonBody(limit:)``.
-    func jsonBytes(limit: Int, mediaTypes: Set<String> = ["application/json"]) async throws -> [UInt8] {
+    /// The body's bytes after the content-type and size checks: 415 unless the content type is one of
+    /// `mediaTypes`, 413 over `limit` bytes (a JSON body's, and a web form's).
+    func bodyBytes(limit: Int, mediaTypes: Set<String> = ["application/json"]) async throws -> [UInt8] {
         guard let mediaType = headers.mediaType, mediaTypes.contains(mediaType) else {
             throw Problem.unsupportedMediaType
         }

@@ -33,19 +33,8 @@ struct FormBody: Sendable {
 
     /// The form of a request: 415 unless it is form-encoded, 413 over ``limit``.
     static func read(_ request: Request) async throws -> FormBody {
-        guard request.headers.mediaType == "application/x-www-form-urlencoded" else {
-            throw Problem.unsupportedMediaType
-        }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw Problem.tooLarge(limit: limit)
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw Problem.tooLarge(limit: limit)
-        }
-        return FormBody(String(buffer: buffer))
+        let bytes = try await request.bodyBytes(limit: limit, mediaTypes: ["application/x-www-form-urlencoded"])
+        return FormBody(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The form of a signed-in request whose `csrf` field matches the session's; 401 without a session, 403 when
