@@ -21,7 +21,7 @@ import Testing
             unit: Label(rawValue: "nord")!)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func theSameListIsAnsweredAgainUntilAWriteComes() async throws {
         let folder = try TemporaryFolder(prefix: "spor-kept-answer")
         defer { folder.remove() }

@@ -36,7 +36,7 @@ import Testing
         return false
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aStaffTokenOfSeveralUnitsFoundAtAStartIsKept() async throws {
         let folder = try TemporaryFolder(prefix: "spor-kept-scopes")
         defer { folder.remove() }
@@ -61,7 +61,7 @@ import Testing
         await storage.close()
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aSetOfUnitsFirstAskedForIsKeptAfterItsFirstList() async throws {
         let folder = try TemporaryFolder(prefix: "spor-kept-scopes-later")
         defer { folder.remove() }

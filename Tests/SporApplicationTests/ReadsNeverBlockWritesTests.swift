@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aWriteCompletesWhileAReportIsHeldOpen() async throws {
         let folder = try TemporaryFolder(prefix: "spor-reads-writes")
         defer { folder.remove() }
