@@ -8,8 +8,6 @@ extension EventLog {
     static let recordInFlightLimit = 32 << 20
     /// Records of one batch in a ``record(_:)``: after a crash, each group is replayed whole or not at all.
     static let recordGroupSize = 8192
-    /// How many rows ahead the id tables are prefetched.
-    static let prefetchDistance = 16
 
     /// Finds, for each response of the batches, whether it is new, already stored or a conflict, without writing.
     ///
@@ -25,8 +23,8 @@ extension EventLog {
         for number in batches.indices {
             var statuses = [RecordBatch.Status](repeating: .new, count: batches[number].count)
             for row in statuses.indices {
-                if row + Self.prefetchDistance < statuses.count {
-                    let ahead = batches[number].withPayload(row + Self.prefetchDistance) { Self.id(in: $0) }
+                if row + IDTable.prefetchDistance < statuses.count {
+                    let ahead = batches[number].withPayload(row + IDTable.prefetchDistance) { Self.id(in: $0) }
                     index.prefetch(ahead)
                     earlier.prefetch(ahead)
                 }
@@ -107,8 +105,8 @@ extension EventLog {
         for batch in batches {
             let author = RecordCodec.encoded(batch.author)
             for row in batch.statuses.indices where batch.statuses[row] == .new {
-                if row + Self.prefetchDistance < batch.count {
-                    index.prefetch(batch.withPayload(row + Self.prefetchDistance) { Self.id(in: $0) })
+                if row + IDTable.prefetchDistance < batch.count {
+                    index.prefetch(batch.withPayload(row + IDTable.prefetchDistance) { Self.id(in: $0) })
                 }
                 if groupLeft == 0 { groupLeft = min(Self.recordGroupSize, remaining) }
                 groupLeft -= 1

@@ -43,9 +43,6 @@ enum ImportSnapshot {
         return span.count
     }
 
-    /// How many responses ahead of the one applied the build asks for its id table slot.
-    private static let prefetchDistance = 16
-
     /// The folder's responses as they stand, with the batches' new responses applied as the records numbered from
     /// the log's current end; the first sequence number used and how many were applied.
     static func build(
@@ -62,8 +59,8 @@ enum ImportSnapshot {
         for (index, batch) in batches.enumerated() {
             let responses = try decoded.take(index)
             for (row, (response, version)) in responses.enumerated() {
-                if row + Self.prefetchDistance < responses.count {
-                    dataset.prefetch(responses[row + Self.prefetchDistance].0.id)
+                if row + IDTable.prefetchDistance < responses.count {
+                    dataset.prefetch(responses[row + IDTable.prefetchDistance].0.id)
                 }
                 try dataset.apply(
                     LogEntry(

@@ -66,6 +66,11 @@ public struct IDTable: Sendable {
         if needed > slots.count { rebuild(capacity: needed, ids: ids) }
     }
 
+    /// How many responses ahead of the one it applies a caller going through many in a row asks for a slot
+    /// (``prefetch(_:)``): far enough for the memory to arrive, near enough to stay in the cache. The log's writer
+    /// and an import's snapshot build both use it.
+    public static let prefetchDistance = 16
+
     /// Starts bringing the slot where a probe for `id` begins into the cache, so that a lookup or insert a little
     /// later does not wait for memory: a large table is far larger than the caches.
     public func prefetch(_ id: UUID) {
