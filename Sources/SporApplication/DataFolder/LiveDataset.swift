@@ -331,8 +331,10 @@ final class LiveDataset: @unchecked Sendable {
     }
 
     /// A command's close: applies the ready entries and writes the snapshot when it is due (the command read or
-    /// wrote many rows since the last one), on a thread of its own, not one of Swift's cooperative ones.
+    /// wrote many rows since the last one), on a thread of its own, not one of Swift's cooperative ones. Without a
+    /// place for the snapshot there is nothing to do: the process ends and its responses in memory with it.
     func closeCommand() async {
+        if case .nowhere = place { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             Self.readQueue.async {
                 self.applyAllReady()
