@@ -44,11 +44,11 @@ public struct LineLogHandler: LogHandler {
             line += label.utf8
         }
         line.append(UInt8(ascii: ":"))
-        for key in merged.keys.sorted() {
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
             line.append(UInt8(ascii: " "))
             line += key.utf8
             line.append(UInt8(ascii: "="))
-            line += merged[key]!.description.utf8
+            line += value.description.utf8
         }
         line += " [".utf8
         line += event.source.utf8
