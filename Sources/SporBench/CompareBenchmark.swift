@@ -244,23 +244,36 @@ struct CompareBenchmark: AsyncParsableCommand {
             "durable POST /v1/responses, \(connections) connections", rate: writes,
             peer: peerWrites, peerName: "PostgreSQL INSERT (pgbench)", goal: "≥ 2× peer, p99 < 50 ms")
 
-        let reports = Process()
-        reports.executableURL = URL(fileURLWithPath: "/bin/sh")
-        reports.arguments = [
-            "-c",
+        let writesBesideReports = try writesBeside(
             "while :; do curl -s -o /dev/null -H 'Authorization: Bearer \(tokens.admin)' "
                 + "'\(daemon.base)/v1/reports/trends?instrument=who5&period=month&by=unit'; done",
-        ]
-        try reports.run()
-        let writesBesideReports = try bench.wrk(
-            wrk, script: post, url: daemon.base + "/v1/responses",
-            connections: connections, duration: duration)
-        reports.terminate()
-        reports.waitUntilExit()
+            bench: bench, wrk: wrk, post: post, daemon: daemon)
         table.add(
             "durable POST while trend reports run back to back", rate: writesBesideReports, peer: nil,
-            peerName: "", goal: "p99 as without reports")
+            peerName: "", goal: "no write waits for a report")
+        let writesBesideBusyLoop = try writesBeside(
+            "while :; do :; done", bench: bench, wrk: wrk, post: post, daemon: daemon)
+        table.add(
+            "floor: the same POSTs beside a busy loop outside Spor (a report's share of the cores, no lock)",
+            rate: writesBesideBusyLoop, peer: nil, peerName: "", goal: "")
         return peerWrites
+    }
+
+    /// The durable-write load while `command` runs in a shell beside it.
+    private func writesBeside(
+        _ command: String, bench: BenchRunner, wrk: URL, post: URL, daemon: SporDaemon
+    ) throws -> BenchRunner.WrkResult {
+        let beside = Process()
+        beside.executableURL = URL(fileURLWithPath: "/bin/sh")
+        beside.arguments = ["-c", command]
+        try beside.run()
+        defer {
+            // SIGKILL: the shell starts with the signal mask of the thread that ran it, which blocks SIGTERM.
+            kill(beside.processIdentifier, SIGKILL)
+            beside.waitUntilExit()
+        }
+        return try bench.wrk(
+            wrk, script: post, url: daemon.base + "/v1/responses", connections: connections, duration: duration)
     }
 
     private struct Tokens {

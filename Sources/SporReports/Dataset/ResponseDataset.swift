@@ -113,7 +113,9 @@ public struct ResponseDataset: Sendable {
     /// The number of distinct citizens.
     public var citizenCount: Int { citizens.count }
 
-    /// Makes room for `responses` rows, so replaying a log of known size does not reallocate.
+    /// Makes room in the columns for `responses` rows, so applying many rows at once (an import) does not copy
+    /// them as they grow. The id index still grows as it would row by row: its layout is part of the snapshot, and
+    /// an import's snapshot is byte for byte the one a replay of the same log writes.
     public mutating func reserveCapacity(_ responses: Int) {
         ids.reserveCapacity(responses)
         citizen.reserveCapacity(responses)
@@ -129,7 +131,6 @@ public struct ResponseDataset: Sendable {
         definitionVersion.reserveCapacity(responses)
         sequence.reserveCapacity(responses)
         recordedAtMillis.reserveCapacity(responses)
-        index.reserveCapacity(responses, ids: ids)
     }
 
     /// Bytes held by the per-response columns and the id index (capacities, so growth slack counts).
