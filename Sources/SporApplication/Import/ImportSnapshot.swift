@@ -53,7 +53,7 @@ enum ImportSnapshot {
             folder: folder, catalog: .builtIn, refresh: false, upTo: batches.first?.classifiedAt ?? 0)
         var dataset = base.dataset
         // Room for every new row at once. Grown by doubling, the columns were copied into fresh pages at each step
-        // and kept up to twice the room they needed: a 5M import peaked 90 MB higher.
+        // and kept up to twice the room they needed: a 5M import peaked about 90 MB higher.
         dataset.reserveCapacity(dataset.count + batches.reduce(0) { $0 + $1.count })
         let first = base.mark?.records ?? 0
         var sequence = first
