@@ -9,7 +9,8 @@ import Synchronization
 /// Each line is framed and chained (``AuditChain``): `JSON<TAB>CHAIN`, so a changed, removed or reordered line is
 /// found by ``verify(folder:)``, and ``read(folder:)`` skips a damaged line instead of failing. Appends are
 /// group-committed: while one write and fsync is in flight on the trail's own queue (never on an event loop), new
-/// lines wait and go out together in the next one. Every write holds the trail's file lock, so the daemon and CLI
+/// lines wait and go out together in the next one; after a write for several callers, the next one waits
+/// ``gatherDelay`` for more to join it. Every write holds the trail's file lock, so the daemon and CLI
 /// commands reading the same folder append to one chain; a torn line left by a crash is cut off before the next
 /// write. When a write fails the trail refuses every later append, so no citizen's data is answered without its
 /// audit line.
@@ -45,6 +46,13 @@ public final class AuditTrail: Sendable {
     private let pending = Mutex(Pending())
     private let tail = Mutex(Tail())
     private let queue = DispatchQueue(label: "spor.audit.flush")
+    /// After a write for more than one caller (reads are arriving together), the next write waits this long for
+    /// more lines to join it. An fsync costs the daemon about 80 µs of the kernel's CPU however few lines it
+    /// carries: at 5M under 64 connections of reads, the wait cut the syncs per read from 0.12–0.14 to 0.04–0.05
+    /// and the CPU per read from 108–119 to 99–112 µs (three runs each, in turn), for at most this much more
+    /// latency. A lone read never waits.
+    static let gatherDelay = DispatchTimeInterval.milliseconds(1)
+
     /// `spor_audit_lines_total`: lines this process has written durably.
     private let linesWritten: Counter
 
@@ -87,7 +95,8 @@ public final class AuditTrail: Sendable {
         }
     }
 
-    /// Writes and syncs what is pending until nothing is; runs on `queue`.
+    /// Writes and syncs what is pending until nothing is; runs on `queue`. After a write for several callers it
+    /// comes back after ``gatherDelay`` instead of at once, still flushing, so lines arriving meanwhile wait for it.
     private func flush() {
         while true {
             let batch: ([String], [CheckedContinuation<Void, any Error>])? = pending.withLock { pending in
@@ -106,6 +115,10 @@ public final class AuditTrail: Sendable {
                 try lock.withExclusiveLock { try write(lines) }
                 linesWritten.increment(by: lines.count)
                 for waiter in waiters { waiter.resume() }
+                if waiters.count > 1 {
+                    queue.asyncAfter(deadline: .now() + Self.gatherDelay) { self.flush() }
+                    return
+                }
             } catch {
                 let waiting = pending.withLock { pending in
                     pending.failure = error
