@@ -93,7 +93,7 @@ extension EventLog {
         if batches.contains(where: { $0.classifiedAt != tail.sequence || $0.statuses.count != $0.count }) {
             batches = try classify(batches)
         }
-        let newCount = batches.reduce(0) { total, batch in total + batch.statuses.lazy.filter { $0 == .new }.count }
+        let newCount = batches.reduce(0) { $0 + $1.newCount }
         index.reserveCapacity(newCount)
         let now = recordedAtMillis ?? configuration.clock()
         let firstSequence = tail.sequence

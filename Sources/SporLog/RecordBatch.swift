@@ -44,6 +44,9 @@ public struct RecordBatch: Sendable {
     /// The number of responses.
     public var count: Int { ends.count }
 
+    /// The number of responses classified as new: those recording the batch writes.
+    public var newCount: Int { statuses.lazy.filter { $0 == .new }.count }
+
     /// Makes room for payloads of `bytes` bytes in all (about 70 a response) without growing on the way.
     public mutating func reserveCapacity(bytes: Int) {
         self.bytes.reserveCapacity(bytes)

@@ -28,6 +28,7 @@ import Testing
         let classified = try await log.classify([first, second])
         #expect(classified[0].statuses == [.new, .alreadyStored, .conflictsWithStored])
         #expect(classified[1].statuses == [.alreadyStored, .conflictsWithEarlier])
+        #expect(classified.map(\.newCount) == [1, 0])
         #expect(try await log.record(classified) == 1)
         #expect(await log.statistics.records == 3)
         #expect(try await log.response(id: fresh.id)?.response == fresh)

@@ -23,7 +23,7 @@ enum ImportSnapshot {
         _ batches: [RecordBatch], log: EventLog, folder: DataFolder,
         buildingFrom minimum: UInt64 = DatasetLoader.refreshAfterRecords
     ) async throws -> Int {
-        let newRows = batches.reduce(0) { $0 + $1.statuses.lazy.filter { $0 == .new }.count }
+        let newRows = batches.reduce(0) { $0 + $1.newCount }
         guard newRows >= minimum else {
             let written = try await log.record(batches)
             if written > 0 { folder.refreshSnapshot() }
@@ -31,7 +31,7 @@ enum ImportSnapshot {
         }
         let now = log.clockMillis()
         let url = folder.url
-        let built = Task.detached { try? build(from: batches, folder: url, recordedAtMillis: now) }
+        let built = Task.detached { try? build(from: batches, newRows: newRows, folder: url, recordedAtMillis: now) }
         let span = try await log.recordSpan(batches, recordedAtMillis: now)
         if let (dataset, first, applied) = await built.value, let mark = span.mark, span.firstSequence == first,
             span.count == applied, span.recordedAtMillis == now
@@ -44,17 +44,19 @@ enum ImportSnapshot {
     }
 
     /// The folder's responses as they stand, with the batches' new responses applied as the records numbered from
-    /// the log's current end; the first sequence number used and how many were applied.
+    /// the log's current end; the first sequence number used and how many were applied. `newRows` is how many of
+    /// the batches' rows are new.
     static func build(
-        from batches: [RecordBatch], folder: URL, recordedAtMillis: Int64
+        from batches: [RecordBatch], newRows: Int, folder: URL, recordedAtMillis: Int64
     ) throws -> (ResponseDataset, UInt64, Int) {
         // Only the records there were when the batches were classified: the log grows meanwhile.
         let base = try DatasetLoader.load(
             folder: folder, catalog: .builtIn, refresh: false, upTo: batches.first?.classifiedAt ?? 0)
         var dataset = base.dataset
-        // Room for every new row at once. Grown by doubling, the columns were copied into fresh pages at each step
-        // and kept up to twice the room they needed: a 5M import peaked about 90 MB higher.
-        dataset.reserveCapacity(dataset.count + batches.reduce(0) { $0 + $1.count })
+        // Room for every new row at once (not for the rows already stored). Grown by doubling, the columns were
+        // copied into fresh pages at each step and kept up to twice the room they needed: a 5M import peaked about
+        // 90 MB higher.
+        dataset.reserveCapacity(dataset.count + newRows)
         let first = base.mark?.records ?? 0
         var sequence = first
         let decoded = DecodedBatches(batches)
