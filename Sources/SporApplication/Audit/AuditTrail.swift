@@ -50,7 +50,8 @@ public final class AuditTrail: Sendable {
     /// more lines to join it. An fsync costs the daemon about 80 µs of the kernel's CPU however few lines it
     /// carries: at 5M under 64 connections of reads, the wait cut the syncs per read from 0.12–0.14 to 0.04–0.05
     /// and the CPU per read from 108–119 to 99–112 µs (three runs each, in turn), for at most this much more
-    /// latency. A lone read never waits.
+    /// latency. A read that comes when the trail is idle, or after a write for one caller, is written at once;
+    /// only one that comes within the wait after a write for several waits for it.
     static let gatherDelay = DispatchTimeInterval.milliseconds(1)
 
     /// `spor_audit_lines_total`: lines this process has written durably.
