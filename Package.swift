@@ -127,6 +127,7 @@ let package = Package(
             dependencies: [
                 "SporInstruments",
                 "SporLog",
+                "SporReports",
                 "SporTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -7,5 +7,6 @@ struct SporBench: AsyncParsableCommand {
         commandName: "spor-bench", abstract: "Spor benchmarks (build with -c release first).",
         subcommands: [
             LogBenchmark.self, ServerBenchmark.self, CompareBenchmark.self, StoreBenchmark.self, FloorServer.self,
+            ReadPathBenchmark.self,
         ])
 }

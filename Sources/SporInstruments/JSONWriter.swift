@@ -13,33 +13,52 @@ public import Foundation
 /// }
 /// json.bytes   // {"raw":13,"unit":"bostotte-nord"}
 /// ```
-public struct JSONWriter {
-    /// The JSON written so far.
-    public private(set) var bytes: [UInt8] = []
+public struct JSONWriter: ~Copyable {
+    /// The bytes written so far: `count` of `capacity`, owned by this writer alone. A writer is not copyable, so
+    /// nothing else can see this memory: writing a byte is a store and a bounds check, not an array's uniqueness
+    /// check, capacity check and retain (at 5M, those were most of a trajectory read's JSON time).
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// Whether the next member or element is the first of its object or array.
     private var first = true
 
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = Swift.max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// The JSON written so far.
+    public var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: storage, count: count))
+    }
+
+    /// Calls `body` with the JSON written so far, without copying it.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: storage, count: count))
     }
 
     /// Writes an object; `body` writes its members with ``key(_:)`` in sorted order.
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         first = true
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         first = false
     }
 
     /// Writes an array; `body` writes its elements.
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         first = true
         body(&self)
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
         first = false
     }
 
@@ -48,10 +67,11 @@ public struct JSONWriter {
     /// ``dynamicKey(_:)``).
     public mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        reserve(name.utf8CodeUnitCount + 3)
+        store(UInt8(ascii: "\""))
+        store(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        store(UInt8(ascii: "\""))
+        store(UInt8(ascii: ":"))
         first = true
     }
 
@@ -59,99 +79,110 @@ public struct JSONWriter {
     /// ``key(_:)``, which copies it without scanning it for characters to escape.)
     public mutating func dynamicKey(_ name: String) {
         separate()
-        Self.appendQuoted(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        appendQuoted(name)
+        append(UInt8(ascii: ":"))
         first = true
     }
 
     /// Writes a string value.
     public mutating func string(_ text: String) {
         separate()
-        Self.appendQuoted(text, to: &bytes)
+        appendQuoted(text)
     }
 
     /// A JSON string literal, quotes included.
     public static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
-        appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var writer = JSONWriter(capacity: text.utf8.count + 2)
+        writer.appendQuoted(text)
+        return writer.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+    private mutating func appendQuoted(_ text: String) {
         // Native strings are contiguous UTF-8: scanned and copied in runs, not byte by byte through the view.
         var text = text
-        text.withUTF8 { utf8 in appendQuoted(utf8, to: &bytes) }
+        text.withUTF8 { utf8 in appendQuoted(utf8) }
     }
 
-    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        reserve(utf8.count + 2)
+        store(UInt8(ascii: "\""))
         var start = 0
         for index in utf8.indices {
             let byte = utf8[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
             start = index + 1
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            default:
+            let escaped: UInt8? =
+                switch byte {
+                case UInt8(ascii: "\""): UInt8(ascii: "\"")
+                case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+                case 0x0A: UInt8(ascii: "n")
+                case 0x0D: UInt8(ascii: "r")
+                case 0x09: UInt8(ascii: "t")
+                case 0x08: UInt8(ascii: "b")
+                case 0x0C: UInt8(ascii: "f")
+                default: nil
+                }
+            reserve(6)
+            store(UInt8(ascii: "\\"))
+            if let escaped {
+                store(escaped)
+            } else {
                 let digits: StaticString = "0123456789abcdef"
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(digits.utf8Start[Int(byte >> 4)])
-                bytes.append(digits.utf8Start[Int(byte & 15)])
+                store(UInt8(ascii: "u"))
+                store(UInt8(ascii: "0"))
+                store(UInt8(ascii: "0"))
+                store(digits.utf8Start[Int(byte >> 4)])
+                store(digits.utf8Start[Int(byte & 15)])
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        bytes.append(UInt8(ascii: "\""))
+        append(UnsafeBufferPointer(rebasing: utf8[start...]))
+        append(UInt8(ascii: "\""))
     }
 
     /// Writes a date as `YYYY-MM-DD` (its ``CalendarDate/description``) without making the text first.
     public mutating func date(_ date: CalendarDate) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        if date.year < 0 || date.year > 9999 {
-            bytes.append(contentsOf: date.description.utf8)
-        } else {
-            appendDigits(date.year, count: 4)
-            bytes.append(UInt8(ascii: "-"))
-            appendDigits(date.month, count: 2)
-            bytes.append(UInt8(ascii: "-"))
-            appendDigits(date.day, count: 2)
+        guard date.year >= 0, date.year <= 9999 else {
+            append(UInt8(ascii: "\""))
+            for byte in date.description.utf8 { append(byte) }
+            append(UInt8(ascii: "\""))
+            return
         }
-        bytes.append(UInt8(ascii: "\""))
+        reserve(12)
+        store(UInt8(ascii: "\""))
+        storeDigits(date.year, count: 4)
+        store(UInt8(ascii: "-"))
+        storeDigits(date.month, count: 2)
+        store(UInt8(ascii: "-"))
+        storeDigits(date.day, count: 2)
+        store(UInt8(ascii: "\""))
     }
 
     /// Writes a UUID in lowercase (`uuidString.lowercased()`) without making the text first.
     public mutating func uuid(_ id: UUID) {
         separate()
         let digits: StaticString = "0123456789abcdef"
-        bytes.append(UInt8(ascii: "\""))
+        reserve(38)
+        store(UInt8(ascii: "\""))
         withUnsafeBytes(of: id.uuid) { raw in
             for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(digits.utf8Start[Int(byte >> 4)])
-                bytes.append(digits.utf8Start[Int(byte & 15)])
+                if index == 4 || index == 6 || index == 8 || index == 10 { store(UInt8(ascii: "-")) }
+                store(digits.utf8Start[Int(byte >> 4)])
+                store(digits.utf8Start[Int(byte & 15)])
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        store(UInt8(ascii: "\""))
     }
 
-    /// `value` (0 or more) in exactly `count` decimal digits, zeros in front.
-    private mutating func appendDigits(_ value: Int, count: Int) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
+    /// `value` (0 or more) in exactly `count` decimal digits, zeros in front; room for them is reserved.
+    private mutating func storeDigits(_ value: Int, count digits: Int) {
         var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        for offset in stride(from: digits - 1, through: 0, by: -1) {
+            storage[count + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
         }
+        count += digits
     }
 
     /// Writes a string value, or `null`.
@@ -160,26 +191,29 @@ public struct JSONWriter {
     }
 
     /// Writes an integer value.
-    public mutating func integer(_ value: some BinaryInteger) {
+    public mutating func integer(_ value: Int) {
         separate()
-        guard let small = Int(exactly: value) else { return bytes.append(contentsOf: String(value).utf8) }
-        Self.appendDecimal(small, to: &bytes)
+        reserve(20)
+        if value < 0 { store(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var length = 1
+        var power: UInt = 10
+        while length < 20, rest >= power {
+            length += 1
+            power = power.multipliedReportingOverflow(by: 10).partialValue
+        }
+        for offset in stride(from: length - 1, through: 0, by: -1) {
+            storage[count + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += length
     }
 
-    /// The decimal digits of `value`, without a `String` in between.
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var index = buffer.count
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
-        }
+    /// Writes an integer value of any width.
+    public mutating func integer(_ value: some BinaryInteger) {
+        if let small = Int(exactly: value) { return integer(small) }
+        separate()
+        for byte in String(value).utf8 { append(byte) }
     }
 
     /// Writes an integer value, or `null`.
@@ -191,20 +225,82 @@ public struct JSONWriter {
     public mutating func bool(_ value: Bool) {
         separate()
         let text: StaticString = value ? "true" : "false"
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Writes `null`.
     public mutating func null() {
         separate()
         let text: StaticString = "null"
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// A comma before every member or element but the first; nothing after a member name.
+    @inline(__always)
     private mutating func separate() {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+        if !first { append(UInt8(ascii: ",")) }
         first = false
+    }
+
+    /// Makes room for `more` bytes after those written.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(toHold: count + more) }
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        var larger = capacity * 2
+        while larger < needed { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: storage, count: count)
+        storage.deallocate()
+        storage = moved
+        capacity = larger
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        store(byte)
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        store(bytes)
+    }
+
+    /// Writes into room already reserved.
+    @inline(__always)
+    private mutating func store(_ byte: UInt8) {
+        storage[count] = byte
+        count += 1
+    }
+
+    /// Member names and values are mostly a few bytes long: a call to `memmove` for each cost more than the copy,
+    /// so up to 32 bytes are copied eight at a time, then byte by byte, never reading past the source.
+    @inline(__always)
+    private mutating func store(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        let length = bytes.count
+        if length <= 32 {
+            let source = UnsafeRawPointer(base)
+            let target = UnsafeMutableRawPointer(storage + count)
+            var offset = 0
+            while offset + 8 <= length {
+                target.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset,
+                    as: UInt64.self)
+                offset += 8
+            }
+            while offset < length {
+                target.storeBytes(of: base[offset], toByteOffset: offset, as: UInt8.self)
+                offset += 1
+            }
+        } else {
+            (storage + count).initialize(from: base, count: length)
+        }
+        count += length
     }
 
     /// Indents compact JSON two spaces a level, one member or element a line (`"key": value`).

@@ -48,6 +48,31 @@ import Testing
         }
     }
 
+    /// The writer starts small and grows as it writes; runs of 15 to 17 plain bytes between escapes are copied on
+    /// both sides of its short-copy limit. Every byte must survive the growth, in order.
+    @Test func aWriterThatGrowsManyTimesKeepsEveryByte() throws {
+        let texts = (0..<300).map { index in
+            String(repeating: "x", count: 15 + index % 3) + (index % 2 == 0 ? "\"" : "\n") + String(index)
+        }
+        var json = JSONWriter(capacity: 1)
+        json.array { json in
+            for (index, text) in texts.enumerated() {
+                json.string(text)
+                json.integer(index * 1_000_003)
+            }
+        }
+        let expected = try Self.encoder.encode(
+            texts.enumerated().flatMap { [AnyEncodable($1), AnyEncodable($0 * 1_000_003)] })
+        #expect(String(decoding: json.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        #expect(json.withBytes { Array($0) } == json.bytes)
+    }
+
+    private struct AnyEncodable: Encodable {
+        let value: any Encodable
+        init(_ value: any Encodable) { self.value = value }
+        func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+    }
+
     @Test func smallIntegerTypesAreWrittenInFull() {
         var json = JSONWriter()
         json.array { json in

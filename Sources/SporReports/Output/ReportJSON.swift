@@ -9,8 +9,10 @@ public enum ReportJSON {
     public static func data(_ value: some Encodable, pretty: Bool = false) throws -> Data {
         let compact: [UInt8]
         if let writable = value as? any JSONWritable {
-            var writer = JSONWriter()
+            // Room for a long trajectory at once: growing copies what was written.
+            var writer = JSONWriter(capacity: 16 << 10)
             writable.write(to: &writer)
+            guard pretty else { return writer.withBytes { Data($0) } }
             compact = writer.bytes
         } else {
             let encoder = JSONEncoder()
