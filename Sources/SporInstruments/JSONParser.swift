@@ -161,12 +161,15 @@ public struct JSONParser {
         mutating func parseString() throws(Failure) -> String {
             index += 1
             let start = index
+            var ascii = true
             // Fast path: no escapes.
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
+                    // ASCII is valid UTF-8: made without the validating initializer's generic code.
+                    if ascii { return String(decoding: slice, as: UTF8.self) }
                     guard let string = String(validating: slice, as: UTF8.self) else {
                         throw Failure(offset: start, reason: "invalid UTF-8 in string")
                     }
@@ -174,6 +177,7 @@ public struct JSONParser {
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 guard byte >= 0x20 else { throw failure("control character in string") }
+                ascii = ascii && byte < 0x80
                 index += 1
             }
             var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))

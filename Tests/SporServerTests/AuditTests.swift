@@ -58,6 +58,27 @@ import Testing
         }
         #expect(UTCTimestamp.text(Date(timeIntervalSince1970: 951_782_400.007)) == "2000-02-29T00:00:00.007Z")
         #expect(UTCTimestamp.text(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
+        // Instants from 1900 to 2200: the date and time of day as Foundation's Gregorian calendar in UTC gives them,
+        // and the instant's milliseconds truncated.
+        var random = SeededGenerator(seed: 59)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        for _ in 0..<2_000 {
+            let date = Date(
+                timeIntervalSince1970: Double(Int64.random(in: -2_208_988_800_000...7_258_118_400_000, using: &random))
+                    / 1000)
+            let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+            let (second, millisecond) = (
+                milliseconds - ((milliseconds % 1000) + 1000) % 1000, ((milliseconds % 1000) + 1000) % 1000
+            )
+            let parts = calendar.dateComponents(
+                [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(second / 1000))
+            )
+            let expected = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!, parts.hour!,
+                parts.minute!, parts.second!, millisecond)
+            #expect(UTCTimestamp.text(date) == expected)
+        }
     }
 
     @Test func concurrentAppendsAreAllDurableAndWhole() async throws {

@@ -30,9 +30,15 @@ public struct LineLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var merged = metadata
-        if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
-        if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
+        var merged: Logger.Metadata
+        if metadata.isEmpty, metadataProvider == nil {
+            // A request line has only its own metadata: taken as it is rather than merged into an empty one.
+            merged = event.metadata ?? [:]
+        } else {
+            merged = metadata
+            if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
+            if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
+        }
         if let error = event.error { merged["error.type"] = "\(String(reflecting: type(of: error)))" }
         var line: [UInt8] = []
         line.reserveCapacity(160)

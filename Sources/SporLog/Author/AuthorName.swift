@@ -38,11 +38,17 @@ public struct AuthorName: RawRepresentable, Hashable, Sendable, Comparable, Cust
         if utf8.count > maximumLength {
             return FieldError(field: field, rule: .range, message: "\(field) must be at most \(maximumLength) bytes")
         }
-        if text.unicodeScalars.contains(where: \.isUnsafeInName) {
+        // Printable ASCII, as almost every name is (a token's name and role are checked on every write), has
+        // no unsafe character and no space but U+0020: the Unicode checks below give the same answer.
+        let printableASCII = utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if !printableASCII, text.unicodeScalars.contains(where: \.isUnsafeInName) {
             return FieldError(
                 field: field, rule: .format, message: "\(field) must not contain control or format characters")
         }
-        if text.first!.isWhitespace || text.last!.isWhitespace {
+        if printableASCII
+            ? utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+            : text.first!.isWhitespace || text.last!.isWhitespace
+        {
             return FieldError(field: field, rule: .format, message: "\(field) must not start or end with a space")
         }
         if CPRDetector.finds(inUTF8: utf8) { return CPRDetector.error(field: field) }

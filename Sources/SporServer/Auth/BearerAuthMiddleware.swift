@@ -16,7 +16,7 @@ public struct BearerAuthMiddleware: RouterMiddleware {
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard let header = request.headers[.authorization], let token = Self.token(inAuthorization: header),
+        guard let header = request.headers.value(.authorization), let token = Self.token(inAuthorization: header),
             let identity = try spor.identity(forToken: token)
         else { throw Problem.unauthorized }
         var context = context

@@ -21,7 +21,7 @@ extension Request {
         guard let mediaType = headers.mediaType, mediaTypes.contains(mediaType) else {
             throw Problem.unsupportedMediaType
         }
-        if let length = headers[.contentLength].flatMap(Int.init), length > limit {
+        if let length = headers.value(.contentLength).flatMap(Int.init), length > limit {
             throw Problem.tooLarge(limit: limit)
         }
         let buffer: ByteBuffer
