@@ -235,8 +235,12 @@ public struct ResponseDataset: Sendable {
 
     /// The flags that hold for a row, in the definition's order (empty when incomplete).
     func flags(ofRow row: Int) -> [Flag] {
+        let bits = flagBits[row]
+        guard bits != 0 else { return [] }
         let rules = definitions[Int(instrument[row])].flags
-        return rules.indices.filter { flagBits[row] & (1 << $0) != 0 }.map { rules[$0].name }
+        var names: [Flag] = []
+        for index in rules.indices where bits & (1 << index) != 0 { names.append(rules[index].name) }
+        return names
     }
 
     /// How the row's answers were given.

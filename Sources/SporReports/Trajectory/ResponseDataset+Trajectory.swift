@@ -58,6 +58,10 @@ extension ResponseDataset {
     private func points(_ series: [Int], definition: InstrumentDefinition, history: Bool) -> [TrajectoryPoint] {
         var baseline: Int?
         var previous: Int?
+        // The CHIME items' places and domains, found once for the series rather than once a point.
+        let domainItems: [(index: Int, domain: String)] = definition.items.enumerated().compactMap { index, item in
+            item.domain.map { (index, $0) }
+        }
         return series.map { row in
             let packed = answers[row]
             let complete = score[row] >= 0
@@ -69,9 +73,7 @@ extension ResponseDataset {
             if isBaseline { baseline = row }
             if counted { previous = row }
             let values = PackedAnswers.unpack(packed)
-            let domains = definition.items.enumerated().compactMap { index, item in
-                item.domain.map { TrajectoryPoint.DomainValue(domain: $0, value: values[index]) }
-            }
+            let domains = domainItems.map { TrajectoryPoint.DomainValue(domain: $0.domain, value: values[$0.index]) }
             return TrajectoryPoint(
                 id: ids[row], administeredAt: CalendarDate(daysSinceEpoch: Int(day[row])),
                 unit: unit[row] < 0 ? nil : units[unit[row]],
