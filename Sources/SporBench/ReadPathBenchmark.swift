@@ -33,6 +33,8 @@ struct ReadPathBenchmark: ParsableCommand {
         var seen: Set<CitizenID> = []
         let author = Author.token(name: AuthorName(rawValue: "bench")!, role: AuthorName(rawValue: "admin")!)
         var sequence: UInt64 = 0
+        // swift-format-ignore: ReplaceForEachWithForLoop
+        // (SyntheticData.forEach generates; it is not a collection.)
         try SyntheticData(seed: seed, responses: responses).forEach { response in
             let version = InstrumentCatalog.builtIn[response.instrument]?.version ?? "1"
             try dataset.apply(
