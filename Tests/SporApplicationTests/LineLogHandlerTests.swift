@@ -22,10 +22,13 @@ struct LineLogHandlerTests {
         logger.debug("not at info")
         logger.info("request", metadata: ["status": "200", "method": "GET", "zone": "request"])
         logger.error("write failed", error: Refused())
+        // Without metadata of its own, the handler takes the message's as it is (a request line's short way), keys sorted.
+        let plain = Logger(label: "spor") { LineLogHandler(label: $0, descriptor: descriptor) }
+        plain.warning("slow", error: Refused(), metadata: ["ms": "12.5", "method": "POST"])
 
         let lines = try String(contentsOf: file, encoding: .utf8).split(
             separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 3 && lines[2].isEmpty, "\(lines)")
+        #expect(lines.count == 4 && lines[3].isEmpty, "\(lines)")
         let time = #/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z /#
         #expect(lines[0].prefixMatch(of: time) != nil, "\(lines[0])")
         #expect(lines[0].hasSuffix(" info spor: method=GET status=200 zone=request [SporApplicationTests] request"))
@@ -34,6 +37,10 @@ struct LineLogHandlerTests {
                 " error spor: error.type=SporApplicationTests.LineLogHandlerTests.Refused zone=daemon [SporApplicationTests] write failed"
             ), "\(lines[1])")
         #expect(!lines[1].contains("010190"))
+        #expect(
+            lines[2].hasSuffix(
+                " warning spor: error.type=SporApplicationTests.LineLogHandlerTests.Refused method=POST ms=12.5 [SporApplicationTests] slow"
+            ), "\(lines[2])")
 
         // The time is now's, in UTC.
         let stamp = try #require(ISO8601DateFormatter().date(from: String(lines[0].prefix(19)) + "Z"))

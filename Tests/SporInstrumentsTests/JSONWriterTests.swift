@@ -48,12 +48,15 @@ import Testing
         }
     }
 
-    /// The writer starts small and grows as it writes; runs of 15 to 17 plain bytes between escapes are copied on
-    /// both sides of its short-copy limit. Every byte must survive the growth, in order.
+    /// The writer starts small and grows as it writes, once by many doublings for a single long first string;
+    /// runs of 0 to 40 plain bytes between escapes are copied on both sides of the eight-byte steps and of the
+    /// 32-byte short-copy limit. Every byte must survive the growth, in order.
     @Test func aWriterThatGrowsManyTimesKeepsEveryByte() throws {
-        let texts = (0..<300).map { index in
-            String(repeating: "x", count: 15 + index % 3) + (index % 2 == 0 ? "\"" : "\n") + String(index)
-        }
+        let texts =
+            [String(repeating: "long ", count: 200)]
+            + (0..<300).map { index in
+                String(repeating: "x", count: index % 41) + (index % 2 == 0 ? "\"" : "\n") + String(index)
+            }
         var json = JSONWriter(capacity: 1)
         json.array { json in
             for (index, text) in texts.enumerated() {

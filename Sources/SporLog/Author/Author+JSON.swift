@@ -32,7 +32,7 @@ extension Author: Encodable {
     public var json: String {
         var writer = JSONWriter(capacity: 128)
         write(to: &writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     private enum Key: String, CodingKey {

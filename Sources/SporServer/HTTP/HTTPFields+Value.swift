@@ -1,9 +1,9 @@
 import HTTPTypes
 
 extension HTTPFields {
-    /// `self[name]`, the field's value with repeated fields joined by `, `, without the join when the field occurs
-    /// once, as it almost always does: the subscript joins through a lazy sequence of generic code, and every
-    /// request reads `Authorization`, `Content-Type` and `Content-Length`.
+    /// `self[name]`, the field's value with repeated fields joined as the subscript joins them (`, `; `; ` for
+    /// `Cookie`), without the join when the field occurs once, as it almost always does: the subscript joins through
+    /// a lazy sequence of generic code, and every request reads `Authorization`, `Content-Type` and `Content-Length`.
     func value(_ name: HTTPField.Name) -> String? {
         var found: String?
         for field in self where field.name == name {
