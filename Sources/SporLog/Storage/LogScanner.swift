@@ -70,11 +70,14 @@ struct LogScanner {
         var tornBytes = 0
         var tornReason: String?
         let together = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+        // One buffer per thread, reused for every group: a segment's records take tens of megabytes, and fresh
+        // memory for each segment was a third of a start's time in the kernel's zeroing of new pages.
+        var checks = [SegmentCheck](repeating: SegmentCheck(), count: together)
 
         groupLoop: for groupStart in stride(from: 0, to: segments.count, by: together) {
             let group = Array(segments[groupStart..<min(groupStart + together, segments.count)])
-            let checks = try checkInParallel(
-                group, lastSegment: segments.last!, decodeEntries: decodeEntries, hashFrom: hashFrom)
+            try checkInParallel(
+                group, into: &checks, lastSegment: segments.last!, decodeEntries: decodeEntries, hashFrom: hashFrom)
             for (segment, check) in zip(group, checks) {
                 if check.records.isEmpty, let damage = check.damage, damage.offset == 0 {
                     // The segment header itself.
@@ -92,12 +95,13 @@ struct LogScanner {
                             "record has sequence number \(checked.sequence) where \(nextSequence) was expected (a record is missing or out of order)",
                             segment: segment, offset: checked.offset)
                     }
+                    let link = checked.link >= 0 ? check.links[Int(checked.link)] : nil
                     let linked: Bool
-                    if checked.sequence == 0 {
-                        linked = withUnsafeBytes(of: checked.previousHash) { $0.allSatisfy { $0 == 0 } }
-                    } else if checked.sequence > hashFrom, let previous = previousHash {
+                    if checked.sequence == 0, let link {
+                        linked = withUnsafeBytes(of: link.previousHash) { $0.allSatisfy { $0 == 0 } }
+                    } else if checked.sequence > hashFrom, let previous = previousHash, let link {
                         linked = previous.withUnsafeBytes { expected in
-                            withUnsafeBytes(of: checked.previousHash) {
+                            withUnsafeBytes(of: link.previousHash) {
                                 memcmp($0.baseAddress!, expected.baseAddress!, 32) == 0
                             }
                         }
@@ -111,10 +115,10 @@ struct LogScanner {
                     }
                     let record = Record(
                         entry: check.entries.isEmpty ? nil : check.entries[index], type: checked.type,
-                        responseID: checked.responseID, hash: checked.hash, sequence: checked.sequence,
+                        responseID: checked.responseID, hash: link?.hash, sequence: checked.sequence,
                         segment: segment,
                         offset: checked.offset)
-                    previousHash = checked.hash
+                    previousHash = link?.hash
                     nextSequence += 1
                     if checked.continuesBatch {
                         batch.append(record)
@@ -122,7 +126,7 @@ struct LogScanner {
                         for earlier in batch { try visit(earlier) }
                         try visit(record)
                         committedCount += UInt64(batch.count + 1)
-                        committedHash = checked.hash
+                        committedHash = link?.hash
                         committedEnd = Position(segment: segment, offset: checked.end)
                         batch.removeAll(keepingCapacity: true)
                     }
@@ -149,18 +153,26 @@ struct LogScanner {
             tornReason: tornReason)
     }
 
-    /// A record that passed the checks that need no earlier record.
+    /// A record that passed the checks that need no earlier record: 48 bytes, its chain hashes kept apart, since
+    /// opening a log needs them only for the records from its checkpoint's head on.
     private struct CheckedRecord {
         var offset: Int
-        var type: UInt8
-        var responseID: UUID
-        var hash: SHA256Digest?
-        var sequence: UInt64
-        var continuesBatch: Bool
-        /// The hash of the previous record, as this record carries it.
-        var previousHash: (UInt64, UInt64, UInt64, UInt64)
         /// Where the record ends.
         var end: Int
+        var sequence: UInt64
+        var responseID: UUID
+        /// The record's place in ``SegmentCheck/links``, or -1 when the scan does not check its link.
+        var link: Int32
+        var type: UInt8
+        var continuesBatch: Bool
+    }
+
+    /// The chain hashes of a record whose link the scan checks (the first record, and those from `hashFrom` on).
+    private struct ChainLink {
+        /// The SHA-256 of the body; `nil` below `hashFrom`.
+        var hash: SHA256Digest?
+        /// The hash of the previous record, as this record carries it.
+        var previousHash: (UInt64, UInt64, UInt64, UInt64)
     }
 
     /// The first damage in a segment: what, where, and for the last segment's torn end, how many bytes.
@@ -173,33 +185,52 @@ struct LogScanner {
     /// The records of one segment up to its first damage, if any.
     private struct SegmentCheck {
         var records: [CheckedRecord] = []
+        var links: [ChainLink] = []
         /// The records' entries, when the scan decodes them.
         var entries: [LogEntry] = []
         var damage: Damage?
-    }
 
-    /// Checks the segments of `group` at the same time, one thread each.
-    private func checkInParallel(
-        _ group: [UInt32], lastSegment: UInt32, decodeEntries: Bool, hashFrom: UInt64
-    ) throws -> [SegmentCheck] {
-        let results = Mutex([Result<SegmentCheck, any Error>?](repeating: nil, count: group.count))
-        DispatchQueue.concurrentPerform(iterations: group.count) { index in
-            let segment = group[index]
-            let result = Result {
-                try check(segment, isLast: segment == lastSegment, decodeEntries: decodeEntries, hashFrom: hashFrom)
-            }
-            results.withLock { $0[index] = result }
+        /// Empties the check for the next segment, keeping its memory.
+        mutating func reset() {
+            records.removeAll(keepingCapacity: true)
+            links.removeAll(keepingCapacity: true)
+            entries.removeAll(keepingCapacity: true)
+            damage = nil
         }
-        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
-    /// Runs the checks that need no earlier record over one segment; damage is reported, not thrown.
-    private func check(_ segment: UInt32, isLast: Bool, decodeEntries: Bool, hashFrom: UInt64) throws -> SegmentCheck {
+    /// Checks the segments of `group` at the same time, one thread each, into the first `group.count` of `checks`.
+    private func checkInParallel(
+        _ group: [UInt32], into checks: inout [SegmentCheck], lastSegment: UInt32, decodeEntries: Bool,
+        hashFrom: UInt64
+    ) throws {
+        let failures = Mutex([(any Error)?](repeating: nil, count: group.count))
+        checks.withUnsafeMutableBufferPointer { buffer in
+            // Each thread works on its own element of `buffer` only, so no two threads touch the same check.
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: group.count) { index in
+                let segment = group[index]
+                buffer[index].reset()
+                do {
+                    try self.check(
+                        segment, into: &buffer[index], isLast: segment == lastSegment, decodeEntries: decodeEntries,
+                        hashFrom: hashFrom)
+                } catch {
+                    failures.withLock { $0[index] = error }
+                }
+            }
+        }
+        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw failure }
+    }
+
+    /// Runs the checks that need no earlier record over one segment into `result`; damage is reported, not thrown.
+    private func check(
+        _ segment: UInt32, into result: inout SegmentCheck, isLast: Bool, decodeEntries: Bool, hashFrom: UInt64
+    ) throws {
         var mapped = MappedSegments(scanner: self)
         defer { mapped.unmapAll() }
         let file = try mapped.bytes(of: segment)
         let magic = SegmentName.magic
-        var result = SegmentCheck()
         if file.count < magic.count || !file[0..<magic.count].elementsEqual(magic) {
             if isLast, file.count < magic.count, magic.starts(with: file) {
                 result.damage = Damage(message: "segment header is cut off", offset: 0, tornBytes: file.count)
@@ -208,7 +239,7 @@ struct LogScanner {
                     message: file.isEmpty ? "segment is empty" : "segment does not start with the Spor header",
                     offset: 0)
             }
-            return result
+            return
         }
         result.records.reserveCapacity(file.count / 128)
         let damage = { (bytes: UnsafeRawBufferPointer) -> Damage? in
@@ -245,19 +276,24 @@ struct LogScanner {
                 } catch {
                     return Damage(message: error.reason, offset: position)
                 }
-                let previousHash = body.loadUnaligned(fromByteOffset: 20, as: (UInt64, UInt64, UInt64, UInt64).self)
+                var link: Int32 = -1
+                if summary.sequence == 0 || summary.sequence >= hashFrom {
+                    link = Int32(result.links.count)
+                    result.links.append(
+                        ChainLink(
+                            hash: summary.sequence >= hashFrom ? SHA256.hash(data: body) : nil,
+                            previousHash: body.loadUnaligned(
+                                fromByteOffset: 20, as: (UInt64, UInt64, UInt64, UInt64).self)))
+                }
                 result.records.append(
                     CheckedRecord(
-                        offset: position, type: summary.type, responseID: summary.id,
-                        hash: summary.sequence >= hashFrom ? SHA256.hash(data: body) : nil,
-                        sequence: summary.sequence, continuesBatch: summary.continuesBatch, previousHash: previousHash,
-                        end: bodyEnd))
+                        offset: position, end: bodyEnd, sequence: summary.sequence, responseID: summary.id,
+                        link: link, type: summary.type, continuesBatch: summary.continuesBatch))
                 position = bodyEnd
             }
             return nil
         }(file)
         result.damage = damage
-        return result
     }
 
     /// Whether a valid frame (a length in range, within the segment, and a matching checksum) starts anywhere after
