@@ -161,13 +161,14 @@ struct LogScanner {
         var end: Int
         var sequence: UInt64
         var responseID: UUID
-        /// The record's place in ``SegmentCheck/links``, or -1 when the scan does not check its link.
+        /// The record's place in ``SegmentCheck/links``, or -1 when the scan needs neither its hash nor its link.
         var link: Int32
         var type: UInt8
         var continuesBatch: Bool
     }
 
-    /// The chain hashes of a record whose link the scan checks (the first record, and those from `hashFrom` on).
+    /// The chain hashes of a record whose hash or link the scan needs: the first record's link, and from `hashFrom` on
+    /// the hash (and, after `hashFrom`, the link).
     private struct ChainLink {
         /// The SHA-256 of the body; `nil` below `hashFrom`.
         var hash: SHA256Digest?
