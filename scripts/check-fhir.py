@@ -19,9 +19,10 @@ import tempfile
 import uuid
 
 try:
-    import fhir.resources  # noqa: F401
+    import fhir.resources
 except ImportError:
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "fhir.resources==8.3.0"], check=True)
+    import fhir.resources  # installed just now: bound here too, for its version below
 
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
