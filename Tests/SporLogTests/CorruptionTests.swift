@@ -156,6 +156,60 @@ import Testing
         try FileManager.default.removeItem(at: folder.path(SegmentName.fileName(2)))
         expectCorrupt(folder, segment: 2, offset: 0)
     }
+
+    /// A segment past the first groups that does not start with the header is refused at its offset 0, though the
+    /// scan's buffers still hold the records of an earlier segment when it reaches it.
+    @Test func aSegmentWithoutItsHeaderAfterSeveralGroupsIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder, segmentSize: 400)
+        try await recordResponses(log, count: 20)
+        await log.close()
+        let segments = try SegmentName.list(in: folder.url)
+        try #require(segments.count >= 7)
+        var bytes = try segmentBytes(folder, segments[4])
+        bytes.replaceSubrange(0..<SegmentName.magic.count, with: Array("NOTSPOR!".utf8))
+        try writeSegment(folder, segments[4], bytes: bytes)
+        expectCorrupt(folder, segment: segments[4], offset: 0)
+    }
+
+    /// Opening checks the links from the checkpoint's head on, in every segment: here in a segment the scan reaches
+    /// after several groups of segments, so with buffers already filled by earlier segments. The record keeps a
+    /// valid frame; only the hash it carries of the record before it is wrong.
+    @Test func aBrokenLinkPastTheCheckpointInALaterSegmentIsFound() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (log, _) = try openLog(folder, segmentSize: 400)
+        try await recordResponses(log, count: 4)
+        await log.close()
+        let checkpoint = try Data(contentsOf: folder.path(LogCheckpoint.defaultFileName))
+        let (reopened, _) = try openLog(folder, segmentSize: 400)
+        try await recordResponses(reopened, count: 16)
+        await reopened.close()
+        let (intact, entries) = try openLog(folder, segmentSize: 400)
+        #expect(entries.count == 20)
+        await intact.close()
+        // The checkpoint of the first four records, as after a crash before the next one was written.
+        try checkpoint.write(to: folder.path(LogCheckpoint.defaultFileName))
+
+        let segments = try SegmentName.list(in: folder.url)
+        try #require(segments.count >= 7)
+        let segment = segments[5]
+        var bytes = try segmentBytes(folder, segment)
+        let offset = try #require(recordOffsets(bytes).first)
+        let bodyLength = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
+        let bodyStart = offset + RecordCodec.frameHeaderSize
+        var body = Array(bytes[bodyStart..<(bodyStart + bodyLength)])
+        let sequence = try #require(RecordCodec.header(body)?.sequence)
+        #expect(sequence > 4, "the record lies past the checkpoint's head")
+        body[20] ^= 0x01
+        bytes.replaceSubrange(
+            offset..<(offset + RecordCodec.frameHeaderSize + bodyLength), with: RecordCodec.frame(body))
+        try writeSegment(folder, segment, bytes: bytes)
+        expectCorrupt(folder, segment: segment, offset: offset)
+        let error = #expect(throws: LogError.self) { try openLog(folder, segmentSize: 400) }
+        #expect(error?.message.contains("chain is broken") == true)
+    }
 }
 
 /// Torn ends and checkpoints: what a crash leaves is cut, what a checkpoint covers never is.

@@ -70,8 +70,8 @@ struct LogScanner {
         var tornBytes = 0
         var tornReason: String?
         let together = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
-        // One buffer per thread, reused for every group: a segment's records take tens of megabytes, and fresh
-        // memory for each segment was a third of a start's time in the kernel's zeroing of new pages.
+        // One buffer per thread, reused for every group: fresh memory for each segment's records cost a start at 5M
+        // about 150,000 page faults (324,000 with it, 171,000 without).
         var checks = [SegmentCheck](repeating: SegmentCheck(), count: together)
 
         groupLoop: for groupStart in stride(from: 0, to: segments.count, by: together) {
@@ -95,13 +95,15 @@ struct LogScanner {
                             "record has sequence number \(checked.sequence) where \(nextSequence) was expected (a record is missing or out of order)",
                             segment: segment, offset: checked.offset)
                     }
+                    // `check` keeps the chain hashes of every record whose link is checked here: a record without
+                    // them where one is checked is a fault in this file, and traps rather than passing unchecked.
                     let link = checked.link >= 0 ? check.links[Int(checked.link)] : nil
                     let linked: Bool
-                    if checked.sequence == 0, let link {
-                        linked = withUnsafeBytes(of: link.previousHash) { $0.allSatisfy { $0 == 0 } }
-                    } else if checked.sequence > hashFrom, let previous = previousHash, let link {
+                    if checked.sequence == 0 {
+                        linked = withUnsafeBytes(of: link!.previousHash) { $0.allSatisfy { $0 == 0 } }
+                    } else if checked.sequence > hashFrom, let previous = previousHash {
                         linked = previous.withUnsafeBytes { expected in
-                            withUnsafeBytes(of: link.previousHash) {
+                            withUnsafeBytes(of: link!.previousHash) {
                                 memcmp($0.baseAddress!, expected.baseAddress!, 32) == 0
                             }
                         }
