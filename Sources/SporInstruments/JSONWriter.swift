@@ -37,6 +37,11 @@ public struct JSONWriter: ~Copyable {
         Array(UnsafeBufferPointer(start: storage, count: count))
     }
 
+    /// The JSON written so far, as text.
+    public var text: String {
+        withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Calls `body` with the JSON written so far, without copying it.
     public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: storage, count: count))
@@ -94,7 +99,7 @@ public struct JSONWriter: ~Copyable {
     public static func quoted(_ text: String) -> String {
         var writer = JSONWriter(capacity: text.utf8.count + 2)
         writer.appendQuoted(text)
-        return writer.withBytes { String(decoding: $0, as: UTF8.self) }
+        return writer.text
     }
 
     private mutating func appendQuoted(_ text: String) {

@@ -68,6 +68,7 @@ import Testing
             texts.enumerated().flatMap { [AnyEncodable($1), AnyEncodable($0 * 1_000_003)] })
         #expect(String(decoding: json.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         #expect(json.withBytes { Array($0) } == json.bytes)
+        #expect(json.text == String(decoding: json.bytes, as: UTF8.self))
     }
 
     private struct AnyEncodable: Encodable {

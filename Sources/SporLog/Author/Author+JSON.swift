@@ -32,7 +32,7 @@ extension Author: Encodable {
     public var json: String {
         var writer = JSONWriter(capacity: 128)
         write(to: &writer)
-        return writer.withBytes { String(decoding: $0, as: UTF8.self) }
+        return writer.text
     }
 
     private enum Key: String, CodingKey {
